@@ -1,0 +1,45 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
+import { AppConfig, ConfigError, ConfigModule } from './platform/config';
+import { DatabaseModule, DatabaseTarget } from './platform/database';
+import { LoggerModule, ObservabilityModule } from './platform/observability';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  readonly database: DatabaseTarget;
+  /** Stop the embedded server with the app (false when a test owns the database). */
+  readonly stopEmbeddedOnShutdown?: boolean;
+  readonly extraModules?: Type[];
+}
+
+/** Names of the modules this process hosts, validated against the known ones. */
+export function selectedModules(config: AppConfig): string[] {
+  const selected = [...(config.modules ?? MODULE_NAMES)];
+  const unknown = selected.filter((name) => !MODULE_NAMES.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      'MODULES',
+      `names unknown modules: ${unknown.join(', ')} (known: ${MODULE_NAMES.join(', ')})`,
+    );
+  }
+  return selected;
+}
+
+/** The composition root: the platform, then the business modules named in `MODULES`. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const modules: Type[] = selectedModules(options.config).map((name) => BUSINESS_MODULES[name]);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggerModule.forRoot(options.config),
+        DatabaseModule.forRoot(options.database, { stopEmbeddedOnShutdown: options.stopEmbeddedOnShutdown ?? true }),
+        ObservabilityModule,
+        ...modules,
+        ...(options.extraModules ?? []),
+      ],
+    };
+  }
+}

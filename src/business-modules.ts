@@ -1,0 +1,24 @@
+import { Type } from '@nestjs/common';
+import { ModuleDatabaseDefinition } from './platform/database';
+import { AccountsModule } from './modules/accounts';
+import { CartModule } from './modules/cart';
+import { CatalogModule } from './modules/catalog';
+import { NotificationsModule } from './modules/notifications';
+import { OrdersModule } from './modules/orders';
+import { PaymentsModule } from './modules/payments';
+import { RecommendationsModule } from './modules/recommendations';
+
+/** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
+export type BusinessModule = Type & { readonly database: ModuleDatabaseDefinition };
+
+export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
+  accounts: AccountsModule,
+  catalog: CatalogModule,
+  cart: CartModule,
+  orders: OrdersModule,
+  payments: PaymentsModule,
+  recommendations: RecommendationsModule,
+  notifications: NotificationsModule,
+};
+
+export const MODULE_NAMES = Object.keys(BUSINESS_MODULES);

@@ -1,0 +1,40 @@
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './platform/config';
+import { DatabaseTarget, resolveDatabaseTarget } from './platform/database';
+import { configureHttp, createFastifyAdapter } from './platform/http';
+
+export interface CreateAppOptions {
+  /** A database the caller owns (tests); otherwise resolved from the configuration. */
+  readonly database?: DatabaseTarget;
+  /** Nest modules added beside the business modules (test-only controllers). */
+  readonly extraModules?: Type[];
+}
+
+/** Builds the whole application, ready to `listen()` or to `inject()` requests into. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const database = options.database ?? (await resolveDatabaseTarget(config.database));
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({
+        config,
+        database,
+        stopEmbeddedOnShutdown: options.database === undefined,
+        extraModules: options.extraModules,
+      }),
+      createFastifyAdapter(config),
+      { bufferLogs: true, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+    await configureHttp(app, config);
+    await app.init();
+    return app;
+  } catch (error) {
+    if (options.database === undefined) await database.embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+// The accounts module's public contracts: commands, queries and integration events.
+export {};

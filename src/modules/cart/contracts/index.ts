@@ -1,0 +1,2 @@
+// The cart module's public contracts: commands, queries and integration events.
+export {};

@@ -1,0 +1,2 @@
+// The catalog module's public contracts: commands, queries and integration events.
+export {};

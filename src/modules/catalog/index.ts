@@ -1,0 +1,2 @@
+export * from './contracts';
+export { CatalogModule } from './catalog.module';

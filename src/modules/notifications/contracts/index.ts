@@ -1,0 +1,2 @@
+// The notifications module's public contracts: commands, queries and integration events.
+export {};

@@ -1,0 +1,2 @@
+export * from './contracts';
+export { NotificationsModule } from './notifications.module';

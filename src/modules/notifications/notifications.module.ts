@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
+
+const database: ModuleDatabaseDefinition = { module: 'notifications', entities: [] };
+
+/** The notifications bounded context: email templates and the delivery log (dev mailbox). */
+@Module({
+  imports: [ModuleDatabaseModule.register(database)],
+})
+export class NotificationsModule {
+  /** Its schema, entities and migrations, for the migration commands. */
+  static readonly database = database;
+}

@@ -1,0 +1,2 @@
+// The orders module's public contracts: commands, queries and integration events.
+export {};

@@ -1,0 +1,2 @@
+export * from './contracts';
+export { OrdersModule } from './orders.module';

@@ -1,0 +1,2 @@
+// The payments module's public contracts: commands, queries and integration events.
+export {};

@@ -1,0 +1,2 @@
+// The recommendations module's public contracts: commands, queries and integration events.
+export {};

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { Env, readBool, readEnum, readInt, readList, readString, readUrl } from './env-readers';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const POSTGRES = ['postgres', 'postgresql'] as const;
+
+export interface DatabaseConfig {
+  /** Shared URL of every module; undefined means "start the embedded PostgreSQL". */
+  readonly url: string | undefined;
+  /** `DATABASE_URL_<MODULE>` overrides, keyed by lower-case module name. */
+  readonly moduleUrls: Readonly<Record<string, string>>;
+  readonly poolSize: number;
+  /** Password given to the per-module roles that the bootstrap creates. */
+  readonly rolePassword: string | undefined;
+  readonly migrationsRun: boolean;
+  readonly embedded: { readonly dir: string; readonly port: number };
+}
+
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Module names hosted by this process; undefined means all of them. */
+  readonly modules: readonly string[] | undefined;
+  readonly database: DatabaseConfig;
+  readonly http: {
+    readonly bodyLimitBytes: number;
+    readonly corsOrigins: readonly string[];
+    readonly trustProxy: boolean;
+  };
+  readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Reads and validates every setting once; throws a {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  return {
+    env: nodeEnv,
+    host: readString(env, 'HOST', '0.0.0.0'),
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    modules: readModules(env),
+    database: {
+      url: readUrl(env, 'DATABASE_URL', POSTGRES),
+      moduleUrls: readModuleUrls(env),
+      poolSize: readInt(env, 'DATABASE_POOL_SIZE', 5, 1, 200),
+      rolePassword: readString(env, 'DATABASE_ROLE_PASSWORD'),
+      migrationsRun: readBool(env, 'MIGRATIONS_RUN', true),
+      embedded: {
+        dir: resolve(readString(env, 'EMBEDDED_PG_DIR', '.data/postgres')),
+        port: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+      },
+    },
+    http: {
+      bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+      corsOrigins: readList(env, 'CORS_ORIGINS') ?? [],
+      trustProxy: readBool(env, 'TRUST_PROXY', false),
+    },
+    log: {
+      level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+      pretty: readBool(env, 'LOG_PRETTY', false),
+    },
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}
+
+function readModules(env: Env): string[] | undefined {
+  const modules = readList(env, 'MODULES');
+  if (modules === undefined || modules.includes('all')) return undefined;
+  const bad = modules.find((name) => !/^[a-z][a-z0-9_]*$/.test(name));
+  if (bad !== undefined || modules.length === 0) {
+    throw new ConfigError('MODULES', `must be a comma-separated list of module names or "all" (got "${env.MODULES}")`);
+  }
+  return [...new Set(modules)];
+}
+
+function readModuleUrls(env: Env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const name of Object.keys(env)) {
+    const match = /^DATABASE_URL_([A-Z][A-Z0-9_]*)$/.exec(name);
+    const url = match && readUrl(env, name, POSTGRES);
+    if (match && url) urls[match[1].toLowerCase()] = url;
+  }
+  return urls;
+}

@@ -1,0 +1,50 @@
+import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { DatabaseConfig } from '../config';
+import { DatabaseTarget } from './database-target';
+import { loadMigrations } from './migration-loader';
+import { bootstrapModuleSchema } from './module-schema.bootstrap';
+
+/** What a business module tells the platform about its persistence. */
+export interface ModuleDatabaseDefinition {
+  /** Module name; also its schema name and the name of its DataSource. */
+  readonly module: string;
+
+  readonly entities: MixedList<Function | string | EntitySchema>;
+}
+
+export const MIGRATIONS_TABLE = 'migrations';
+
+export function moduleDataSourceOptions(
+  definition: ModuleDatabaseDefinition,
+  url: string,
+  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun'>,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    schema: definition.module,
+    entities: definition.entities,
+    migrations: loadMigrations(definition.module),
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    migrationsRun: config.migrationsRun,
+    synchronize: false,
+    applicationName: `arcade:${definition.module}`,
+    poolSize: config.poolSize,
+    extra: { options: `-c search_path=${definition.module}` },
+  };
+}
+
+/** Creates the module's schema and role if needed, then opens (and migrates) its DataSource. */
+export async function openModuleDataSource(
+  definition: ModuleDatabaseDefinition,
+  target: DatabaseTarget,
+  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun' | 'rolePassword'>,
+): Promise<DataSource> {
+  const connection = await bootstrapModuleSchema(
+    target.urlFor(definition.module),
+    definition.module,
+    config.rolePassword,
+  );
+  return new DataSource(moduleDataSourceOptions(definition, connection.url, config)).initialize();
+}

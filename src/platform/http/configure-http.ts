@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config';
+import { RequestContext, RequestContextData } from '../context';
+import { registerHttpMetrics } from '../observability';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { requestIdOf } from './request-id';
+import { createValidationPipe } from './validation.pipe';
+
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+}
+
+const contexts = new WeakMap<FastifyRequest, RequestContextData>();
+
+/** Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI. */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // The OpenAPI UI needs inline scripts; everything else keeps helmet's strict defaults.
+  await app.register(helmet as never, { contentSecurityPolicy: false } as never);
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.http.corsOrigins],
+      exposedHeaders: ['x-request-id', 'location', 'retry-after'],
+    });
+  }
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const context = { correlationId: String(request.id) };
+    contexts.set(request, context);
+    void reply.header('x-request-id', request.id);
+    RequestContext.run(context, done);
+  });
+  // Body parsing can leave the async context; re-enter it before the handler runs.
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const context = contexts.get(request);
+    if (context) RequestContext.run(context, done);
+    else done();
+  });
+  // The API speaks JSON; a text body is refused (415) rather than fed to validation as a string.
+  fastify.removeContentTypeParser('text/plain');
+  registerHttpMetrics(fastify);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app);
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Arcade')
+    .setDescription('E-commerce backend: a modular monolith built for Strangler Fig extraction.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}

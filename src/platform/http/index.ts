@@ -1,0 +1,6 @@
+export * from './configure-http';
+export * from './problem-details';
+export * from './problem-details.filter';
+export * from './problem.exception';
+export * from './to-problem';
+export * from './validation.pipe';

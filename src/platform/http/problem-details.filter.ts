@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { toProblem } from './to-problem';
+
+/** Answers every error with an RFC 9457 problem document; a 5xx is logged with its cause. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(exception, { url: request.url, requestId: String(request.id) });
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.url} failed`);
+    }
+    if (problem.status === 429 || problem.status === 503) {
+      const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+    }
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

@@ -1,0 +1,4 @@
+export * from './http-metrics';
+export * from './logger.module';
+export * from './observability.module';
+export * from './readiness-checks';

@@ -1,0 +1,54 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const MAIN_JS = resolve(__dirname, '../../dist/src/main.js');
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface AppProcess {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited(): Promise<number | null>;
+}
+
+/** Runs the built app (`npm start`'s entry point) as a child process, the way users run it. */
+export function startAppProcess(env: Record<string, string | undefined>, port: number): AppProcess {
+  const child = spawn(process.execPath, [MAIN_JS], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited: () => exit };
+}
+
+/** Polls a URL until it answers 200 or the deadline passes; returns how long it took. */
+export async function waitForOk(url: string, timeoutMs: number, app?: AppProcess): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (app && app.child.exitCode !== null) throw new Error(`app exited early:\n${app.output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms\n${app?.output() ?? ''}`);
+}

@@ -17,7 +17,9 @@ module.exports = {
   rootDir: __dirname,
   // NestJS 12 and a few others ship ESM only; Jest cannot require() them, so they are transformed.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|uuid|content-disposition|cookie)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|uuid|content-disposition|cookie|nodemailer|smtp-server|stripe)/)',
+  ],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,7 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
+import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
+import { MessagingModule } from './platform/messaging';
 import { LoggerModule, ObservabilityModule } from './platform/observability';
 
 export interface AppModuleOptions {
@@ -29,7 +31,8 @@ export function selectedModules(config: AppConfig): string[] {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
-    const modules: Type[] = selectedModules(options.config).map((name) => BUSINESS_MODULES[name]);
+    const selected = selectedModules(options.config);
+    const modules: Type[] = selected.map((name) => BUSINESS_MODULES[name]);
     return {
       module: AppModule,
       imports: [
@@ -37,6 +40,8 @@ export class AppModule {
         LoggerModule.forRoot(options.config),
         DatabaseModule.forRoot(options.database, { stopEmbeddedOnShutdown: options.stopEmbeddedOnShutdown ?? true }),
         ObservabilityModule,
+        AuthModule,
+        MessagingModule.forRoot(selected),
         ...modules,
         ...(options.extraModules ?? []),
       ],

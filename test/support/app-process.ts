@@ -27,7 +27,15 @@ export interface AppProcess {
 /** Runs the built app (`npm start`'s entry point) as a child process, the way users run it. */
 export function startAppProcess(env: Record<string, string | undefined>, port: number): AppProcess {
   const child = spawn(process.execPath, [MAIN_JS], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'test-secret-for-the-process-tests-0123456789',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

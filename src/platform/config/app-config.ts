@@ -17,6 +17,28 @@ export interface DatabaseConfig {
   readonly embedded: { readonly dir: string; readonly port: number };
 }
 
+export interface MessagingConfig {
+  readonly pollIntervalMs: number;
+  readonly batchSize: number;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  readonly outboxRetentionHours: number;
+  readonly inboxRetentionHours: number;
+  /** How long a command or query to another process may take before it fails with 503. */
+  readonly requestTimeoutMs: number;
+  /** Start the outbox relays (off only for tools and tests that drive delivery by hand). */
+  readonly relayEnabled: boolean;
+}
+
+export interface AuthConfig {
+  /** HMAC key of access tokens; every process that verifies tokens needs the same one. */
+  readonly jwtSecret: string;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+  readonly accessTokenTtlSeconds: number;
+}
+
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly host: string;
@@ -29,6 +51,8 @@ export interface AppConfig {
     readonly corsOrigins: readonly string[];
     readonly trustProxy: boolean;
   };
+  readonly messaging: MessagingConfig;
+  readonly auth: AuthConfig;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
 }
@@ -57,6 +81,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       corsOrigins: readList(env, 'CORS_ORIGINS') ?? [],
       trustProxy: readBool(env, 'TRUST_PROXY', false),
     },
+    messaging: {
+      pollIntervalMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
+      batchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 100, 1, 10_000),
+      maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
+      retryBaseMs: readInt(env, 'OUTBOX_RETRY_BASE_MS', 500, 1, 3_600_000),
+      retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+      outboxRetentionHours: readInt(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
+      inboxRetentionHours: readInt(env, 'INBOX_RETENTION_HOURS', 168, 1, 24 * 365),
+      requestTimeoutMs: readInt(env, 'MESSAGE_TIMEOUT_MS', 5000, 10, 600_000),
+      relayEnabled: readBool(env, 'OUTBOX_RELAY', true),
+    },
+    auth: readAuth(env, nodeEnv),
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       pretty: readBool(env, 'LOG_PRETTY', false),
@@ -83,4 +119,22 @@ function readModuleUrls(env: Env): Record<string, string> {
     if (match && url) urls[match[1].toLowerCase()] = url;
   }
   return urls;
+}
+
+const DEV_JWT_SECRET = 'arcade-development-secret-do-not-use-in-production';
+
+function readAuth(env: Env, nodeEnv: AppConfig['env']): AuthConfig {
+  const jwtSecret = readString(env, 'JWT_SECRET');
+  if (jwtSecret === undefined && nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET', 'must be set in production (32 or more random characters)');
+  }
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  return {
+    jwtSecret: jwtSecret ?? DEV_JWT_SECRET,
+    jwtIssuer: readString(env, 'JWT_ISSUER', 'arcade'),
+    jwtAudience: readString(env, 'JWT_AUDIENCE', 'arcade-api'),
+    accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+  };
 }

@@ -1,0 +1,4 @@
+export * from './access-tokens';
+export * from './auth.decorators';
+export * from './auth.module';
+export * from './authenticated-user';

@@ -1,0 +1,4 @@
+export * from './contract-registry';
+export * from './json-safety';
+export * from './message-envelope';
+export * from './messages';

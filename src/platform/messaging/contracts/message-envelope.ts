@@ -1,0 +1,11 @@
+/** A message as it travels: JSON-safe, self-describing, with its correlation. */
+export interface MessageEnvelope {
+  readonly kind: 'command' | 'query' | 'event';
+  readonly type: string;
+  /** The event id, or a fresh id for a command or query. */
+  readonly id: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** The message itself, as JSON would carry it. */
+  readonly body: Record<string, unknown>;
+}

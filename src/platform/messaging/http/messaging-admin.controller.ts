@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth';
+import { DeadLetter, MessagingOperations, ModuleMessagingStatus } from '../operations/messaging-operations';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/messaging')
+export class MessagingAdminController {
+  constructor(private readonly operations: MessagingOperations) {}
+
+  /** Per module: messages waiting, the age of the oldest, and dead letters. */
+  @Get()
+  async overview(): Promise<{ transport: string; modules: ModuleMessagingStatus[] }> {
+    return { transport: this.operations.transportName, modules: await this.operations.status() };
+  }
+
+  @Get('dead-letters')
+  async deadLetters(@Query('limit') limit?: string): Promise<{ items: DeadLetter[] }> {
+    const parsed = limit === undefined ? 100 : Number(limit);
+    const clamped = Number.isInteger(parsed) && parsed > 0 ? Math.min(parsed, 500) : 100;
+    return { items: await this.operations.deadLetters(clamped) };
+  }
+
+  /** Gives a dead letter fresh attempts; 404 when no dead letter has that id. */
+  @Post('dead-letters/:id/replay')
+  @HttpCode(202)
+  replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; module: string; status: 'pending' }> {
+    return this.operations.replay(id);
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
+import { fromEnvelope, runAsHandlingOf } from '../envelopes';
+import { messagingMetrics } from '../messaging.metrics';
+import { TransactionRunner } from '../transaction-runner';
+import {
+  INTEGRATION_EVENT_HANDLER,
+  IntegrationEventHandler,
+  IntegrationEventHandlerMetadata,
+} from './integration-event-handler';
+
+interface Subscription {
+  readonly module: string;
+  readonly name: string;
+  readonly handler: IntegrationEventHandler<IntegrationEvent<unknown>>;
+}
+
+/** Thrown when some subscribers of an event failed; the outbox retries the event (the inbox skips the others). */
+export class DeliveryFailedError extends Error {
+  override name = 'DeliveryFailedError';
+}
+
+/**
+ * Delivers an event to every subscriber hosted here. Each subscriber runs in its own module's
+ * transaction and records the event in that module's inbox first, so a redelivery is a no-op.
+ */
+@Injectable()
+export class LocalEventDispatcher implements OnModuleInit {
+  private readonly logger = new Logger('Messaging');
+  private readonly byType = new Map<string, Subscription[]>();
+  private readonly observers: ((event: MessageEnvelope) => void)[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const metadata = wrapper.metatype
+        ? (Reflect.getMetadata(INTEGRATION_EVENT_HANDLER, wrapper.metatype) as
+            IntegrationEventHandlerMetadata | undefined)
+        : undefined;
+      if (!metadata || !wrapper.instance) continue;
+      for (const event of metadata.events) {
+        const type = contractTypeOf(event);
+        const list = this.byType.get(type) ?? [];
+        list.push({
+          module: metadata.module,
+          name: metadata.name,
+          handler: wrapper.instance as Subscription['handler'],
+        });
+        this.byType.set(type, list);
+      }
+    }
+  }
+
+  /** Event types with at least one subscriber in this process, and the modules that consume them. */
+  subscriptions(): { type: string; module: string; handler: string }[] {
+    return [...this.byType.entries()].flatMap(([type, subs]) =>
+      subs.map((s) => ({ type, module: s.module, handler: s.name })),
+    );
+  }
+
+  /** Lets tests (and tools) watch every event this process delivers. */
+  observe(observer: (event: MessageEnvelope) => void): () => void {
+    this.observers.push(observer);
+    return () => this.observers.splice(this.observers.indexOf(observer), 1);
+  }
+
+  /** Delivers to every local subscriber; resolves when all have committed, throws if any failed. */
+  async dispatch(envelope: MessageEnvelope, onlyModules?: readonly string[]): Promise<void> {
+    for (const observer of this.observers) observer(envelope);
+    const subscriptions = (this.byType.get(envelope.type) ?? []).filter(
+      (s) => !onlyModules || onlyModules.includes(s.module),
+    );
+    const outcomes = await Promise.allSettled(subscriptions.map((s) => this.deliverTo(s, envelope)));
+    const failures = outcomes.flatMap((outcome, i) =>
+      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describe(outcome.reason)}`] : [],
+    );
+    if (failures.length > 0) throw new DeliveryFailedError(failures.join('; '));
+  }
+
+  private deliverTo(subscription: Subscription, envelope: MessageEnvelope): Promise<void> {
+    return runAsHandlingOf(envelope, () =>
+      this.transactions.run(subscription.module, async (tx) => {
+        const recorded = (await tx.manager.query(
+          'INSERT INTO inbox (event_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+          [envelope.id, subscription.name],
+        )) as unknown[];
+        if (recorded.length === 0) {
+          messagingMetrics.duplicates.inc({ module: subscription.module });
+          this.logger.debug(`${subscription.name} already handled ${envelope.type} ${envelope.id}; skipped`);
+          return;
+        }
+        await subscription.handler.handle(fromEnvelope(envelope), tx);
+      }),
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

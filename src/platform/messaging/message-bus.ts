@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { APP_CONFIG, AppConfig } from '../config';
+import { ProblemException } from '../http/problem.exception';
+import { assertJsonSafe, Command, MessageEnvelope, ownerOf, Query, ResultOf } from './contracts';
+import { fromEnvelope, runAsHandlingOf, toEnvelope } from './envelopes';
+import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
+
+/**
+ * The one way a module asks another for something. The message is serialized as if it crossed a
+ * network; its owner handles it here when hosted by this process, otherwise the transport carries it.
+ */
+@Injectable()
+export class MessageBus {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    @Inject(HOSTED_MODULES) private readonly hosted: readonly string[],
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  execute<C extends Command<unknown>>(command: C): Promise<ResultOf<C>> {
+    return this.send(toEnvelope(command)) as Promise<ResultOf<C>>;
+  }
+
+  query<Q extends Query<unknown>>(query: Q): Promise<ResultOf<Q>> {
+    return this.send(toEnvelope(query)) as Promise<ResultOf<Q>>;
+  }
+
+  isHosted(module: string): boolean {
+    return this.hosted.includes(module);
+  }
+
+  /** Sends an already serialized command or query to its owner, wherever it runs. */
+  async send(envelope: MessageEnvelope): Promise<unknown> {
+    if (this.isHosted(ownerOf(envelope.type))) return this.handleLocally(envelope);
+    return this.transport.request(envelope, this.config.messaging.requestTimeoutMs);
+  }
+
+  /** Handles a command or query whose owner runs in this process (also used by transports). */
+  async handleLocally(envelope: MessageEnvelope): Promise<unknown> {
+    const message = fromEnvelope<object>(envelope);
+    try {
+      const result = await runAsHandlingOf(envelope, () =>
+        envelope.kind === 'query' ? this.queryBus.execute(message as never) : this.commandBus.execute(message as never),
+      );
+      if (result === undefined) return undefined;
+      assertJsonSafe(result, `${envelope.type} result`);
+      return JSON.parse(JSON.stringify(result)) as unknown;
+    } catch (error) {
+      // A problem crosses the boundary as data, exactly as it would over a network.
+      if (error instanceof ProblemException) throw new ProblemException(JSON.parse(JSON.stringify(error.problem)));
+      throw error;
+    }
+  }
+}

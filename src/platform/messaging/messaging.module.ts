@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { MessagingAdminController } from './http/messaging-admin.controller';
+import { LocalEventDispatcher } from './inbox/local-event-dispatcher';
+import { MessageBus } from './message-bus';
+import { MessagingOperations } from './operations/messaging-operations';
+import { OutboxRelays } from './outbox/outbox-relays';
+import { TransactionRunner } from './transaction-runner';
+import { InProcessTransport } from './transport/in-process.transport';
+import { HOSTED_MODULES, MESSAGE_TRANSPORT } from './transport/message-transport';
+import { UnitOfWork } from './unit-of-work';
+
+@Global()
+@Module({})
+export class MessagingModule {
+  /** The buses, relays, inbox dispatch and operations, for the modules hosted by this process. */
+  static forRoot(hostedModules: readonly string[]): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [CqrsModule.forRoot(), EventEmitterModule.forRoot(), DiscoveryModule],
+      controllers: [MessagingAdminController],
+      providers: [
+        { provide: HOSTED_MODULES, useValue: hostedModules },
+        MessageBus,
+        TransactionRunner,
+        LocalEventDispatcher,
+        InProcessTransport,
+        { provide: MESSAGE_TRANSPORT, useExisting: InProcessTransport },
+        OutboxRelays,
+        MessagingOperations,
+      ],
+      exports: [MessageBus, TransactionRunner, LocalEventDispatcher, OutboxRelays, HOSTED_MODULES, MESSAGE_TRANSPORT],
+    };
+  }
+}
+
+/** A business module's {@link UnitOfWork}, bound to its own schema. */
+@Module({})
+export class ModuleMessagingModule {
+  static register(module: string): DynamicModule {
+    return {
+      module: ModuleMessagingModule,
+      providers: [
+        {
+          provide: UnitOfWork,
+          inject: [TransactionRunner],
+          useFactory: (runner: TransactionRunner) => new UnitOfWork(runner, module),
+        },
+      ],
+      exports: [UnitOfWork],
+    };
+  }
+}

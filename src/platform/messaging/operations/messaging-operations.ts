@@ -1,0 +1,141 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { ModuleDataSources } from '../../database';
+import { ProblemException } from '../../http/problem.exception';
+import { metricsRegistry } from '../../observability/http-metrics';
+import { OutboxRelays } from '../outbox/outbox-relays';
+import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
+
+export interface ModuleMessagingStatus {
+  readonly module: string;
+  readonly pending: number;
+  readonly oldestPendingAgeSeconds: number | null;
+  readonly deadLetters: number;
+}
+
+export interface DeadLetter {
+  readonly id: string;
+  readonly module: string;
+  readonly kind: string;
+  readonly type: string;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly correlationId: string;
+}
+
+const STATUS_SQL = `
+  SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+         extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending'))::float AS oldest,
+         count(*) FILTER (WHERE status = 'dead')::int AS dead
+    FROM outbox WHERE status <> 'delivered'`;
+
+// Metrics are process-wide; every running app instance (tests boot several) reports its modules.
+const activeOperations = new Set<MessagingOperations>();
+
+function gauge(name: string, help: string, pick: (s: ModuleMessagingStatus) => number | null): void {
+  if (metricsRegistry.getSingleMetric(name)) return;
+  new Gauge({
+    name,
+    help,
+    labelNames: ['module'],
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      for (const operations of activeOperations) {
+        for (const status of await operations.status().catch(() => [])) {
+          this.set({ module: status.module }, pick(status) ?? 0);
+        }
+      }
+    },
+  });
+}
+
+/** What operators see and do about messaging: backlog, age, dead letters and their replay. */
+@Injectable()
+export class MessagingOperations implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly dataSources: ModuleDataSources,
+    private readonly relays: OutboxRelays,
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    activeOperations.add(this);
+    gauge('arcade_outbox_pending', 'Outbox messages waiting for delivery', (s) => s.pending);
+    gauge(
+      'arcade_outbox_oldest_pending_age_seconds',
+      'Age of the oldest undelivered outbox message',
+      (s) => s.oldestPendingAgeSeconds,
+    );
+    gauge('arcade_outbox_dead_letters', 'Outbox messages parked as dead letters', (s) => s.deadLetters);
+  }
+
+  beforeApplicationShutdown(): void {
+    activeOperations.delete(this);
+  }
+
+  get transportName(): string {
+    return this.transport.name;
+  }
+
+  async status(): Promise<ModuleMessagingStatus[]> {
+    return Promise.all(
+      this.dataSources.entries().map(async ([module, dataSource]) => {
+        const [row] = (await dataSource.query(STATUS_SQL)) as {
+          pending: number;
+          oldest: number | null;
+          dead: number;
+        }[];
+        return { module, pending: row.pending, oldestPendingAgeSeconds: row.oldest, deadLetters: row.dead };
+      }),
+    );
+  }
+
+  async deadLetters(limit = 100): Promise<DeadLetter[]> {
+    const lists = await Promise.all(
+      this.dataSources.entries().map(async ([module, dataSource]) => {
+        const rows = (await dataSource.query(
+          `SELECT id, kind, type, attempts, last_error, created_at, correlation_id
+             FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`,
+          [limit],
+        )) as {
+          id: string;
+          kind: string;
+          type: string;
+          attempts: number;
+          last_error: string | null;
+          created_at: Date;
+          correlation_id: string;
+        }[];
+        return rows.map((r) => ({
+          id: r.id,
+          module,
+          kind: r.kind,
+          type: r.type,
+          attempts: r.attempts,
+          lastError: r.last_error,
+          createdAt: new Date(r.created_at).toISOString(),
+          correlationId: r.correlation_id,
+        }));
+      }),
+    );
+    return lists.flat().slice(0, limit);
+  }
+
+  /** Puts a dead letter back in line with fresh attempts and wakes its relay. */
+  async replay(id: string): Promise<{ id: string; module: string; status: 'pending' }> {
+    for (const [module, dataSource] of this.dataSources.entries()) {
+      const rows = (await dataSource.query(
+        `UPDATE outbox SET status = 'pending', attempts = 0, available_at = now()
+          WHERE id = $1 AND status = 'dead' RETURNING id`,
+        [id],
+      )) as [unknown[], number];
+      if (rows[1] > 0) {
+        this.relays.relay(module)?.wake();
+        return { id, module, status: 'pending' };
+      }
+    }
+    throw ProblemException.notFound(`Dead letter ${id}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { ModuleDataSources } from '../../database';
+import { MessageEnvelope } from '../contracts';
+import { MessageBus } from '../message-bus';
+import { OUTBOX_COMMITTED } from '../transaction-runner';
+import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
+import { OutboxRelay } from './outbox-relay';
+
+/** One relay per hosted module, woken right after that module commits outbox rows. */
+@Injectable()
+export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly relays = new Map<string, OutboxRelay>();
+
+  constructor(
+    private readonly dataSources: ModuleDataSources,
+    private readonly bus: MessageBus,
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const [module, dataSource] of this.dataSources.entries()) {
+      const relay = new OutboxRelay(module, dataSource, (envelope) => this.deliver(envelope), this.config.messaging);
+      this.relays.set(module, relay);
+      if (this.config.messaging.relayEnabled) relay.start();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.relays.values()].map((relay) => relay.stop()));
+  }
+
+  @OnEvent(OUTBOX_COMMITTED)
+  onCommitted(module: string): void {
+    this.relays.get(module)?.wake();
+  }
+
+  relay(module: string): OutboxRelay | undefined {
+    return this.relays.get(module);
+  }
+
+  all(): OutboxRelay[] {
+    return [...this.relays.values()];
+  }
+
+  private async deliver(envelope: MessageEnvelope): Promise<void> {
+    if (envelope.kind === 'event') await this.transport.publish([envelope]);
+    else await this.bus.send(envelope);
+  }
+}

@@ -1,0 +1,66 @@
+import { EntityManager } from 'typeorm';
+import { MessageEnvelope } from '../contracts';
+
+export interface OutboxRow {
+  readonly id: string;
+  readonly kind: MessageEnvelope['kind'];
+  readonly type: string;
+  readonly correlation_id: string;
+  readonly causation_id: string | null;
+  readonly body: Record<string, unknown>;
+  readonly attempts: number;
+  readonly created_at: Date;
+}
+
+export function rowToEnvelope(row: OutboxRow): MessageEnvelope {
+  return {
+    kind: row.kind,
+    type: row.type,
+    id: row.id,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    body: row.body,
+  };
+}
+
+/** Adds messages to the module's outbox inside the caller's transaction (one statement). */
+export async function insertIntoOutbox(manager: EntityManager, envelopes: readonly MessageEnvelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const values: unknown[] = [];
+  const tuples = envelopes.map((envelope, i) => {
+    values.push(envelope.id, envelope.kind, envelope.type, envelope.correlationId, envelope.causationId, envelope.body);
+    const n = i * 6;
+    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6})`;
+  });
+  await manager.query(
+    `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body) VALUES ${tuples.join(', ')}`,
+    values,
+  );
+}
+
+export const CLAIM_BATCH = `
+  SELECT id, kind, type, correlation_id, causation_id, body, attempts, created_at
+    FROM outbox
+   WHERE status = 'pending' AND available_at <= now()
+   ORDER BY seq
+   LIMIT $1
+     FOR UPDATE SKIP LOCKED`;
+
+export const MARK_DELIVERED = `
+  UPDATE outbox SET status = 'delivered', delivered_at = now(), attempts = attempts + 1, last_error = NULL
+   WHERE id = ANY($1::uuid[])`;
+
+export const MARK_FAILED = `
+  UPDATE outbox
+     SET attempts = attempts + 1,
+         last_error = $2,
+         available_at = now() + make_interval(secs => $3::double precision / 1000),
+         status = CASE WHEN attempts + 1 >= $4 THEN 'dead' ELSE 'pending' END
+   WHERE id = $1
+  RETURNING status`;
+
+export const PRUNE_DELIVERED = `
+  DELETE FROM outbox WHERE status = 'delivered' AND delivered_at < now() - make_interval(hours => $1)`;
+
+export const PRUNE_INBOX = `
+  DELETE FROM inbox WHERE processed_at < now() - make_interval(hours => $1)`;

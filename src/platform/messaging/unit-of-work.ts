@@ -1,0 +1,14 @@
+import { IsolationLevel, TransactionRunner } from './transaction-runner';
+import { Transaction } from './transaction';
+
+/** A module's own {@link TransactionRunner}, bound to its schema (inject it in that module). */
+export class UnitOfWork {
+  constructor(
+    private readonly runner: TransactionRunner,
+    readonly module: string,
+  ) {}
+
+  run<T>(work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    return this.runner.run(this.module, work, isolation);
+  }
+}

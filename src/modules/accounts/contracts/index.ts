@@ -1,2 +1,5 @@
-// The accounts module's public contracts: commands, queries and integration events.
-export {};
+// The accounts module's public contracts: the only things other modules may know of it.
+export * from './get-user-summary.query';
+export * from './password-changed.integration-event';
+export * from './password-reset-requested.integration-event';
+export * from './user-registered.integration-event';

@@ -1,2 +1,5 @@
-// The cart module's public contracts: commands, queries and integration events.
-export {};
+// The cart module's public contracts: the only things other modules may know of it.
+export * from './cart-checked-out.integration-event';
+export * from './cart-item-added.integration-event';
+export * from './clear-cart.command';
+export * from './get-cart-for-checkout.query';

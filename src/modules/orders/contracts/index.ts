@@ -1,2 +1,5 @@
-// The orders module's public contracts: commands, queries and integration events.
-export {};
+// The orders module's public contracts: the only things other modules may know of it.
+export * from './order-cancelled.integration-event';
+export * from './order-confirmed.integration-event';
+export * from './order-placed.integration-event';
+export * from './order-shipped.integration-event';

@@ -1,0 +1,30 @@
+import { Query, QueryContract, Money } from '../../../platform/messaging/contracts';
+
+/** What a buyer needs to know of one variant, right now. */
+export interface VariantSnapshot {
+  readonly variantId: string;
+  readonly productId: string;
+  readonly sku: string;
+  /** Product title and variant title, as shown on a receipt. */
+  readonly title: string;
+  readonly price: Money;
+  /** Units that can still be reserved (`onHand - reserved`, never negative). */
+  readonly available: number;
+  /** False when the product is a draft or archived: it cannot be bought. */
+  readonly purchasable: boolean;
+}
+
+export interface VariantSnapshotsResult {
+  readonly items: readonly VariantSnapshot[];
+}
+
+/** Current price, title and availability of some variants (the cart's and checkout's check). Unknown ids are left out of the result. */
+@QueryContract('catalog.GetVariantSnapshots', () => new GetVariantSnapshots(['0190a000-0000-7000-8000-000000000001']))
+export class GetVariantSnapshots extends Query<VariantSnapshotsResult> {
+  constructor(
+    /** Variant ids to look up (at most 200). */
+    readonly variantIds: readonly string[],
+  ) {
+    super();
+  }
+}

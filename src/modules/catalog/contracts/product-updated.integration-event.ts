@@ -1,0 +1,35 @@
+import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
+
+export interface ProductUpdatedPayload {
+  readonly productId: string;
+  readonly title: string;
+  readonly status: 'draft' | 'active' | 'archived';
+  readonly variants: readonly {
+    readonly variantId: string;
+    readonly sku: string;
+    readonly title: string;
+    readonly price: Money;
+    readonly previousPrice: Money | null;
+  }[];
+}
+
+/** A product changed: title, status (archived products cannot be bought) or variant prices. `previousPrice` is set on variants whose price changed. */
+@IntegrationEventContract(
+  'catalog.ProductUpdated.v1',
+  () =>
+    new ProductUpdated({
+      productId: '0190a000-0000-7000-8000-000000000001',
+      title: 'Tee',
+      status: 'active',
+      variants: [
+        {
+          variantId: '0190a000-0000-7000-8000-000000000002',
+          sku: 'TEE-M',
+          title: 'M',
+          price: { amount: 1999, currency: 'EUR' },
+          previousPrice: null,
+        },
+      ],
+    }),
+)
+export class ProductUpdated extends IntegrationEvent<ProductUpdatedPayload> {}

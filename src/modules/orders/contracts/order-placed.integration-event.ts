@@ -1,0 +1,37 @@
+import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
+
+export interface OrderPlacedPayload {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly lines: readonly {
+    readonly productId: string;
+    readonly variantId: string;
+    readonly sku: string;
+    readonly title: string;
+    readonly quantity: number;
+    readonly unitPrice: Money;
+  }[];
+  readonly total: Money;
+}
+
+/** A customer placed an order; checkout begins. */
+@IntegrationEventContract(
+  'orders.OrderPlaced.v1',
+  () =>
+    new OrderPlaced({
+      orderId: '0190a000-0000-7000-8000-000000000001',
+      customerId: '0190a000-0000-7000-8000-000000000002',
+      lines: [
+        {
+          productId: '0190a000-0000-7000-8000-000000000003',
+          variantId: '0190a000-0000-7000-8000-000000000002',
+          sku: 'TEE-M',
+          title: 'Tee M',
+          quantity: 1,
+          unitPrice: { amount: 1999, currency: 'EUR' },
+        },
+      ],
+      total: { amount: 1999, currency: 'EUR' },
+    }),
+)
+export class OrderPlaced extends IntegrationEvent<OrderPlacedPayload> {}

@@ -1,0 +1,23 @@
+import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
+
+export interface OrderShippedPayload {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly shippedAt: string;
+}
+
+/** An order left the warehouse. */
+@IntegrationEventContract(
+  'orders.OrderShipped.v1',
+  () =>
+    new OrderShipped({
+      orderId: '0190a000-0000-7000-8000-000000000001',
+      customerId: '0190a000-0000-7000-8000-000000000002',
+      carrier: 'DHL',
+      trackingNumber: 'JD0001',
+      shippedAt: '2026-01-01T00:00:00.000Z',
+    }),
+)
+export class OrderShipped extends IntegrationEvent<OrderShippedPayload> {}

@@ -1,0 +1,19 @@
+import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
+
+export interface PaymentAuthorizedPayload {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly amount: Money;
+}
+
+/** An order's amount is held on the customer's card. */
+@IntegrationEventContract(
+  'payments.PaymentAuthorized.v1',
+  () =>
+    new PaymentAuthorized({
+      paymentId: '0190a000-0000-7000-8000-000000000001',
+      orderId: '0190a000-0000-7000-8000-000000000002',
+      amount: { amount: 1999, currency: 'EUR' },
+    }),
+)
+export class PaymentAuthorized extends IntegrationEvent<PaymentAuthorizedPayload> {}

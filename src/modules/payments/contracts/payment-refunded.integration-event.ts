@@ -1,0 +1,23 @@
+import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
+
+export interface PaymentRefundedPayload {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly refundId: string;
+  readonly amount: Money;
+  readonly totalRefunded: Money;
+}
+
+/** Captured money (all or part) went back to the customer. */
+@IntegrationEventContract(
+  'payments.PaymentRefunded.v1',
+  () =>
+    new PaymentRefunded({
+      paymentId: '0190a000-0000-7000-8000-000000000001',
+      orderId: '0190a000-0000-7000-8000-000000000002',
+      refundId: '0190a000-0000-7000-8000-000000000003',
+      amount: { amount: 1999, currency: 'EUR' },
+      totalRefunded: { amount: 1999, currency: 'EUR' },
+    }),
+)
+export class PaymentRefunded extends IntegrationEvent<PaymentRefundedPayload> {}

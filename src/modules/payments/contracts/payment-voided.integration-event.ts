@@ -1,0 +1,19 @@
+import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
+
+export interface PaymentVoidedPayload {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly reason: string;
+}
+
+/** An authorization was cancelled before capture. */
+@IntegrationEventContract(
+  'payments.PaymentVoided.v1',
+  () =>
+    new PaymentVoided({
+      paymentId: '0190a000-0000-7000-8000-000000000001',
+      orderId: '0190a000-0000-7000-8000-000000000002',
+      reason: 'stock_rejected',
+    }),
+)
+export class PaymentVoided extends IntegrationEvent<PaymentVoidedPayload> {}

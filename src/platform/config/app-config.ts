@@ -41,6 +41,11 @@ export interface AuthConfig {
 
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
+  /**
+   * The environment this configuration was read from. Modules read their own settings from it
+   * (with the readers of env-readers.ts) so that tests can pass settings without touching process.env.
+   */
+  readonly source: Env;
   readonly host: string;
   readonly port: number;
   /** Module names hosted by this process; undefined means all of them. */
@@ -62,6 +67,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   return {
     env: nodeEnv,
+    source: Object.freeze({ ...env }),
     host: readString(env, 'HOST', '0.0.0.0'),
     port: readInt(env, 'PORT', 3000, 0, 65535),
     modules: readModules(env),

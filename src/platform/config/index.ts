@@ -1,4 +1,4 @@
 export * from './app-config';
 export * from './config-error';
 export * from './config.module';
-export { redact } from './env-readers';
+export * from './env-readers';

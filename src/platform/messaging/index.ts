@@ -12,3 +12,4 @@ export * from './transaction-runner';
 export * from './transport/message-transport';
 export * from './transport/module-not-hosted.error';
 export * from './unit-of-work';
+export * from './idempotency';

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { QueryRunner } from 'typeorm';
+import { FieldError } from '../http/problem-details';
+import { ProblemException } from '../http/problem.exception';
+import { Transaction } from './transaction';
+
+/** A stored answer to an `Idempotency-Key` request. */
+export interface IdempotentResponse<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export interface IdempotencyKey {
+  /** Whose key it is (keys are scoped per user). */
+  readonly scope: string;
+  readonly key: string;
+  /** Anything that identifies the request's content; a different one under the same key is a 422. */
+  readonly request: unknown;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
+const TTL = `interval '24 hours'`;
+
+/** Validates the `Idempotency-Key` header: required, printable, at most 255 characters. */
+export function requireIdempotencyKey(header: string | string[] | undefined): string {
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || key.trim() === '') {
+    throw ProblemException.validation([new FieldError('Idempotency-Key', 'the Idempotency-Key header is required')]);
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw ProblemException.validation([
+      new FieldError('Idempotency-Key', 'use 1–255 characters of A–Z, a–z, 0–9, . _ : -'),
+    ]);
+  }
+  return key;
+}
+
+function fingerprint(request: unknown): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+function conflictingBody(): ProblemException {
+  return new ProblemException({
+    status: 422,
+    type: 'idempotency-key-reused',
+    detail: 'This Idempotency-Key was already used with a different request body.',
+  });
+}
+
+/**
+ * The answer already given to this key (same body), if any; a different body is a 422. Cheap
+ * pre-check before a request does expensive or non-repeatable work.
+ */
+export async function findIdempotentResponse<T>(
+  query: Pick<QueryRunner, 'query'> | { query(sql: string, params?: unknown[]): Promise<unknown> },
+  key: IdempotencyKey,
+): Promise<IdempotentResponse<T> | undefined> {
+  const rows = (await query.query(
+    `SELECT request_hash, response_status, response_body FROM idempotency_keys
+      WHERE scope = $1 AND key = $2 AND created_at > now() - ${TTL}`,
+    [key.scope, key.key],
+  )) as { request_hash: string; response_status: number | null; response_body: T }[];
+  if (rows.length === 0) return undefined;
+  if (rows[0].request_hash !== fingerprint(key.request)) throw conflictingBody();
+  return rows[0].response_status === null
+    ? undefined
+    : { status: rows[0].response_status, body: rows[0].response_body };
+}
+
+/**
+ * Runs `work` at most once per key, inside the caller's transaction: the key is claimed first,
+ * so a concurrent request with the same key waits for this one and then gets its stored answer.
+ */
+export async function once<T>(
+  tx: Transaction,
+  key: IdempotencyKey,
+  work: () => Promise<IdempotentResponse<T>>,
+): Promise<IdempotentResponse<T> & { replayed: boolean }> {
+  const hash = fingerprint(key.request);
+  await tx.manager.query(
+    `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at <= now() - ${TTL}`,
+    [key.scope, key.key],
+  );
+  const claimed = (await tx.manager.query(
+    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [key.scope, key.key, hash],
+  )) as unknown[];
+  if (claimed.length === 0) {
+    const stored = await findIdempotentResponse<T>(tx.manager, key);
+    if (!stored) {
+      throw new ProblemException({
+        status: 409,
+        type: 'idempotency-key-in-use',
+        detail: 'A request with this Idempotency-Key is still being processed.',
+      });
+    }
+    return { ...stored, replayed: true };
+  }
+  const response = await work();
+  await tx.manager.query(
+    `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+    [key.scope, key.key, response.status, JSON.stringify(response.body)],
+  );
+  return { ...response, replayed: false };
+}
+
+/** The table behind {@link once}, created by the migration of each module that takes idempotent POSTs. */
+export async function createIdempotencyTable(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".idempotency_keys (
+      scope           text        NOT NULL,
+      key             text        NOT NULL,
+      request_hash    text        NOT NULL,
+      response_status integer,
+      response_body   jsonb,
+      created_at      timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (scope, key)
+    )`);
+  await queryRunner.query(`CREATE INDEX idempotency_keys_created_idx ON "${schema}".idempotency_keys (created_at)`);
+}
+
+export async function dropIdempotencyTable(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE "${schema}".idempotency_keys`);
+}

@@ -1,12 +1,46 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { AddItemHandler } from './application/add-item/add-item.handler';
+import { CartChanges } from './application/cart-changes';
+import { CatalogVariants } from './application/catalog-variants';
+import { ChangeItemQuantityHandler } from './application/change-item-quantity/change-item-quantity.handler';
+import { ClaimCartHandler } from './application/claim-cart/claim-cart.handler';
+import { ClearCartHandler } from './application/clear-cart/clear-cart.handler';
+import { CreateCartHandler } from './application/create-cart/create-cart.handler';
+import { GuestCartSweeper } from './application/expire-guest-carts/guest-cart-sweeper';
+import { GetCartHandler } from './application/get-cart/get-cart.handler';
+import { GetCartForCheckoutHandler } from './application/get-cart-for-checkout/get-cart-for-checkout.handler';
+import { RefreshPricesOnProductUpdated } from './application/refresh-prices/refresh-prices-on-product-updated.handler';
+import { RemoveItemHandler } from './application/remove-item/remove-item.handler';
+import { CART_CONFIG, loadCartConfig } from './cart.config';
+import { CartsController } from './http/carts.controller';
+import { CartRepository } from './infrastructure/cart.repository';
 
+// Tables are written with plain SQL (CartRepository); the schema lives in migrations/cart.
 const database: ModuleDatabaseDefinition = { module: 'cart', entities: [] };
 
 /** The cart bounded context: guest and customer carts and their lines with price snapshots. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('cart')],
+  controllers: [CartsController],
+  providers: [
+    { provide: CART_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadCartConfig(config.source) },
+    CartRepository,
+    CatalogVariants,
+    CartChanges,
+    CreateCartHandler,
+    GetCartHandler,
+    AddItemHandler,
+    ChangeItemQuantityHandler,
+    RemoveItemHandler,
+    ClaimCartHandler,
+    GetCartForCheckoutHandler,
+    ClearCartHandler,
+    RefreshPricesOnProductUpdated,
+    GuestCartSweeper,
+  ],
 })
 export class CartModule {
   /** Its schema, entities and migrations, for the migration commands. */

@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Transaction, UnitOfWork } from '../../../platform/messaging';
+import { CART_CONFIG, CartConfig } from '../cart.config';
+import { Cart } from '../domain/cart';
+import { CartRuleViolation } from '../domain/cart-errors';
+import { PricedVariant } from '../domain/priced-variant';
+import { CartRepository } from '../infrastructure/cart.repository';
+import { CatalogVariants } from './catalog-variants';
+import { cartNotFound, cartProblem } from './cart-problems';
+import { CartView, toCartView } from './cart-view';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type CartMutation = (cart: Cart, variants: ReadonlyMap<string, PricedVariant>, tx: Transaction) => void;
+
+/**
+ * The one path every cart change takes: check the caller may use the cart, ask catalog (outside
+ * any lock) about the variants involved and the stale snapshots, then lock the cart, apply the
+ * change and save, all in one unit of work with its events.
+ */
+@Injectable()
+export class CartChanges {
+  private readonly logger = new Logger('Cart');
+
+  constructor(
+    @InjectDataSource('cart') private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly carts: CartRepository,
+    private readonly catalog: CatalogVariants,
+    @Inject(CART_CONFIG) private readonly config: CartConfig,
+  ) {}
+
+  /** The cart if `userId` may use it, else a 404 (someone else's cart looks like no cart). */
+  async accessible(cartId: string, userId: string | undefined): Promise<Cart> {
+    const cart = UUID.test(cartId) ? await this.carts.find(this.db.manager, cartId) : undefined;
+    if (!cart || !cart.isAccessibleTo(userId, new Date(), this.guestTtlMs)) throw cartNotFound();
+    return cart;
+  }
+
+  /** Applies `mutate` to the cart, with catalog's current view of `variantIds` and of stale lines. */
+  async change(
+    cartId: string,
+    userId: string | undefined,
+    variantIds: string[],
+    mutate: CartMutation,
+  ): Promise<CartView> {
+    const before = await this.accessible(cartId, userId);
+    const variants = await this.catalog.lookup([...variantIds, ...this.staleOf(before)]);
+    return this.view(await this.applyLocked(cartId, userId, variants, mutate));
+  }
+
+  /** Reads a cart, first refreshing snapshots older than the configured age. */
+  async read(cartId: string, userId: string | undefined): Promise<CartView> {
+    const cart = await this.accessible(cartId, userId);
+    const stale = this.staleOf(cart);
+    if (stale.length === 0) return this.view(cart);
+    let variants: Map<string, PricedVariant>;
+    try {
+      variants = await this.catalog.lookup(stale);
+    } catch (error) {
+      // A read still answers when catalog cannot: with the last known prices.
+      this.logger.warn({ err: error, cartId }, 'Could not refresh cart prices; showing the last known ones');
+      return this.view(cart);
+    }
+    return this.view(await this.applyLocked(cartId, userId, variants, () => undefined));
+  }
+
+  private applyLocked(
+    cartId: string,
+    userId: string | undefined,
+    variants: ReadonlyMap<string, PricedVariant>,
+    mutate: CartMutation,
+  ): Promise<Cart> {
+    return this.uow.run(async (tx) => {
+      const cart = await this.carts.find(tx.manager, cartId, { lock: true });
+      const now = new Date();
+      if (!cart || !cart.isAccessibleTo(userId, now, this.guestTtlMs)) throw cartNotFound();
+      cart.refresh(variants, now);
+      try {
+        mutate(cart, variants, tx);
+      } catch (error) {
+        throw error instanceof CartRuleViolation ? cartProblem(error) : error;
+      }
+      await this.carts.save(tx.manager, cart);
+      return cart;
+    });
+  }
+
+  /** The cart schema's non-transactional manager, for plain reads. */
+  get manager(): DataSource['manager'] {
+    return this.db.manager;
+  }
+
+  view(cart: Cart): CartView {
+    return toCartView(cart, this.config.defaultCurrency);
+  }
+
+  get guestTtlMs(): number {
+    return this.config.guestCartTtlHours * 3_600_000;
+  }
+
+  private staleOf(cart: Cart): string[] {
+    return cart.staleVariantIds(new Date(), this.config.priceMaxAgeSeconds * 1000);
+  }
+}

@@ -1,0 +1,28 @@
+import { FieldError, ProblemException } from '../../../platform/http';
+import { CartErrorCode, CartRuleViolation } from '../domain/cart-errors';
+
+const STATUS: Record<CartErrorCode, number> = {
+  'invalid-quantity': 400,
+  'quantity-limit': 400,
+  'too-many-lines': 400,
+  'insufficient-stock': 409,
+  'not-purchasable': 409,
+  'currency-mismatch': 409,
+  'line-not-found': 404,
+};
+
+/** The problem+json answer to a broken cart rule. */
+export function cartProblem(violation: CartRuleViolation): ProblemException {
+  if (violation.code === 'invalid-quantity') {
+    return ProblemException.validation([new FieldError('quantity', violation.message)]);
+  }
+  if (violation.code === 'line-not-found') return ProblemException.notFound('Cart item');
+  return new ProblemException({
+    status: STATUS[violation.code],
+    type: violation.code,
+    detail: violation.message,
+    extensions: violation.details,
+  });
+}
+
+export const cartNotFound = (): ProblemException => ProblemException.notFound('Cart');

@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../../../platform/messaging';
+import { CartCheckedOut, ClearCart } from '../../contracts';
+import { CartRepository } from '../../infrastructure/cart.repository';
+import { UUID } from '../cart-changes';
+
+/**
+ * Empties and retires a cart once its order is confirmed. Sent through the orders outbox, so it
+ * is idempotent by order id and never throws for a business outcome (a missing or already
+ * retired cart is logged, not retried).
+ */
+@CommandHandler(ClearCart)
+export class ClearCartHandler implements ICommandHandler<ClearCart> {
+  private readonly logger = new Logger('Cart');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly carts: CartRepository,
+  ) {}
+
+  async execute(command: ClearCart): Promise<void> {
+    if (!UUID.test(command.cartId) || !UUID.test(command.orderId)) {
+      this.logger.warn(`ClearCart with a malformed id (cart ${command.cartId}, order ${command.orderId}); ignored`);
+      return;
+    }
+    await this.uow.run(async (tx) => {
+      if (!(await this.carts.recordCheckout(tx.manager, command.orderId, command.cartId))) return;
+      const cart = await this.carts.find(tx.manager, command.cartId, { lock: true });
+      if (!cart || cart.status !== 'open') {
+        this.logger.warn(`ClearCart for order ${command.orderId}: cart ${command.cartId} is missing or retired`);
+        return;
+      }
+      cart.checkOut(new Date());
+      await this.carts.save(tx.manager, cart);
+      if (cart.customerId !== null) {
+        tx.publish(new CartCheckedOut({ cartId: cart.id, customerId: cart.customerId, orderId: command.orderId }));
+      }
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CheckoutCart, GetCartForCheckout } from '../../contracts';
+import { CartRepository } from '../../infrastructure/cart.repository';
+import { CartChanges, UUID } from '../cart-changes';
+
+/** Checkout's view of a customer's open cart: lines with the price snapshots the customer saw. */
+@QueryHandler(GetCartForCheckout)
+export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForCheckout> {
+  constructor(
+    private readonly carts: CartRepository,
+    private readonly changes: CartChanges,
+  ) {}
+
+  async execute(query: GetCartForCheckout): Promise<CheckoutCart | null> {
+    if (!UUID.test(query.cartId)) return null;
+    const cart = await this.carts.find(this.changes.manager, query.cartId);
+    if (!cart || cart.status !== 'open' || cart.customerId === null || cart.customerId !== query.customerId) {
+      return null;
+    }
+    const view = this.changes.view(cart);
+    return {
+      cartId: cart.id,
+      customerId: cart.customerId,
+      lines: cart.lines.map((l) => ({
+        variantId: l.variantId,
+        productId: l.productId,
+        sku: l.sku,
+        title: l.title,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      })),
+      subtotal: view.totals.subtotal,
+    };
+  }
+}

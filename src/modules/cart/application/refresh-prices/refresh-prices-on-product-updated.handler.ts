@@ -1,0 +1,17 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { ProductUpdated } from '../../../catalog';
+import { CartRepository } from '../../infrastructure/cart.repository';
+
+/**
+ * Catalog announced a product change: open carts holding its variants take the new prices at
+ * once (lines keep the price the customer accepted, so a change shows as `priceChanged`).
+ */
+@OnIntegrationEvent(ProductUpdated, { module: 'cart', name: 'cart.RefreshPricesOnProductUpdated' })
+export class RefreshPricesOnProductUpdated implements IntegrationEventHandler<ProductUpdated> {
+  constructor(private readonly carts: CartRepository) {}
+
+  async handle(event: ProductUpdated, tx: Transaction): Promise<void> {
+    const prices = event.payload.variants.map((v) => ({ variantId: v.variantId, price: v.price }));
+    if (prices.length > 0) await this.carts.applyPrices(tx.manager, prices, new Date());
+  }
+}

@@ -1,0 +1,22 @@
+/** Why a cart refused a change. The HTTP layer maps each code to a problem type and status. */
+export type CartErrorCode =
+  | 'invalid-quantity'
+  | 'quantity-limit'
+  | 'too-many-lines'
+  | 'insufficient-stock'
+  | 'not-purchasable'
+  | 'currency-mismatch'
+  | 'line-not-found';
+
+/** A business rule of the cart was broken; nothing was changed. */
+export class CartRuleViolation extends Error {
+  override name = 'CartRuleViolation';
+
+  constructor(
+    readonly code: CartErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,172 @@
+import { Cart } from './cart';
+import { CartRuleViolation } from './cart-errors';
+import { priceChanged } from './cart-line';
+import { PricedVariant } from './priced-variant';
+
+const NOW = new Date('2026-01-01T10:00:00Z');
+const later = (ms: number): Date => new Date(NOW.getTime() + ms);
+let counter = 0;
+const newId = (): string => `line-${++counter}`;
+
+function variant(id: string, over: Partial<PricedVariant> = {}): PricedVariant {
+  return {
+    variantId: id,
+    productId: `p-${id}`,
+    sku: `SKU-${id}`,
+    title: `Title ${id}`,
+    price: { amount: 1000, currency: 'EUR' },
+    available: 50,
+    purchasable: true,
+    ...over,
+  };
+}
+
+function violation(fn: () => unknown): CartRuleViolation {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CartRuleViolation) return error;
+    throw error;
+  }
+  throw new Error('expected a CartRuleViolation');
+}
+
+describe('Cart', () => {
+  it('merges the same variant into one line and totals in minor units', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a', { price: { amount: 1999, currency: 'EUR' } }), 2, NOW, newId);
+    cart.addItem(variant('a', { price: { amount: 1999, currency: 'EUR' } }), 3, NOW, newId);
+    cart.addItem(variant('b', { price: { amount: 1, currency: 'EUR' } }), 1, NOW, newId);
+    expect(cart.lines).toHaveLength(2);
+    expect(cart.lines[0].quantity).toBe(5);
+    expect(cart.totals('EUR')).toEqual({ subtotal: { amount: 5 * 1999 + 1, currency: 'EUR' }, itemCount: 6 });
+  });
+
+  it('totals an empty cart in the default currency', () => {
+    expect(Cart.open('c1', null, NOW).totals('USD')).toEqual({
+      subtotal: { amount: 0, currency: 'USD' },
+      itemCount: 0,
+    });
+  });
+
+  it.each([0, -1, 0.5, 100, 1e9, NaN, '1', null])('rejects quantity %p and stays unchanged', (quantity) => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 1, NOW, newId);
+    const before = cart.snapshot();
+    expect(violation(() => cart.addItem(variant('a'), quantity as number, NOW, newId)).code).toBe('invalid-quantity');
+    expect(violation(() => cart.changeQuantity(cart.lines[0].id, quantity as number, variant('a'), NOW)).code).toBe(
+      'invalid-quantity',
+    );
+    expect(cart.snapshot()).toBe(before);
+  });
+
+  it('refuses more than is available, saying how many are', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a', { available: 3 }), 2, NOW, newId);
+    const error = violation(() => cart.addItem(variant('a', { available: 3 }), 2, NOW, newId));
+    expect(error.code).toBe('insufficient-stock');
+    expect(error.details).toMatchObject({ available: 3 });
+    expect(cart.lines[0].quantity).toBe(2);
+    expect(violation(() => cart.changeQuantity(cart.lines[0].id, 4, variant('a', { available: 3 }), NOW)).code).toBe(
+      'insufficient-stock',
+    );
+  });
+
+  it('caps a merged line at 99 units and a cart at 100 lines', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a', { available: 500 }), 60, NOW, newId);
+    expect(violation(() => cart.addItem(variant('a', { available: 500 }), 40, NOW, newId)).code).toBe('quantity-limit');
+    for (let i = 1; i < 100; i++) cart.addItem(variant(`v${i}`), 1, NOW, newId);
+    expect(cart.lines).toHaveLength(100);
+    expect(violation(() => cart.addItem(variant('one-too-many'), 1, NOW, newId)).code).toBe('too-many-lines');
+    cart.addItem(variant('v1'), 1, NOW, newId);
+    expect(cart.lines).toHaveLength(100);
+  });
+
+  it('holds one currency and refuses variants that cannot be bought', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 1, NOW, newId);
+    expect(
+      violation(() => cart.addItem(variant('b', { price: { amount: 5, currency: 'USD' } }), 1, NOW, newId)).code,
+    ).toBe('currency-mismatch');
+    expect(violation(() => cart.addItem(variant('c', { purchasable: false }), 1, NOW, newId)).code).toBe(
+      'not-purchasable',
+    );
+    expect(violation(() => cart.changeQuantity(cart.lines[0].id, 2, undefined, NOW)).code).toBe('not-purchasable');
+  });
+
+  it('flags a line whose price changed since it was added, until the customer acts on it', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 1, NOW, newId);
+    cart.refresh(new Map([['a', variant('a', { price: { amount: 1200, currency: 'EUR' } })]]), later(1000));
+    expect(priceChanged(cart.lines[0])).toBe(true);
+    expect(cart.lines[0].acceptedUnitPrice.amount).toBe(1000);
+    expect(cart.totals('EUR').subtotal.amount).toBe(1200);
+    cart.changeQuantity(cart.lines[0].id, 2, variant('a', { price: { amount: 1200, currency: 'EUR' } }), later(2000));
+    expect(priceChanged(cart.lines[0])).toBe(false);
+  });
+
+  it('knows which snapshots are stale and refreshes them', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 1, NOW, newId);
+    cart.addItem(variant('b'), 1, later(50_000), newId);
+    expect(cart.staleVariantIds(later(60_000), 30_000)).toEqual(['a']);
+    cart.refresh(
+      new Map([['a', variant('a', { price: { amount: 900, currency: 'EUR' }, title: 'New' })]]),
+      later(60_000),
+    );
+    expect(cart.lines[0]).toMatchObject({ title: 'New', unitPrice: { amount: 900 }, priceCheckedAt: later(60_000) });
+    expect(priceChanged(cart.lines[0])).toBe(true);
+    expect(cart.staleVariantIds(later(60_000), 30_000)).toEqual([]);
+  });
+
+  it('removes a line, and refuses an unknown one', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 1, NOW, newId);
+    expect(violation(() => cart.removeLine('nope', NOW)).code).toBe('line-not-found');
+    cart.removeLine(cart.lines[0].id, NOW);
+    expect(cart.lines).toEqual([]);
+  });
+
+  it('absorbs a guest cart: quantities add up, capped by availability, never lowered', () => {
+    const mine = Cart.open('mine', 'u1', NOW);
+    mine.addItem(variant('a', { available: 10 }), 4, NOW, newId);
+    mine.addItem(variant('b', { available: 10 }), 5, NOW, newId);
+    const guest = Cart.open('guest', null, NOW);
+    guest.addItem(variant('a', { available: 10 }), 3, NOW, newId);
+    guest.addItem(variant('b', { available: 10 }), 9, NOW, newId);
+    guest.addItem(variant('c', { available: 10 }), 7, NOW, newId);
+    guest.addItem(variant('gone', { available: 10 }), 1, NOW, newId);
+    guest.addItem(variant('sold-out', { available: 10 }), 1, NOW, newId);
+    const now = new Map(
+      [
+        variant('a', { available: 10 }),
+        variant('b', { available: 3 }),
+        variant('c', { available: 2 }),
+        variant('sold-out', { available: 0 }),
+      ].map((v) => [v.variantId, v]),
+    );
+    mine.absorb(guest, now, later(1), newId);
+    guest.retireAsClaimed(later(1));
+    expect(mine.lines.map((l) => [l.variantId, l.quantity])).toEqual([
+      ['a', 7],
+      ['b', 5],
+      ['c', 2],
+    ]);
+    expect(guest.status).toBe('claimed');
+    expect(guest.lines).toEqual([]);
+  });
+
+  it('lets anyone with the id use an open guest cart until it expires, and only its customer otherwise', () => {
+    const guest = Cart.open('g', null, NOW);
+    const owned = Cart.open('o', 'u1', NOW);
+    expect(guest.isAccessibleTo(undefined, later(1000), 5000)).toBe(true);
+    expect(guest.isAccessibleTo('u2', later(1000), 5000)).toBe(true);
+    expect(guest.isAccessibleTo(undefined, later(5000), 5000)).toBe(false);
+    expect(owned.isAccessibleTo('u1', later(1e9), 5000)).toBe(true);
+    expect(owned.isAccessibleTo('u2', NOW, 5000)).toBe(false);
+    expect(owned.isAccessibleTo(undefined, NOW, 5000)).toBe(false);
+    owned.checkOut(NOW);
+    expect(owned.isAccessibleTo('u1', NOW, 5000)).toBe(false);
+  });
+});

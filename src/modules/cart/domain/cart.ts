@@ -1,0 +1,279 @@
+import type { Money } from '../../../platform/messaging/contracts';
+import { CartLine, lineTotal } from './cart-line';
+import { CartRuleViolation } from './cart-errors';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from './cart-limits';
+import { PricedVariant } from './priced-variant';
+
+/** `open` carts take changes; `claimed` (merged into a customer's cart) and `checked_out` are retired. */
+export type CartStatus = 'open' | 'claimed' | 'checked_out';
+
+export interface CartState {
+  readonly id: string;
+  /** Null for a guest cart, whose unguessable id is the capability to use it. */
+  readonly customerId: string | null;
+  readonly status: CartStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly lines: readonly CartLine[];
+}
+
+export interface CartTotals {
+  readonly subtotal: Money;
+  readonly itemCount: number;
+}
+
+type NewId = () => string;
+
+export function assertQuantity(quantity: unknown): asserts quantity is number {
+  if (
+    typeof quantity !== 'number' ||
+    !Number.isInteger(quantity) ||
+    quantity < MIN_LINE_QUANTITY ||
+    quantity > MAX_LINE_QUANTITY
+  ) {
+    throw new CartRuleViolation(
+      'invalid-quantity',
+      `Quantity must be an integer from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}.`,
+    );
+  }
+}
+
+/**
+ * A guest's or a customer's cart. Holds one currency (that of its first line); every change is
+ * checked against what catalog reports for the variant right now. Methods validate before they
+ * mutate, so a refused change leaves the cart as it was.
+ */
+export class Cart {
+  private constructor(private state: CartState) {}
+
+  static open(id: string, customerId: string | null, now: Date): Cart {
+    return new Cart({ id, customerId, status: 'open', createdAt: now, updatedAt: now, lines: [] });
+  }
+
+  static restore(state: CartState): Cart {
+    return new Cart(state);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get customerId(): string | null {
+    return this.state.customerId;
+  }
+
+  get status(): CartStatus {
+    return this.state.status;
+  }
+
+  get lines(): readonly CartLine[] {
+    return this.state.lines;
+  }
+
+  snapshot(): CartState {
+    return this.state;
+  }
+
+  get isGuest(): boolean {
+    return this.state.customerId === null;
+  }
+
+  /** Who may see and change it: anyone holding a guest cart's id; only its customer otherwise. */
+  isAccessibleTo(userId: string | undefined, now: Date, guestTtlMs: number): boolean {
+    if (this.state.status !== 'open') return false;
+    if (this.isGuest) return now.getTime() - this.state.updatedAt.getTime() < guestTtlMs;
+    return this.state.customerId === userId;
+  }
+
+  /** The cart's currency: its lines', or the given default while it is empty. */
+  currency(fallback: string): string {
+    return this.state.lines[0]?.unitPrice.currency ?? fallback;
+  }
+
+  totals(defaultCurrency: string): CartTotals {
+    const currency = this.currency(defaultCurrency);
+    let amount = 0;
+    let itemCount = 0;
+    for (const line of this.state.lines) {
+      amount += lineTotal(line).amount;
+      itemCount += line.quantity;
+    }
+    return { subtotal: { amount, currency }, itemCount };
+  }
+
+  /** Variants whose price snapshot is older than `maxAgeMs`. */
+  staleVariantIds(now: Date, maxAgeMs: number): string[] {
+    return this.state.lines
+      .filter((line) => now.getTime() - line.priceCheckedAt.getTime() >= maxAgeMs)
+      .map((line) => line.variantId);
+  }
+
+  /** Takes the current price, title and SKU of every line catalog reported on. */
+  refresh(variants: ReadonlyMap<string, PricedVariant>, now: Date): void {
+    let changed = false;
+    const lines = this.state.lines.map((line) => {
+      const variant = variants.get(line.variantId);
+      if (!variant) return line;
+      changed = true;
+      return { ...line, unitPrice: variant.price, sku: variant.sku, title: variant.title, priceCheckedAt: now };
+    });
+    if (changed) this.state = { ...this.state, lines };
+  }
+
+  /** Adds a quantity of a variant; the same variant twice makes one line. Returns the line. */
+  addItem(variant: PricedVariant, quantity: number, now: Date, newId: NewId): CartLine {
+    assertQuantity(quantity);
+    this.assertBuyable(variant);
+    const existing = this.lineOfVariant(variant.variantId);
+    if (!existing && this.state.lines.length >= MAX_CART_LINES) {
+      throw new CartRuleViolation('too-many-lines', `A cart holds at most ${MAX_CART_LINES} lines.`, {
+        maxLines: MAX_CART_LINES,
+      });
+    }
+    const wanted = (existing?.quantity ?? 0) + quantity;
+    if (wanted > MAX_LINE_QUANTITY) {
+      throw new CartRuleViolation(
+        'quantity-limit',
+        `A line holds at most ${MAX_LINE_QUANTITY} units; this cart already has ${existing?.quantity ?? 0}.`,
+        { maxQuantity: MAX_LINE_QUANTITY, inCart: existing?.quantity ?? 0 },
+      );
+    }
+    assertInStock(variant, wanted);
+    const line: CartLine = existing
+      ? { ...this.priced(existing, variant, now), quantity: wanted }
+      : {
+          id: newId(),
+          variantId: variant.variantId,
+          productId: variant.productId,
+          sku: variant.sku,
+          title: variant.title,
+          quantity,
+          unitPrice: variant.price,
+          acceptedUnitPrice: variant.price,
+          priceCheckedAt: now,
+          addedAt: now,
+        };
+    this.putLine(line, now);
+    return line;
+  }
+
+  /** Sets a line's quantity (1–99), checked against current availability. */
+  changeQuantity(lineId: string, quantity: number, variant: PricedVariant | undefined, now: Date): void {
+    assertQuantity(quantity);
+    const line = this.lineById(lineId);
+    if (!variant) throw notPurchasable(line.variantId);
+    this.assertBuyable(variant, line);
+    assertInStock(variant, quantity);
+    this.putLine({ ...this.priced(line, variant, now), quantity }, now);
+  }
+
+  removeLine(lineId: string, now: Date): void {
+    this.lineById(lineId);
+    this.state = { ...this.state, updatedAt: now, lines: this.state.lines.filter((l) => l.id !== lineId) };
+  }
+
+  /**
+   * Takes a guest cart's lines into this one: quantities add up, capped by availability and the
+   * line limit, never lowering what this cart already had. Lines that cannot be bought (unknown,
+   * not purchasable, another currency, out of stock, over the line count) are left behind.
+   */
+  absorb(guest: Cart, variants: ReadonlyMap<string, PricedVariant>, now: Date, newId: NewId): void {
+    this.refresh(variants, now);
+    for (const guestLine of guest.lines) {
+      const variant = variants.get(guestLine.variantId);
+      if (!variant || !variant.purchasable) continue;
+      if (this.state.lines.length > 0 && variant.price.currency !== this.currency(variant.price.currency)) continue;
+      const existing = this.lineOfVariant(variant.variantId);
+      if (existing) {
+        const merged = Math.min(existing.quantity + guestLine.quantity, MAX_LINE_QUANTITY, variant.available);
+        if (merged > existing.quantity) this.putLine({ ...existing, quantity: merged }, now);
+        continue;
+      }
+      const quantity = Math.min(guestLine.quantity, MAX_LINE_QUANTITY, variant.available);
+      if (quantity < MIN_LINE_QUANTITY || this.state.lines.length >= MAX_CART_LINES) continue;
+      this.putLine(
+        {
+          ...guestLine,
+          id: newId(),
+          productId: variant.productId,
+          sku: variant.sku,
+          title: variant.title,
+          quantity,
+          unitPrice: variant.price,
+          priceCheckedAt: now,
+        },
+        now,
+      );
+    }
+    this.touch(now);
+  }
+
+  /** Retires a guest cart whose lines went to a customer's cart. */
+  retireAsClaimed(now: Date): void {
+    this.state = { ...this.state, status: 'claimed', lines: [], updatedAt: now };
+  }
+
+  /** Empties and retires the cart once it became an order. */
+  checkOut(now: Date): void {
+    this.state = { ...this.state, status: 'checked_out', lines: [], updatedAt: now };
+  }
+
+  private touch(now: Date): void {
+    this.state = { ...this.state, updatedAt: now };
+  }
+
+  // Acting on a line means the customer saw its current price: the change flag starts over.
+  private priced(line: CartLine, variant: PricedVariant, now: Date): CartLine {
+    return {
+      ...line,
+      sku: variant.sku,
+      title: variant.title,
+      unitPrice: variant.price,
+      acceptedUnitPrice: variant.price,
+      priceCheckedAt: now,
+    };
+  }
+
+  private putLine(line: CartLine, now: Date): void {
+    const exists = this.state.lines.some((l) => l.id === line.id);
+    const lines = exists ? this.state.lines.map((l) => (l.id === line.id ? line : l)) : [...this.state.lines, line];
+    this.state = { ...this.state, lines, updatedAt: now };
+  }
+
+  private assertBuyable(variant: PricedVariant, except?: CartLine): void {
+    if (!variant.purchasable) throw notPurchasable(variant.variantId);
+    const others = this.state.lines.filter((l) => l !== except);
+    const currency = others[0]?.unitPrice.currency;
+    if (currency !== undefined && currency !== variant.price.currency) {
+      throw new CartRuleViolation(
+        'currency-mismatch',
+        `This cart is in ${currency}; the variant is priced in ${variant.price.currency}.`,
+        { cartCurrency: currency, variantCurrency: variant.price.currency },
+      );
+    }
+  }
+
+  private lineOfVariant(variantId: string): CartLine | undefined {
+    return this.state.lines.find((l) => l.variantId === variantId);
+  }
+
+  private lineById(lineId: string): CartLine {
+    const line = this.state.lines.find((l) => l.id === lineId);
+    if (!line) throw new CartRuleViolation('line-not-found', 'This cart has no such item.');
+    return line;
+  }
+}
+
+function assertInStock(variant: PricedVariant, quantity: number): void {
+  if (quantity > variant.available) {
+    throw new CartRuleViolation(
+      'insufficient-stock',
+      `Only ${variant.available} of this variant ${variant.available === 1 ? 'is' : 'are'} available.`,
+      { available: variant.available, requested: quantity },
+    );
+  }
+}
+
+function notPurchasable(variantId: string): CartRuleViolation {
+  return new CartRuleViolation('not-purchasable', 'This variant cannot be bought right now.', { variantId });
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { FieldError, ProblemException } from '../../../platform/http';
+import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
+import { AddItemHandler } from '../application/add-item/add-item.handler';
+import { CartView } from '../application/cart-view';
+import { ChangeItemQuantityHandler } from '../application/change-item-quantity/change-item-quantity.handler';
+import { ClaimCartHandler } from '../application/claim-cart/claim-cart.handler';
+import { CreateCartHandler } from '../application/create-cart/create-cart.handler';
+import { GetCartHandler } from '../application/get-cart/get-cart.handler';
+import { RemoveItemHandler } from '../application/remove-item/remove-item.handler';
+import { AddCartItemDto, ChangeCartItemDto } from './cart-item.dto';
+import { CartResponse } from './cart.response';
+
+/**
+ * Guest carts are reached by their unguessable id; a customer's cart only with that customer's
+ * token (anyone else gets 404, as if it did not exist).
+ */
+@ApiTags('cart')
+@ApiBearerAuth()
+@Controller('carts')
+export class CartsController {
+  constructor(
+    private readonly createCart: CreateCartHandler,
+    private readonly getCart: GetCartHandler,
+    private readonly addItem: AddItemHandler,
+    private readonly changeItem: ChangeItemQuantityHandler,
+    private readonly removeItem: RemoveItemHandler,
+    private readonly claimCart: ClaimCartHandler,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a cart (bound to the caller when a token is sent)' })
+  @ApiResponse({ status: 201, type: CartResponse, description: 'A new cart' })
+  @ApiResponse({ status: 200, type: CartResponse, description: "The customer's existing open cart" })
+  async create(
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CartView> {
+    rejectAnyField(body);
+    const { cart, created } = await this.createCart.execute(user?.id);
+    void reply.status(created ? 201 : 200);
+    return cart;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A cart, with prices refreshed when their snapshot is old' })
+  @ApiResponse({ status: 200, type: CartResponse })
+  get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
+    return this.getCart.execute(id, user?.id);
+  }
+
+  @Post(':id/items')
+  @ApiOperation({ summary: 'Add a variant (merged with an existing line of it)' })
+  @ApiResponse({ status: 201, type: CartResponse })
+  add(
+    @Param('id') id: string,
+    @Body() body: AddCartItemDto,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<CartView> {
+    return this.addItem.execute(id, user?.id, body.variantId, body.quantity);
+  }
+
+  @Patch(':id/items/:itemId')
+  @ApiOperation({ summary: "Change a line's quantity" })
+  @ApiResponse({ status: 200, type: CartResponse })
+  change(
+    @Param('id') id: string,
+    @Param('itemId') itemId: string,
+    @Body() body: ChangeCartItemDto,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<CartView> {
+    return this.changeItem.execute(id, user?.id, itemId, body.quantity);
+  }
+
+  @Delete(':id/items/:itemId')
+  @ApiOperation({ summary: 'Remove a line' })
+  @ApiResponse({ status: 200, type: CartResponse })
+  remove(
+    @Param('id') id: string,
+    @Param('itemId') itemId: string,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<CartView> {
+    return this.removeItem.execute(id, user?.id, itemId);
+  }
+
+  @Post(':id/claim')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: "Merge a guest cart into the caller's cart and retire it" })
+  @ApiResponse({ status: 200, type: CartResponse, description: "The caller's cart" })
+  claim(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
+    return this.claimCart.execute(id, user.id);
+  }
+}
+
+/** POST /carts takes no body (the owner comes from the token); any field sent is refused, not ignored. */
+function rejectAnyField(body: unknown): void {
+  if (body === undefined || body === null) return;
+  const fields = typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['body'];
+  if (fields.length === 0) return;
+  throw ProblemException.validation(fields.map((f) => new FieldError(f, `property ${f} should not exist`)));
+}

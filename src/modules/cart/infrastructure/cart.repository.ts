@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Cart, CartStatus } from '../domain/cart';
+import { CartLine } from '../domain/cart-line';
+
+interface CartRow {
+  id: string;
+  customer_id: string | null;
+  status: CartStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface LineRow {
+  id: string;
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  unit_price_amount: string;
+  unit_price_currency: string;
+  accepted_price_amount: string;
+  accepted_price_currency: string;
+  price_checked_at: Date;
+  added_at: Date;
+}
+
+const LINE_COLUMNS =
+  'id, variant_id, product_id, sku, title, quantity, unit_price_amount, unit_price_currency, accepted_price_amount, accepted_price_currency, price_checked_at, added_at';
+
+/**
+ * Carts and their lines in the cart schema. Plain parameterized SQL rather than the ORM's entity
+ * path: adding to a cart and reading it are the hot paths (design.md §10).
+ */
+@Injectable()
+export class CartRepository {
+  async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Cart | undefined> {
+    const carts = (await manager.query(
+      `SELECT id, customer_id, status, created_at, updated_at FROM cart.carts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    )) as CartRow[];
+    return carts[0] && this.withLines(manager, carts[0]);
+  }
+
+  async findOpenOf(
+    manager: EntityManager,
+    customerId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<Cart | undefined> {
+    const carts = (await manager.query(
+      `SELECT id, customer_id, status, created_at, updated_at FROM cart.carts
+        WHERE customer_id = $1 AND status = 'open'${options.lock ? ' FOR UPDATE' : ''}`,
+      [customerId],
+    )) as CartRow[];
+    return carts[0] && this.withLines(manager, carts[0]);
+  }
+
+  /** Inserts a new cart; false when the customer already has an open one (nothing written). */
+  async insert(manager: EntityManager, cart: Cart): Promise<boolean> {
+    const s = cart.snapshot();
+    const inserted = (await manager.query(
+      `INSERT INTO cart.carts (id, customer_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [s.id, s.customerId, s.status, s.createdAt, s.updatedAt],
+    )) as unknown[];
+    return inserted.length === 1;
+  }
+
+  /** Writes the cart's state: its row, its current lines, and deletes lines it no longer has. */
+  async save(manager: EntityManager, cart: Cart): Promise<void> {
+    const s = cart.snapshot();
+    await manager.query(`UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4 WHERE id = $1`, [
+      s.id,
+      s.customerId,
+      s.status,
+      s.updatedAt,
+    ]);
+    await manager.query(`DELETE FROM cart.cart_lines WHERE cart_id = $1 AND NOT (id = ANY($2::uuid[]))`, [
+      s.id,
+      s.lines.map((l) => l.id),
+    ]);
+    if (s.lines.length === 0) return;
+    const column = <T>(pick: (line: CartLine) => T): T[] => s.lines.map(pick);
+    await manager.query(
+      `INSERT INTO cart.cart_lines (cart_id, ${LINE_COLUMNS})
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::bigint[],
+                               $9::text[], $10::bigint[], $11::text[], $12::timestamptz[], $13::timestamptz[])
+       ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
+         unit_price_amount = EXCLUDED.unit_price_amount, unit_price_currency = EXCLUDED.unit_price_currency,
+         accepted_price_amount = EXCLUDED.accepted_price_amount, accepted_price_currency = EXCLUDED.accepted_price_currency,
+         price_checked_at = EXCLUDED.price_checked_at`,
+      [
+        s.id,
+        column((l) => l.id),
+        column((l) => l.variantId),
+        column((l) => l.productId),
+        column((l) => l.sku),
+        column((l) => l.title),
+        column((l) => l.quantity),
+        column((l) => l.unitPrice.amount),
+        column((l) => l.unitPrice.currency),
+        column((l) => l.acceptedUnitPrice.amount),
+        column((l) => l.acceptedUnitPrice.currency),
+        column((l) => l.priceCheckedAt),
+        column((l) => l.addedAt),
+      ],
+    );
+  }
+
+  /**
+   * Sets the current price of variants on every open cart's lines, in one statement (a popular
+   * product may sit in many carts). The accepted price stays, so the change is flagged.
+   */
+  async applyPrices(
+    manager: EntityManager,
+    prices: readonly { variantId: string; price: { amount: number; currency: string } }[],
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE cart.cart_lines l
+          SET unit_price_amount = p.amount, unit_price_currency = p.currency, price_checked_at = $4
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS p (variant_id, amount, currency), cart.carts c
+        WHERE l.variant_id = p.variant_id AND c.id = l.cart_id AND c.status = 'open'`,
+      [prices.map((p) => p.variantId), prices.map((p) => p.price.amount), prices.map((p) => p.price.currency), at],
+    );
+  }
+
+  /** Records that an order emptied a cart; false when that order was already recorded. */
+  async recordCheckout(manager: EntityManager, orderId: string, cartId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO cart.cart_checkouts (order_id, cart_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING order_id`,
+      [orderId, cartId],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** Deletes guest carts (open or claimed) untouched since `before`; returns how many. */
+  async deleteGuestCartsIdleSince(manager: EntityManager, before: Date): Promise<number> {
+    const result = (await manager.query(
+      `DELETE FROM cart.carts WHERE customer_id IS NULL AND updated_at < $1 RETURNING id`,
+      [before],
+    )) as unknown;
+    const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
+    return rows.length;
+  }
+
+  private async withLines(manager: EntityManager, row: CartRow): Promise<Cart> {
+    const lines = (await manager.query(
+      `SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = $1 ORDER BY added_at, id`,
+      [row.id],
+    )) as LineRow[];
+    return Cart.restore({
+      id: row.id,
+      customerId: row.customer_id,
+      status: row.status,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      lines: lines.map(toLine),
+    });
+  }
+}
+
+function toLine(row: LineRow): CartLine {
+  return {
+    id: row.id,
+    variantId: row.variant_id,
+    productId: row.product_id,
+    sku: row.sku,
+    title: row.title,
+    quantity: row.quantity,
+    unitPrice: { amount: Number(row.unit_price_amount), currency: row.unit_price_currency },
+    acceptedUnitPrice: { amount: Number(row.accepted_price_amount), currency: row.accepted_price_currency },
+    priceCheckedAt: row.price_checked_at,
+    addedAt: row.added_at,
+  };
+}

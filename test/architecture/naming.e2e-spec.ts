@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const MODULES = join(ROOT, 'src/modules');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const moduleNames = readdirSync(MODULES).filter((name) => statSync(join(MODULES, name)).isDirectory());
+const sources = filesUnder(MODULES).filter((f) => !f.endsWith('.spec.ts'));
+const rel = (f: string) => relative(ROOT, f);
+
+/** Names say what things are (kgrzybek's architecture tests): a newcomer finds each kind in one obvious place. */
+describe('architecture: names and places', () => {
+  it('gives every module an index.ts that exposes only its contracts and its Nest module', () => {
+    for (const module of moduleNames) {
+      const index = readFileSync(join(MODULES, module, 'index.ts'), 'utf8');
+      const exports = index.split('\n').filter((line) => line.startsWith('export'));
+      expect({ module, exports }).toEqual({
+        module,
+        exports: [`export * from './contracts';`, expect.stringMatching(new RegExp(`^export \\{ \\w+Module \\} from './${module}.module';$`))],
+      });
+    }
+  });
+
+  it('names contract files after what they carry', () => {
+    const misnamed = sources
+      .filter((f) => f.includes('/contracts/'))
+      .filter((f) => !/(\.command|\.query|\.integration-event|\/index)\.ts$/.test(f));
+    expect(misnamed.map(rel)).toEqual([]);
+  });
+
+  const rules: [RegExp, RegExp, string][] = [
+    [/@Entity\(/, /\.orm-entity\.ts$/, 'TypeORM entities live in *.orm-entity.ts'],
+    [/@(CommandHandler|QueryHandler|OnIntegrationEvent)\(/, /\.handler\.ts$/, 'handlers live in *.handler.ts'],
+    [/@Controller\(/, /\.controller\.ts$/, 'controllers live in *.controller.ts'],
+  ];
+  it.each(rules)('puts %s in files named %s', (marker, name) => {
+    const misplaced = sources.filter((f) => marker.test(readFileSync(f, 'utf8')) && !name.test(f));
+    expect(misplaced.map(rel)).toEqual([]);
+  });
+
+  it('keeps one handler per file', () => {
+    const crowded = sources.filter((f) => (readFileSync(f, 'utf8').match(/@(CommandHandler|QueryHandler|OnIntegrationEvent)\(/g) ?? []).length > 1);
+    expect(crowded.map(rel)).toEqual([]);
+  });
+
+  it('keeps domain code free of Nest, TypeORM and HTTP', () => {
+    const impure = sources
+      .filter((f) => f.includes('/domain/'))
+      .filter((f) => /from '(@nestjs\/|typeorm|fastify)/.test(readFileSync(f, 'utf8')));
+    expect(impure.map(rel)).toEqual([]);
+  });
+
+  it('never relates entities across schemas (ids only)', () => {
+    const related = sources.filter((f) => /@(ManyToOne|OneToMany|OneToOne|ManyToMany)\(/.test(readFileSync(f, 'utf8')));
+    // Relations inside one module are allowed; the import rule already stops entities of other modules being imported.
+    for (const file of related) {
+      const module = rel(file).split('/')[2];
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      expect({ file: rel(file), crossModule: imports.filter((i) => /^\.\.\/\.\.\/\.\.\/(?!platform)/.test(i) && !i.includes(`/${module}/`)) }).toEqual({
+        file: rel(file),
+        crossModule: [],
+      });
+    }
+  });
+});

@@ -26,7 +26,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         extraModules: options.extraModules,
       }),
       createFastifyAdapter(config),
-      { bufferLogs: true, abortOnError: false },
+      { bufferLogs: true, abortOnError: false, rawBody: true },
     );
     app.useLogger(app.get(Logger));
     app.flushLogs();

@@ -1,12 +1,52 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler';
+import { OpenPayment } from './application/authorize-payment/open-payment';
+import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
+import { ListPayments } from './application/list-payments/list-payments';
+import { PaymentOfOrder } from './application/payment-of-order';
+import { ReceiveWebhook } from './application/receive-webhook/receive-webhook';
+import { RefundPaymentHandler } from './application/refund-payment/refund-payment.handler';
+import { Refunds } from './application/refund-payment/refunds';
+import { VoidPaymentHandler } from './application/void-payment/void-payment.handler';
+import { PaymentsController } from './http/payments.controller';
+import { WebhooksController } from './http/webhooks.controller';
+import { PaymentOrmEntity } from './infrastructure/payment.orm-entity';
+import { PaymentProviders } from './infrastructure/providers/payment-providers';
+import { SandboxProvider } from './infrastructure/providers/sandbox/sandbox.provider';
+import { SandboxWebhooks } from './infrastructure/providers/sandbox/sandbox-webhooks';
+import { StripeProvider } from './infrastructure/providers/stripe/stripe.provider';
+import { RefundOrmEntity } from './infrastructure/refund.orm-entity';
+import { loadPaymentsConfig, PAYMENTS_CONFIG } from './payments.config';
 
-const database: ModuleDatabaseDefinition = { module: 'payments', entities: [] };
+const database: ModuleDatabaseDefinition = { module: 'payments', entities: [PaymentOrmEntity, RefundOrmEntity] };
 
 /** The payments bounded context: payments, provider references, refunds, webhook receipts and risk assessments. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('payments')],
+  controllers: [PaymentsController, WebhooksController],
+  providers: [
+    {
+      provide: PAYMENTS_CONFIG,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadPaymentsConfig(config.source),
+    },
+    SandboxWebhooks,
+    SandboxProvider,
+    StripeProvider,
+    PaymentProviders,
+    OpenPayment,
+    PaymentOfOrder,
+    Refunds,
+    ListPayments,
+    ReceiveWebhook,
+    AuthorizePaymentHandler,
+    CapturePaymentHandler,
+    VoidPaymentHandler,
+    RefundPaymentHandler,
+  ],
 })
 export class PaymentsModule {
   /** Its schema, entities and migrations, for the migration commands. */

@@ -1,0 +1,34 @@
+import { PaymentStatus } from './payment-status';
+
+export type RefundCheck =
+  | { readonly ok: true; readonly amount: number }
+  | { readonly ok: false; readonly status: 409 | 422; readonly type: string; readonly detail: string };
+
+/**
+ * Whether `requested` (null: everything still refundable) can be refunded from a payment.
+ * Money that was never captured cannot be refunded (409); more than what remains cannot either (422).
+ */
+export function checkRefund(
+  payment: { readonly status: PaymentStatus; readonly capturedAmount: number; readonly refundedAmount: number },
+  requested: number | null,
+): RefundCheck {
+  if (!['captured', 'partially_refunded', 'refunded'].includes(payment.status)) {
+    return {
+      ok: false,
+      status: 409,
+      type: 'payment-not-captured',
+      detail: `A ${payment.status} payment has no captured money to refund.`,
+    };
+  }
+  const remaining = payment.capturedAmount - payment.refundedAmount;
+  const amount = requested ?? remaining;
+  if (amount <= 0 || amount > remaining) {
+    return {
+      ok: false,
+      status: 422,
+      type: 'refund-exceeds-captured',
+      detail: `At most ${remaining} (captured minus already refunded) can be refunded; ${amount} was asked.`,
+    };
+  }
+  return { ok: true, amount };
+}

@@ -1,0 +1,51 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Why a webhook was refused; the message is safe to show to the sender. */
+export class WebhookVerificationError extends Error {
+  override readonly name = 'WebhookVerificationError';
+}
+
+/**
+ * Signs a webhook body the way Stripe does: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
+ */
+export function signWebhook(body: string, secret: string, timestamp: number): string {
+  return `t=${timestamp},v1=${hmac(secret, `${timestamp}.${body}`)}`;
+}
+
+/**
+ * Verifies a `t=…,v1=…` header over the raw body: the HMAC must match and the timestamp must be
+ * within `toleranceSeconds` of `now` in either direction (an old replay or a clock far ahead).
+ */
+export function verifyWebhookSignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  secret: string,
+  toleranceSeconds: number,
+  nowSeconds: number,
+): void {
+  if (!header) throw new WebhookVerificationError('The signature header is missing.');
+  const parts = header.split(',').map((part) => part.trim().split('='));
+  const timestamp = Number(parts.find(([key]) => key === 't')?.[1]);
+  const signatures = parts.filter(([key]) => key === 'v1').map(([, value]) => value ?? '');
+  if (!Number.isInteger(timestamp) || signatures.length === 0) {
+    throw new WebhookVerificationError('The signature header is malformed.');
+  }
+  const expected = Buffer.from(hmac(secret, `${timestamp}.${rawBody.toString('utf8')}`), 'hex');
+  const matches = signatures.some((signature) => {
+    const given = Buffer.from(signature, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!matches) throw new WebhookVerificationError('The signature does not match the body.');
+  assertFresh(timestamp, toleranceSeconds, nowSeconds);
+}
+
+/** Rejects a signed timestamp too old (a replay) or too far in the future. */
+export function assertFresh(timestamp: number, toleranceSeconds: number, nowSeconds: number): void {
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    throw new WebhookVerificationError(`The signed timestamp is outside the ${toleranceSeconds} s tolerance.`);
+  }
+}
+
+function hmac(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
+}

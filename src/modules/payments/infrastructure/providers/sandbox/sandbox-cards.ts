@@ -1,0 +1,21 @@
+import { PaymentMethodInfo } from '../payment-provider';
+
+/** How a sandbox test token behaves, like a processor's documented test cards. */
+export interface SandboxCard extends PaymentMethodInfo {
+  readonly last4: string;
+  readonly behaviour: 'approve' | 'decline' | 'insufficient_funds' | 'transient_error';
+}
+
+export const SANDBOX_CARDS: Readonly<Record<string, SandboxCard>> = {
+  tok_visa: { last4: '4242', country: 'US', riskLevel: 'normal', behaviour: 'approve' },
+  tok_visa_de: { last4: '3184', country: 'DE', riskLevel: 'normal', behaviour: 'approve' },
+  tok_chargeDeclined: { last4: '0002', country: 'US', riskLevel: 'normal', behaviour: 'decline' },
+  tok_insufficientFunds: { last4: '9995', country: 'US', riskLevel: 'normal', behaviour: 'insufficient_funds' },
+  tok_riskHigh: { last4: '4954', country: 'US', riskLevel: 'highest', behaviour: 'approve' },
+  tok_processingError: { last4: '0119', country: 'US', riskLevel: 'normal', behaviour: 'transient_error' },
+};
+
+/** An unknown token is a card the issuer refuses (the sandbox never errors on input it does not know). */
+export function sandboxCard(token: string): SandboxCard {
+  return SANDBOX_CARDS[token] ?? { last4: '0000', country: null, riskLevel: 'normal', behaviour: 'decline' };
+}

@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProblemException } from '../../../../platform/http';
+import { UnitOfWork } from '../../../../platform/messaging';
+import { CommitStock, StockCommitted } from '../../contracts';
+import { isUuid } from '../../domain/reservation-lines';
+import { StockRepository } from '../../infrastructure/stock.repository';
+
+/** Turns held units into sold ones (they leave `on_hand` and `reserved`; available is unchanged). Idempotent. */
+@CommandHandler(CommitStock)
+export class CommitStockHandler implements ICommandHandler<CommitStock> {
+  private readonly logger = new Logger('CommitStock');
+
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(command: CommitStock): Promise<void> {
+    if (!isUuid(command.orderId)) throw ProblemException.validation([], 'CommitStock needs an orderId that is a UUID.');
+    const orderId = command.orderId.toLowerCase();
+    await this.uow.run(async (tx) => {
+      const previous = await StockRepository.transition(tx.manager, orderId, ['reserved'], 'committed', null);
+      if (!previous) {
+        const outcome = await StockRepository.outcomeOf(tx.manager, orderId);
+        if (outcome !== 'reserved') this.logger.warn(`CommitStock for order ${orderId}, which holds no stock; ignored`);
+        return;
+      }
+      const lines = await StockRepository.lines(tx.manager, orderId);
+      for (const line of lines) await StockRepository.adjust(tx.manager, line, -line.quantity, -line.quantity);
+      tx.publish(new StockCommitted({ orderId, lines }));
+    });
+  }
+}

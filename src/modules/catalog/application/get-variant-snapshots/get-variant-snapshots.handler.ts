@@ -1,0 +1,34 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../../../platform/http';
+import { GetVariantSnapshots, VariantSnapshot, VariantSnapshotsResult } from '../../contracts';
+import { isUuid } from '../../domain/reservation-lines';
+
+const MAX_IDS = 200;
+
+/** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, design.md §10). */
+@QueryHandler(GetVariantSnapshots)
+export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnapshots> {
+  constructor(@InjectDataSource('catalog') private readonly db: DataSource) {}
+
+  async execute(query: GetVariantSnapshots): Promise<VariantSnapshotsResult> {
+    const ids: unknown = query.variantIds;
+    if (!Array.isArray(ids) || ids.length > MAX_IDS) {
+      throw ProblemException.validation([], `GetVariantSnapshots takes at most ${MAX_IDS} variant ids.`);
+    }
+    const known = ids.filter(isUuid);
+    if (known.length === 0) return { items: [] };
+    const rows = (await this.db.query(
+      `SELECT v.id AS "variantId", v.product_id AS "productId", v.sku, p.title || ' – ' || v.title AS title,
+              v.price_amount AS amount, v.price_currency AS currency,
+              greatest(v.on_hand - v.reserved, 0) AS available, p.status = 'active' AS purchasable
+         FROM variants v JOIN products p ON p.id = v.product_id
+        WHERE v.id = ANY($1::uuid[])`,
+      [known],
+    )) as (Omit<VariantSnapshot, 'price'> & { amount: number; currency: string })[];
+    return {
+      items: rows.map(({ amount, currency, ...row }) => ({ ...row, price: { amount, currency } })),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, FieldError, Page, ProblemException } from '../../../../platform/http';
+import { Money } from '../../../../platform/messaging';
+import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
+import { isUuid } from '../../domain/reservation-lines';
+import { ProductRepository } from '../../infrastructure/product.repository';
+import { positionOf, ProductSort, searchProducts, SearchPosition } from '../../infrastructure/product-search.sql';
+
+export interface ListProductsInput {
+  readonly q?: string;
+  readonly category?: string;
+  readonly minPrice?: number;
+  readonly maxPrice?: number;
+  readonly inStock?: 'true' | 'false';
+  readonly sort?: ProductSort;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export interface ProductSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly images: string[];
+  /** The lowest price of the product's variants. */
+  readonly price: Money;
+  readonly inStock: boolean;
+}
+
+type CursorShape = Readonly<Record<string, 'string' | 'number'>>;
+
+const CURSOR_SHAPES: Readonly<Record<ProductSort, CursorShape>> = {
+  relevance: { s: 'string', r: 'number', id: 'string' },
+  price: { s: 'string', p: 'number', id: 'string' },
+  '-price': { s: 'string', p: 'number', id: 'string' },
+  newest: { s: 'string', id: 'string' },
+};
+
+/** `GET /catalog/products`: search, filter, sort and keyset-paginate the active products. */
+@Injectable()
+export class ListProducts {
+  constructor(
+    @InjectDataSource('catalog') private readonly db: DataSource,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+  ) {}
+
+  async list(input: ListProductsInput): Promise<Page<ProductSummary>> {
+    const q = input.q?.trim() || undefined;
+    const sort: ProductSort = input.sort ?? (q ? 'relevance' : 'newest');
+    const limit = input.limit ?? this.config.listDefaultLimit;
+    const errors: FieldError[] = [];
+    if (limit > this.config.listMaxLimit) {
+      errors.push(new FieldError('limit', `limit must not be greater than ${this.config.listMaxLimit}`));
+    }
+    if (sort === 'relevance' && !q) errors.push(new FieldError('sort', 'sort=relevance needs a search (q)'));
+    if (input.minPrice !== undefined && input.maxPrice !== undefined && input.minPrice > input.maxPrice) {
+      errors.push(new FieldError('minPrice', 'minPrice must not be greater than maxPrice'));
+    }
+    if (errors.length > 0) throw ProblemException.validation(errors);
+    const after = input.cursor === undefined ? undefined : decodePosition(input.cursor, sort);
+    let categoryId: string | undefined;
+    if (input.category !== undefined) {
+      categoryId = await ProductRepository.categoryIdOf(this.db.manager, input.category);
+      if (!categoryId) return { items: [], nextCursor: null };
+    }
+    const rows = await searchProducts(this.db.manager, {
+      q,
+      categoryId,
+      minPrice: input.minPrice,
+      maxPrice: input.maxPrice,
+      inStock: input.inStock === undefined ? undefined : input.inStock === 'true',
+      sort,
+      limit,
+      after,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        images: row.images,
+        price: { amount: row.price_min, currency: row.currency },
+        inStock: row.in_stock,
+      })),
+      nextCursor: rows.length > limit ? encodeCursor({ ...positionOf(page[page.length - 1], sort) }) : null,
+    };
+  }
+}
+
+/** A cursor made for another sort, or tampered with, is a 400 like any malformed cursor. */
+function decodePosition(cursor: string, sort: ProductSort): SearchPosition {
+  const position = decodeCursor(cursor, CURSOR_SHAPES[sort]) as unknown as SearchPosition;
+  if (position.s !== sort || !isUuid(position.id)) {
+    throw ProblemException.validation([
+      new FieldError('cursor', 'cursor is malformed; use the nextCursor of a previous page with the same sort'),
+    ]);
+  }
+  return position;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { FieldError, ProblemException } from '../../../../platform/http';
+import { Money, Transaction, UnitOfWork } from '../../../../platform/messaging';
+import { ProductRepository, ProductRow, ProductStatus, ProductView } from '../../infrastructure/product.repository';
+import { productPublished, productUpdated } from './product-events';
+import { assertCategoriesExist, assertDistinctSkus, assertOneCurrency, conflictFrom } from './product-writes';
+
+export interface EditProductInput {
+  readonly title?: string;
+  readonly slug?: string;
+  readonly description?: string;
+  readonly images?: string[];
+  readonly categoryIds?: string[];
+  readonly status?: ProductStatus;
+  readonly variants?: readonly { id?: string; sku?: string; title?: string; price?: Money; stock?: number }[];
+}
+
+/**
+ * Edits a product and its variants under the product's row lock. Publishes `ProductUpdated`
+ * (with `previousPrice` on changed prices), and `ProductPublished` when it becomes active.
+ */
+@Injectable()
+export class EditProduct {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async edit(id: string, input: EditProductInput): Promise<ProductView> {
+    try {
+      return await this.uow.run(async (tx) => {
+        const before = await ProductRepository.lock(tx.manager, id);
+        if (!before) throw ProblemException.notFound('Product');
+        const after: ProductRow = {
+          ...before,
+          title: input.title?.trim() ?? before.title,
+          slug: input.slug ?? before.slug,
+          description: input.description ?? before.description,
+          images: input.images ?? before.images,
+          category_ids: input.categoryIds
+            ? await assertCategoriesExist(tx.manager, input.categoryIds)
+            : before.category_ids,
+          status: input.status ?? before.status,
+        };
+        await ProductRepository.update(tx.manager, after);
+        const previousPrices = await this.editVariants(tx, id, input.variants ?? []);
+        const variants = await ProductRepository.variants(tx.manager, id);
+        assertOneCurrency(variants.map((v) => v.price_currency));
+        assertDistinctSkus(variants.map((v) => v.sku));
+        await ProductRepository.refreshPriceMin(tx.manager, id);
+        tx.publish(productUpdated(after, variants, previousPrices));
+        if (after.status === 'active' && before.status !== 'active') tx.publish(productPublished(after, variants));
+        return (await ProductRepository.detail(tx.manager, id))!;
+      });
+    } catch (error) {
+      return conflictFrom(error);
+    }
+  }
+
+  /** Applies variant edits; returns the previous price of each variant whose price changed. */
+  private async editVariants(
+    tx: Transaction,
+    productId: string,
+    edits: NonNullable<EditProductInput['variants']>,
+  ): Promise<Map<string, Money>> {
+    const existing = new Map((await ProductRepository.variants(tx.manager, productId)).map((v) => [v.id, v]));
+    const previousPrices = new Map<string, Money>();
+    const added = [];
+    let position = Math.max(-1, ...[...existing.values()].map((v) => v.position)) + 1;
+    for (const [index, edit] of edits.entries()) {
+      const field = `variants.${index}`;
+      if (edit.id === undefined) {
+        if (!edit.sku || !edit.title || !edit.price || edit.stock === undefined) {
+          throw invalid(field, 'a new variant needs sku, title, price and stock');
+        }
+        added.push({ id: uuidv7(), sku: edit.sku, title: edit.title, price: edit.price, onHand: edit.stock, position });
+        position += 1;
+        continue;
+      }
+      const current = existing.get(edit.id.toLowerCase());
+      if (!current) throw invalid(`${field}.id`, 'no such variant on this product');
+      if (edit.sku !== undefined && edit.sku !== current.sku) throw invalid(`${field}.sku`, 'a sku cannot change');
+      if (edit.stock !== undefined) throw invalid(`${field}.stock`, 'set stock with PUT /catalog/variants/:id/stock');
+      const price = edit.price ?? { amount: current.price_amount, currency: current.price_currency };
+      if (price.amount !== current.price_amount || price.currency !== current.price_currency) {
+        previousPrices.set(current.id, { amount: current.price_amount, currency: current.price_currency });
+      }
+      await ProductRepository.updateVariant(tx.manager, current.id, edit.title ?? current.title, price);
+    }
+    if (added.length > 0) await ProductRepository.insertVariants(tx.manager, productId, added);
+    return previousPrices;
+  }
+}
+
+function invalid(field: string, message: string): ProblemException {
+  return ProblemException.validation([new FieldError(field, message)]);
+}

@@ -1,0 +1,106 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProblemException } from '../../../../platform/http';
+import { Transaction, UnitOfWork } from '../../../../platform/messaging';
+import { ReserveStock, ReserveStockResult, StockReservationRejected, StockReserved } from '../../contracts';
+import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
+import { checkReservationLines, isUuid, LineProblem, ReservationLine } from '../../domain/reservation-lines';
+import { StockChange, StockRepository } from '../../infrastructure/stock.repository';
+import { publishStockSignals } from '../stock/publish-stock-signals';
+
+const MAX_LINES = 200;
+
+/**
+ * Holds every line of an order or none, in one transaction. Each line is one conditional UPDATE
+ * (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a savepoint undoes the
+ * others. Idempotent by order id: a repeat answers the first outcome and publishes nothing.
+ */
+@CommandHandler(ReserveStock)
+export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+  ) {}
+
+  async execute(command: ReserveStock): Promise<ReserveStockResult> {
+    assertWellFormed(command);
+    const orderId = command.orderId.toLowerCase();
+    return this.uow.run(async (tx) => {
+      if (!(await StockRepository.claimReservation(tx.manager, orderId))) {
+        return { status: await StockRepository.outcomeOf(tx.manager, orderId) };
+      }
+      const checked = checkReservationLines(command.lines, this.config.maxLineQuantity);
+      const problems = [...checked.problems, ...(await this.lookUp(tx, checked.lines))];
+      const changes = problems.length === 0 ? await this.hold(tx, checked.lines, problems) : [];
+      if (problems.length > 0) {
+        await StockRepository.markRejected(tx.manager, orderId, problems);
+        tx.publish(new StockReservationRejected({ orderId, problems }));
+        return { status: 'rejected' as const };
+      }
+      const lines = changes.map((c) => ({ variantId: c.variantId, productId: c.productId, quantity: c.quantity }));
+      const expiresAt = await StockRepository.markReserved(
+        tx.manager,
+        orderId,
+        lines,
+        this.config.reservationTtlSeconds,
+      );
+      tx.publish(new StockReserved({ orderId, lines, expiresAt }));
+      publishStockSignals(tx, changes, this.config.lowStockThreshold);
+      return { status: 'reserved' as const };
+    });
+  }
+
+  /** Problems visible without touching stock: unknown variants, products not for sale, too few units. */
+  private async lookUp(tx: Transaction, lines: readonly ReservationLine[]): Promise<LineProblem[]> {
+    const variants = await StockRepository.variantsForSale(
+      tx.manager,
+      lines.map((l) => l.variantId),
+    );
+    return lines.flatMap((line): LineProblem[] => {
+      const variant = variants.get(line.variantId);
+      const base = {
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: Math.max(variant?.available ?? 0, 0),
+      };
+      if (!variant) return [{ ...base, reason: 'unknown_variant' }];
+      if (!variant.purchasable) return [{ ...base, reason: 'not_purchasable' }];
+      return variant.available < line.quantity ? [{ ...base, reason: 'insufficient_stock' }] : [];
+    });
+  }
+
+  /** Takes the units line by line; on the first shortfall everything taken is rolled back to the savepoint. */
+  private async hold(
+    tx: Transaction,
+    lines: readonly ReservationLine[],
+    problems: LineProblem[],
+  ): Promise<StockChange[]> {
+    await tx.manager.query('SAVEPOINT reserve_lines');
+    const changes: StockChange[] = [];
+    for (const line of lines) {
+      const taken = await StockRepository.tryReserve(tx.manager, line);
+      if (taken) {
+        changes.push(taken);
+        continue;
+      }
+      const available = Math.max(await StockRepository.available(tx.manager, line.variantId), 0);
+      problems.push({ variantId: line.variantId, reason: 'insufficient_stock', requested: line.quantity, available });
+    }
+    if (problems.length > 0) await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
+    return problems.length > 0 ? [] : changes;
+  }
+}
+
+/** A message that does not even have the contract's shape is a caller's bug, not a business outcome. */
+function assertWellFormed(command: ReserveStock): void {
+  if (!isUuid(command.orderId)) {
+    throw ProblemException.validation([], 'ReserveStock needs an orderId that is a UUID.');
+  }
+  const lines: unknown = command.lines;
+  if (!Array.isArray(lines) || lines.length === 0 || lines.length > MAX_LINES) {
+    throw ProblemException.validation([], `ReserveStock needs 1 to ${MAX_LINES} lines.`);
+  }
+  if (lines.some((line) => typeof line !== 'object' || line === null)) {
+    throw ProblemException.validation([], 'Every ReserveStock line must be an object {variantId, quantity}.');
+  }
+}

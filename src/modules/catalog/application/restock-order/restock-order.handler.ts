@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProblemException } from '../../../../platform/http';
+import { UnitOfWork } from '../../../../platform/messaging';
+import { RestockOrder } from '../../contracts';
+import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
+import { isUuid } from '../../domain/reservation-lines';
+import { StockRepository } from '../../infrastructure/stock.repository';
+import { returnUnits } from '../stock/return-reserved-units';
+
+/**
+ * Puts a cancelled order's units back: sold units return on hand, units still only held are
+ * released. Idempotent: the reservation's status moves once.
+ */
+@CommandHandler(RestockOrder)
+export class RestockOrderHandler implements ICommandHandler<RestockOrder> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+  ) {}
+
+  async execute(command: RestockOrder): Promise<void> {
+    if (!isUuid(command.orderId))
+      throw ProblemException.validation([], 'RestockOrder needs an orderId that is a UUID.');
+    const orderId = command.orderId.toLowerCase();
+    const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'restocked';
+    await this.uow.run(async (tx) => {
+      const previous = await StockRepository.transition(
+        tx.manager,
+        orderId,
+        ['committed', 'reserved'],
+        'restocked',
+        reason,
+      );
+      if (previous) await returnUnits(tx, orderId, reason, previous === 'committed', this.config.lowStockThreshold);
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { EntityManager } from 'typeorm';
+import { queryRows } from './sql';
+
+export type ProductSort = 'relevance' | 'price' | '-price' | 'newest';
+
+/** Where the previous page ended, in the order of `sort`. */
+export type SearchPosition =
+  | { readonly s: 'relevance'; readonly r: number; readonly id: string }
+  | { readonly s: 'price' | '-price'; readonly p: number; readonly id: string }
+  | { readonly s: 'newest'; readonly id: string };
+
+export interface ProductSearch {
+  readonly q?: string;
+  readonly categoryId?: string;
+  readonly minPrice?: number;
+  readonly maxPrice?: number;
+  readonly inStock?: boolean;
+  readonly sort: ProductSort;
+  readonly limit: number;
+  readonly after?: SearchPosition;
+}
+
+export interface ProductSummaryRow {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly images: string[];
+  readonly price_min: number;
+  readonly currency: string;
+  readonly in_stock: boolean;
+  readonly rank: number | null;
+}
+
+const IN_STOCK = `EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.on_hand > v.reserved)`;
+
+/**
+ * One SQL statement per page: active products only, full-text match through the GIN index,
+ * filters, and a keyset condition on the sort key plus id (so pages neither repeat nor skip when
+ * rows are added or removed). Fetches `limit + 1` rows to know whether a next page exists.
+ */
+export async function searchProducts(m: EntityManager, search: ProductSearch): Promise<ProductSummaryRow[]> {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const where = [`p.status = 'active'`];
+  let rank = 'NULL::real';
+  if (search.q !== undefined) {
+    const query = `websearch_to_tsquery('english', ${param(search.q)})`;
+    where.push(`p.search @@ ${query}`);
+    rank = `ts_rank(p.search, ${query})`;
+  }
+  if (search.categoryId !== undefined) where.push(`p.category_ids @> ARRAY[${param(search.categoryId)}::uuid]`);
+  if (search.minPrice !== undefined) where.push(`p.price_min >= ${param(search.minPrice)}`);
+  if (search.maxPrice !== undefined) where.push(`p.price_min <= ${param(search.maxPrice)}`);
+  if (search.inStock === true) where.push(IN_STOCK);
+  if (search.inStock === false) where.push(`NOT ${IN_STOCK}`);
+  const after = search.after;
+  let order: string;
+  switch (search.sort) {
+    case 'relevance':
+      order = `${rank} DESC, p.id`;
+      if (after?.s === 'relevance') {
+        const r = param(after.r);
+        where.push(`(${rank} < ${r}::real OR (${rank} = ${r}::real AND p.id > ${param(after.id)}::uuid))`);
+      }
+      break;
+    case 'price':
+      order = 'p.price_min, p.id';
+      if (after?.s === 'price') where.push(`(p.price_min, p.id) > (${param(after.p)}, ${param(after.id)}::uuid)`);
+      break;
+    case '-price':
+      order = 'p.price_min DESC, p.id DESC';
+      if (after?.s === '-price') where.push(`(p.price_min, p.id) < (${param(after.p)}, ${param(after.id)}::uuid)`);
+      break;
+    case 'newest':
+      order = 'p.id DESC';
+      if (after?.s === 'newest') where.push(`p.id < ${param(after.id)}::uuid`);
+      break;
+  }
+  return queryRows<ProductSummaryRow>(
+    m,
+    `SELECT p.id, p.slug, p.title, p.images, p.price_min, p.currency, ${rank} AS rank, ${IN_STOCK} AS in_stock
+       FROM products p
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order}
+      LIMIT ${param(search.limit + 1)}`,
+    params,
+  );
+}
+
+/** The keyset position of a row, in the order of `sort`. */
+export function positionOf(row: ProductSummaryRow, sort: ProductSort): SearchPosition {
+  if (sort === 'relevance') return { s: sort, r: row.rank ?? 0, id: row.id };
+  if (sort === 'price' || sort === '-price') return { s: sort, p: row.price_min, id: row.id };
+  return { s: sort, id: row.id };
+}

@@ -1,0 +1,83 @@
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { slugify } from '../../domain/slug';
+import { DEMO_CATEGORIES, demoProduct } from './demo-catalog';
+
+export interface SeedOptions {
+  readonly count: number;
+  readonly batchSize?: number;
+  /** Called after each batch with the number of products written so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * Loads the demo catalog with multi-row `INSERT … SELECT FROM unnest(…)` batches (one round trip
+ * per table per batch), each batch in its own transaction.
+ */
+export async function seedCatalog(db: DataSource, options: SeedOptions): Promise<void> {
+  const batchSize = options.batchSize ?? 1000;
+  const categoryIds = DEMO_CATEGORIES.map(() => uuidv7());
+  await db.query(
+    `INSERT INTO categories (id, slug, name) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+     ON CONFLICT (slug) DO NOTHING`,
+    [categoryIds, DEMO_CATEGORIES.map((c) => slugify(c.name)), DEMO_CATEGORIES.map((c) => c.name)],
+  );
+  const rows = (await db.query(`SELECT id, slug FROM categories WHERE slug = ANY($1::text[])`, [
+    DEMO_CATEGORIES.map((c) => slugify(c.name)),
+  ])) as { id: string; slug: string }[];
+  const idOf = new Map(rows.map((r) => [r.slug, r.id]));
+  for (let from = 0; from < options.count; from += batchSize) {
+    const products = Array.from({ length: Math.min(batchSize, options.count - from) }, (_, i) => ({
+      id: uuidv7(),
+      ...demoProduct(from + i),
+    }));
+    const variants = products.flatMap((p) =>
+      p.variants.map((v, position) => ({ ...v, id: uuidv7(), productId: p.id, position })),
+    );
+    await db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO products (id, slug, title, description, images, category_ids, status, price_min, currency)
+         SELECT id, slug, title, description, ARRAY[image], ARRAY[category], 'active', price_min, 'EUR'
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::int[])
+             AS t(id, slug, title, description, image, category, price_min)`,
+        [
+          products.map((p) => p.id),
+          products.map((p) => p.slug),
+          products.map((p) => p.title),
+          products.map((p) => p.description),
+          products.map((p) => p.images[0]),
+          products.map((p) => idOf.get(slugify(DEMO_CATEGORIES[p.categoryIndex].name))),
+          products.map((p) => Math.min(...p.variants.map((v) => v.amount))),
+        ],
+      );
+      await m.query(
+        `INSERT INTO variants (id, product_id, sku, title, position, price_amount, price_currency, on_hand)
+         SELECT id, product_id, sku, title, position, amount, 'EUR', on_hand
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[])
+             AS t(id, product_id, sku, title, position, amount, on_hand)`,
+        [
+          variants.map((v) => v.id),
+          variants.map((v) => v.productId),
+          variants.map((v) => v.sku),
+          variants.map((v) => v.title),
+          variants.map((v) => v.position),
+          variants.map((v) => v.amount),
+          variants.map((v) => v.onHand),
+        ],
+      );
+    });
+    options.onProgress?.(from + products.length);
+  }
+  await db.query('ANALYZE products');
+  await db.query('ANALYZE variants');
+}
+
+/** Removes every product, variant, category and reservation (for `--reset`). */
+export async function clearCatalog(db: DataSource): Promise<void> {
+  await db.query('TRUNCATE reservation_lines, reservations, variants, products, categories');
+}
+
+export async function productCount(db: DataSource): Promise<number> {
+  const [row] = (await db.query('SELECT count(*)::int AS n FROM products')) as { n: number }[];
+  return row.n;
+}

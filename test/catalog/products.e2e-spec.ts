@@ -1,0 +1,160 @@
+import { v7 as uuidv7 } from 'uuid';
+import { GetVariantSnapshots, ProductPublished, ProductUpdated } from '../../src/modules/catalog';
+import { bearer } from '../support/auth';
+import { Scenario } from '../support/scenario';
+import { createProduct } from './catalog-fixtures';
+
+describe('catalog products over HTTP', () => {
+  let s: Scenario;
+  let admin: { authorization: string };
+
+  beforeAll(async () => {
+    s = await Scenario.start({ modules: ['catalog'], env: { CATALOG_LIST_MAX_LIMIT: '50' } });
+    admin = bearer(s.app, ['admin']);
+  });
+  afterAll(() => s.close());
+
+  const get = (url: string, headers = {}) => s.app.inject({ method: 'GET', url, headers });
+
+  it('creates a product with variants and stock, readable by id and slug, and publishes it', async () => {
+    const category = (
+      await s.app.inject({ method: 'POST', url: '/catalog/categories', headers: admin, payload: { name: 'Kitchen' } })
+    ).json<{ id: string; slug: string }>();
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: {
+        title: 'Enamel Kettle',
+        description: 'Boils water on any stove.',
+        images: ['https://img.example.com/kettle.jpg'],
+        categoryIds: [category.id],
+        variants: [
+          { sku: 'KETTLE-RED', title: 'Red', price: { amount: 3999, currency: 'EUR' }, stock: 3 },
+          { sku: 'KETTLE-BLUE', title: 'Blue', price: { amount: 3499, currency: 'EUR' }, stock: 0 },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const product = res.json();
+    expect(product).toMatchObject({
+      slug: 'enamel-kettle',
+      title: 'Enamel Kettle',
+      status: 'active',
+      images: ['https://img.example.com/kettle.jpg'],
+      categories: [{ id: category.id, slug: 'kitchen', name: 'Kitchen' }],
+      variants: [
+        { sku: 'KETTLE-RED', title: 'Red', price: { amount: 3999, currency: 'EUR' }, available: 3 },
+        { sku: 'KETTLE-BLUE', title: 'Blue', price: { amount: 3499, currency: 'EUR' }, available: 0 },
+      ],
+    });
+    expect((await get(`/catalog/products/${product.id}`)).json()).toEqual(product);
+    expect((await get('/catalog/products/enamel-kettle')).json()).toEqual(product);
+    const published = await s.waitForEvent(ProductPublished, (e) => e.payload.productId === product.id);
+    expect(published.payload.variants.map((v) => v.sku)).toEqual(['KETTLE-RED', 'KETTLE-BLUE']);
+    const { items } = await s.bus.query(new GetVariantSnapshots([product.variants[0].id, uuidv7()]));
+    expect(items).toEqual([
+      {
+        variantId: product.variants[0].id,
+        productId: product.id,
+        sku: 'KETTLE-RED',
+        title: 'Enamel Kettle – Red',
+        price: { amount: 3999, currency: 'EUR' },
+        available: 3,
+        purchasable: true,
+      },
+    ]);
+    const listed = (await get(`/catalog/categories`)).json();
+    expect(listed).toEqual({ items: [{ id: category.id, slug: 'kitchen', name: 'Kitchen' }], nextCursor: null });
+  });
+
+  it.each([
+    ['a price as a decimal string', { price: { amount: '19.99', currency: 'EUR' } }],
+    ['a price as a float', { price: { amount: 19.99, currency: 'EUR' } }],
+    ['a price as a bare number', { price: 1999 }],
+    ['a lower-case currency', { price: { amount: 1999, currency: 'eur' } }],
+    ['a negative price', { price: { amount: -1, currency: 'EUR' } }],
+    ['a price with extra fields', { price: { amount: 1, currency: 'EUR', tax: 1 } }],
+    ['negative stock', { stock: -1 }],
+    ['a mass-assigned field', { reserved: 5 }],
+  ])('refuses %s with a 400 problem and creates nothing', async (_label, override) => {
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: {
+        title: 'Rejected Thing',
+        description: 'x',
+        variants: [
+          { sku: `BAD-${uuidv7()}`, title: 'x', price: { amount: 100, currency: 'EUR' }, stock: 1, ...override },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.length).toBeGreaterThan(0);
+    expect((await get('/catalog/products/rejected-thing', admin)).statusCode).toBe(404);
+  });
+
+  it('refuses mixed currencies, duplicate skus and unknown categories', async () => {
+    const variant = (sku: string, currency = 'EUR') => ({
+      sku,
+      title: sku,
+      price: { amount: 100, currency },
+      stock: 1,
+    });
+    const post = (payload: object) =>
+      s.app.inject({ method: 'POST', url: '/catalog/products', headers: admin, payload });
+    const base = { title: 'Odd', description: '' };
+    expect((await post({ ...base, variants: [variant('A-1'), variant('A-2', 'USD')] })).statusCode).toBe(400);
+    expect((await post({ ...base, variants: [variant('A-1'), variant('A-1')] })).statusCode).toBe(400);
+    expect((await post({ ...base, categoryIds: [uuidv7()], variants: [variant('A-3')] })).statusCode).toBe(400);
+    expect((await post({ ...base, variants: [variant('A-4')] })).statusCode).toBe(201);
+    const taken = await post({ ...base, variants: [variant('A-4')] });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().type).toContain('sku-taken');
+  });
+
+  it('keeps writes for admins', async () => {
+    const payload = { title: 'T', description: '', variants: [] };
+    expect((await s.app.inject({ method: 'POST', url: '/catalog/products', payload })).statusCode).toBe(401);
+    const customer = bearer(s.app, ['customer']);
+    expect(
+      (await s.app.inject({ method: 'POST', url: '/catalog/products', headers: customer, payload })).statusCode,
+    ).toBe(403);
+  });
+
+  it('edits prices (ProductUpdated carries previousPrice) and archives (hidden from the public)', async () => {
+    const product = await createProduct(s.app, { price: 1500 });
+    const variantId = product.variants[0].id;
+    const res = await s.app.inject({
+      method: 'PATCH',
+      url: `/catalog/products/${product.id}`,
+      headers: admin,
+      payload: { title: 'Renamed', variants: [{ id: variantId, price: { amount: 1200, currency: 'EUR' } }] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ title: 'Renamed', variants: [{ price: { amount: 1200, currency: 'EUR' } }] });
+    const updated = await s.waitForEvent(ProductUpdated, (e) => e.payload.productId === product.id);
+    expect(updated.payload.variants[0]).toMatchObject({
+      price: { amount: 1200, currency: 'EUR' },
+      previousPrice: { amount: 1500, currency: 'EUR' },
+    });
+    const badPrice = await s.app.inject({
+      method: 'PATCH',
+      url: `/catalog/products/${product.id}`,
+      headers: admin,
+      payload: { variants: [{ id: variantId, price: { amount: '12.00', currency: 'EUR' } }] },
+    });
+    expect(badPrice.statusCode).toBe(400);
+
+    const archived = await s.app.inject({ method: 'DELETE', url: `/catalog/products/${product.id}`, headers: admin });
+    expect(archived.statusCode).toBe(204);
+    await s.waitForEvent(ProductUpdated, (e) => e.payload.productId === product.id && e.payload.status === 'archived');
+    expect((await get(`/catalog/products/${product.id}`)).statusCode).toBe(404);
+    expect((await get(`/catalog/products/${product.id}`, admin)).json().status).toBe('archived');
+    expect(
+      (await s.app.inject({ method: 'DELETE', url: `/catalog/products/not-an-id`, headers: admin })).statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,12 +1,46 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { EmailSender } from './application/delivery/email-sender';
+import { ListMailboxHandler } from './application/mailbox/list-mailbox.handler';
+import { CustomerLookup } from './application/order-emails/customer-lookup';
+import { SendOrderCancelledEmail } from './application/order-emails/send-order-cancelled-email.handler';
+import { SendOrderConfirmedEmail } from './application/order-emails/send-order-confirmed-email.handler';
+import { SendOrderShippedEmail } from './application/order-emails/send-order-shipped-email.handler';
+import { SendPasswordChangedEmail } from './application/user-emails/send-password-changed-email.handler';
+import { SendPasswordResetEmail } from './application/user-emails/send-password-reset-email.handler';
+import { SendWelcomeEmail } from './application/user-emails/send-welcome-email.handler';
+import { MailboxController } from './http/mailbox.controller';
+import { MailTransport } from './infrastructure/mail-transport';
+import { MessageOrmEntity } from './infrastructure/message.orm-entity';
+import { TemplateStore } from './infrastructure/template-store';
+import { loadNotificationsConfig, NOTIFICATIONS_CONFIG } from './notifications.config';
 
-const database: ModuleDatabaseDefinition = { module: 'notifications', entities: [] };
+const database: ModuleDatabaseDefinition = { module: 'notifications', entities: [MessageOrmEntity] };
 
 /** The notifications bounded context: email templates and the delivery log (dev mailbox). */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('notifications')],
+  controllers: [MailboxController],
+  providers: [
+    {
+      provide: NOTIFICATIONS_CONFIG,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadNotificationsConfig(config.source),
+    },
+    TemplateStore,
+    MailTransport,
+    EmailSender,
+    CustomerLookup,
+    ListMailboxHandler,
+    SendWelcomeEmail,
+    SendPasswordResetEmail,
+    SendPasswordChangedEmail,
+    SendOrderConfirmedEmail,
+    SendOrderCancelledEmail,
+    SendOrderShippedEmail,
+  ],
 })
 export class NotificationsModule {
   /** Its schema, entities and migrations, for the migration commands. */

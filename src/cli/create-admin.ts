@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { EnsureAdminHandler } from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
+import { ConfigError, loadConfig } from '../platform/config';
+import { resolveDatabaseTarget } from '../platform/database';
+import { ProblemException } from '../platform/http';
+
+/**
+ * `npm run admin:create -- <email> [name]`, with the password in ADMIN_PASSWORD (never on the
+ * command line, where `ps` would show it). Creates the admin, or gives an existing account the role.
+ * The welcome email goes out through the running app's relay (this process delivers nothing).
+ */
+async function main(): Promise<void> {
+  const [email, name] = process.argv.slice(2);
+  const password = process.env.ADMIN_PASSWORD;
+  if (!email || !password) {
+    console.error('Usage: ADMIN_PASSWORD=… npm run admin:create -- <email> [name]');
+    process.exit(2);
+  }
+  const config = loadConfig({
+    ...process.env,
+    MODULES: 'accounts',
+    OUTBOX_RELAY: 'false',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+  });
+  const database = await resolveDatabaseTarget(config.database);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, database }), {
+    logger: ['error'],
+  });
+  try {
+    const outcome = await app.get(EnsureAdminHandler).execute(email, password, name);
+    console.log(`${email}: ${outcome}`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ProblemException) {
+    console.error(error.problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? error.problem.detail);
+  } else console.error('create-admin failed:', error);
+  process.exit(1);
+});

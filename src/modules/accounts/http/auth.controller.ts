@@ -1,0 +1,80 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
+import { LogInHandler } from '../application/log-in/log-in.handler';
+import { LogOutHandler } from '../application/log-out/log-out.handler';
+import { RequestPasswordResetHandler } from '../application/password-reset/request-password-reset.handler';
+import { ResetPasswordHandler } from '../application/password-reset/reset-password.handler';
+import { RefreshSessionHandler } from '../application/refresh-session/refresh-session.handler';
+import { SignUpHandler } from '../application/sign-up/sign-up.handler';
+import { SessionTokens } from '../application/views';
+import {
+  ForgotPasswordDto,
+  LogInDto,
+  LogOutDto,
+  RefreshDto,
+  ResetPasswordDto,
+  SignUpDto,
+  TokensResponse,
+} from './auth.dto';
+
+@ApiTags('accounts')
+@Controller('accounts')
+export class AuthController {
+  constructor(
+    private readonly signUpHandler: SignUpHandler,
+    private readonly logInHandler: LogInHandler,
+    private readonly refreshHandler: RefreshSessionHandler,
+    private readonly logOutHandler: LogOutHandler,
+    private readonly forgotHandler: RequestPasswordResetHandler,
+    private readonly resetHandler: ResetPasswordHandler,
+  ) {}
+
+  @Post('signup')
+  @ApiOperation({ summary: 'Create a customer account' })
+  @ApiResponse({ status: 409, description: 'The email is taken' })
+  async signUp(@Body() body: SignUpDto): Promise<{ id: string; email: string; name: string }> {
+    const user = await this.signUpHandler.execute(body);
+    return { id: user.id, email: user.email, name: user.name };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in; limited per account and per address (429 with Retry-After)' })
+  @ApiResponse({ status: 200, type: TokensResponse })
+  logIn(@Body() body: LogInDto, @Req() request: FastifyRequest): Promise<SessionTokens> {
+    return this.logInHandler.execute(body, request.ip);
+  }
+
+  @Post('token/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; reusing a rotated one revokes its session' })
+  @ApiResponse({ status: 200, type: TokensResponse })
+  refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
+    return this.refreshHandler.execute(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  async logOut(@Body() body: LogOutDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.logOutHandler.execute(user.id, body.refreshToken, body.everywhere ?? false);
+  }
+
+  @Post('password/forgot')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a reset link; the answer is the same whether or not the email is known' })
+  forgot(@Body() body: ForgotPasswordDto): { status: 'accepted' } {
+    this.forgotHandler.execute(body.email);
+    return { status: 'accepted' };
+  }
+
+  @Post('password/reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with a reset token; every session is revoked' })
+  async reset(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.resetHandler.execute(body.token, body.password);
+  }
+}

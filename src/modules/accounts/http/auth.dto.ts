@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+// The policy (8–128 characters, not common) is checked by the domain; this only bounds the input.
+const PASSWORD_INPUT_MAX = 1024;
+const TOKEN_MAX = 256;
+
+export class SignUpDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  readonly email: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  readonly password: string;
+
+  @ApiProperty({ example: 'Ada Lovelace' })
+  @IsString()
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(100)
+  readonly name: string;
+}
+
+export class LogInDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  readonly email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  readonly password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TOKEN_MAX)
+  readonly refreshToken: string;
+}
+
+export class LogOutDto extends RefreshDto {
+  @ApiPropertyOptional({ description: "Revoke all of the caller's sessions, not only this one." })
+  @IsOptional()
+  @IsBoolean()
+  readonly everywhere?: boolean;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  readonly email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TOKEN_MAX)
+  readonly token: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  readonly password: string;
+}
+
+export class TokensResponse {
+  @ApiProperty() readonly accessToken: string;
+  @ApiProperty() readonly refreshToken: string;
+  @ApiProperty({ description: 'Access token lifetime in seconds' }) readonly expiresIn: number;
+  @ApiProperty({ example: 'Bearer' }) readonly tokenType: string;
+}

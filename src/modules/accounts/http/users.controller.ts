@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
+import { Page } from '../../../platform/http';
+import { ListUsersHandler } from '../application/users/list-users.handler';
+import { SetUserRolesHandler } from '../application/users/set-user-roles.handler';
+import { UserView } from '../application/views';
+import { ListUsersQuery, SetRolesDto } from './users.dto';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('accounts/users')
+export class UsersController {
+  constructor(
+    private readonly listUsers: ListUsersHandler,
+    private readonly setUserRoles: SetUserRolesHandler,
+  ) {}
+
+  @Get()
+  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    return this.listUsers.execute({ ...query, limit: query.limit ?? 50 });
+  }
+
+  @Put(':id/roles')
+  setRoles(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SetRolesDto,
+  ): Promise<UserView> {
+    return this.setUserRoles.execute(admin.id, id, body.roles);
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Role } from '../../../platform/auth';
+
+@Entity({ name: 'users' })
+export class UserOrmEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') email: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  @Column('text', { array: true }) roles: Role[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { OrderConfirmed } from '../../../orders';
+import { formatMoney } from '../../domain/format-money';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
+import { EmailSender } from '../delivery/email-sender';
+import { CustomerLookup, orderRef } from './customer-lookup';
+
+@OnIntegrationEvent(OrderConfirmed, { module: 'notifications' })
+export class SendOrderConfirmedEmail implements IntegrationEventHandler<OrderConfirmed> {
+  constructor(
+    private readonly emails: EmailSender,
+    private readonly customers: CustomerLookup,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  async handle(event: OrderConfirmed, tx: Transaction): Promise<void> {
+    const { orderId, customerId, lines, total } = event.payload;
+    const customer = await this.customers.find(customerId);
+    await this.emails.send(tx, {
+      eventId: event.eventId,
+      template: 'order-confirmed',
+      to: customer.email,
+      data: {
+        name: customer.name,
+        orderRef: orderRef(orderId),
+        orderUrl: `${this.config.shopUrl}/orders/${orderId}`,
+        total: formatMoney(total),
+        lines: lines.map((line) => ({
+          title: line.title,
+          sku: line.sku,
+          quantity: line.quantity,
+          lineTotal: formatMoney({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency }),
+        })),
+      },
+    });
+  }
+}

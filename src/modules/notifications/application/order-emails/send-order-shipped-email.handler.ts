@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { OrderShipped } from '../../../orders';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
+import { EmailSender } from '../delivery/email-sender';
+import { CustomerLookup, orderRef } from './customer-lookup';
+
+@OnIntegrationEvent(OrderShipped, { module: 'notifications' })
+export class SendOrderShippedEmail implements IntegrationEventHandler<OrderShipped> {
+  constructor(
+    private readonly emails: EmailSender,
+    private readonly customers: CustomerLookup,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  async handle(event: OrderShipped, tx: Transaction): Promise<void> {
+    const { orderId, customerId, carrier, trackingNumber } = event.payload;
+    const customer = await this.customers.find(customerId);
+    await this.emails.send(tx, {
+      eventId: event.eventId,
+      template: 'order-shipped',
+      to: customer.email,
+      data: {
+        name: customer.name,
+        orderRef: orderRef(orderId),
+        orderUrl: `${this.config.shopUrl}/orders/${orderId}`,
+        carrier,
+        trackingNumber,
+      },
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { PasswordResetRequested } from '../../../accounts';
+import { EmailSender } from '../delivery/email-sender';
+
+@OnIntegrationEvent(PasswordResetRequested, { module: 'notifications' })
+export class SendPasswordResetEmail implements IntegrationEventHandler<PasswordResetRequested> {
+  constructor(private readonly emails: EmailSender) {}
+
+  handle(event: PasswordResetRequested, tx: Transaction): Promise<void> {
+    const { email, name, resetUrl, expiresAt } = event.payload;
+    return this.emails.send(tx, {
+      eventId: event.eventId,
+      template: 'password-reset',
+      to: email,
+      data: { name, resetUrl, expiresAt: new Date(expiresAt).toUTCString() },
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../platform/auth';
+import { Page } from '../../../platform/http';
+import { ListMailboxHandler, MailboxItem } from '../application/mailbox/list-mailbox.handler';
+import { MailboxQuery } from './mailbox.dto';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('notifications/mailbox')
+export class MailboxController {
+  constructor(private readonly listMailbox: ListMailboxHandler) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Emails sent, newest first (bodies kept only when no SMTP server is configured)' })
+  list(@Query() query: MailboxQuery): Promise<Page<MailboxItem>> {
+    return this.listMailbox.execute({ to: query.to, cursor: query.cursor, limit: query.limit ?? 20 });
+  }
+}

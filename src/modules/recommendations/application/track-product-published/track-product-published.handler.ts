@@ -1,0 +1,16 @@
+import { ProductPublished } from '../../../catalog';
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
+
+/** A published product is active: it may be recommended. */
+@OnIntegrationEvent(ProductPublished, { module: 'recommendations' })
+export class TrackProductPublished implements IntegrationEventHandler<ProductPublished> {
+  async handle(event: ProductPublished, tx: Transaction): Promise<void> {
+    const { productId, variants } = event.payload;
+    await new CatalogFactsRepository(tx.manager).recordProduct(
+      productId,
+      'active',
+      variants.map((v) => v.variantId),
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { StockAvailabilityChanged } from '../../../catalog';
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
+
+/** A product none of whose variants is in stock is not recommended until one comes back. */
+@OnIntegrationEvent(StockAvailabilityChanged, { module: 'recommendations' })
+export class TrackStockAvailability implements IntegrationEventHandler<StockAvailabilityChanged> {
+  async handle(event: StockAvailabilityChanged, tx: Transaction): Promise<void> {
+    const { productId, variantId, inStock } = event.payload;
+    await new CatalogFactsRepository(tx.manager).recordStock(productId, variantId, inStock);
+  }
+}

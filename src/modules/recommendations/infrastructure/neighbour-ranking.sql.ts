@@ -1,0 +1,38 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Top-N neighbours by cosine similarity, the SQL twin of `rankNeighbours` in domain/similarity.ts
+ * (same formula, same tie-break on id). Both the incremental refresh and the full rebuild use it,
+ * so they cannot drift apart. `$1` is N; `filter` may add a WHERE clause on `c.product_id`.
+ */
+export function rankedNeighboursSql(filter = ''): string {
+  return `
+    SELECT product_id, other_id, score FROM (
+      SELECT c.product_id, c.other_id,
+             c.weight / sqrt(a.occurrences * b.occurrences) AS score,
+             row_number() OVER (
+               PARTITION BY c.product_id
+               ORDER BY c.weight / sqrt(a.occurrences * b.occurrences) DESC, c.other_id
+             ) AS rank
+      FROM co_occurrence c
+      JOIN product a ON a.product_id = c.product_id
+      JOIN product b ON b.product_id = c.other_id
+      WHERE a.occurrences > 0 AND b.occurrences > 0 ${filter ? `AND ${filter}` : ''}
+    ) ranked
+    WHERE rank <= $1 AND score > 0`;
+}
+
+/** Recomputes the stored neighbour lists of the given products (work bounded by their co-occurrences). */
+export async function refreshNeighbours(
+  manager: EntityManager,
+  productIds: readonly string[],
+  n: number,
+): Promise<void> {
+  if (productIds.length === 0) return;
+  const ids = [...new Set(productIds)].sort();
+  await manager.query('DELETE FROM neighbour WHERE product_id = ANY($1::uuid[])', [ids]);
+  await manager.query(
+    `INSERT INTO neighbour (product_id, neighbour_id, score) ${rankedNeighboursSql('c.product_id = ANY($2::uuid[])')}`,
+    [n, ids],
+  );
+}

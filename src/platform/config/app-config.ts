@@ -31,6 +31,28 @@ export interface MessagingConfig {
   readonly relayEnabled: boolean;
 }
 
+/** The message broker that connects processes (design §5); absent = one process, in-process delivery. */
+export interface BrokerConfig {
+  /** `BROKER_URL` (nats:// or tls://); undefined = no broker, in-process transport. */
+  readonly url: string | undefined;
+  /** First token of every subject, so several deployments (or test files) share one server. */
+  readonly prefix: string;
+  /** JetStream stream holding integration events (`<PREFIX>_EVENTS` unless BROKER_STREAM says otherwise). */
+  readonly stream: string;
+  /** JetStream stream where events that failed `maxDeliveries` times are parked. */
+  readonly deadLetterStream: string;
+  /** Deliveries of one event to one consuming module before it is parked as a dead letter. */
+  readonly maxDeliveries: number;
+  readonly redeliveryBaseMs: number;
+  readonly redeliveryMaxMs: number;
+  /** How long the broker waits for an ack before redelivering (handlers must finish sooner). */
+  readonly ackWaitMs: number;
+  /** JetStream de-duplication window for event ids (covers outbox republishing after a crash). */
+  readonly duplicateWindowMs: number;
+  /** How long boot waits for the broker before going on and connecting in the background. */
+  readonly connectTimeoutMs: number;
+}
+
 export interface AuthConfig {
   /** HMAC key of access tokens; every process that verifies tokens needs the same one. */
   readonly jwtSecret: string;
@@ -57,6 +79,7 @@ export interface AppConfig {
     readonly trustProxy: boolean;
   };
   readonly messaging: MessagingConfig;
+  readonly broker: BrokerConfig;
   readonly auth: AuthConfig;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
@@ -98,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestTimeoutMs: readInt(env, 'MESSAGE_TIMEOUT_MS', 5000, 10, 600_000),
       relayEnabled: readBool(env, 'OUTBOX_RELAY', true),
     },
+    broker: readBroker(env),
     auth: readAuth(env, nodeEnv),
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
@@ -125,6 +149,34 @@ function readModuleUrls(env: Env): Record<string, string> {
     if (match && url) urls[match[1].toLowerCase()] = url;
   }
   return urls;
+}
+
+function readBroker(env: Env): BrokerConfig {
+  const prefix = readString(env, 'BROKER_PREFIX', 'arcade');
+  if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(prefix)) {
+    throw new ConfigError(
+      'BROKER_PREFIX',
+      `must be letters, digits, "_" or "-", starting with a letter (got "${prefix}")`,
+    );
+  }
+  const streamBase = prefix.toUpperCase().replace(/-/g, '_');
+  const stream = readString(env, 'BROKER_STREAM', `${streamBase}_EVENTS`);
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(stream)) {
+    throw new ConfigError('BROKER_STREAM', `must be letters, digits, "_" or "-" (got "${stream}")`);
+  }
+  const redeliveryBaseMs = readInt(env, 'BROKER_REDELIVERY_BASE_MS', 1000, 1, 3_600_000);
+  return {
+    url: readUrl(env, 'BROKER_URL', ['nats', 'tls']),
+    prefix,
+    stream,
+    deadLetterStream: `${stream}_DEAD_LETTERS`,
+    maxDeliveries: readInt(env, 'BROKER_MAX_DELIVERIES', 10, 1, 1000),
+    redeliveryBaseMs,
+    redeliveryMaxMs: readInt(env, 'BROKER_REDELIVERY_MAX_MS', 300_000, redeliveryBaseMs, 86_400_000),
+    ackWaitMs: readInt(env, 'BROKER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
+    duplicateWindowMs: readInt(env, 'BROKER_DUPLICATE_WINDOW_MS', 600_000, 1000, 86_400_000),
+    connectTimeoutMs: readInt(env, 'BROKER_CONNECT_TIMEOUT_MS', 5000, 0, 600_000),
+  };
 }
 
 const DEV_JWT_SECRET = 'arcade-development-secret-do-not-use-in-production';

@@ -9,7 +9,11 @@ import { MessagingOperations } from './operations/messaging-operations';
 import { OutboxRelays } from './outbox/outbox-relays';
 import { TransactionRunner } from './transaction-runner';
 import { InProcessTransport } from './transport/in-process.transport';
-import { HOSTED_MODULES, MESSAGE_TRANSPORT } from './transport/message-transport';
+import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
+import { NatsBroker } from './transport/nats-broker';
+import { NatsEventConsumers } from './transport/nats-event-consumers';
+import { NatsResponders } from './transport/nats-responders';
+import { NatsTransport } from './transport/nats.transport';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -27,7 +31,17 @@ export class MessagingModule {
         TransactionRunner,
         LocalEventDispatcher,
         InProcessTransport,
-        { provide: MESSAGE_TRANSPORT, useExisting: InProcessTransport },
+        // BROKER_URL set: NATS between processes; otherwise in-process (the NATS parts stay idle).
+        NatsBroker,
+        NatsTransport,
+        NatsResponders,
+        NatsEventConsumers,
+        {
+          provide: MESSAGE_TRANSPORT,
+          inject: [NatsBroker, NatsTransport, InProcessTransport],
+          useFactory: (broker: NatsBroker, nats: NatsTransport, inProcess: InProcessTransport): MessageTransport =>
+            broker.enabled ? nats : inProcess,
+        },
         OutboxRelays,
         MessagingOperations,
       ],

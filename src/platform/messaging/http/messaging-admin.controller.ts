@@ -1,7 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
-import { DeadLetter, MessagingOperations, ModuleMessagingStatus } from '../operations/messaging-operations';
+import {
+  BrokerStatus,
+  DeadLetter,
+  MessagingOperations,
+  ModuleMessagingStatus,
+} from '../operations/messaging-operations';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -10,10 +15,11 @@ import { DeadLetter, MessagingOperations, ModuleMessagingStatus } from '../opera
 export class MessagingAdminController {
   constructor(private readonly operations: MessagingOperations) {}
 
-  /** Per module: messages waiting, the age of the oldest, and dead letters. */
+  /** Per module: messages waiting, the age of the oldest, and dead letters; with a broker, its consumer lag. */
   @Get()
-  async overview(): Promise<{ transport: string; modules: ModuleMessagingStatus[] }> {
-    return { transport: this.operations.transportName, modules: await this.operations.status() };
+  async overview(): Promise<{ transport: string; modules: ModuleMessagingStatus[]; broker?: BrokerStatus }> {
+    const [modules, broker] = await Promise.all([this.operations.status(), this.operations.brokerStatus()]);
+    return { transport: this.operations.transportName, modules, ...(broker ? { broker } : {}) };
   }
 
   @Get('dead-letters')

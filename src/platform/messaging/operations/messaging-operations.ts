@@ -5,12 +5,22 @@ import { ProblemException } from '../../http/problem.exception';
 import { metricsRegistry } from '../../observability/http-metrics';
 import { OutboxRelays } from '../outbox/outbox-relays';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
+import { NatsBroker } from '../transport/nats-broker';
+import { ConsumerLag, NatsEventConsumers } from '../transport/nats-event-consumers';
 
 export interface ModuleMessagingStatus {
   readonly module: string;
   readonly pending: number;
   readonly oldestPendingAgeSeconds: number | null;
   readonly deadLetters: number;
+}
+
+/** The broker as this process sees it (split mode only). */
+export interface BrokerStatus {
+  readonly connected: boolean;
+  readonly stream: string;
+  /** Per consuming module hosted here: events not yet handed over and not yet acked; null while disconnected. */
+  readonly consumers: readonly ConsumerLag[] | null;
 }
 
 export interface DeadLetter {
@@ -58,6 +68,8 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
     private readonly dataSources: ModuleDataSources,
     private readonly relays: OutboxRelays,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+    private readonly broker: NatsBroker,
+    private readonly consumers: NatsEventConsumers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,6 +89,14 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
 
   get transportName(): string {
     return this.transport.name;
+  }
+
+  /** Connection and consumer lag; undefined when no broker is configured. */
+  async brokerStatus(): Promise<BrokerStatus | undefined> {
+    if (!this.broker.enabled) return undefined;
+    const connected = this.broker.isConnected();
+    const consumers = connected ? await this.consumers.lag().catch(() => null) : null;
+    return { connected, stream: this.broker.config.stream, consumers };
   }
 
   async status(): Promise<ModuleMessagingStatus[]> {

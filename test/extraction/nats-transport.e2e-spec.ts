@@ -1,0 +1,243 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { JetStreamManager, NatsConnection } from 'nats';
+import { RequestContext } from '../../src/platform/context';
+import { ProblemException } from '../../src/platform/http';
+import {
+  LocalEventDispatcher,
+  MESSAGE_TRANSPORT,
+  MessageBus,
+  MessageTransport,
+  toEnvelope,
+  TransactionRunner,
+} from '../../src/platform/messaging';
+import { bearer } from '../support/auth';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { ProbeHappened, ProbeQuery, RecordProbe } from '../messaging/probe.contracts';
+import { PROBE_TABLES_SQL, ProbeModule, probeControls } from '../messaging/probe.module';
+import { ExtractionEcho, ExtractionProbeModule, witnessed } from './support/extraction-probe';
+import { natsAvailable, observerConnection, startSplitApp } from './support/split-apps';
+
+const describeWithNats = natsAvailable() ? describe : describe.skip;
+
+describeWithNats('NATS transport (two processes, one broker)', () => {
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  const stream = `${prefix.toUpperCase()}_EVENTS`;
+  const deadLetters = `${stream}_DEAD_LETTERS`;
+  let database: TestDatabase;
+  let a: NestFastifyApplication; // catalog + cart
+  let b: NestFastifyApplication; // orders
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const fastRedelivery = {
+      BROKER_REDELIVERY_BASE_MS: '20',
+      BROKER_REDELIVERY_MAX_MS: '40',
+      BROKER_MAX_DELIVERIES: '3',
+    };
+    a = await startSplitApp({ database, prefix, modules: ['catalog', 'cart'], extraModules: [ProbeModule] });
+    b = await startSplitApp({
+      database,
+      prefix,
+      modules: ['orders'],
+      extraModules: [ProbeModule, ExtractionProbeModule],
+      // a generous timeout: a request nobody answers must fail at once, not after waiting it out
+      env: { ...fastRedelivery, MESSAGE_TIMEOUT_MS: '30000' },
+    });
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    for (const sql of PROBE_TABLES_SQL) await client.query(sql);
+    await client.end();
+    nc = await observerConnection();
+    jsm = await nc.jetstreamManager();
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled([a?.close(), b?.close()]);
+    if (jsm) await Promise.allSettled([jsm.streams.delete(stream), jsm.streams.delete(deadLetters)]);
+    await nc?.close();
+    await database?.drop();
+  });
+
+  const effects = async (label: string): Promise<number> => {
+    const rows = (await b
+      .get(TransactionRunner)
+      .run('orders', (tx) =>
+        tx.manager.query('SELECT count(*)::int AS n FROM orders.probe_effects WHERE label = $1', [label]),
+      )) as { n: number }[];
+    return rows[0].n;
+  };
+
+  const publishFromA = (label: string, correlationId = `corr-${label}`): Promise<ProbeHappened> =>
+    RequestContext.run({ correlationId }, () =>
+      a.get(TransactionRunner).run('catalog', async (tx) => {
+        const event = new ProbeHappened({ label, n: 1 });
+        tx.publish(event);
+        return event;
+      }),
+    );
+
+  describe('commands and queries (request/reply)', () => {
+    it('answers a query for a module only the other process hosts with the same JSON, and carries the correlation', async () => {
+      const result = await RequestContext.run({ correlationId: 'corr-echo' }, () =>
+        a.get(MessageBus).query(new ExtractionEcho('hello')),
+      );
+      expect(result).toEqual({ echoed: 'hello', correlationId: 'corr-echo', causationId: expect.any(String) });
+    });
+
+    it('returns a command result exactly as the owner would in-process', async () => {
+      expect(await b.get(MessageBus).execute(new RecordProbe('over-the-wire'))).toEqual({
+        recorded: 'over-the-wire',
+        at: '1970-01-01T00:00:00.000Z',
+      });
+    });
+
+    it('lets a problem cross as the same problem, and an unexpected failure as a generic 500', async () => {
+      const conflict = await b
+        .get(MessageBus)
+        .execute(new RecordProbe('conflict'))
+        .catch((e: unknown) => e);
+      expect(conflict).toBeInstanceOf(ProblemException);
+      expect((conflict as ProblemException).problem).toEqual({
+        status: 409,
+        type: 'probe-conflict',
+        detail: 'Probe says no.',
+        extensions: { label: 'conflict' },
+      });
+      const missing = await a
+        .get(MessageBus)
+        .query(new ExtractionEcho('missing'))
+        .catch((e: unknown) => e);
+      expect((missing as ProblemException).problem).toMatchObject({ status: 404, type: 'not-found' });
+      const bug = await a
+        .get(MessageBus)
+        .query(new ExtractionEcho('bug'))
+        .catch((e: unknown) => e);
+      expect((bug as ProblemException).problem).toMatchObject({ status: 500, type: 'internal' });
+      expect((bug as ProblemException).problem.detail).not.toContain('unexpected failure inside orders');
+    });
+
+    it('fails at once with a 503 problem when no process hosts the owner', async () => {
+      const error = await b
+        .get(MessageBus)
+        .query(new ProbeQuery())
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProblemException);
+      expect((error as ProblemException).problem).toMatchObject({
+        status: 503,
+        type: 'module-unavailable',
+        extensions: { module: 'payments' },
+      });
+      expect((error as Error).message).toContain('no running process hosts it');
+    }, 10_000);
+  });
+
+  describe('integration events (JetStream)', () => {
+    it('delivers an event from one process’s outbox to the other’s subscriber once, with its correlation', async () => {
+      const event = await publishFromA('crossed');
+      await waitUntil(async () => (await effects('crossed')) === 1);
+      const seen = witnessed.filter((w) => w.eventId === event.eventId);
+      expect(seen).toEqual([
+        { eventId: event.eventId, label: 'crossed', correlationId: 'corr-crossed', causationId: event.eventId },
+      ]);
+      // the cart subscriber runs in process A, through its own durable consumer
+      await waitUntil(async () => probeControls.seenContexts.some((c) => c?.causationId === event.eventId));
+    });
+
+    it('stores an event published twice once (JetStream de-duplication by event id)', async () => {
+      const event = new ProbeHappened({ label: 'published-twice', n: 1 }, { correlationId: 'corr-twice' });
+      const transport = a.get<symbol, MessageTransport>(MESSAGE_TRANSPORT);
+      const subject = `${prefix}.events.catalog.ProbeHappened.v1`;
+      const stored = async (): Promise<number> =>
+        (await jsm.streams.info(stream, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+      const before = await stored();
+      await transport.publish([toEnvelope(event)]);
+      await transport.publish([toEnvelope(event)]);
+      expect(await stored()).toBe(before + 1);
+      await waitUntil(async () => (await effects('published-twice')) === 1);
+      expect(witnessed.filter((w) => w.eventId === event.eventId)).toHaveLength(1);
+    });
+
+    it('acks only after the handler committed: a failing handler is redelivered, the inbox absorbs the repeat', async () => {
+      const deliveries: string[] = [];
+      const stop = b.get(LocalEventDispatcher).observe((e) => deliveries.push(e.id));
+      probeControls.failingLabels.add('flaky');
+      try {
+        const event = await publishFromA('flaky');
+        await waitUntil(async () => deliveries.filter((id) => id === event.eventId).length >= 2);
+        expect(await effects('flaky')).toBe(0);
+        probeControls.failingLabels.delete('flaky');
+        await waitUntil(async () => (await effects('flaky')) === 1);
+        // the witness (same module, same event) committed on the first delivery and was skipped after
+        expect(witnessed.filter((w) => w.eventId === event.eventId)).toHaveLength(1);
+      } finally {
+        probeControls.failingLabels.delete('flaky');
+        stop();
+      }
+    });
+
+    it('parks an event that keeps failing as a dead letter and keeps consuming the next ones', async () => {
+      probeControls.failingLabels.add('poison');
+      try {
+        const poison = await publishFromA('poison');
+        const parked = await waitFor(() =>
+          jsm.streams.getMessage(deadLetters, { last_by_subj: `${prefix}.dead.orders.${poison.eventId}` }),
+        );
+        expect(parked.header.get('Arcade-Error')).toContain('probe failure for poison');
+        expect(parked.header.get('Arcade-Deliveries')).toBe('3');
+        expect(parked.json<{ id: string }>().id).toBe(poison.eventId);
+        await publishFromA('after-poison');
+        await waitUntil(async () => (await effects('after-poison')) === 1);
+        expect(await effects('poison')).toBe(0);
+      } finally {
+        probeControls.failingLabels.delete('poison');
+      }
+    });
+  });
+
+  describe('operations', () => {
+    it('reports the broker in readiness and the consumer lag per consuming module', async () => {
+      const ready = await b.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json().details.broker).toMatchObject({ status: 'up', transport: 'nats', stream });
+
+      const overview = await b.inject({ method: 'GET', url: '/admin/messaging', headers: bearer(b, ['admin']) });
+      expect(overview.statusCode).toBe(200);
+      const body = overview.json();
+      expect(body.transport).toBe('nats');
+      expect(body.broker).toMatchObject({ connected: true, stream });
+      expect(body.broker.consumers).toEqual([
+        {
+          module: 'orders',
+          consumers: expect.arrayContaining([expect.stringContaining(`${prefix}-orders`)]),
+          pending: expect.any(Number),
+          ackPending: expect.any(Number),
+          redelivered: expect.any(Number),
+        },
+      ]);
+    });
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function waitFor<T>(attempt: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

@@ -8,6 +8,9 @@ import { Transaction } from './transaction';
 /** In-process signal that a module's outbox has new committed rows. */
 export const OUTBOX_COMMITTED = 'messaging.outbox.committed';
 
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
 export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
 /** Runs units of work in a module's schema, writing their messages to its outbox atomically. */
@@ -30,8 +33,16 @@ export class TransactionRunner {
       wroteMessages = outgoing.length > 0;
       return result;
     };
-    const result = isolation ? await dataSource.transaction(isolation, unit) : await dataSource.transaction(unit);
-    if (wroteMessages) this.signals.emit(OUTBOX_COMMITTED, module);
-    return result;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = isolation ? await dataSource.transaction(isolation, unit) : await dataSource.transaction(unit);
+        if (wroteMessages) this.signals.emit(OUTBOX_COMMITTED, module);
+        return result;
+      } catch (error) {
+        // PostgreSQL picked this transaction as a deadlock or serialization victim: it did nothing, so run it again.
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
   }
 }

@@ -1,0 +1,35 @@
+import { Command } from '../../../../platform/messaging';
+import { ClearCart } from '../../../cart';
+import { CommitStock, ReleaseStock, RestockOrder } from '../../../catalog';
+import { AuthorizePayment, CapturePayment, RefundPayment, VoidPayment } from '../../../payments';
+import { CheckoutStep } from '../../domain/checkout-saga';
+import { OrderEntity } from '../../infrastructure/order.orm-entity';
+
+/** The message that carries out one checkout step (or compensation) for an order. */
+export function commandForStep(step: CheckoutStep, order: OrderEntity, reason: string): Command<unknown> {
+  switch (step) {
+    case 'authorize_payment':
+      return new AuthorizePayment(
+        order.id,
+        order.customerId,
+        { amount: order.totalAmount, currency: order.currency },
+        order.paymentProvider,
+        order.paymentToken,
+        order.shippingAddress.country,
+      );
+    case 'commit_stock':
+      return new CommitStock(order.id);
+    case 'capture_payment':
+      return new CapturePayment(order.id);
+    case 'clear_cart':
+      return new ClearCart(order.cartId, order.id);
+    case 'refund_payment':
+      return new RefundPayment(order.id, null, reason);
+    case 'void_payment':
+      return new VoidPayment(order.id, reason);
+    case 'restock':
+      return new RestockOrder(order.id, reason);
+    case 'release_stock':
+      return new ReleaseStock(order.id, reason);
+  }
+}

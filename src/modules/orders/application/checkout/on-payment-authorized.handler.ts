@@ -1,0 +1,12 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { PaymentAuthorized } from '../../../payments';
+import { CheckoutProcess } from './checkout-process';
+
+@OnIntegrationEvent(PaymentAuthorized, { module: 'orders' })
+export class OnPaymentAuthorized implements IntegrationEventHandler<PaymentAuthorized> {
+  constructor(private readonly checkout: CheckoutProcess) {}
+
+  handle(event: PaymentAuthorized, tx: Transaction): Promise<void> {
+    return this.checkout.advance(tx, event.payload.orderId, { kind: 'payment_authorized' });
+  }
+}

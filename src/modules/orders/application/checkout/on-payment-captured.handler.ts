@@ -1,0 +1,12 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { PaymentCaptured } from '../../../payments';
+import { CheckoutProcess } from './checkout-process';
+
+@OnIntegrationEvent(PaymentCaptured, { module: 'orders' })
+export class OnPaymentCaptured implements IntegrationEventHandler<PaymentCaptured> {
+  constructor(private readonly checkout: CheckoutProcess) {}
+
+  handle(event: PaymentCaptured, tx: Transaction): Promise<void> {
+    return this.checkout.advance(tx, event.payload.orderId, { kind: 'payment_captured' });
+  }
+}

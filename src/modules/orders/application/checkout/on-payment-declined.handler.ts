@@ -1,0 +1,16 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { PaymentDeclined } from '../../../payments';
+import { cancellationReasonForDecline } from '../../domain/checkout-saga';
+import { CheckoutProcess } from './checkout-process';
+
+@OnIntegrationEvent(PaymentDeclined, { module: 'orders' })
+export class OnPaymentDeclined implements IntegrationEventHandler<PaymentDeclined> {
+  constructor(private readonly checkout: CheckoutProcess) {}
+
+  handle(event: PaymentDeclined, tx: Transaction): Promise<void> {
+    return this.checkout.advance(tx, event.payload.orderId, {
+      kind: 'payment_declined',
+      reason: cancellationReasonForDecline(event.payload.reason),
+    });
+  }
+}

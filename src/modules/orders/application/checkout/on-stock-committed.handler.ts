@@ -1,0 +1,12 @@
+import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
+import { StockCommitted } from '../../../catalog';
+import { CheckoutProcess } from './checkout-process';
+
+@OnIntegrationEvent(StockCommitted, { module: 'orders' })
+export class OnStockCommitted implements IntegrationEventHandler<StockCommitted> {
+  constructor(private readonly checkout: CheckoutProcess) {}
+
+  handle(event: StockCommitted, tx: Transaction): Promise<void> {
+    return this.checkout.advance(tx, event.payload.orderId, { kind: 'stock_committed' });
+  }
+}

@@ -1,0 +1,86 @@
+import { CheckoutInput, CheckoutSagaData, CheckoutState, decideCheckout } from './checkout-saga';
+
+const at = (state: CheckoutState, extra: Partial<CheckoutSagaData> = {}): CheckoutSagaData => ({
+  state,
+  stockCommitted: false,
+  paymentCaptured: false,
+  ...extra,
+});
+
+describe('the checkout saga', () => {
+  it('walks the happy path: reserve → authorize → confirm (commit, capture, clear) → completed', () => {
+    const reserved = decideCheckout(at('reserving_stock'), { kind: 'stock_reserved' });
+    expect(reserved).toMatchObject({
+      saga: { state: 'authorizing_payment' },
+      steps: ['authorize_payment'],
+      outcome: null,
+    });
+    const authorized = decideCheckout(reserved.saga, { kind: 'payment_authorized' });
+    expect(authorized).toMatchObject({
+      saga: { state: 'confirming' },
+      steps: ['commit_stock', 'capture_payment', 'clear_cart'],
+      outcome: { kind: 'confirm' },
+    });
+    const committed = decideCheckout(authorized.saga, { kind: 'stock_committed' });
+    expect(committed.saga.state).toBe('confirming');
+    expect(decideCheckout(committed.saga, { kind: 'payment_captured' }).saga.state).toBe('completed');
+  });
+
+  it.each<[CheckoutState, CheckoutInput, string, string[]]>([
+    ['reserving_stock', { kind: 'stock_rejected' }, 'insufficient_stock', []],
+    [
+      'authorizing_payment',
+      { kind: 'payment_declined', reason: 'payment_declined' },
+      'payment_declined',
+      ['release_stock'],
+    ],
+    ['reserving_stock', { kind: 'deadline_passed' }, 'timeout', ['void_payment', 'release_stock']],
+    ['authorizing_payment', { kind: 'deadline_passed' }, 'timeout', ['void_payment', 'release_stock']],
+    [
+      'authorizing_payment',
+      { kind: 'cancel_requested', reason: 'cancelled_by_customer' },
+      'cancelled_by_customer',
+      ['void_payment', 'release_stock'],
+    ],
+    [
+      'confirming',
+      { kind: 'cancel_requested', reason: 'cancelled_by_admin' },
+      'cancelled_by_admin',
+      ['refund_payment', 'void_payment', 'restock', 'release_stock'],
+    ],
+  ])('from %s on %j cancels for %s, undoing %j in reverse order', (state, input, reason, steps) => {
+    expect(decideCheckout(at(state), input)).toMatchObject({
+      saga: { state: 'cancelled' },
+      steps,
+      outcome: { kind: 'cancel', reason },
+    });
+  });
+
+  it.each<[CheckoutInput, string[]]>([
+    [{ kind: 'stock_reserved' }, ['release_stock']],
+    [{ kind: 'payment_authorized' }, ['void_payment']],
+    [{ kind: 'payment_captured' }, ['refund_payment']],
+    [{ kind: 'stock_committed' }, ['restock']],
+    [{ kind: 'deadline_passed' }, []],
+    [{ kind: 'stock_rejected' }, []],
+  ])('gives back whatever a late reply holds after cancellation: %j → %j', (input, steps) => {
+    const decision = decideCheckout(at('cancelled'), input);
+    expect(decision).toMatchObject({ saga: { state: 'cancelled' }, steps, outcome: null });
+  });
+
+  it('ignores duplicates and out-of-order replies without moving backwards', () => {
+    expect(decideCheckout(at('authorizing_payment'), { kind: 'stock_reserved' })).toMatchObject({
+      saga: { state: 'authorizing_payment' },
+      steps: [],
+    });
+    expect(decideCheckout(at('confirming'), { kind: 'payment_authorized' })).toMatchObject({
+      saga: { state: 'confirming' },
+      steps: [],
+    });
+    expect(
+      decideCheckout(at('completed', { stockCommitted: true, paymentCaptured: true }), { kind: 'payment_captured' })
+        .steps,
+    ).toEqual([]);
+    expect(decideCheckout(at('confirming'), { kind: 'deadline_passed' }).saga.state).toBe('confirming');
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The checkout process manager as a pure state machine: given where an order's checkout stands
+ * and what just happened, it says where it goes and which steps (or compensations) to take.
+ * Late and duplicate inputs are answered with compensations or nothing, never with a regression.
+ */
+export type CheckoutState = 'reserving_stock' | 'authorizing_payment' | 'confirming' | 'completed' | 'cancelled';
+
+export type CheckoutInput =
+  | { readonly kind: 'stock_reserved' }
+  | { readonly kind: 'stock_rejected' }
+  | { readonly kind: 'payment_authorized' }
+  | { readonly kind: 'payment_declined'; readonly reason: string }
+  | { readonly kind: 'payment_captured' }
+  | { readonly kind: 'payment_capture_failed' }
+  | { readonly kind: 'stock_committed' }
+  | { readonly kind: 'deadline_passed' }
+  | { readonly kind: 'cancel_requested'; readonly reason: string };
+
+/** Steps, in the order they must be sent (compensations run in reverse order of the steps). */
+export type CheckoutStep =
+  | 'authorize_payment'
+  | 'commit_stock'
+  | 'capture_payment'
+  | 'clear_cart'
+  | 'refund_payment'
+  | 'void_payment'
+  | 'restock'
+  | 'release_stock';
+
+export interface CheckoutSagaData {
+  readonly state: CheckoutState;
+  readonly stockCommitted: boolean;
+  readonly paymentCaptured: boolean;
+}
+
+export type OrderOutcome = { readonly kind: 'confirm' } | { readonly kind: 'cancel'; readonly reason: string } | null;
+
+export interface CheckoutDecision {
+  readonly saga: CheckoutSagaData;
+  readonly steps: readonly CheckoutStep[];
+  readonly outcome: OrderOutcome;
+  /** A timeline entry worth recording, if the input moved anything. */
+  readonly milestone: string | null;
+}
+
+const UNDO_ALL_BEFORE_CAPTURE: CheckoutStep[] = ['void_payment', 'release_stock'];
+const UNDO_ALL_AFTER_CONFIRM: CheckoutStep[] = ['refund_payment', 'void_payment', 'restock', 'release_stock'];
+
+function stay(saga: CheckoutSagaData, steps: CheckoutStep[] = []): CheckoutDecision {
+  return { saga, steps, outcome: null, milestone: null };
+}
+
+function cancel(saga: CheckoutSagaData, reason: string, steps: CheckoutStep[]): CheckoutDecision {
+  return { saga: { ...saga, state: 'cancelled' }, steps, outcome: { kind: 'cancel', reason }, milestone: null };
+}
+
+function settle(saga: CheckoutSagaData, milestone: string): CheckoutDecision {
+  const state = saga.stockCommitted && saga.paymentCaptured ? 'completed' : saga.state;
+  return { saga: { ...saga, state }, steps: [], outcome: null, milestone };
+}
+
+export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): CheckoutDecision {
+  switch (saga.state) {
+    case 'reserving_stock':
+      if (input.kind === 'stock_reserved') {
+        return {
+          saga: { ...saga, state: 'authorizing_payment' },
+          steps: ['authorize_payment'],
+          outcome: null,
+          milestone: 'stock_reserved',
+        };
+      }
+      if (input.kind === 'stock_rejected') return cancel(saga, 'insufficient_stock', []);
+      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      return stay(saga);
+    case 'authorizing_payment':
+      if (input.kind === 'payment_authorized') {
+        return {
+          saga: { ...saga, state: 'confirming' },
+          steps: ['commit_stock', 'capture_payment', 'clear_cart'],
+          outcome: { kind: 'confirm' },
+          milestone: 'payment_authorized',
+        };
+      }
+      if (input.kind === 'payment_declined') return cancel(saga, input.reason, ['release_stock']);
+      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      return stay(saga);
+    case 'confirming':
+    case 'completed':
+      if (input.kind === 'stock_committed' && !saga.stockCommitted)
+        return settle({ ...saga, stockCommitted: true }, 'stock_committed');
+      if (input.kind === 'payment_captured' && !saga.paymentCaptured)
+        return settle({ ...saga, paymentCaptured: true }, 'payment_captured');
+      if (input.kind === 'payment_capture_failed')
+        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock', 'release_stock']);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_AFTER_CONFIRM);
+      return stay(saga);
+    case 'cancelled':
+      // Something held after the order was cancelled (a late reply): give it back.
+      if (input.kind === 'stock_reserved') return stay(saga, ['release_stock']);
+      if (input.kind === 'payment_authorized') return stay(saga, ['void_payment']);
+      if (input.kind === 'payment_captured') return stay(saga, ['refund_payment']);
+      if (input.kind === 'stock_committed') return stay(saga, ['restock']);
+      return stay(saga);
+  }
+}
+
+/** Maps a payment decline reason to the order's cancellation reason. */
+export function cancellationReasonForDecline(
+  reason: 'declined' | 'insufficient_funds' | 'risk' | 'provider_error',
+): string {
+  switch (reason) {
+    case 'declined':
+      return 'payment_declined';
+    case 'insufficient_funds':
+      return 'insufficient_funds';
+    case 'risk':
+      return 'payment_risk';
+    case 'provider_error':
+      return 'payment_provider_error';
+  }
+}

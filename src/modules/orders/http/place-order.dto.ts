@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+
+export class ShippingAddressDto {
+  @ApiProperty() @IsString() @Length(1, 200) readonly name: string;
+  @ApiProperty() @IsString() @Length(1, 200) readonly line1: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 200) readonly line2?: string;
+  @ApiProperty() @IsString() @Length(1, 100) readonly city: string;
+  @ApiProperty() @IsString() @Length(1, 20) readonly postalCode: string;
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @IsISO31661Alpha2()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an upper-case ISO 3166-1 alpha-2 code' })
+  readonly country: string;
+}
+
+export class PaymentMethodDto {
+  @ApiProperty({ enum: ['sandbox', 'stripe'] }) @IsIn(['sandbox', 'stripe']) readonly provider: 'sandbox' | 'stripe';
+  @ApiProperty({ example: 'tok_visa', description: "The provider's card token; never card data." })
+  @IsString()
+  @Length(1, 255)
+  readonly token: string;
+}
+
+/** Prices, totals and status are not accepted: they come from the cart and the catalog. */
+export class PlaceOrderDto {
+  @ApiProperty() @IsUUID() readonly cartId: string;
+  @ApiProperty({ type: ShippingAddressDto })
+  @ValidateNested()
+  @Type(() => ShippingAddressDto)
+  readonly shippingAddress: ShippingAddressDto;
+  @ApiProperty({ type: PaymentMethodDto })
+  @ValidateNested()
+  @Type(() => PaymentMethodDto)
+  readonly payment: PaymentMethodDto;
+}

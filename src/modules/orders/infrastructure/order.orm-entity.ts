@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { OrderStatus } from '../domain/order';
+
+export interface ShippingAddressColumn {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+@Entity({ name: 'orders' })
+export class OrderEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'customer_id' }) customerId: string;
+  @Column('uuid', { name: 'cart_id' }) cartId: string;
+  @Column('text') status: OrderStatus;
+  @Column('char', { length: 3 }) currency: string;
+  @Column('bigint', { name: 'total_amount', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  totalAmount: number;
+  @Column('integer', { name: 'item_count' }) itemCount: number;
+  @Column('jsonb', { name: 'shipping_address' }) shippingAddress: ShippingAddressColumn;
+  @Column('text', { name: 'payment_provider' }) paymentProvider: string;
+  /** The provider's token for the card (never card data); needed to authorize. */
+  @Column('text', { name: 'payment_token' }) paymentToken: string;
+  @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
+  @Column('text', { nullable: true }) carrier: string | null;
+  @Column('text', { name: 'tracking_number', nullable: true }) trackingNumber: string | null;
+  @Column('timestamptz', { name: 'shipped_at', nullable: true }) shippedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,16 @@
+import { Env, readInt } from '../../platform/config';
+
+export interface OrdersConfig {
+  /** How long the saga waits for a reply (stock, payment) before cancelling the order. */
+  readonly stepTimeoutSeconds: number;
+  readonly deadlineSweepIntervalMs: number;
+}
+
+export const ORDERS_CONFIG = Symbol('ORDERS_CONFIG');
+
+export function loadOrdersConfig(env: Env): OrdersConfig {
+  return {
+    stepTimeoutSeconds: readInt(env, 'CHECKOUT_STEP_TIMEOUT_SECONDS', 120, 1, 86_400),
+    deadlineSweepIntervalMs: readInt(env, 'CHECKOUT_SWEEP_INTERVAL_MS', 1000, 10, 600_000),
+  };
+}

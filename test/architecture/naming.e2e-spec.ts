@@ -23,7 +23,10 @@ describe('architecture: names and places', () => {
       const exports = index.split('\n').filter((line) => line.startsWith('export'));
       expect({ module, exports }).toEqual({
         module,
-        exports: [`export * from './contracts';`, expect.stringMatching(new RegExp(`^export \\{ \\w+Module \\} from './${module}.module';$`))],
+        exports: [
+          `export * from './contracts';`,
+          expect.stringMatching(new RegExp(`^export \\{ \\w+Module \\} from './${module}.module';$`)),
+        ],
       });
     }
   });
@@ -46,7 +49,9 @@ describe('architecture: names and places', () => {
   });
 
   it('keeps one handler per file', () => {
-    const crowded = sources.filter((f) => (readFileSync(f, 'utf8').match(/@(CommandHandler|QueryHandler|OnIntegrationEvent)\(/g) ?? []).length > 1);
+    const crowded = sources.filter(
+      (f) => (readFileSync(f, 'utf8').match(/@(CommandHandler|QueryHandler|OnIntegrationEvent)\(/g) ?? []).length > 1,
+    );
     expect(crowded.map(rel)).toEqual([]);
   });
 
@@ -63,7 +68,10 @@ describe('architecture: names and places', () => {
     for (const file of related) {
       const module = rel(file).split('/')[2];
       const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      expect({ file: rel(file), crossModule: imports.filter((i) => /^\.\.\/\.\.\/\.\.\/(?!platform)/.test(i) && !i.includes(`/${module}/`)) }).toEqual({
+      expect({
+        file: rel(file),
+        crossModule: imports.filter((i) => /^\.\.\/\.\.\/\.\.\/(?!platform)/.test(i) && !i.includes(`/${module}/`)),
+      }).toEqual({
         file: rel(file),
         crossModule: [],
       });

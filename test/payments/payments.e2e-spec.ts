@@ -218,7 +218,8 @@ describe('payments: sandbox tokens, capture, void, refund, risk', () => {
     it('shows the owner and an admin the payment, and another customer a 404', async () => {
       const customerId = uuidv7();
       const { orderId, paymentId } = await authorized(s, customerId);
-      const get = (headers: Record<string, string>) => s.app.inject({ method: 'GET', url: `/payments?orderId=${orderId}`, headers });
+      const get = (headers: Record<string, string>) =>
+        s.app.inject({ method: 'GET', url: `/payments?orderId=${orderId}`, headers });
       const own = await get(bearer(s.app, ['customer'], customerId));
       expect(own.statusCode).toBe(200);
       expect(own.json().items).toEqual([

@@ -1,16 +1,28 @@
 import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
 
+/** One line of an order as the customer bought it (catalog ids by value, the price paid). */
+export interface OrderLineSnapshot {
+  readonly productId: string;
+  readonly variantId: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+}
+
+export const EXAMPLE_ORDER_LINE: OrderLineSnapshot = {
+  productId: '0190a000-0000-7000-8000-000000000003',
+  variantId: '0190a000-0000-7000-8000-000000000002',
+  sku: 'TEE-M',
+  title: 'Tee M',
+  quantity: 1,
+  unitPrice: { amount: 1999, currency: 'EUR' },
+};
+
 export interface OrderPlacedPayload {
   readonly orderId: string;
   readonly customerId: string;
-  readonly lines: readonly {
-    readonly productId: string;
-    readonly variantId: string;
-    readonly sku: string;
-    readonly title: string;
-    readonly quantity: number;
-    readonly unitPrice: Money;
-  }[];
+  readonly lines: readonly OrderLineSnapshot[];
   readonly total: Money;
 }
 
@@ -21,16 +33,7 @@ export interface OrderPlacedPayload {
     new OrderPlaced({
       orderId: '0190a000-0000-7000-8000-000000000001',
       customerId: '0190a000-0000-7000-8000-000000000002',
-      lines: [
-        {
-          productId: '0190a000-0000-7000-8000-000000000003',
-          variantId: '0190a000-0000-7000-8000-000000000002',
-          sku: 'TEE-M',
-          title: 'Tee M',
-          quantity: 1,
-          unitPrice: { amount: 1999, currency: 'EUR' },
-        },
-      ],
+      lines: [EXAMPLE_ORDER_LINE],
       total: { amount: 1999, currency: 'EUR' },
     }),
 )

@@ -17,7 +17,11 @@ export class LoggerModule {
             transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
             genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? 'unknown',
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
-            autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
+            // Middleware mounting may rewrite `url`; `originalUrl` is what the client asked for.
+            autoLogging: {
+              ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+                /^\/(health|metrics)/.test(request.originalUrl ?? request.url ?? ''),
+            },
             mixin: () => {
               const context = RequestContext.current();
               return context ? { correlationId: context.correlationId, causationId: context.causationId } : {};

@@ -29,6 +29,10 @@ describe('loadConfig', () => {
     ['MIGRATIONS_RUN', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['MODULES', 'Catalog!'],
+    ['GATEWAY_ROUTES', 'payments'],
+    ['GATEWAY_ROUTES', 'payments=ftp://h'],
+    ['GATEWAY_ROUTES', 'Pay ments=http://h'],
+    ['GATEWAY_ROUTES', 'payments=http://a,payments=http://b'],
   ])('rejects %s=%s with one line that names the variable', (name, value) => {
     let error: unknown;
     try {
@@ -45,5 +49,16 @@ describe('loadConfig', () => {
   it('never repeats a password from a bad URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(/\*\*\*/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).not.toThrow(/secret/);
+  });
+
+  it('reads the gateway routes: a URL prefix and the process that serves it', () => {
+    const config = loadConfig({
+      GATEWAY_ROUTES: '/payments=http://127.0.0.1:3001/, recommendations=https://recs.internal:8443',
+    });
+    expect(config.gateway.routes).toEqual([
+      { prefix: 'payments', upstream: 'http://127.0.0.1:3001' },
+      { prefix: 'recommendations', upstream: 'https://recs.internal:8443' },
+    ]);
+    expect(loadConfig({}).gateway.routes).toEqual([]);
   });
 });

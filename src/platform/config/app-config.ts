@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
-import { Env, readBool, readEnum, readInt, readList, readString, readUrl } from './env-readers';
+import { Env, readBool, readEnum, readInt, readList, readString, readUrl, redact } from './env-readers';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES = ['postgres', 'postgresql'] as const;
@@ -61,6 +61,21 @@ export interface AuthConfig {
   readonly accessTokenTtlSeconds: number;
 }
 
+/** One URL prefix served by another process (the gateway's routing table, design §5). */
+export interface GatewayRoute {
+  /** First path segment, without slashes: `payments` routes `/payments` and `/payments/...`. */
+  readonly prefix: string;
+  /** Base URL of the process that hosts it (http or https; its path is ignored). */
+  readonly upstream: string;
+}
+
+export interface GatewayConfig {
+  /** `GATEWAY_ROUTES=payments=http://payments:3000,recommendations=http://recs:3000`; empty = serve everything locally. */
+  readonly routes: readonly GatewayRoute[];
+  /** How long an upstream may take to start answering before the gateway gives up with 504. */
+  readonly timeoutMs: number;
+}
+
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   /**
@@ -80,6 +95,7 @@ export interface AppConfig {
   };
   readonly messaging: MessagingConfig;
   readonly broker: BrokerConfig;
+  readonly gateway: GatewayConfig;
   readonly auth: AuthConfig;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
@@ -122,6 +138,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayEnabled: readBool(env, 'OUTBOX_RELAY', true),
     },
     broker: readBroker(env),
+    gateway: {
+      routes: readGatewayRoutes(env),
+      timeoutMs: readInt(env, 'GATEWAY_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
     auth: readAuth(env, nodeEnv),
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
@@ -149,6 +169,26 @@ function readModuleUrls(env: Env): Record<string, string> {
     if (match && url) urls[match[1].toLowerCase()] = url;
   }
   return urls;
+}
+
+function readGatewayRoutes(env: Env): GatewayRoute[] {
+  const routes: GatewayRoute[] = [];
+  for (const entry of readList(env, 'GATEWAY_ROUTES') ?? []) {
+    const separator = entry.indexOf('=');
+    const prefix = entry
+      .slice(0, separator)
+      .trim()
+      .replace(/^\/+|\/+$/g, '');
+    const upstream = readUrl({ GATEWAY_ROUTES: entry.slice(separator + 1) }, 'GATEWAY_ROUTES', ['http', 'https']);
+    if (separator <= 0 || !/^[a-z][a-z0-9_-]*$/.test(prefix) || upstream === undefined) {
+      throw new ConfigError('GATEWAY_ROUTES', `must be a list of <prefix>=<http(s) URL> (got "${redact(entry)}")`);
+    }
+    if (routes.some((route) => route.prefix === prefix)) {
+      throw new ConfigError('GATEWAY_ROUTES', `routes the prefix "${prefix}" twice`);
+    }
+    routes.push({ prefix, upstream: upstream.replace(/\/+$/, '') });
+  }
+  return routes;
 }
 
 function readBroker(env: Env): BrokerConfig {

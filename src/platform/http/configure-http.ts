@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config';
 import { RequestContext, RequestContextData } from '../context';
 import { registerHttpMetrics } from '../observability';
+import { registerGatewayProxy } from './gateway-proxy';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdOf } from './request-id';
 import { createValidationPipe } from './validation.pipe';
@@ -27,6 +28,8 @@ const contexts = new WeakMap<FastifyRequest, RequestContextData>();
 /** Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // First of all hooks: a routed request leaves before anything here reads or parses it.
+  registerGatewayProxy(fastify, config.gateway);
   // The OpenAPI UI needs inline scripts; everything else keeps helmet's strict defaults.
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
   if (config.http.corsOrigins.length > 0) {

@@ -1,4 +1,5 @@
 export * from './configure-http';
+export * from './gateway-proxy';
 export * from './pagination';
 export * from './problem-details';
 export * from './problem-details.filter';

@@ -12,7 +12,7 @@ export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
  * Whether a NATS server answers, decided before the suite is declared. Outside CI a missing broker
  * skips the suite with a message; in CI it fails it, so the split topology is always proven there.
  */
-export function natsAvailable(): boolean {
+export function natsAvailable(what = 'the NATS transport suite'): boolean {
   const { hostname, port } = new URL(NATS_URL);
   const probe = spawnSync(
     process.execPath,
@@ -26,9 +26,7 @@ export function natsAvailable(): boolean {
   if (probe.status === 0) return true;
   if (process.env.CI === 'true')
     throw new Error(`No NATS server answers at ${NATS_URL}; CI must run it (nats-server -js)`);
-  console.warn(
-    `Skipping the NATS transport suite: no NATS server answers at ${NATS_URL} (start one with nats-server -js)`,
-  );
+  console.warn(`Skipping ${what}: no NATS server answers at ${NATS_URL} (start one with nats-server -js)`);
   return false;
 }
 

@@ -1,0 +1,132 @@
+import { ADMIN, Topology, topologiesToRun, TopologyKind } from './support/topology';
+import { Headers, HttpShop } from './support/http-shop';
+
+/**
+ * The proof of design §5: one journey, spoken only in HTTP to one base URL, passes against the
+ * monolith and against the split topology (payments and recommendations in processes of their
+ * own, over a real NATS, behind the gateway). Same tests, same expected results.
+ */
+describe.each(topologiesToRun())('the shopper journey against the %s', (kind: TopologyKind) => {
+  let topology: Topology;
+  let shop: HttpShop;
+  let admin: Headers;
+
+  beforeAll(async () => {
+    topology = await Topology.start(kind);
+    shop = new HttpShop(topology.baseUrl);
+    admin = await shop.login(ADMIN.email, ADMIN.password);
+  }, 120_000);
+  afterAll(() => topology?.stop(), 60_000);
+
+  it('serves every module and the operations endpoints through the one entry point', async () => {
+    expect((await shop.request('GET', '/health/ready')).status).toBe(200);
+    expect((await shop.request('GET', '/recommendations/popular')).status).toBe(200);
+    const customer = await shop.signUp();
+    const me = await shop.request('GET', '/accounts/me', customer.auth);
+    expect(me).toMatchObject({ status: 200, body: { email: customer.email, roles: ['customer'] } });
+    // payments answers from wherever it runs, with its own authorization rules
+    expect((await shop.request('GET', '/payments?orderId=not-a-uuid', customer.auth)).status).toBe(400);
+    expect((await shop.request('GET', '/admin/messaging', customer.auth)).status).toBe(403);
+    const messaging = await shop.request('GET', '/admin/messaging', admin);
+    expect(messaging.status).toBe(200);
+  });
+
+  it('takes a customer from sign-up to a shipped order', async () => {
+    const { productId, variantId } = await shop.createProduct(admin, 10, 2500);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+
+    const placed = await shop.placeOrder(customer.auth, cartId);
+    expect(placed).toMatchObject({ status: 202, body: { status: 'pending' } });
+    const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
+    expect(order.status).toBe('confirmed');
+    expect(order.totals.total).toEqual({ amount: 5000, currency: 'EUR' });
+
+    await shop.eventually(
+      async () => (await shop.paymentStatuses(customer.auth, order.id)).join() === 'captured',
+      'payment captured',
+    );
+    expect(await shop.available(productId)).toBe(8);
+
+    const shipped = await shop.request('POST', `/orders/${order.id}/ship`, admin, {
+      carrier: 'DHL',
+      trackingNumber: 'JJD000123',
+    });
+    expect(shipped).toMatchObject({
+      status: 200,
+      body: { status: 'shipped', shipment: { carrier: 'DHL', trackingNumber: 'JJD000123' } },
+    });
+    expect((await shop.request('POST', `/orders/${order.id}/cancel`, customer.auth)).status).toBe(409);
+    await shop.eventually(async () => {
+      const mailbox = await shop.request(
+        'GET',
+        `/notifications/mailbox?to=${encodeURIComponent(customer.email)}`,
+        admin,
+      );
+      const subjects = (mailbox.body.items ?? []).map((m: { subject: string }) => m.subject).join(' | ');
+      return /confirm/i.test(subjects) && /on its way/i.test(subjects);
+    }, 'confirmation and shipping emails');
+  });
+
+  it('cancels an order whose payment is declined, holding no stock and no money', async () => {
+    const { productId, variantId } = await shop.createProduct(admin, 5);
+    const customer = await shop.signUp();
+    const placed = await shop.placeOrder(
+      customer.auth,
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 3 }]),
+      'tok_chargeDeclined',
+    );
+    const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
+    expect(order).toMatchObject({ status: 'cancelled', cancelReason: 'payment_declined' });
+    await shop.eventually(async () => (await shop.available(productId)) === 5, 'stock released');
+    expect(await shop.paymentStatuses(customer.auth, order.id)).toEqual(['declined']);
+  });
+
+  it('refunds and restocks a confirmed order the customer cancels', async () => {
+    const { productId, variantId } = await shop.createProduct(admin, 4);
+    const customer = await shop.signUp();
+    const placed = await shop.placeOrder(
+      customer.auth,
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]),
+    );
+    await shop.orderUntil(customer.auth, placed.body.id, ['confirmed']);
+    await shop.eventually(
+      async () => (await shop.paymentStatuses(customer.auth, placed.body.id)).join() === 'captured',
+      'captured',
+    );
+    const cancel = await shop.request('POST', `/orders/${placed.body.id}/cancel`, customer.auth);
+    expect(cancel).toMatchObject({ status: 202, body: { status: 'cancelled', cancelReason: 'cancelled_by_customer' } });
+    await shop.eventually(async () => (await shop.available(productId)) === 4, 'restocked');
+    await shop.eventually(
+      async () => (await shop.paymentStatuses(customer.auth, placed.body.id)).join() === 'refunded',
+      'refunded',
+    );
+  });
+
+  it('recommends what was bought together once orders are confirmed', async () => {
+    const tent = await shop.createProduct(admin, 50, 12_000);
+    const pegs = await shop.createProduct(admin, 50, 900);
+    const lonely = await shop.createProduct(admin, 50, 100);
+    for (let i = 0; i < 2; i++) {
+      const customer = await shop.signUp();
+      const cartId = await shop.cartWith(customer.auth, [
+        { variantId: tent.variantId, quantity: 1 },
+        { variantId: pegs.variantId, quantity: 1 },
+      ]);
+      const placed = await shop.placeOrder(customer.auth, cartId);
+      expect((await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled'])).status).toBe(
+        'confirmed',
+      );
+    }
+    await shop.eventually(async () => {
+      const { body } = await shop.request('GET', `/recommendations/products/${tent.productId}`);
+      const first = body.items?.[0];
+      return first?.productId === pegs.productId && first.reason === 'bought-together';
+    }, 'pegs recommended with the tent');
+    const popular = await shop.request('GET', '/recommendations/popular');
+    expect(popular.status).toBe(200);
+    const ranked = popular.body.items.map((item: { productId: string }) => item.productId);
+    expect(ranked).toEqual(expect.arrayContaining([tent.productId, pegs.productId]));
+    expect(ranked).not.toContain(lonely.productId);
+  });
+});

@@ -1,0 +1,58 @@
+import { ADMIN, Topology } from '../e2e/support/topology';
+import { Headers, HttpShop } from '../e2e/support/http-shop';
+import { expectConsistent, prepareShoppers, providerLedger, streamOfCheckouts } from './support/checkout-stream';
+import { natsAvailable } from './support/split-apps';
+
+const describeSplit = natsAvailable('the payments-crash run of the split topology') ? describe : describe.skip;
+
+describeSplit('the payments process SIGKILLed and restarted in the middle of a stream of checkouts', () => {
+  let topology: Topology;
+  let shop: HttpShop;
+  let admin: Headers;
+
+  beforeAll(async () => {
+    topology = await Topology.start('split');
+    shop = new HttpShop(topology.baseUrl);
+    admin = await shop.login(ADMIN.email, ADMIN.password);
+  }, 120_000);
+  afterAll(() => topology?.stop(), 60_000);
+
+  it('ends every order confirmed or cancelled, with nothing lost, leaked or done twice', async () => {
+    const stock = 100;
+    const { productId, variantId } = await shop.createProduct(admin, stock, 1500);
+    const shoppers = await prepareShoppers(shop, 24, variantId, 2);
+    let downFor = 0;
+    const { placed, refused, disruption } = await streamOfCheckouts(shop, shoppers, {
+      gapMs: 60,
+      disruptAfter: 8,
+      disrupt: async (placedSoFar) => {
+        await topology.kill('payments', 'SIGKILL');
+        const killedAt = Date.now();
+        // Down while the rest of the stream arrives: the gateway answers 502, the sagas wait.
+        await new Promise((r) => setTimeout(r, 1500));
+        const whileDown = await shop.request('GET', '/recommendations/popular');
+        expect(whileDown.status).toBe(200);
+        expect(
+          (await shop.request('GET', `/payments?orderId=${placedSoFar[0].orderId}`, placedSoFar[0].auth)).status,
+        ).toBe(502);
+        await topology.startProcess('payments');
+        downFor = Date.now() - killedAt;
+      },
+    });
+    await disruption;
+    expect(refused).toEqual([]);
+    expect(placed).toHaveLength(shoppers.length);
+
+    const outcome = await expectConsistent(shop, placed, { productId, initialStock: stock, quantity: 2 }, 90_000);
+    console.log(`payments down for ${downFor} ms; outcome ${JSON.stringify(outcome)}`);
+    expect(outcome.confirmed + outcome.cancelled).toBe(shoppers.length);
+    const ledger = await providerLedger(topology.paymentsDatabase!.url);
+    expect(ledger.charges).toBeGreaterThanOrEqual(outcome.confirmed);
+    expect(ledger).toMatchObject({
+      open: 0,
+      overCaptured: 0,
+      ordersChargedTwice: 0,
+      paymentsNotMatchingCharges: 0,
+    });
+  }, 180_000);
+});

@@ -9,7 +9,12 @@ describe('checkout step deadlines', () => {
     // No payments module anywhere: the authorization step can never be answered.
     t = await createTestApp({
       modules: ['catalog', 'cart', 'orders'],
-      env: { CHECKOUT_STEP_TIMEOUT_SECONDS: '1', CHECKOUT_SWEEP_INTERVAL_MS: '100', OUTBOX_POLL_MS: '50', OUTBOX_RETRY_BASE_MS: '100' },
+      env: {
+        CHECKOUT_STEP_TIMEOUT_SECONDS: '1',
+        CHECKOUT_SWEEP_INTERVAL_MS: '100',
+        OUTBOX_POLL_MS: '50',
+        OUTBOX_RETRY_BASE_MS: '100',
+      },
     });
     shop = new Shop(t.app);
   });

@@ -192,6 +192,34 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
         await publishFromA('after-poison');
         await waitUntil(async () => (await effects('after-poison')) === 1);
         expect(await effects('poison')).toBe(0);
+
+        // The operator sees it where outbox dead letters are listed, fixes the cause, replays it.
+        const admin = bearer(b, ['admin']);
+        const listed = await b.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+        expect(listed.json().items).toContainEqual(
+          expect.objectContaining({ id: poison.eventId, module: 'orders', source: 'broker', attempts: 3 }),
+        );
+        const failedAgain = await b.inject({
+          method: 'POST',
+          url: `/admin/messaging/dead-letters/${poison.eventId}/replay`,
+          headers: admin,
+        });
+        expect(failedAgain.statusCode).toBe(409);
+        probeControls.failingLabels.delete('poison');
+        const replayed = await b.inject({
+          method: 'POST',
+          url: `/admin/messaging/dead-letters/${poison.eventId}/replay`,
+          headers: admin,
+        });
+        expect(replayed.statusCode).toBe(202);
+        expect(replayed.json()).toEqual({ id: poison.eventId, module: 'orders', status: 'delivered' });
+        expect(await effects('poison')).toBe(1);
+        const again = await b.inject({
+          method: 'POST',
+          url: `/admin/messaging/dead-letters/${poison.eventId}/replay`,
+          headers: admin,
+        });
+        expect(again.statusCode).toBe(404);
       } finally {
         probeControls.failingLabels.delete('poison');
       }

@@ -11,6 +11,7 @@ import { TransactionRunner } from './transaction-runner';
 import { InProcessTransport } from './transport/in-process.transport';
 import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
 import { NatsBroker } from './transport/nats-broker';
+import { NatsDeadLetters } from './transport/nats-dead-letters';
 import { NatsEventConsumers } from './transport/nats-event-consumers';
 import { NatsResponders } from './transport/nats-responders';
 import { NatsTransport } from './transport/nats.transport';
@@ -36,6 +37,7 @@ export class MessagingModule {
         NatsTransport,
         NatsResponders,
         NatsEventConsumers,
+        NatsDeadLetters,
         {
           provide: MESSAGE_TRANSPORT,
           inject: [NatsBroker, NatsTransport, InProcessTransport],

@@ -29,10 +29,12 @@ export class MessagingAdminController {
     return { items: await this.operations.deadLetters(clamped) };
   }
 
-  /** Gives a dead letter fresh attempts; 404 when no dead letter has that id. */
+  /** Replays a dead letter (outbox or broker); 404 when no dead letter has that id. */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
-  replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; module: string; status: 'pending' }> {
+  replay(
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
     return this.operations.replay(id);
   }
 }

@@ -6,6 +6,7 @@ import { metricsRegistry } from '../../observability/http-metrics';
 import { OutboxRelays } from '../outbox/outbox-relays';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
 import { NatsBroker } from '../transport/nats-broker';
+import { NatsDeadLetters } from '../transport/nats-dead-letters';
 import { ConsumerLag, NatsEventConsumers } from '../transport/nats-event-consumers';
 
 export interface ModuleMessagingStatus {
@@ -26,6 +27,8 @@ export interface BrokerStatus {
 export interface DeadLetter {
   readonly id: string;
   readonly module: string;
+  /** `outbox`: a message its module could not deliver; `broker`: an event a consuming module here could not handle. */
+  readonly source: 'outbox' | 'broker';
   readonly kind: string;
   readonly type: string;
   readonly attempts: number;
@@ -70,6 +73,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     private readonly broker: NatsBroker,
     private readonly consumers: NatsEventConsumers,
+    private readonly brokerDeadLetters: NatsDeadLetters,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -131,6 +135,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
         return rows.map((r) => ({
           id: r.id,
           module,
+          source: 'outbox' as const,
           kind: r.kind,
           type: r.type,
           attempts: r.attempts,
@@ -140,11 +145,20 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
         }));
       }),
     );
-    return lists.flat().slice(0, limit);
+    const parked = (await this.brokerDeadLetters.list(limit)).map((d): DeadLetter => ({
+      ...d,
+      source: 'broker',
+      kind: 'event',
+      createdAt: d.parkedAt,
+    }));
+    return [...lists.flat(), ...parked].slice(0, limit);
   }
 
-  /** Puts a dead letter back in line with fresh attempts and wakes its relay. */
-  async replay(id: string): Promise<{ id: string; module: string; status: 'pending' }> {
+  /**
+   * An outbox dead letter is put back in line with fresh attempts (its relay is woken); an event
+   * parked on the broker is handed to its consuming module at once.
+   */
+  async replay(id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
     for (const [module, dataSource] of this.dataSources.entries()) {
       const rows = (await dataSource.query(
         `UPDATE outbox SET status = 'pending', attempts = 0, available_at = now()
@@ -156,6 +170,8 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
         return { id, module, status: 'pending' };
       }
     }
+    const replayed = await this.brokerDeadLetters.replay(id);
+    if (replayed) return replayed;
     throw ProblemException.notFound(`Dead letter ${id}`);
   }
 }

@@ -14,6 +14,13 @@ export interface CatalogConfig {
   readonly maxLineQuantity: number;
   readonly listDefaultLimit: number;
   readonly listMaxLimit: number;
+  /**
+   * How long a product detail or list page may be served from the in-process read cache; 0 turns
+   * it off. This process's own catalog writes empty the cache at once; the age only bounds how
+   * long another instance's writes go unseen.
+   */
+  readonly readCacheTtlMs: number;
+  readonly readCacheMaxEntries: number;
 }
 
 export function loadCatalogConfig(env: Env): CatalogConfig {
@@ -25,5 +32,7 @@ export function loadCatalogConfig(env: Env): CatalogConfig {
     maxLineQuantity: readInt(env, 'CATALOG_MAX_LINE_QUANTITY', 1000, 1, 1_000_000),
     listDefaultLimit: Math.min(readInt(env, 'CATALOG_LIST_DEFAULT_LIMIT', 20, 1, 1000), listMaxLimit),
     listMaxLimit,
+    readCacheTtlMs: readInt(env, 'CATALOG_READ_CACHE_TTL_MS', 10_000, 0, 3_600_000),
+    readCacheMaxEntries: readInt(env, 'CATALOG_READ_CACHE_MAX_ENTRIES', 20_000, 1, 1_000_000),
   };
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { CATALOG_CONFIG, loadCatalogConfig } from './catalog.config';
+import { CatalogReadCache } from './application/catalog-read-cache';
 import { Categories } from './application/categories/categories.use-case';
 import { CommitStockHandler } from './application/commit-stock/commit-stock.handler';
 import { ReservationExpirySweeper } from './application/expire-reservations/reservation-expiry.sweeper';
@@ -33,6 +34,7 @@ const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => loadCatalogConfig(config.source),
     },
+    CatalogReadCache,
     ListProducts,
     ViewProduct,
     CreateProduct,

@@ -77,13 +77,14 @@ export class CartChanges {
       const cart = await this.carts.find(tx.manager, cartId, { lock: true });
       const now = new Date();
       if (!cart || !cart.isAccessibleTo(userId, now, this.guestTtlMs)) throw cartNotFound();
+      const before = cart.lines;
       cart.refresh(variants, now);
       try {
         mutate(cart, variants, tx);
       } catch (error) {
         throw error instanceof CartRuleViolation ? cartProblem(error) : error;
       }
-      await this.carts.save(tx.manager, cart);
+      await this.carts.save(tx.manager, cart, before);
       return cart;
     });
   }

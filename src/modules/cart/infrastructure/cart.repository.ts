@@ -9,6 +9,7 @@ interface CartRow {
   status: CartStatus;
   created_at: Date;
   updated_at: Date;
+  lines: LineRow[];
 }
 
 interface LineRow {
@@ -18,16 +19,89 @@ interface LineRow {
   sku: string;
   title: string;
   quantity: number;
-  unit_price_amount: string;
+  unit_price_amount: string | number;
   unit_price_currency: string;
-  accepted_price_amount: string;
+  accepted_price_amount: string | number;
   accepted_price_currency: string;
-  price_checked_at: Date;
-  added_at: Date;
+  price_checked_at: Date | string;
+  added_at: Date | string;
 }
 
 const LINE_COLUMNS =
   'id, variant_id, product_id, sku, title, quantity, unit_price_amount, unit_price_currency, accepted_price_amount, accepted_price_currency, price_checked_at, added_at';
+
+/** A cart row with its lines as one JSON array: one round trip per read instead of two. */
+const CART_WITH_LINES = `
+  SELECT c.id, c.customer_id, c.status, c.created_at, c.updated_at,
+         coalesce((SELECT json_agg(l ORDER BY l.added_at, l.id)
+                     FROM (SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = c.id) l), '[]') AS lines
+    FROM cart.carts c`;
+
+/** `find` (and `find … FOR UPDATE`): the cart and its lines by id. */
+export const FIND_CART_SQL = `${CART_WITH_LINES} WHERE c.id = $1`;
+export const FIND_CART_FOR_UPDATE_SQL = `${FIND_CART_SQL} FOR UPDATE OF c`;
+
+/**
+ * Saves a change in one statement: the cart row, the lines that changed (upserted) and the lines
+ * that went (deleted). Lines that did not change are not rewritten.
+ */
+export const SAVE_CART_SQL = `
+  WITH cart_row AS (
+         UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4 WHERE id = $1),
+       removed AS (
+         DELETE FROM cart.cart_lines WHERE cart_id = $1 AND id = ANY($5::uuid[])),
+       upserted AS (
+         INSERT INTO cart.cart_lines (cart_id, ${LINE_COLUMNS})
+         SELECT $1, * FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::int[], $12::bigint[],
+                                  $13::text[], $14::bigint[], $15::text[], $16::timestamptz[], $17::timestamptz[])
+         ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
+           unit_price_amount = EXCLUDED.unit_price_amount, unit_price_currency = EXCLUDED.unit_price_currency,
+           accepted_price_amount = EXCLUDED.accepted_price_amount, accepted_price_currency = EXCLUDED.accepted_price_currency,
+           price_checked_at = EXCLUDED.price_checked_at)
+  SELECT 1`;
+
+/** The parameters of SAVE_CART_SQL for `cart`, given the lines it had when it was read. */
+export function saveCartParams(cart: Cart, before: readonly CartLine[]): unknown[] {
+  const s = cart.snapshot();
+  const kept = new Set(s.lines.map((l) => l.id));
+  const previous = new Map(before.map((l) => [l.id, l]));
+  const removed = before.filter((l) => !kept.has(l.id)).map((l) => l.id);
+  const changed = s.lines.filter((l) => !sameLine(previous.get(l.id), l));
+  const column = <T>(pick: (line: CartLine) => T): T[] => changed.map(pick);
+  return [
+    s.id,
+    s.customerId,
+    s.status,
+    s.updatedAt,
+    removed,
+    column((l) => l.id),
+    column((l) => l.variantId),
+    column((l) => l.productId),
+    column((l) => l.sku),
+    column((l) => l.title),
+    column((l) => l.quantity),
+    column((l) => l.unitPrice.amount),
+    column((l) => l.unitPrice.currency),
+    column((l) => l.acceptedUnitPrice.amount),
+    column((l) => l.acceptedUnitPrice.currency),
+    column((l) => l.priceCheckedAt),
+    column((l) => l.addedAt),
+  ];
+}
+
+function sameLine(a: CartLine | undefined, b: CartLine): boolean {
+  return (
+    a !== undefined &&
+    a.sku === b.sku &&
+    a.title === b.title &&
+    a.quantity === b.quantity &&
+    a.unitPrice.amount === b.unitPrice.amount &&
+    a.unitPrice.currency === b.unitPrice.currency &&
+    a.acceptedUnitPrice.amount === b.acceptedUnitPrice.amount &&
+    a.acceptedUnitPrice.currency === b.acceptedUnitPrice.currency &&
+    a.priceCheckedAt.getTime() === b.priceCheckedAt.getTime()
+  );
+}
 
 /**
  * Carts and their lines in the cart schema. Plain parameterized SQL rather than the ORM's entity
@@ -36,11 +110,8 @@ const LINE_COLUMNS =
 @Injectable()
 export class CartRepository {
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Cart | undefined> {
-    const carts = (await manager.query(
-      `SELECT id, customer_id, status, created_at, updated_at FROM cart.carts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    )) as CartRow[];
-    return carts[0] && this.withLines(manager, carts[0]);
+    const carts = (await manager.query(options.lock ? FIND_CART_FOR_UPDATE_SQL : FIND_CART_SQL, [id])) as CartRow[];
+    return carts[0] && toCart(carts[0]);
   }
 
   async findOpenOf(
@@ -49,11 +120,10 @@ export class CartRepository {
     options: { lock?: boolean } = {},
   ): Promise<Cart | undefined> {
     const carts = (await manager.query(
-      `SELECT id, customer_id, status, created_at, updated_at FROM cart.carts
-        WHERE customer_id = $1 AND status = 'open'${options.lock ? ' FOR UPDATE' : ''}`,
+      `${CART_WITH_LINES} WHERE c.customer_id = $1 AND c.status = 'open'${options.lock ? ' FOR UPDATE OF c' : ''}`,
       [customerId],
     )) as CartRow[];
-    return carts[0] && this.withLines(manager, carts[0]);
+    return carts[0] && toCart(carts[0]);
   }
 
   /** Inserts a new cart; false when the customer already has an open one (nothing written). */
@@ -67,45 +137,12 @@ export class CartRepository {
     return inserted.length === 1;
   }
 
-  /** Writes the cart's state: its row, its current lines, and deletes lines it no longer has. */
-  async save(manager: EntityManager, cart: Cart): Promise<void> {
-    const s = cart.snapshot();
-    await manager.query(`UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4 WHERE id = $1`, [
-      s.id,
-      s.customerId,
-      s.status,
-      s.updatedAt,
-    ]);
-    await manager.query(`DELETE FROM cart.cart_lines WHERE cart_id = $1 AND NOT (id = ANY($2::uuid[]))`, [
-      s.id,
-      s.lines.map((l) => l.id),
-    ]);
-    if (s.lines.length === 0) return;
-    const column = <T>(pick: (line: CartLine) => T): T[] => s.lines.map(pick);
-    await manager.query(
-      `INSERT INTO cart.cart_lines (cart_id, ${LINE_COLUMNS})
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::bigint[],
-                               $9::text[], $10::bigint[], $11::text[], $12::timestamptz[], $13::timestamptz[])
-       ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
-         unit_price_amount = EXCLUDED.unit_price_amount, unit_price_currency = EXCLUDED.unit_price_currency,
-         accepted_price_amount = EXCLUDED.accepted_price_amount, accepted_price_currency = EXCLUDED.accepted_price_currency,
-         price_checked_at = EXCLUDED.price_checked_at`,
-      [
-        s.id,
-        column((l) => l.id),
-        column((l) => l.variantId),
-        column((l) => l.productId),
-        column((l) => l.sku),
-        column((l) => l.title),
-        column((l) => l.quantity),
-        column((l) => l.unitPrice.amount),
-        column((l) => l.unitPrice.currency),
-        column((l) => l.acceptedUnitPrice.amount),
-        column((l) => l.acceptedUnitPrice.currency),
-        column((l) => l.priceCheckedAt),
-        column((l) => l.addedAt),
-      ],
-    );
+  /**
+   * Writes the cart's state in one statement: `before` are its lines as read (none for a cart
+   * just inserted); only the lines that changed since are written, and the ones that went deleted.
+   */
+  async save(manager: EntityManager, cart: Cart, before: readonly CartLine[]): Promise<void> {
+    await manager.query(SAVE_CART_SQL, saveCartParams(cart, before));
   }
 
   /**
@@ -144,21 +181,17 @@ export class CartRepository {
     const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
     return rows.length;
   }
+}
 
-  private async withLines(manager: EntityManager, row: CartRow): Promise<Cart> {
-    const lines = (await manager.query(
-      `SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = $1 ORDER BY added_at, id`,
-      [row.id],
-    )) as LineRow[];
-    return Cart.restore({
-      id: row.id,
-      customerId: row.customer_id,
-      status: row.status,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      lines: lines.map(toLine),
-    });
-  }
+function toCart(row: CartRow): Cart {
+  return Cart.restore({
+    id: row.id,
+    customerId: row.customer_id,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lines: row.lines.map(toLine),
+  });
 }
 
 function toLine(row: LineRow): CartLine {
@@ -171,7 +204,7 @@ function toLine(row: LineRow): CartLine {
     quantity: row.quantity,
     unitPrice: { amount: Number(row.unit_price_amount), currency: row.unit_price_currency },
     acceptedUnitPrice: { amount: Number(row.accepted_price_amount), currency: row.accepted_price_currency },
-    priceCheckedAt: row.price_checked_at,
-    addedAt: row.added_at,
+    priceCheckedAt: new Date(row.price_checked_at),
+    addedAt: new Date(row.added_at),
   };
 }

@@ -55,9 +55,11 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
   if (search.inStock === false) where.push(`NOT ${IN_STOCK}`);
   const after = search.after;
   let order: string;
+  let outerOrder: string;
   switch (search.sort) {
     case 'relevance':
       order = `${rank} DESC, p.id`;
+      outerOrder = 'p.rank DESC, p.id';
       if (after?.s === 'relevance') {
         const r = param(after.r);
         where.push(`(${rank} < ${r}::real OR (${rank} = ${r}::real AND p.id > ${param(after.id)}::uuid))`);
@@ -65,24 +67,31 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
       break;
     case 'price':
       order = 'p.price_min, p.id';
+      outerOrder = order;
       if (after?.s === 'price') where.push(`(p.price_min, p.id) > (${param(after.p)}, ${param(after.id)}::uuid)`);
       break;
     case '-price':
       order = 'p.price_min DESC, p.id DESC';
+      outerOrder = order;
       if (after?.s === '-price') where.push(`(p.price_min, p.id) < (${param(after.p)}, ${param(after.id)}::uuid)`);
       break;
     case 'newest':
       order = 'p.id DESC';
+      outerOrder = order;
       if (after?.s === 'newest') where.push(`p.id < ${param(after.id)}::uuid`);
       break;
   }
+  // The in-stock flag of the page is computed on the page only (an outer query): in the select
+  // list of the filtered query the planner may turn it into a hashed scan of every variant.
   return queryRows<ProductSummaryRow>(
     m,
-    `SELECT p.id, p.slug, p.title, p.images, p.price_min, p.currency, ${rank} AS rank, ${IN_STOCK} AS in_stock
-       FROM products p
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order}
-      LIMIT ${param(search.limit + 1)}`,
+    `SELECT p.*, ${IN_STOCK} AS in_stock
+       FROM (SELECT p.id, p.slug, p.title, p.images, p.price_min, p.currency, ${rank} AS rank
+               FROM products p
+              WHERE ${where.join(' AND ')}
+              ORDER BY ${order}
+              LIMIT ${param(search.limit + 1)}) p
+      ORDER BY ${outerOrder}`,
     params,
   );
 }

@@ -37,10 +37,11 @@ export class ClaimCartHandler {
       // Lines added after the first look: ask catalog about them too (rare, so the lock is held briefly).
       const missing = [...guest.lines, ...target.lines].map((l) => l.variantId).filter((id) => !variants.has(id));
       if (missing.length > 0) for (const [id, v] of await this.catalog.lookup(missing)) variants.set(id, v);
+      const [guestBefore, targetBefore] = [guest.lines, target.lines];
       target.absorb(guest, variants, now, uuidv7);
       guest.retireAsClaimed(now);
-      await this.carts.save(tx.manager, guest);
-      await this.carts.save(tx.manager, target);
+      await this.carts.save(tx.manager, guest, guestBefore);
+      await this.carts.save(tx.manager, target, targetBefore);
       return target;
     });
     return this.changes.view(cart);

@@ -31,8 +31,9 @@ export class ClearCartHandler implements ICommandHandler<ClearCart> {
         this.logger.warn(`ClearCart for order ${command.orderId}: cart ${command.cartId} is missing or retired`);
         return;
       }
+      const before = cart.lines;
       cart.checkOut(new Date());
-      await this.carts.save(tx.manager, cart);
+      await this.carts.save(tx.manager, cart, before);
       if (cart.customerId !== null) {
         tx.publish(new CartCheckedOut({ cartId: cart.id, customerId: cart.customerId, orderId: command.orderId }));
       }

@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { returnUnits } from '../stock/return-reserved-units';
+import { CatalogReadCache } from '../catalog-read-cache';
 
 const BATCH = 100;
 
@@ -19,6 +20,7 @@ export class ReservationExpirySweeper implements OnApplicationBootstrap, OnAppli
 
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
@@ -37,14 +39,16 @@ export class ReservationExpirySweeper implements OnApplicationBootstrap, OnAppli
   async sweep(): Promise<number> {
     let total = 0;
     for (;;) {
-      const released = await this.uow.run(async (tx) => {
-        const orderIds = await StockRepository.lapsed(tx.manager, BATCH);
-        for (const orderId of orderIds) {
-          await StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', 'expired');
-          await returnUnits(tx, orderId, 'expired', false, this.config.lowStockThreshold);
-        }
-        return orderIds.length;
-      });
+      const released = await this.readCache.afterWrite(
+        this.uow.run(async (tx) => {
+          const orderIds = await StockRepository.lapsed(tx.manager, BATCH);
+          for (const orderId of orderIds) {
+            await StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', 'expired');
+            await returnUnits(tx, orderId, 'expired', false, this.config.lowStockThreshold);
+          }
+          return orderIds.length;
+        }),
+      );
       total += released;
       if (released < BATCH) return total;
     }

@@ -7,6 +7,13 @@ import { isUuid } from '../../domain/reservation-lines';
 
 const MAX_IDS = 200;
 
+/** Variants by id with their product's title and status (exported for the bare benchmark baseline). */
+export const VARIANT_SNAPSHOTS_SQL = `SELECT v.id AS "variantId", v.product_id AS "productId", v.sku, p.title || ' – ' || v.title AS title,
+              v.price_amount AS amount, v.price_currency AS currency,
+              greatest(v.on_hand - v.reserved, 0) AS available, p.status = 'active' AS purchasable
+         FROM variants v JOIN products p ON p.id = v.product_id
+        WHERE v.id = ANY($1::uuid[])`;
+
 /** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, design.md §10). */
 @QueryHandler(GetVariantSnapshots)
 export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnapshots> {
@@ -19,14 +26,10 @@ export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnaps
     }
     const known = ids.filter(isUuid);
     if (known.length === 0) return { items: [] };
-    const rows = (await this.db.query(
-      `SELECT v.id AS "variantId", v.product_id AS "productId", v.sku, p.title || ' – ' || v.title AS title,
-              v.price_amount AS amount, v.price_currency AS currency,
-              greatest(v.on_hand - v.reserved, 0) AS available, p.status = 'active' AS purchasable
-         FROM variants v JOIN products p ON p.id = v.product_id
-        WHERE v.id = ANY($1::uuid[])`,
-      [known],
-    )) as (Omit<VariantSnapshot, 'price'> & { amount: number; currency: string })[];
+    const rows = (await this.db.query(VARIANT_SNAPSHOTS_SQL, [known])) as (Omit<VariantSnapshot, 'price'> & {
+      amount: number;
+      currency: string;
+    })[];
     return {
       items: rows.map(({ amount, currency, ...row }) => ({ ...row, price: { amount, currency } })),
     };

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, FieldError, Page, ProblemException } from '
 import { Money } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../domain/reservation-lines';
+import { CatalogReadCache } from '../catalog-read-cache';
 import { ProductRepository } from '../../infrastructure/product.repository';
 import { positionOf, ProductSort, searchProducts, SearchPosition } from '../../infrastructure/product-search.sql';
 
@@ -44,6 +45,7 @@ export class ListProducts {
   constructor(
     @InjectDataSource('catalog') private readonly db: DataSource,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly cache: CatalogReadCache,
   ) {}
 
   async list(input: ListProductsInput): Promise<Page<ProductSummary>> {
@@ -60,6 +62,17 @@ export class ListProducts {
     }
     if (errors.length > 0) throw ProblemException.validation(errors);
     const after = input.cursor === undefined ? undefined : decodePosition(input.cursor, sort);
+    const key = JSON.stringify([q, input.category, input.minPrice, input.maxPrice, input.inStock, sort, limit, after]);
+    return this.cache.through(`list:${key}`, () => this.page(input, q, sort, limit, after));
+  }
+
+  private async page(
+    input: ListProductsInput,
+    q: string | undefined,
+    sort: ProductSort,
+    limit: number,
+    after: SearchPosition | undefined,
+  ): Promise<Page<ProductSummary>> {
     let categoryId: string | undefined;
     if (input.category !== undefined) {
       categoryId = await ProductRepository.categoryIdOf(this.db.manager, input.category);

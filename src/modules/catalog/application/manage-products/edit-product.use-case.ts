@@ -5,6 +5,7 @@ import { Money, Transaction, UnitOfWork } from '../../../../platform/messaging';
 import { ProductRepository, ProductRow, ProductStatus, ProductView } from '../../infrastructure/product.repository';
 import { productPublished, productUpdated } from './product-events';
 import { assertCategoriesExist, assertDistinctSkus, assertOneCurrency, conflictFrom } from './product-writes';
+import { CatalogReadCache } from '../catalog-read-cache';
 
 export interface EditProductInput {
   readonly title?: string;
@@ -22,34 +23,39 @@ export interface EditProductInput {
  */
 @Injectable()
 export class EditProduct {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly readCache: CatalogReadCache,
+  ) {}
 
   async edit(id: string, input: EditProductInput): Promise<ProductView> {
     try {
-      return await this.uow.run(async (tx) => {
-        const before = await ProductRepository.lock(tx.manager, id);
-        if (!before) throw ProblemException.notFound('Product');
-        const after: ProductRow = {
-          ...before,
-          title: input.title?.trim() ?? before.title,
-          slug: input.slug ?? before.slug,
-          description: input.description ?? before.description,
-          images: input.images ?? before.images,
-          category_ids: input.categoryIds
-            ? await assertCategoriesExist(tx.manager, input.categoryIds)
-            : before.category_ids,
-          status: input.status ?? before.status,
-        };
-        await ProductRepository.update(tx.manager, after);
-        const previousPrices = await this.editVariants(tx, id, input.variants ?? []);
-        const variants = await ProductRepository.variants(tx.manager, id);
-        assertOneCurrency(variants.map((v) => v.price_currency));
-        assertDistinctSkus(variants.map((v) => v.sku));
-        await ProductRepository.refreshPriceMin(tx.manager, id);
-        tx.publish(productUpdated(after, variants, previousPrices));
-        if (after.status === 'active' && before.status !== 'active') tx.publish(productPublished(after, variants));
-        return (await ProductRepository.detail(tx.manager, id))!;
-      });
+      return await this.readCache.afterWrite(
+        this.uow.run(async (tx) => {
+          const before = await ProductRepository.lock(tx.manager, id);
+          if (!before) throw ProblemException.notFound('Product');
+          const after: ProductRow = {
+            ...before,
+            title: input.title?.trim() ?? before.title,
+            slug: input.slug ?? before.slug,
+            description: input.description ?? before.description,
+            images: input.images ?? before.images,
+            category_ids: input.categoryIds
+              ? await assertCategoriesExist(tx.manager, input.categoryIds)
+              : before.category_ids,
+            status: input.status ?? before.status,
+          };
+          await ProductRepository.update(tx.manager, after);
+          const previousPrices = await this.editVariants(tx, id, input.variants ?? []);
+          const variants = await ProductRepository.variants(tx.manager, id);
+          assertOneCurrency(variants.map((v) => v.price_currency));
+          assertDistinctSkus(variants.map((v) => v.sku));
+          await ProductRepository.refreshPriceMin(tx.manager, id);
+          tx.publish(productUpdated(after, variants, previousPrices));
+          if (after.status === 'active' && before.status !== 'active') tx.publish(productPublished(after, variants));
+          return (await ProductRepository.detail(tx.manager, id))!;
+        }),
+      );
     } catch (error) {
       return conflictFrom(error);
     }

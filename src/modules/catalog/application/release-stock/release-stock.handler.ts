@@ -7,6 +7,7 @@ import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../domain/reservation-lines';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { returnUnits } from '../stock/return-reserved-units';
+import { CatalogReadCache } from '../catalog-read-cache';
 
 /**
  * Ends an order's reservation and gives its units back. Idempotent: a second release finds
@@ -17,6 +18,7 @@ import { returnUnits } from '../stock/return-reserved-units';
 export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
@@ -25,12 +27,14 @@ export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
       throw ProblemException.validation([], 'ReleaseStock needs an orderId that is a UUID.');
     const orderId = command.orderId.toLowerCase();
     const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'released';
-    await this.uow.run(async (tx) => {
-      const release = () => StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', reason);
-      let previous = await release();
-      // A reservation still being made was invisible to the first try; the tombstone insert waits for it.
-      if (!previous && !(await StockRepository.tombstone(tx.manager, orderId, reason))) previous = await release();
-      if (previous) await returnUnits(tx, orderId, reason, false, this.config.lowStockThreshold);
-    });
+    await this.readCache.afterWrite(
+      this.uow.run(async (tx) => {
+        const release = () => StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', reason);
+        let previous = await release();
+        // A reservation still being made was invisible to the first try; the tombstone insert waits for it.
+        if (!previous && !(await StockRepository.tombstone(tx.manager, orderId, reason))) previous = await release();
+        if (previous) await returnUnits(tx, orderId, reason, false, this.config.lowStockThreshold);
+      }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { checkReservationLines, isUuid, LineProblem, ReservationLine } from '../../domain/reservation-lines';
 import { StockChange, StockRepository } from '../../infrastructure/stock.repository';
 import { publishStockSignals } from '../stock/publish-stock-signals';
+import { CatalogReadCache } from '../catalog-read-cache';
 
 const MAX_LINES = 200;
 
@@ -19,35 +20,38 @@ const MAX_LINES = 200;
 export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
   async execute(command: ReserveStock): Promise<ReserveStockResult> {
     assertWellFormed(command);
     const orderId = command.orderId.toLowerCase();
-    return this.uow.run(async (tx) => {
-      if (!(await StockRepository.claimReservation(tx.manager, orderId))) {
-        return { status: await StockRepository.outcomeOf(tx.manager, orderId) };
-      }
-      const checked = checkReservationLines(command.lines, this.config.maxLineQuantity);
-      const problems = [...checked.problems, ...(await this.lookUp(tx, checked.lines))];
-      const changes = problems.length === 0 ? await this.hold(tx, checked.lines, problems) : [];
-      if (problems.length > 0) {
-        await StockRepository.markRejected(tx.manager, orderId, problems);
-        tx.publish(new StockReservationRejected({ orderId, problems }));
-        return { status: 'rejected' as const };
-      }
-      const lines = changes.map((c) => ({ variantId: c.variantId, productId: c.productId, quantity: c.quantity }));
-      const expiresAt = await StockRepository.markReserved(
-        tx.manager,
-        orderId,
-        lines,
-        this.config.reservationTtlSeconds,
-      );
-      tx.publish(new StockReserved({ orderId, lines, expiresAt }));
-      publishStockSignals(tx, changes, this.config.lowStockThreshold);
-      return { status: 'reserved' as const };
-    });
+    return this.readCache.afterWrite(
+      this.uow.run(async (tx) => {
+        if (!(await StockRepository.claimReservation(tx.manager, orderId))) {
+          return { status: await StockRepository.outcomeOf(tx.manager, orderId) };
+        }
+        const checked = checkReservationLines(command.lines, this.config.maxLineQuantity);
+        const problems = [...checked.problems, ...(await this.lookUp(tx, checked.lines))];
+        const changes = problems.length === 0 ? await this.hold(tx, checked.lines, problems) : [];
+        if (problems.length > 0) {
+          await StockRepository.markRejected(tx.manager, orderId, problems);
+          tx.publish(new StockReservationRejected({ orderId, problems }));
+          return { status: 'rejected' as const };
+        }
+        const lines = changes.map((c) => ({ variantId: c.variantId, productId: c.productId, quantity: c.quantity }));
+        const expiresAt = await StockRepository.markReserved(
+          tx.manager,
+          orderId,
+          lines,
+          this.config.reservationTtlSeconds,
+        );
+        tx.publish(new StockReserved({ orderId, lines, expiresAt }));
+        publishStockSignals(tx, changes, this.config.lowStockThreshold);
+        return { status: 'reserved' as const };
+      }),
+    );
   }
 
   /** Problems visible without touching stock: unknown variants, products not for sale, too few units. */

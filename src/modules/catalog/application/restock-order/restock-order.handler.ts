@@ -7,6 +7,7 @@ import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../domain/reservation-lines';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { returnUnits } from '../stock/return-reserved-units';
+import { CatalogReadCache } from '../catalog-read-cache';
 
 /**
  * Puts a cancelled order's units back: sold units return on hand, units still only held are
@@ -16,6 +17,7 @@ import { returnUnits } from '../stock/return-reserved-units';
 export class RestockOrderHandler implements ICommandHandler<RestockOrder> {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
@@ -24,15 +26,17 @@ export class RestockOrderHandler implements ICommandHandler<RestockOrder> {
       throw ProblemException.validation([], 'RestockOrder needs an orderId that is a UUID.');
     const orderId = command.orderId.toLowerCase();
     const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'restocked';
-    await this.uow.run(async (tx) => {
-      const previous = await StockRepository.transition(
-        tx.manager,
-        orderId,
-        ['committed', 'reserved'],
-        'restocked',
-        reason,
-      );
-      if (previous) await returnUnits(tx, orderId, reason, previous === 'committed', this.config.lowStockThreshold);
-    });
+    await this.readCache.afterWrite(
+      this.uow.run(async (tx) => {
+        const previous = await StockRepository.transition(
+          tx.manager,
+          orderId,
+          ['committed', 'reserved'],
+          'restocked',
+          reason,
+        );
+        if (previous) await returnUnits(tx, orderId, reason, previous === 'committed', this.config.lowStockThreshold);
+      }),
+    );
   }
 }

@@ -68,8 +68,10 @@ export async function seedCatalog(db: DataSource, options: SeedOptions): Promise
     });
     options.onProgress?.(from + products.length);
   }
-  await db.query('ANALYZE products');
-  await db.query('ANALYZE variants');
+  // VACUUM, not only ANALYZE: it also moves the GIN indexes' pending lists (filled by the bulk
+  // insert) into the indexes, which every full-text search would otherwise scan (~8 ms at 100k).
+  await db.query('VACUUM (ANALYZE) products');
+  await db.query('VACUUM (ANALYZE) variants');
 }
 
 /** Removes every product, variant, category and reservation (for `--reset`). */

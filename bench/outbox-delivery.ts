@@ -1,6 +1,7 @@
 /**
  * Outbox delivery: latency from commit to handler at a fixed rate, and events/s when flooded.
- * Run: node -r ./test/support/swc-register.cjs bench/outbox-delivery.ts [--rate 500] [--seconds 10]
+ * Run: node -r ./test/support/swc-register.cjs bench/outbox-delivery.ts [--rate 500] [--seconds 10] [--json]
+ * (--json: one JSON line with the figures, for the benchmark runner, bench/scenarios/outbox.ts).
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -104,6 +105,19 @@ async function main(): Promise<void> {
     await waitFor(flood, 120_000);
     const floodSeconds = (performance.now() - floodStart) / 1000;
 
+    if (process.argv.includes('--json')) {
+      console.log(
+        JSON.stringify({
+          rate,
+          events: latencies.length,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          max: latencies[latencies.length - 1],
+          floodPerSecond: flood.length / floodSeconds,
+        }),
+      );
+      return;
+    }
     console.log(`outbox delivery, commit → handler, ${rate} events/s for ${seconds} s (${latencies.length} events):`);
     console.log(
       `  p50 ${percentile(latencies, 50).toFixed(2)} ms   p99 ${percentile(latencies, 99).toFixed(2)} ms   max ${latencies[latencies.length - 1].toFixed(2)} ms`,

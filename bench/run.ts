@@ -1,0 +1,89 @@
+/**
+ * The benchmark suite: `npm run bench` runs every scenario, `npm run bench -- catalog cart` some.
+ * Starts what it needs (a fresh database on DATABASE_URL, or an embedded PostgreSQL; Arcade and
+ * the bare baseline as child processes; a seeded catalog), prints one table and writes it as JSON
+ * under bench/results/. Options: --runs N (default 3), --seconds S (default 8), --products N
+ * (default 100000), --keep (keep the database).
+ */
+import 'reflect-metadata';
+import { BenchContext } from './support/context';
+import { createBenchDatabase } from './support/bench-database';
+import { machine, ResultRow, saveResults, table } from './support/report';
+import { catalogScenario } from './scenarios/catalog';
+import { cartScenario } from './scenarios/cart';
+import { checkoutScenario } from './scenarios/checkout';
+import { flashSaleScenario } from './scenarios/flash-sale';
+import { outboxScenario } from './scenarios/outbox';
+import { roundTripScenario } from './scenarios/round-trip';
+import { memoryScenario } from './scenarios/memory';
+
+export type Scenario = (ctx: BenchContext) => Promise<ResultRow[]>;
+
+const SCENARIOS: Record<string, Scenario> = {
+  catalog: catalogScenario,
+  cart: cartScenario,
+  checkout: checkoutScenario,
+  'flash-sale': flashSaleScenario,
+  outbox: outboxScenario,
+
+  'round-trip': roundTripScenario,
+  memory: memoryScenario,
+};
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const named = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(runs|seconds|products)$/));
+  const unknown = named.filter((n) => !SCENARIOS[n]);
+  if (unknown.length > 0) {
+    console.error(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${Object.keys(SCENARIOS).join(', ')}`);
+    process.exit(2);
+  }
+  const selected = named.length > 0 ? named : Object.keys(SCENARIOS);
+  const runs = option('runs', 3);
+  const seconds = option('seconds', 8);
+  const products = option('products', 100_000);
+  const database = await createBenchDatabase(`arcade_bench_${Date.now()}`);
+  const ctx = new BenchContext(database.url, products, runs, seconds);
+  const rows: ResultRow[] = [];
+  const started = Date.now();
+  try {
+    const app = await ctx.app();
+    const t0 = Date.now();
+    await app.ask({ type: 'seed', count: products });
+    console.log(`seeded ${products} products in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await ctx.sql.query(`
+      CREATE SCHEMA IF NOT EXISTS bench_bare;
+      CREATE TABLE bench_bare.product_keys AS
+        SELECT row_number() OVER (ORDER BY id)::int AS n, slug FROM catalog.products WHERE status = 'active';
+      CREATE UNIQUE INDEX ON bench_bare.product_keys (n)`);
+    for (const name of selected) {
+      console.log(`\n== ${name}`);
+      const scenarioRows = await SCENARIOS[name](ctx);
+      console.log(table(scenarioRows));
+      rows.push(...scenarioRows);
+    }
+  } finally {
+    await ctx.close();
+    if (!process.argv.includes('--keep')) await database.drop();
+  }
+  console.log(`\nArcade benchmarks — ${machine()} — ${runs} runs × ${seconds} s, median`);
+  console.log(table(rows));
+  const file = saveResults(rows, {
+    scenarios: selected,
+    runs,
+    seconds,
+    products,
+    minutes: (Date.now() - started) / 60000,
+  });
+  console.log(`\nresults: ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+import { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { BenchContext } from './context';
+
+const ADDRESS = { name: 'Bench Buyer', line1: '1 Load Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  auth?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(auth ? { authorization: auth } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** A product of one variant with `stock` units, created through catalog's admin API. */
+export async function createProduct(ctx: BenchContext, url: string, stock: number, price = 2500): Promise<string> {
+  const body = await call(url, 'POST', '/catalog/products', ctx.bearer(['admin']), {
+    title: `Bench product ${randomUUID()}`,
+    description: 'Created by the benchmark suite',
+    variants: [{ sku: `BENCH-${randomUUID()}`, title: 'One size', price: { amount: price, currency: 'EUR' }, stock }],
+  });
+  return (body.variants as { id: string }[])[0].id;
+}
+
+export interface ReadyCart {
+  readonly auth: string;
+  readonly cartId: string;
+}
+
+/** `count` customers, each with a cart holding `quantity` of `variantId` (8 at a time). */
+export async function prepareCarts(
+  ctx: BenchContext,
+  url: string,
+  variantId: string,
+  quantity: number,
+  count: number,
+): Promise<ReadyCart[]> {
+  const carts: ReadyCart[] = [];
+  let started = 0;
+  const worker = async () => {
+    while (started++ < count) {
+      const auth = ctx.bearer();
+      const cart = await call(url, 'POST', '/carts', auth);
+      await call(url, 'POST', `/carts/${cart.id as string}/items`, auth, { variantId, quantity });
+      carts.push({ auth, cartId: cart.id as string });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return carts;
+}
+
+/** POST /orders: the order's id (202, pending). */
+export async function placeOrder(url: string, cart: ReadyCart): Promise<string> {
+  const body = await call(
+    url,
+    'POST',
+    '/orders',
+    cart.auth,
+    { cartId: cart.cartId, shippingAddress: ADDRESS, payment: { provider: 'sandbox', token: 'tok_visa' } },
+    { 'idempotency-key': randomUUID() },
+  );
+  return body.id as string;
+}
+
+/**
+ * Waits for orders to settle by polling the orders table for all of them at once every few
+ * milliseconds (one cheap query instead of one HTTP poll per order, which would load the app).
+ */
+export class OrderWatcher {
+  private readonly waiting = new Map<string, (status: string) => void>();
+  private timer?: NodeJS.Timeout;
+  private polling = false;
+
+  constructor(private readonly sql: Pool) {}
+
+  settled(orderId: string): Promise<string> {
+    const done = new Promise<string>((ok) => this.waiting.set(orderId, ok));
+    this.timer ??= setInterval(() => void this.poll(), 5);
+    return done;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.waiting.size === 0) return;
+    this.polling = true;
+    try {
+      const { rows } = await this.sql.query<{ id: string; status: string }>(
+        `SELECT id, status FROM orders.orders WHERE id = ANY($1::uuid[]) AND status IN ('confirmed', 'cancelled')`,
+        [[...this.waiting.keys()]],
+      );
+      for (const row of rows) {
+        this.waiting.get(row.id)?.(row.status);
+        this.waiting.delete(row.id);
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,7 +1,7 @@
 /** Settings every Arcade process of a benchmark run shares (the runner signs tokens with them). */
 export const BENCH_ENV: Readonly<Record<string, string>> = {
   NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
 };

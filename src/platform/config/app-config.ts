@@ -20,6 +20,10 @@ export interface DatabaseConfig {
 export interface MessagingConfig {
   readonly pollIntervalMs: number;
   readonly batchSize: number;
+  /** How many partitions of a batch (messages about different orders, products…) are delivered at once. */
+  readonly deliveryConcurrency: number;
+  /** How many batches of one module's outbox may be in flight at once in this process. */
+  readonly concurrentBatches: number;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
   readonly retryMaxMs: number;
@@ -129,6 +133,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     messaging: {
       pollIntervalMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
       batchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 100, 1, 10_000),
+      deliveryConcurrency: readInt(env, 'OUTBOX_DELIVERY_CONCURRENCY', 16, 1, 1000),
+      concurrentBatches: readInt(env, 'OUTBOX_CONCURRENT_BATCHES', 4, 1, 64),
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
       retryBaseMs: readInt(env, 'OUTBOX_RETRY_BASE_MS', 500, 1, 3_600_000),
       retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),

@@ -3,6 +3,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { MessagingConfig } from '../../config';
 import { MessageEnvelope } from '../contracts';
 import { messagingMetrics } from '../messaging.metrics';
+import { deliverInPartitions, partitionKeyOf } from './delivery-partitions';
 import {
   CLAIM_BATCH,
   MARK_DELIVERED,
@@ -17,15 +18,22 @@ export type Deliver = (envelope: MessageEnvelope) => Promise<void>;
 
 /**
  * Delivers one module's outbox after commit: woken in-process right after a commit, polling as a
- * fallback for rows other instances wrote. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so
+ * fallback for rows other instances wrote. A batch is delivered in parallel across what its
+ * messages are about (an order, a product…) and in order within each (delivery-partitions.ts);
+ * a wake while batches are in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES), so a
+ * new row never waits for the slowest delivery of an older batch, and a row whose partition is
+ * still being delivered by an earlier batch waits for it. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so
  * several relays (and app instances) never deliver the same row at once; a failed row is retried
  * with exponential back-off and parked as a dead letter after the configured attempts, while the
  * rows behind it keep flowing.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
-  private draining: Promise<void> | undefined;
+  private readonly passes = new Set<Promise<void>>();
   private wakeAgain = false;
+  /** The last delivery of each partition in flight, so later rows of it wait their turn. */
+  private readonly partitionTails = new Map<string, Promise<unknown>>();
   private stopped = true;
   private pollTimer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
@@ -52,23 +60,24 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
-    await this.draining;
+    await Promise.all([...this.passes]);
   }
 
-  /** Asks the relay to deliver now; calls while it is busy fold into one more pass. */
+  /** Asks the relay to deliver now: another pass starts unless enough are running already. */
   wake(): void {
     if (this.stopped) return;
-    if (this.draining) {
+    if (this.passes.size >= this.config.concurrentBatches) {
       this.wakeAgain = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
+    const pass: Promise<void> = this.drain().finally(() => {
+      this.passes.delete(pass);
       if (this.wakeAgain) {
         this.wakeAgain = false;
         this.wake();
       }
     });
+    this.passes.add(pass);
   }
 
   /** Delivers until nothing is due; resolves when done (tests and benchmarks await it). */
@@ -90,9 +99,14 @@ export class OutboxRelay {
       await runner.startTransaction();
       const rows = (await runner.query(CLAIM_BATCH, [this.config.batchSize])) as OutboxRow[];
       const delivered: string[] = [];
-      for (const row of rows) {
-        if (await this.deliverRow(runner, row)) delivered.push(row.id);
-      }
+      await deliverInPartitions(
+        rows,
+        (row) => partitionKeyOf(rowToEnvelope(row)),
+        this.config.deliveryConcurrency,
+        async (row) => {
+          if (await this.inPartitionOrder(row, () => this.deliverRow(runner, row))) delivered.push(row.id);
+        },
+      );
       if (delivered.length > 0) await runner.query(MARK_DELIVERED, [delivered]);
       await runner.commitTransaction();
       messagingMetrics.delivered.inc({ module: this.module }, delivered.length);
@@ -102,6 +116,20 @@ export class OutboxRelay {
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /** Runs a row's delivery after the deliveries of its partition that earlier batches started. */
+  private async inPartitionOrder<T>(row: OutboxRow, delivery: () => Promise<T>): Promise<T> {
+    const key = partitionKeyOf(rowToEnvelope(row));
+    const previous = this.partitionTails.get(key);
+    const mine = (previous ?? Promise.resolve()).then(delivery);
+    const tail = mine.catch(() => undefined);
+    this.partitionTails.set(key, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.partitionTails.get(key) === tail) this.partitionTails.delete(key);
     }
   }
 

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { APP_CONFIG, AppConfig } from '../../config';
+import { APP_CONFIG, AppConfig, MessagingConfig } from '../../config';
 import { ModuleDataSources } from '../../database';
 import { MessageEnvelope } from '../contracts';
 import { MessageBus } from '../message-bus';
@@ -22,7 +22,7 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
 
   onApplicationBootstrap(): void {
     for (const [module, dataSource] of this.dataSources.entries()) {
-      const relay = new OutboxRelay(module, dataSource, (envelope) => this.deliver(envelope), this.config.messaging);
+      const relay = new OutboxRelay(module, dataSource, (envelope) => this.deliver(envelope), this.relayConfig());
       this.relays.set(module, relay);
       if (this.config.messaging.relayEnabled) relay.start();
     }
@@ -30,6 +30,18 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([...this.relays.values()].map((relay) => relay.stop()));
+  }
+
+  /**
+   * Each batch in flight holds one of the module's pooled connections while its handlers need
+   * others: two are always left to them, or a small pool could starve its own deliveries.
+   */
+  private relayConfig(): MessagingConfig {
+    const { messaging, database } = this.config;
+    return {
+      ...messaging,
+      concurrentBatches: Math.max(1, Math.min(messaging.concurrentBatches, database.poolSize - 2)),
+    };
   }
 
   @OnEvent(OUTBOX_COMMITTED)

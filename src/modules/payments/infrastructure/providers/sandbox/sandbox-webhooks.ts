@@ -31,6 +31,8 @@ export interface SandboxWebhookBody {
 @Injectable()
 export class SandboxWebhooks {
   private readonly logger = new Logger('SandboxWebhooks');
+  private delivering: Promise<void> | undefined;
+  private deliverAgain = false;
 
   constructor(
     @InjectDataSource('payments') private readonly dataSource: DataSource,
@@ -61,9 +63,30 @@ export class SandboxWebhooks {
     return rows.map((row) => row.body);
   }
 
-  /** POSTs undelivered events when delivery is on; a failure is retried on the next sweep. */
-  async deliverPending(): Promise<void> {
-    if (!this.config.sandbox.webhookDelivery) return;
+  /**
+   * POSTs undelivered events when delivery is on; a failure is retried on the next sweep. One pass
+   * runs at a time in this process (a call meanwhile asks for one more pass): concurrent passes
+   * would each post the same backlog, a storm that grows with the square of the load.
+   */
+  deliverPending(): Promise<void> {
+    if (!this.config.sandbox.webhookDelivery) return Promise.resolve();
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return this.delivering;
+    }
+    this.delivering = this.deliverBacklog().finally(() => {
+      this.delivering = undefined;
+      if (this.deliverAgain) {
+        this.deliverAgain = false;
+        this.deliverPending().catch((error: unknown) =>
+          this.logger.warn(`sandbox webhooks not delivered, the sweep will retry: ${String(error)}`),
+        );
+      }
+    });
+    return this.delivering;
+  }
+
+  private async deliverBacklog(): Promise<void> {
     const rows = (await this.dataSource.query(
       `SELECT id, body FROM sandbox_webhook_events WHERE NOT delivered AND attempts < 10 ORDER BY created_at LIMIT 50`,
     )) as { id: string; body: SandboxWebhookBody }[];

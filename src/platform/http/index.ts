@@ -6,3 +6,4 @@ export * from './problem-details.filter';
 export * from './problem.exception';
 export * from './to-problem';
 export * from './validation.pipe';
+export * from './page-query.dto';

@@ -1,32 +1,11 @@
+import { PageQueryDto } from '../../../platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role } from '../../../platform/auth';
 
 const ROLES: Role[] = ['customer', 'admin'];
 
-export class ListUsersQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  readonly limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) readonly cursor?: string;
-
+export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the email' })
   @IsOptional()
   @IsString()

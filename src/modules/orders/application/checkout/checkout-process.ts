@@ -33,9 +33,13 @@ export class CheckoutProcess {
     const order = await tx.manager.findOneByOrFail(OrderEntity, { id: orderId });
     const decision = decideCheckout(saga, input);
     const entering = decision.saga.state !== saga.state || decision.milestone === 'stock_reserved';
-    Object.assign(saga, decision.saga, { updatedAt: new Date() });
-    if (entering) saga.stepDeadline = AWAITING_REPLY.includes(saga.state) ? this.deadline() : null;
-    await tx.manager.save(saga);
+    const stepDeadline = entering
+      ? AWAITING_REPLY.includes(decision.saga.state)
+        ? this.deadline()
+        : null
+      : saga.stepDeadline;
+    // An UPDATE, not `save`, which would read the row again first: this runs for every saga step.
+    await tx.manager.update(CheckoutSagaEntity, { orderId }, { ...decision.saga, stepDeadline, updatedAt: new Date() });
 
     if (decision.milestone) await recordOnTimeline(tx.manager, orderId, decision.milestone);
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '../../../../platform/jobs';
 import { CART_CONFIG, CartConfig } from '../../cart.config';
 import { CartRepository } from '../../infrastructure/cart.repository';
 import { CartChanges } from '../cart-changes';
@@ -8,26 +9,24 @@ import { CartChanges } from '../cart-changes';
  * treat such carts as gone already, so the sweep only reclaims space and its timing never matters.
  */
 @Injectable()
-export class GuestCartSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class GuestCartSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cart');
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly carts: CartRepository,
     private readonly changes: CartChanges,
-    @Inject(CART_CONFIG) private readonly config: CartConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.sweepIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'Guest cart sweep failed'));
-    }, this.config.sweepIntervalSeconds * 1000);
-    this.timer.unref();
+    @Inject(CART_CONFIG) config: CartConfig,
+  ) {
+    this.task = new PeriodicTask('GuestCartSweeper', config.sweepIntervalSeconds * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Deletes expired guest carts now; returns how many. */

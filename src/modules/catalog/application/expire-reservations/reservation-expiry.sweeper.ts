@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '../../../../platform/jobs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { StockRepository } from '../../infrastructure/stock.repository';
@@ -13,26 +14,27 @@ const BATCH = 100;
  * SKIP LOCKED, so several instances sweep without releasing anything twice.
  */
 @Injectable()
-export class ReservationExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReservationExpirySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReservationExpirySweeper');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.sweepIntervalMs === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.sweepIntervalMs);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask('ReservationExpirySweeper', config.sweepIntervalMs, async () => {
+      const released = await this.sweep();
+      if (released > 0) this.logger.log(`Released ${released} expired reservation(s)`);
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Releases lapsed reservations until none is left; returns how many. */
@@ -51,19 +53,6 @@ export class ReservationExpirySweeper implements OnApplicationBootstrap, OnAppli
       );
       total += released;
       if (released < BATCH) return total;
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep();
-    try {
-      const released = await this.running;
-      if (released > 0) this.logger.log(`Released ${released} expired reservation(s)`);
-    } catch (error) {
-      this.logger.error(`Sweeping expired reservations failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
     }
   }
 }

@@ -1,4 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '../../../../platform/jobs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { ORDERS_CONFIG, OrdersConfig } from '../../orders.config';
 import { CheckoutProcess } from './checkout-process';
@@ -13,36 +14,28 @@ const DUE_SAGA = `
 /** Cancels checkouts whose step got no reply in time (several instances may sweep at once). */
 @Injectable()
 export class CheckoutDeadlineSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('CheckoutDeadlines');
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<number> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutProcess,
-    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
-    }, this.config.deadlineSweepIntervalMs);
-    this.timer.unref();
+    @Inject(ORDERS_CONFIG) config: OrdersConfig,
+  ) {
+    this.task = new PeriodicTask('CheckoutDeadlines', config.deadlineSweepIntervalMs, () => this.sweep());
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Times out every overdue checkout; returns how many. */
   async sweep(): Promise<number> {
     let count = 0;
-    try {
-      while (await this.timeOutOne()) count++;
-    } catch (error) {
-      this.logger.error({ err: error }, 'sweeping checkout deadlines failed; will retry');
-    }
+    while (await this.timeOutOne()) count++;
     return count;
   }
 

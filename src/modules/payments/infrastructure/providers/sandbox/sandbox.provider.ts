@@ -1,7 +1,8 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { PeriodicTask } from '../../../../../platform/jobs';
 import { Money } from '../../../../../platform/messaging/contracts';
 import { verifyWebhookSignature, WebhookVerificationError } from '../../../domain/webhook-signature';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
@@ -41,24 +42,25 @@ const TRANSIENT = Symbol('transient');
  * is idempotent by key, serialized on the key's row, as Stripe does.
  */
 @Injectable()
-export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap, OnApplicationShutdown {
+export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly name = 'sandbox';
-  private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly sweeper: PeriodicTask;
 
   constructor(
     @InjectDataSource('payments') private readonly dataSource: DataSource,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     private readonly webhooks: SandboxWebhooks,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.sandbox.webhookDelivery) return;
-    this.sweepTimer = setInterval(() => void this.sweep(), this.config.sandbox.sweepIntervalMs);
-    this.sweepTimer.unref();
+  ) {
+    const { webhookDelivery, sweepIntervalMs } = config.sandbox;
+    this.sweeper = new PeriodicTask('SandboxSweep', webhookDelivery ? sweepIntervalMs : 0, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweepTimer);
+  onApplicationBootstrap(): void {
+    this.sweeper.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   describe(token: string): Promise<PaymentMethodInfo> {
@@ -179,9 +181,11 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     };
   }
 
+  /** Expiry and webhook redelivery run independently; a failure of either is reported after both. */
   private async sweep(): Promise<void> {
-    await this.expireAuthorizations().catch(() => undefined);
-    await this.webhooks.deliverPending().catch(() => undefined);
+    const outcomes = await Promise.allSettled([this.expireAuthorizations(), this.webhooks.deliverPending()]);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private async lockCharge(manager: EntityManager, id: string): Promise<ChargeRow | undefined> {

@@ -147,6 +147,15 @@ describe('catalog products over HTTP', () => {
       payload: { variants: [{ id: variantId, price: { amount: '12.00', currency: 'EUR' } }] },
     });
     expect(badPrice.statusCode).toBe(400);
+    for (const payload of [{ slug: 'Not A Slug' }, { title: '' }, { images: ['ftp://x'] }, { price: 1 }]) {
+      const rejected = await s.app.inject({
+        method: 'PATCH',
+        url: `/catalog/products/${product.id}`,
+        headers: admin,
+        payload,
+      });
+      expect({ payload, status: rejected.statusCode }).toEqual({ payload, status: 400 });
+    }
 
     const archived = await s.app.inject({ method: 'DELETE', url: `/catalog/products/${product.id}`, headers: admin });
     expect(archived.statusCode).toBe(204);

@@ -52,7 +52,7 @@ function conflictingBody(): ProblemException {
  * pre-check before a request does expensive or non-repeatable work.
  */
 export async function findIdempotentResponse<T>(
-  query: Pick<QueryRunner, 'query'> | { query(sql: string, params?: unknown[]): Promise<unknown> },
+  query: { query(sql: string, params?: unknown[]): Promise<unknown> },
   key: IdempotencyKey,
 ): Promise<IdempotentResponse<T> | undefined> {
   const rows = (await query.query(

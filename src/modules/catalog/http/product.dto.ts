@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -108,33 +108,8 @@ export class EditVariantDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_STOCK) readonly stock?: number;
 }
 
-export class EditProductDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) readonly title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by dashes' })
-  @MaxLength(80)
-  readonly slug?: string;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) readonly description?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
-  readonly images?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
-  readonly categoryIds?: string[];
-
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) readonly status?: (typeof STATUSES)[number];
-
+/** Every field of a new product, all optional, and variants to edit or add instead of new ones. */
+export class EditProductDto extends PartialType(OmitType(CreateProductDto, ['variants'] as const)) {
   @ApiPropertyOptional({ type: [EditVariantDto] })
   @IsOptional()
   @IsArray()

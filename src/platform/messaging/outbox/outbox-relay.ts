@@ -99,12 +99,17 @@ export class OutboxRelay {
       await runner.startTransaction();
       const rows = (await runner.query(CLAIM_BATCH, [this.config.batchSize])) as OutboxRow[];
       const delivered: string[] = [];
+      const claimed = rows.map((row) => {
+        const envelope = rowToEnvelope(row);
+        return { row, envelope, partition: partitionKeyOf(envelope) };
+      });
       await deliverInPartitions(
-        rows,
-        (row) => partitionKeyOf(rowToEnvelope(row)),
+        claimed,
+        (item) => item.partition,
         this.config.deliveryConcurrency,
-        async (row) => {
-          if (await this.inPartitionOrder(row, () => this.deliverRow(runner, row))) delivered.push(row.id);
+        async ({ row, envelope, partition }) => {
+          const ok = await this.inPartitionOrder(partition, () => this.deliverRow(runner, row, envelope));
+          if (ok) delivered.push(row.id);
         },
       );
       if (delivered.length > 0) await runner.query(MARK_DELIVERED, [delivered]);
@@ -120,8 +125,7 @@ export class OutboxRelay {
   }
 
   /** Runs a row's delivery after the deliveries of its partition that earlier batches started. */
-  private async inPartitionOrder<T>(row: OutboxRow, delivery: () => Promise<T>): Promise<T> {
-    const key = partitionKeyOf(rowToEnvelope(row));
+  private async inPartitionOrder<T>(key: string, delivery: () => Promise<T>): Promise<T> {
     const previous = this.partitionTails.get(key);
     const mine = (previous ?? Promise.resolve()).then(delivery);
     const tail = mine.catch(() => undefined);
@@ -133,9 +137,9 @@ export class OutboxRelay {
     }
   }
 
-  private async deliverRow(runner: QueryRunner, row: OutboxRow): Promise<boolean> {
+  private async deliverRow(runner: QueryRunner, row: OutboxRow, envelope: MessageEnvelope): Promise<boolean> {
     try {
-      await this.deliver(rowToEnvelope(row));
+      await this.deliver(envelope);
       messagingMetrics.lag.observe({ module: this.module }, (Date.now() - new Date(row.created_at).getTime()) / 1000);
       return true;
     } catch (error) {

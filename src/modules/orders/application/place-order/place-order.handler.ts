@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ProblemException } from '../../../../platform/http';
 import {
@@ -42,6 +44,7 @@ export class PlaceOrderHandler {
     private readonly bus: MessageBus,
     private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutProcess,
+    @InjectDataSource('orders') private readonly dataSource: DataSource,
   ) {}
 
   async execute(input: PlaceOrderInput): Promise<IdempotentResponse<PlacedOrder>> {
@@ -50,7 +53,7 @@ export class PlaceOrderHandler {
       key: input.idempotencyKey,
       request: { ...input, idempotencyKey: undefined },
     };
-    const answered = await this.uow.run((tx) => findIdempotentResponse<PlacedOrder>(tx.manager, key));
+    const answered = await findIdempotentResponse<PlacedOrder>(this.dataSource, key);
     if (answered) return answered;
 
     const cart = await this.bus.query(new GetCartForCheckout(input.cartId, input.customerId));

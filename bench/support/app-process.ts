@@ -7,7 +7,7 @@
  * other Arcade setting, passed through.
  */
 import 'reflect-metadata';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { createApp } from '../../src/create-app';
 import { seedCatalog, productCount } from '../../src/modules/catalog/infrastructure/seed/catalog-seeder';
 import { loadConfig } from '../../src/platform/config';
@@ -37,14 +37,23 @@ async function timed(count: number, call: () => Promise<unknown>): Promise<numbe
   return latencies;
 }
 
+/** A port nobody listens on now, so the config (the sandbox's webhook address) can name it up front. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL!;
-  const config = loadConfig({ ...process.env, ...BENCH_ENV, DATABASE_URL: url });
+  const port = await freePort();
+  const config = loadConfig({ ...process.env, ...BENCH_ENV, DATABASE_URL: url, PORT: String(port) });
   const app = await createApp(config, {
     database: { url, moduleUrls: {}, embedded: undefined, urlFor: () => url },
   });
-  await app.listen(0, '127.0.0.1');
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  await app.listen(port, '127.0.0.1');
   const reply = (id: number, body: unknown) => process.send!({ id, ...(body as object) });
   process.on('message', (message: AppRequest) => {
     void (async () => {

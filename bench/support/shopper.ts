@@ -41,6 +41,22 @@ export interface ReadyCart {
   readonly cartId: string;
 }
 
+/**
+ * `count` customer accounts, written straight into accounts' table as a seeder would (signing up
+ * through the API would spend the run hashing passwords). They cannot log in (no password hash
+ * matches `!`); the bench signs their access tokens itself. Real accounts matter: the order
+ * emails look the customer up, and an unknown one is retried until it is dead-lettered.
+ */
+export async function seedCustomers(ctx: BenchContext, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await ctx.sql.query(
+    `INSERT INTO accounts.users (id, email, name, password_hash)
+     SELECT id, 'bench-' || id || '@example.com', 'Bench Buyer', '!' FROM unnest($1::uuid[]) AS id`,
+    [ids],
+  );
+  return ids;
+}
+
 /** `count` customers, each with a cart holding `quantity` of `variantId` (8 at a time). */
 export async function prepareCarts(
   ctx: BenchContext,
@@ -50,10 +66,10 @@ export async function prepareCarts(
   count: number,
 ): Promise<ReadyCart[]> {
   const carts: ReadyCart[] = [];
-  let started = 0;
+  const customers = await seedCustomers(ctx, count);
   const worker = async () => {
-    while (started++ < count) {
-      const auth = ctx.bearer();
+    for (let customer = customers.pop(); customer; customer = customers.pop()) {
+      const auth = ctx.bearer(['customer'], customer);
       const cart = await call(url, 'POST', '/carts', auth);
       await call(url, 'POST', `/carts/${cart.id as string}/items`, auth, { variantId, quantity });
       carts.push({ auth, cartId: cart.id as string });

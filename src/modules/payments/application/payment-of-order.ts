@@ -15,7 +15,7 @@ export class PaymentOfOrder {
   ) {}
 
   find(orderId: string): Promise<PaymentOrmEntity | null> {
-    return this.uow.run((tx) => paymentsRepository.findByOrder(tx.manager, orderId));
+    return paymentsRepository.findByOrder(this.uow.reader, orderId);
   }
 
   providerOf(payment: PaymentOrmEntity): PaymentProvider {

@@ -56,15 +56,15 @@ export const paymentsRepository = {
 
   /**
    * Moves a payment to `to` only from a state that may precede it (see canTransition), so that a
-   * concurrent or late change never moves it backwards. Returns the updated payment, or null when
-   * the move was not allowed (someone else got there first).
+   * concurrent or late change never moves it backwards. Returns whether it moved (false: the move
+   * was not allowed, someone else got there first).
    */
   async transition(
     manager: EntityManager,
     id: string,
     to: PaymentStatus,
     changes: PaymentChanges = {},
-  ): Promise<PaymentOrmEntity | null> {
+  ): Promise<boolean> {
     const from = STATUSES.filter((status) => canTransition(status, to));
     const sets = Object.entries(changes).map(([key, _], i) => `${COLUMNS[key as keyof PaymentChanges]} = $${i + 4}`);
     const [rows] = (await manager.query(
@@ -72,7 +72,7 @@ export const paymentsRepository = {
        WHERE id = $1 AND status = ANY($3) RETURNING id`,
       [id, to, from, ...Object.values(changes)],
     )) as [{ id: string }[], number];
-    return rows.length > 0 ? manager.findOneByOrFail(PaymentOrmEntity, { id }) : null;
+    return rows.length > 0;
   },
 
   /** Payments (and declined ones) by a customer since `minutes` ago, for the velocity rules. */

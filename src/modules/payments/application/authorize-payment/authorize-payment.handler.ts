@@ -27,7 +27,7 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
   async execute(command: AuthorizePayment): Promise<void> {
     const provider = this.providers.get(command.provider);
     const payment =
-      (await this.uow.run((tx) => paymentsRepository.findByOrder(tx.manager, command.orderId))) ??
+      (await paymentsRepository.findByOrder(this.uow.reader, command.orderId)) ??
       (await this.opener.open(command, provider));
     if (payment.status !== 'pending' || !provider) return;
     // A transient provider error propagates: the relay retries the command with the same key.
@@ -76,7 +76,7 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
     reference: string,
     provider: PaymentProvider,
   ): Promise<void> {
-    const current = await this.uow.run((tx) => paymentsRepository.findById(tx.manager, payment.id));
+    const current = await paymentsRepository.findById(this.uow.reader, payment.id);
     if (current?.status !== 'voided') return;
     this.logger.log(`payment ${payment.id} was voided during its authorization; releasing the hold`);
     await provider.void({ idempotencyKey: providerIdempotencyKey(payment.id, 'void'), reference });

@@ -51,6 +51,8 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
       OUTBOX_POLL_MS: '50',
       OUTBOX_RETRY_BASE_MS: '50',
       OUTBOX_RETRY_MAX_MS: '200',
+      // Rows a killed process had leased to itself wait this long for the next one's poll.
+      OUTBOX_LEASE_MS: '500',
     });
     children.push(child);
     const base = `http://127.0.0.1:${port}`;

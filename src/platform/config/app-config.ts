@@ -33,6 +33,12 @@ export interface MessagingConfig {
   readonly requestTimeoutMs: number;
   /** Start the outbox relays (off only for tools and tests that drive delivery by hand). */
   readonly relayEnabled: boolean;
+  /**
+   * How long rows that this process delivers straight after their commit stay hidden from polling
+   * relays (its own and other instances'). After a crash they are delivered once it has passed;
+   * a delivery slower than this may happen twice (the inbox absorbs it). 0: every row is polled.
+   */
+  readonly leaseMs: number;
 }
 
 /** The message broker that connects processes (design §5); absent = one process, in-process delivery. */
@@ -142,6 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       inboxRetentionHours: readInt(env, 'INBOX_RETENTION_HOURS', 168, 1, 24 * 365),
       requestTimeoutMs: readInt(env, 'MESSAGE_TIMEOUT_MS', 5000, 10, 600_000),
       relayEnabled: readBool(env, 'OUTBOX_RELAY', true),
+      leaseMs: readInt(env, 'OUTBOX_LEASE_MS', 10_000, 0, 3_600_000),
     },
     broker: readBroker(env),
     gateway: {

@@ -1,11 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EventEmitterModule } from '@nestjs/event-emitter';
 import { MessagingAdminController } from './http/messaging-admin.controller';
 import { LocalEventDispatcher } from './inbox/local-event-dispatcher';
 import { MessageBus } from './message-bus';
 import { MessagingOperations } from './operations/messaging-operations';
+import { OutboxHandOff } from './outbox/outbox-hand-off';
 import { OutboxRelays } from './outbox/outbox-relays';
 import { TransactionRunner } from './transaction-runner';
 import { InProcessTransport } from './transport/in-process.transport';
@@ -24,7 +24,7 @@ export class MessagingModule {
   static forRoot(hostedModules: readonly string[]): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [CqrsModule.forRoot(), EventEmitterModule.forRoot(), DiscoveryModule],
+      imports: [CqrsModule.forRoot(), DiscoveryModule],
       controllers: [MessagingAdminController],
       providers: [
         { provide: HOSTED_MODULES, useValue: hostedModules },
@@ -44,6 +44,7 @@ export class MessagingModule {
           useFactory: (broker: NatsBroker, nats: NatsTransport, inProcess: InProcessTransport): MessageTransport =>
             broker.enabled ? nats : inProcess,
         },
+        OutboxHandOff,
         OutboxRelays,
         MessagingOperations,
       ],

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
 import { ModuleDataSources } from '../database';
+import { MessageEnvelope } from './contracts';
+import { OutboxHandOff } from './outbox/outbox-hand-off';
 import { insertIntoOutbox } from './outbox/outbox.sql';
 import { Transaction } from './transaction';
-
-/** In-process signal that a module's outbox has new committed rows. */
-export const OUTBOX_COMMITTED = 'messaging.outbox.committed';
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
@@ -18,25 +16,32 @@ export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABL
 export class TransactionRunner {
   constructor(
     private readonly dataSources: ModuleDataSources,
-    private readonly signals: EventEmitter2,
+    private readonly handOff: OutboxHandOff,
   ) {}
+
+  reader(module: string): EntityManager {
+    const dataSource = this.dataSources.get(module);
+    if (!dataSource) throw new Error(`No DataSource for module "${module}" in this process`);
+    return dataSource.manager;
+  }
 
   async run<T>(module: string, work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     const dataSource = this.dataSources.get(module);
     if (!dataSource) throw new Error(`No DataSource for module "${module}" in this process`);
-    let wroteMessages = false;
+    let written: MessageEnvelope[] = [];
+    let leaseMs = 0;
     const unit = async (manager: EntityManager): Promise<T> => {
       const tx = new Transaction(manager, module);
       const result = await work(tx);
-      const outgoing = tx.takeOutgoing();
-      await insertIntoOutbox(manager, outgoing);
-      wroteMessages = outgoing.length > 0;
+      written = tx.takeOutgoing();
+      leaseMs = this.handOff.leaseMsFor(module);
+      await insertIntoOutbox(manager, written, leaseMs);
       return result;
     };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = isolation ? await dataSource.transaction(isolation, unit) : await dataSource.transaction(unit);
-        if (wroteMessages) this.signals.emit(OUTBOX_COMMITTED, module);
+        this.handOff.committed(module, written, leaseMs);
         return result;
       } catch (error) {
         // PostgreSQL picked this transaction as a deadlock or serialization victim: it did nothing, so run it again.

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MessagingConfig } from '../../config';
 import { MessageEnvelope } from '../contracts';
 import { messagingMetrics } from '../messaging.metrics';
+import { CommittedRowsReceiver } from './outbox-hand-off';
 import { deliverInPartitions, partitionKeyOf } from './delivery-partitions';
 import {
   CLAIM_BATCH,
@@ -11,30 +12,49 @@ import {
   OutboxRow,
   PRUNE_DELIVERED,
   PRUNE_INBOX,
+  RELEASE_LEASE,
   rowToEnvelope,
 } from './outbox.sql';
 
 export type Deliver = (envelope: MessageEnvelope) => Promise<void>;
 
+const MARK_DELAY_MS = 10;
+
+type Query = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+/** What the relay needs of a row to deliver it and record the outcome. */
+interface Pending {
+  readonly envelope: MessageEnvelope;
+  readonly attempts: number;
+  readonly since: number;
+}
+
 /**
- * Delivers one module's outbox after commit: woken in-process right after a commit, polling as a
- * fallback for rows other instances wrote. A batch is delivered in parallel across what its
- * messages are about (an order, a product…) and in order within each (delivery-partitions.ts);
- * a wake while batches are in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES), so a
- * new row never waits for the slowest delivery of an older batch, and a row whose partition is
- * still being delivered by an earlier batch waits for it. Rows are claimed with
- * `FOR UPDATE SKIP LOCKED`, so
- * several relays (and app instances) never deliver the same row at once; a failed row is retried
- * with exponential back-off and parked as a dead letter after the configured attempts, while the
- * rows behind it keep flowing.
+ * Delivers one module's outbox. Rows this process commits are written leased to its relay and
+ * handed over in memory (OutboxHandOff): delivered at once, without reading them back, and marked
+ * delivered in one statement per burst. Polling picks up everything else: rows other instances or
+ * tools wrote, retries, and leases that ran out because a process died (ADR 0002).
+ *
+ * Either way a set of rows is delivered in parallel across what its messages are about (an order,
+ * a product…) and in order within each (delivery-partitions.ts), after whatever delivery of the
+ * same partition is already in flight. Polled rows are claimed with `FOR UPDATE SKIP LOCKED`, so
+ * several relays (and app instances) never deliver the same row at once; a wake while batches are
+ * in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES). A failed row is retried with
+ * exponential back-off and parked as a dead letter after the configured attempts, while the rows
+ * behind it keep flowing.
  */
-export class OutboxRelay {
+export class OutboxRelay implements CommittedRowsReceiver {
   private readonly logger: Logger;
   private readonly passes = new Set<Promise<void>>();
   private wakeAgain = false;
   /** The last delivery of each partition in flight, so later rows of it wait their turn. */
   private readonly partitionTails = new Map<string, Promise<unknown>>();
   private stopped = true;
+  /** Deliveries of handed-over rows in flight. */
+  private readonly direct = new Set<Promise<void>>();
+  /** Handed-over rows delivered and not yet marked so. */
+  private deliveredIds: string[] = [];
+  private marking: Promise<void> | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
 
@@ -60,7 +80,33 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
-    await Promise.all([...this.passes]);
+    await Promise.all([...this.passes, ...this.direct]);
+    await this.marking;
+  }
+
+  get leaseMs(): number {
+    return this.stopped ? 0 : this.config.leaseMs;
+  }
+
+  /** Rows a transaction of this module just committed (see OutboxHandOff). */
+  committed(envelopes: readonly MessageEnvelope[], leased: boolean): void {
+    if (!leased) return this.wake();
+    if (this.stopped) {
+      // Stopped between the insert and the commit: let polling relays have them now.
+      void this.dataSource
+        .query(RELEASE_LEASE, [envelopes.map((e) => e.id)])
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'leased rows kept until their lease runs out'));
+      return;
+    }
+    const since = Date.now();
+    const delivery: Promise<void> = this.deliverAll(
+      envelopes.map((envelope) => ({ envelope, attempts: 0, since })),
+      (sql, parameters) => this.dataSource.query(sql, parameters),
+      (id) => this.markDeliveredSoon(id),
+    )
+      .catch((error: unknown) => this.logger.error({ err: error }, 'delivery after commit failed; polling will retry'))
+      .finally(() => this.direct.delete(delivery));
+    this.direct.add(delivery);
   }
 
   /** Asks the relay to deliver now: another pass starts unless enough are running already. */
@@ -80,9 +126,14 @@ export class OutboxRelay {
     this.passes.add(pass);
   }
 
-  /** Delivers until nothing is due; resolves when done (tests and benchmarks await it). */
+  /**
+   * Finishes the deliveries of handed-over rows in flight, then delivers until nothing is due;
+   * resolves when done (tests and benchmarks await it).
+   */
   async drain(): Promise<void> {
     try {
+      await Promise.all([...this.direct]);
+      await this.markDelivered();
       while (!this.stopped && (await this.deliverBatch()) === this.config.batchSize) {
         // a full batch: there may be more
       }
@@ -99,18 +150,14 @@ export class OutboxRelay {
       await runner.startTransaction();
       const rows = (await runner.query(CLAIM_BATCH, [this.config.batchSize])) as OutboxRow[];
       const delivered: string[] = [];
-      const claimed = rows.map((row) => {
-        const envelope = rowToEnvelope(row);
-        return { row, envelope, partition: partitionKeyOf(envelope) };
-      });
-      await deliverInPartitions(
-        claimed,
-        (item) => item.partition,
-        this.config.deliveryConcurrency,
-        async ({ row, envelope, partition }) => {
-          const ok = await this.inPartitionOrder(partition, () => this.deliverRow(runner, row, envelope));
-          if (ok) delivered.push(row.id);
-        },
+      await this.deliverAll(
+        rows.map((row) => ({
+          envelope: rowToEnvelope(row),
+          attempts: row.attempts,
+          since: new Date(row.created_at).getTime(),
+        })),
+        (sql, parameters) => runner.query(sql, parameters),
+        (id) => delivered.push(id),
       );
       if (delivered.length > 0) await runner.query(MARK_DELIVERED, [delivered]);
       await runner.commitTransaction();
@@ -121,6 +168,42 @@ export class OutboxRelay {
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /** Delivers rows by partition (see the class comment); `onDelivered` gets each success. */
+  private deliverAll(rows: readonly Pending[], query: Query, onDelivered: (id: string) => void): Promise<void> {
+    return deliverInPartitions(
+      rows.map((row) => ({ row, partition: partitionKeyOf(row.envelope) })),
+      (item) => item.partition,
+      this.config.deliveryConcurrency,
+      async ({ row, partition }) => {
+        if (await this.inPartitionOrder(partition, () => this.deliverRow(query, row))) onDelivered(row.envelope.id);
+      },
+    );
+  }
+
+  /**
+   * Marks handed-over rows delivered a few milliseconds later, in one statement for all that
+   * finish meanwhile: the mark only keeps polls away, the lease does that already.
+   */
+  private markDeliveredSoon(id: string): void {
+    this.deliveredIds.push(id);
+    this.marking ??= new Promise<void>((resolve) => setTimeout(resolve, MARK_DELAY_MS)).then(() =>
+      this.markDelivered(),
+    );
+  }
+
+  private async markDelivered(): Promise<void> {
+    const ids = this.deliveredIds.splice(0);
+    this.marking = undefined;
+    if (ids.length === 0) return;
+    try {
+      await this.dataSource.query(MARK_DELIVERED, [ids]);
+      messagingMetrics.delivered.inc({ module: this.module }, ids.length);
+    } catch (error) {
+      // Still leased: once the lease runs out they are delivered again, and the inbox absorbs it.
+      this.logger.warn({ err: error }, `${ids.length} delivered rows not marked so; they will be delivered again`);
     }
   }
 
@@ -137,16 +220,17 @@ export class OutboxRelay {
     }
   }
 
-  private async deliverRow(runner: QueryRunner, row: OutboxRow, envelope: MessageEnvelope): Promise<boolean> {
+  private async deliverRow(query: Query, row: Pending): Promise<boolean> {
+    const { envelope } = row;
     try {
       await this.deliver(envelope);
-      messagingMetrics.lag.observe({ module: this.module }, (Date.now() - new Date(row.created_at).getTime()) / 1000);
+      messagingMetrics.lag.observe({ module: this.module }, (Date.now() - row.since) / 1000);
       return true;
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const delay = this.backoffMs(row.attempts + 1);
-      const [{ status }] = (await runner.query(MARK_FAILED, [
-        row.id,
+      const [{ status }] = (await query(MARK_FAILED, [
+        envelope.id,
         message.slice(0, 4000),
         delay,
         this.config.maxAttempts,
@@ -156,13 +240,13 @@ export class OutboxRelay {
       if (status === 'dead') {
         messagingMetrics.deadLetters.inc({ module: this.module });
         this.logger.error(
-          { err: error, messageId: row.id },
-          `${row.type} parked as a dead letter after ${row.attempts + 1} attempts`,
+          { err: error, messageId: envelope.id },
+          `${envelope.type} parked as a dead letter after ${row.attempts + 1} attempts`,
         );
       } else {
         messagingMetrics.retries.inc({ module: this.module });
         this.logger.warn(
-          `${row.type} ${row.id} failed (attempt ${row.attempts + 1}), retrying in ${delay} ms: ${message}`,
+          `${envelope.type} ${envelope.id} failed (attempt ${row.attempts + 1}), retrying in ${delay} ms: ${message}`,
         );
       }
       return false;

@@ -1,14 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { APP_CONFIG, AppConfig, MessagingConfig } from '../../config';
 import { ModuleDataSources } from '../../database';
 import { MessageEnvelope } from '../contracts';
 import { MessageBus } from '../message-bus';
-import { OUTBOX_COMMITTED } from '../transaction-runner';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
+import { OutboxHandOff } from './outbox-hand-off';
 import { OutboxRelay } from './outbox-relay';
 
-/** One relay per hosted module, woken right after that module commits outbox rows. */
+/** One relay per hosted module, handed the rows that module commits (OutboxHandOff). */
 @Injectable()
 export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly relays = new Map<string, OutboxRelay>();
@@ -18,12 +17,14 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly bus: MessageBus,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly handOff: OutboxHandOff,
   ) {}
 
   onApplicationBootstrap(): void {
     for (const [module, dataSource] of this.dataSources.entries()) {
       const relay = new OutboxRelay(module, dataSource, (envelope) => this.deliver(envelope), this.relayConfig());
       this.relays.set(module, relay);
+      this.handOff.attach(module, relay);
       if (this.config.messaging.relayEnabled) relay.start();
     }
   }
@@ -42,11 +43,6 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
       ...messaging,
       concurrentBatches: Math.max(1, Math.min(messaging.concurrentBatches, database.poolSize - 2)),
     };
-  }
-
-  @OnEvent(OUTBOX_COMMITTED)
-  onCommitted(module: string): void {
-    this.relays.get(module)?.wake();
   }
 
   relay(module: string): OutboxRelay | undefined {

@@ -23,17 +23,24 @@ export function rowToEnvelope(row: OutboxRow): MessageEnvelope {
   };
 }
 
-/** Adds messages to the module's outbox inside the caller's transaction (one statement). */
-export async function insertIntoOutbox(manager: EntityManager, envelopes: readonly MessageEnvelope[]): Promise<void> {
+/**
+ * Adds messages to the module's outbox inside the caller's transaction (one statement). With a
+ * lease, polling relays leave them alone until it passes: this process's relay delivers them.
+ */
+export async function insertIntoOutbox(
+  manager: EntityManager,
+  envelopes: readonly MessageEnvelope[],
+  leaseMs = 0,
+): Promise<void> {
   if (envelopes.length === 0) return;
-  const values: unknown[] = [];
+  const values: unknown[] = [leaseMs];
   const tuples = envelopes.map((envelope, i) => {
     values.push(envelope.id, envelope.kind, envelope.type, envelope.correlationId, envelope.causationId, envelope.body);
-    const n = i * 6;
-    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6})`;
+    const n = i * 6 + 1;
+    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, now() + make_interval(secs => $1::int / 1000.0))`;
   });
   await manager.query(
-    `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body) VALUES ${tuples.join(', ')}`,
+    `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body, available_at) VALUES ${tuples.join(', ')}`,
     values,
   );
 }
@@ -49,6 +56,10 @@ export const CLAIM_BATCH = `
 export const MARK_DELIVERED = `
   UPDATE outbox SET status = 'delivered', delivered_at = now(), attempts = attempts + 1, last_error = NULL
    WHERE id = ANY($1::uuid[])`;
+
+/** Makes leased rows due now, for polling relays (a relay that stops hands back what it holds). */
+export const RELEASE_LEASE = `
+  UPDATE outbox SET available_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`;
 
 export const MARK_FAILED = `
   UPDATE outbox

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
       CREATE SCHEMA IF NOT EXISTS bench_bare;
       CREATE TABLE bench_bare.product_keys AS
         SELECT row_number() OVER (ORDER BY id)::int AS n, slug FROM catalog.products WHERE status = 'active';
-      CREATE UNIQUE INDEX ON bench_bare.product_keys (n)`);
+      CREATE UNIQUE INDEX ON bench_bare.product_keys (n);
+      CREATE TABLE bench_bare.outbox (LIKE cart.outbox INCLUDING ALL)`);
     for (const name of selected) {
       console.log(`\n== ${name}`);
       const scenarioRows = await SCENARIOS[name](ctx);

@@ -7,6 +7,7 @@
  *   GET  /catalog/products/:slug      product detail (catalog's detail query)
  *   GET  /catalog/products            search (catalog's searchProducts SQL)
  *   POST /carts/:id/items             snapshot query + one transaction: lock cart, save line, outbox row
+ *                                     (in bench_bare.outbox, which nothing delivers)
  *   POST /checkout                    one transaction: reserve stock + order row + payment row
  */
 import Fastify from 'fastify';
@@ -129,9 +130,22 @@ async function main(): Promise<void> {
         [now],
         [line.addedAt],
       ]);
+      // An outbox of its own: in cart.outbox, Arcade's relay would deliver these rows to its consumers.
+      const eventId = uuidv7();
+      const correlationId = randomUUID();
       await c.query(
-        `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body) VALUES ($1, 'event', 'cart.CartItemAdded.v1', $2, NULL, $3)`,
-        [uuidv7(), randomUUID(), { cartId, variantId, quantity }],
+        `INSERT INTO bench_bare.outbox (id, kind, type, correlation_id, causation_id, body) VALUES ($1, 'event', 'cart.CartItemAdded.v1', $2, NULL, $3)`,
+        [
+          eventId,
+          correlationId,
+          {
+            eventId,
+            occurredAt: now.toISOString(),
+            correlationId,
+            causationId: null,
+            payload: { cartId, customerId: null, variantId, productId: v.productId, quantity },
+          },
+        ],
       );
       return [...current.filter((l) => l.id !== line.id), { id: line.id, variantId, quantity: line.quantity }];
     });

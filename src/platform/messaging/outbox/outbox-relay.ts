@@ -52,9 +52,10 @@ export class OutboxRelay implements CommittedRowsReceiver {
   private stopped = true;
   /** Deliveries of handed-over rows in flight. */
   private readonly direct = new Set<Promise<void>>();
-  /** Handed-over rows delivered and not yet marked so. */
+  /** Handed-over rows delivered and not yet marked so, and the marks scheduled or running. */
   private deliveredIds: string[] = [];
-  private marking: Promise<void> | undefined;
+  private markTimer: NodeJS.Timeout | undefined;
+  private readonly marks = new Set<Promise<void>>();
   private pollTimer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
 
@@ -81,7 +82,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
     await Promise.all([...this.passes, ...this.direct]);
-    await this.marking;
+    await this.markDelivered();
   }
 
   get leaseMs(): number {
@@ -189,15 +190,22 @@ export class OutboxRelay implements CommittedRowsReceiver {
    */
   private markDeliveredSoon(id: string): void {
     this.deliveredIds.push(id);
-    this.marking ??= new Promise<void>((resolve) => setTimeout(resolve, MARK_DELAY_MS)).then(() =>
-      this.markDelivered(),
-    );
+    this.markTimer ??= setTimeout(() => void this.markDelivered(), MARK_DELAY_MS);
   }
 
+  /** Marks what is waiting now; resolves once every mark started so far has finished. */
   private async markDelivered(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
     const ids = this.deliveredIds.splice(0);
-    this.marking = undefined;
-    if (ids.length === 0) return;
+    if (ids.length > 0) {
+      const mark = this.mark(ids).finally(() => this.marks.delete(mark));
+      this.marks.add(mark);
+    }
+    await Promise.all([...this.marks]);
+  }
+
+  private async mark(ids: string[]): Promise<void> {
     try {
       await this.dataSource.query(MARK_DELIVERED, [ids]);
       messagingMetrics.delivered.inc({ module: this.module }, ids.length);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CartItemAdded } from '../../src/modules/cart';
 import { ProductPublished, ProductUpdated, StockAvailabilityChanged } from '../../src/modules/catalog';
 import { OrderConfirmed } from '../../src/modules/orders';
+import { NeighbourRefresh } from '../../src/modules/recommendations/application/refresh-neighbours/neighbour-refresh';
 import { CoOccurrenceModel } from '../../src/modules/recommendations/domain/co-occurrence-model';
 import { rebuildReadModel } from '../../src/modules/recommendations/infrastructure/read-model-rebuild';
 import { loadRecommendationsConfig } from '../../src/modules/recommendations/recommendations.config';
@@ -25,6 +26,8 @@ describe('recommendations', () => {
   const alice = uuidv7();
 
   const deliver = (event: IntegrationEvent<unknown>) => s.app.get(LocalEventDispatcher).dispatch(toEnvelope(event));
+  /** Neighbour lists are ranked again by a background refresh, off here: the tests run it. */
+  const refresh = () => s.app.get(NeighbourRefresh).refreshStale();
   const confirmed = (customerId: string, productIds: string[], orderId = uuidv7()) =>
     new OrderConfirmed({
       orderId,
@@ -46,13 +49,14 @@ describe('recommendations', () => {
   };
 
   beforeAll(async () => {
-    s = await Scenario.start({ modules: ['recommendations'] });
+    s = await Scenario.start({ modules: ['recommendations'], env: { RECS_NEIGHBOUR_REFRESH_MS: '0' } });
     // tent and pegs are bought together; lamp sometimes with the tent; kettle and socks are
     // bestsellers bought with each other, never with the tent.
     for (let i = 0; i < 3; i++) await deliver(confirmed(uuidv7(), [tent, pegs]));
     await deliver(confirmed(uuidv7(), [tent, lamp]));
     for (let i = 0; i < 6; i++) await deliver(confirmed(uuidv7(), [kettle, socks]));
     await deliver(confirmed(alice, [tent]));
+    await refresh();
   });
   afterAll(() => s.close());
 
@@ -101,11 +105,13 @@ describe('recommendations', () => {
     const before = (await get(`/recommendations/products/${tent}`)).body.items as Item[];
     const event = confirmed(uuidv7(), [tent, lamp]);
     await deliver(event);
+    await refresh();
     const once = (await get(`/recommendations/products/${tent}`)).body.items as Item[];
     expect(once[1].score).toBeGreaterThan(before[1].score);
 
     await deliver(event); // same event id: the inbox skips it
     await deliver(confirmed(event.payload.customerId, [tent, lamp], event.payload.orderId)); // same order, new event id
+    await refresh();
     const after = (await get(`/recommendations/products/${tent}`)).body.items as Item[];
     const boughtTogether = (items: Item[]) => items.filter((i) => i.reason === 'bought-together');
     expect(boughtTogether(after)).toEqual(boughtTogether(once));
@@ -160,6 +166,7 @@ describe('recommendations', () => {
         new CartItemAdded({ cartId: cart, customerId: stranger, variantId: uuidv7(), productId, quantity: 1 }),
     );
     for (const add of adds) await deliver(add);
+    await refresh();
     const similar = (await get(`/recommendations/products/${hat}`)).body.items as Item[];
     expect(similar[0]).toMatchObject({ productId: lamp, reason: 'bought-together' });
     // A cart-only interest seeds suggestions but is not a purchase, so it is not excluded.
@@ -208,5 +215,50 @@ describe('recommendations', () => {
           a.product_id.localeCompare(b.product_id) || b.score - a.score || a.neighbour_id.localeCompare(b.neighbour_id),
       );
     expectClose(await neighbours(), sortRows(expected), 'score');
+  });
+  it('ranks a product touched by many events once, on the next refresh, and not before', async () => {
+    const [bag, strap] = [uuidv7(), uuidv7()];
+    const dataSource = s.app.get<DataSource>(getDataSourceToken('recommendations'));
+    const stale = async () =>
+      ((await dataSource.query('SELECT product_id FROM stale_neighbours ORDER BY 1')) as { product_id: string }[]).map(
+        (r) => r.product_id,
+      );
+    for (let i = 0; i < 3; i++) await deliver(confirmed(uuidv7(), [bag, strap]));
+    expect(await stale()).toEqual([bag, strap].sort());
+    expect((await get(`/recommendations/products/${bag}`)).body.items.map((i: Item) => i.reason)).not.toContain(
+      'bought-together',
+    );
+
+    expect(await refresh()).toBe(2);
+    expect(await stale()).toEqual([]);
+    const items = (await get(`/recommendations/products/${bag}`)).body.items as Item[];
+    expect(items[0]).toMatchObject({ productId: strap, reason: 'bought-together' });
+  });
+  it('learns from concurrent events about the same products without conflicting over their neighbour lists', async () => {
+    // Each event used to rank the lists of every product in its cart again: two at once about a
+    // shared product both re-inserted its list (duplicate key), and the loser was retried.
+    const shared = Array.from({ length: 12 }, () => uuidv7());
+    const adds = Array.from({ length: 24 }, () => uuidv7()).flatMap((cartId, c) =>
+      Array.from(
+        { length: 6 },
+        (_, i) =>
+          new CartItemAdded({
+            cartId,
+            customerId: null,
+            variantId: uuidv7(),
+            productId: shared[(c + i * 5) % shared.length],
+            quantity: 1,
+          }),
+      ),
+    );
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let add = adds[next++]; add; add = adds[next++]) await deliver(add);
+      }),
+    );
+    await refresh();
+    const similar = (await get(`/recommendations/products/${shared[0]}`)).body.items as Item[];
+    expect(similar.filter((i) => i.reason === 'bought-together').length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/d
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { LearnFromCartItemAdded } from './application/learn-from-cart-item-added/learn-from-cart-item-added.handler';
 import { LearnFromOrderConfirmed } from './application/learn-from-order-confirmed/learn-from-order-confirmed.handler';
+import { NeighbourRefresh } from './application/refresh-neighbours/neighbour-refresh';
 import { TrackProductPublished } from './application/track-product-published/track-product-published.handler';
 import { TrackProductUpdated } from './application/track-product-updated/track-product-updated.handler';
 import { TrackStockAvailability } from './application/track-stock-availability/track-stock-availability.handler';
@@ -30,6 +31,7 @@ const database: ModuleDatabaseDefinition = { module: 'recommendations', entities
     TrackProductPublished,
     TrackProductUpdated,
     TrackStockAvailability,
+    NeighbourRefresh,
   ],
 })
 export class RecommendationsModule {

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { RecommendationsConfig } from '../recommendations.config';
 import { recencyScale } from '../domain/popularity';
 import { CART_ADD_WEIGHT, PURCHASE_WEIGHT } from '../domain/signal-weights';
-import { refreshNeighbours } from './neighbour-ranking.sql';
+import { markNeighboursStale } from './neighbour-ranking.sql';
 
 export interface ConfirmedOrderFacts {
   readonly orderId: string;
@@ -20,7 +20,8 @@ export interface CartAddFacts {
 
 /**
  * Records the raw facts learned from events and updates the derived tables incrementally, in the
- * caller's (inbox) transaction. Rows are always touched in product-id order to avoid deadlocks
+ * caller's (inbox) transaction, except the neighbour lists: those are marked stale and ranked
+ * again by NeighbourRefresh. Rows are always touched in product-id order to avoid deadlocks
  * between concurrent consumers.
  */
 export class LearnedSignalsRepository {
@@ -51,7 +52,7 @@ export class LearnedSignalsRepository {
        SET purchases = user_product.purchases + 1, last_at = greatest(user_product.last_at, EXCLUDED.last_at)`,
       [order.customerId, order.confirmedAt, [...fresh].sort()],
     );
-    await refreshNeighbours(this.manager, all, this.config.neighbours);
+    await markNeighboursStale(this.manager, all);
   }
 
   async recordCartAdd(add: CartAddFacts): Promise<void> {
@@ -85,7 +86,7 @@ export class LearnedSignalsRepository {
         [add.customerId, add.productId, add.addedAt],
       );
     }
-    await refreshNeighbours(this.manager, [add.productId, ...others], this.config.neighbours);
+    await markNeighboursStale(this.manager, [add.productId, ...others]);
   }
 
   /** Makes products known (a product is known once any event mentioned it). */

@@ -36,3 +36,15 @@ export async function refreshNeighbours(
     [n, ids],
   );
 }
+
+/**
+ * Marks products whose neighbour lists an event changed; NeighbourRefresh recomputes them. A mark
+ * that exists already is left alone (no row lock), so a burst about one product does not queue.
+ */
+export async function markNeighboursStale(manager: EntityManager, productIds: readonly string[]): Promise<void> {
+  if (productIds.length === 0) return;
+  await manager.query(
+    'INSERT INTO stale_neighbours (product_id) SELECT p FROM unnest($1::uuid[]) AS p ORDER BY p ON CONFLICT DO NOTHING',
+    [[...new Set(productIds)].sort()],
+  );
+}

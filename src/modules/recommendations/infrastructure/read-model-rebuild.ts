@@ -27,7 +27,7 @@ export async function rebuildReadModel(dataSource: DataSource, config: Recommend
     };
     await manager.query(`SET LOCAL work_mem = '256MB'`);
     await step('lock facts', 'LOCK TABLE purchase, cart_add IN SHARE MODE');
-    await step('clear derived', 'TRUNCATE co_occurrence, neighbour, user_product');
+    await step('clear derived', 'TRUNCATE co_occurrence, neighbour, user_product, stale_neighbours');
     await step(
       'occurrences and popularity',
       `UPDATE product p SET occurrences = coalesce(s.occurrences, 0), popularity = coalesce(s.popularity, 0)

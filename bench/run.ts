@@ -64,9 +64,22 @@ async function main(): Promise<void> {
       CREATE TABLE bench_bare.outbox (LIKE cart.outbox INCLUDING ALL)`);
     for (const name of selected) {
       console.log(`\n== ${name}`);
-      const scenarioRows = await SCENARIOS[name](ctx);
-      console.log(table(scenarioRows));
-      rows.push(...scenarioRows);
+      try {
+        const scenarioRows = await SCENARIOS[name](ctx);
+        console.log(table(scenarioRows));
+        rows.push(...scenarioRows);
+      } catch (error) {
+        // One broken scenario should not cost the figures of the others; the run still fails.
+        console.error(error);
+        rows.push({
+          scenario: name,
+          measure: 'failed',
+          arcade: NaN,
+          unit: '',
+          note: String(error).split('\n')[0].slice(0, 120),
+        });
+        process.exitCode = 1;
+      }
     }
   } finally {
     await ctx.close();

@@ -13,6 +13,8 @@ const run = promisify(execFile);
 export interface PgbenchFigures {
   readonly tps: number;
   readonly latencyMs: number;
+  /** Clients pgbench ran with: fewer than asked when the server had no room for them. */
+  readonly clients: number;
 }
 
 /** What a scenario gets from the runner: the database, the processes (started on first use), helpers. */
@@ -61,6 +63,7 @@ export class BenchContext {
     seconds: number,
     vars: Record<string, string | number> = {},
   ): Promise<PgbenchFigures> {
+    clients = await this.roomFor(clients);
     const args = ['-n', '-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds)];
     for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
     args.push('-f', resolve(__dirname, '../baselines/pgbench', script), this.databaseUrl);
@@ -68,7 +71,20 @@ export class BenchContext {
     const tps = /tps = ([\d.]+)/.exec(stdout);
     const latency = /latency average = ([\d.]+) ms/.exec(stdout);
     if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
-    return { tps: Number(tps[1]), latencyMs: Number(latency?.[1] ?? NaN) };
+    return { tps: Number(tps[1]), latencyMs: Number(latency?.[1] ?? NaN), clients };
+  }
+
+  /**
+   * At most `wanted`, and no more connections than the server has free (a few kept spare): the
+   * Arcade processes' pools hold theirs, and a default max_connections of 100 cannot take 64 more.
+   */
+  private async roomFor(wanted: number): Promise<number> {
+    const { rows } = await this.sql.query<{ free: number }>(
+      `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+              - count(*)::int - 4 AS free
+         FROM pg_stat_activity`,
+    );
+    return Math.max(1, Math.min(wanted, rows[0].free));
   }
 
   async close(): Promise<void> {

@@ -34,7 +34,14 @@ export class BenchProcess {
   /** Starts `script` (a .ts file) and waits for its `{ type: 'ready', port }`. */
   static async start(name: string, script: string, env: Record<string, string>): Promise<BenchProcess> {
     const child = fork(resolve(__dirname, '..', script), [], {
-      execArgv: ['-r', REGISTER, '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : [])],
+      execArgv: [
+        '-r',
+        REGISTER,
+        '--expose-gc',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : []),
+        // e.g. BENCH_NODE_ARGS=--trace-gc: Node options that NODE_OPTIONS refuses.
+        ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

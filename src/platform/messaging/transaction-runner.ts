@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ModuleDataSources } from '../database';
 import { MessageEnvelope } from './contracts';
 import { OutboxHandOff } from './outbox/outbox-hand-off';
@@ -19,15 +19,13 @@ export class TransactionRunner {
     private readonly handOff: OutboxHandOff,
   ) {}
 
+  /** The module's EntityManager outside any transaction (see UnitOfWork.reader). */
   reader(module: string): EntityManager {
-    const dataSource = this.dataSources.get(module);
-    if (!dataSource) throw new Error(`No DataSource for module "${module}" in this process`);
-    return dataSource.manager;
+    return this.dataSourceOf(module).manager;
   }
 
   async run<T>(module: string, work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
-    const dataSource = this.dataSources.get(module);
-    if (!dataSource) throw new Error(`No DataSource for module "${module}" in this process`);
+    const dataSource = this.dataSourceOf(module);
     let written: MessageEnvelope[] = [];
     let leaseMs = 0;
     const unit = async (manager: EntityManager): Promise<T> => {
@@ -49,5 +47,11 @@ export class TransactionRunner {
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }
+  }
+
+  private dataSourceOf(module: string): DataSource {
+    const dataSource = this.dataSources.get(module);
+    if (!dataSource) throw new Error(`No DataSource for module "${module}" in this process`);
+    return dataSource;
   }
 }

@@ -15,6 +15,7 @@ import { bearer } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ProbeHappened, ProbeQuery, RecordProbe } from '../messaging/probe.contracts';
 import { PROBE_TABLES_SQL, ProbeModule, probeControls } from '../messaging/probe.module';
+import { waitUntil } from '../support/wait-until';
 import { ExtractionEcho, ExtractionProbeModule, witnessed } from './support/extraction-probe';
 import { natsAvailable, observerConnection, startSplitApp } from './support/split-apps';
 
@@ -249,14 +250,6 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
     });
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function waitFor<T>(attempt: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,8 +3,9 @@ import { ModuleDataSources } from '../../src/platform/database';
 import { toEnvelope, TransactionRunner } from '../../src/platform/messaging';
 import { insertIntoOutbox } from '../../src/platform/messaging/outbox/outbox.sql';
 import { Scenario } from '../support/scenario';
+import { waitUntil } from '../support/wait-until';
 import { ProbeHappened } from './probe.contracts';
-import { PROBE_TABLES_SQL, ProbeModule } from './probe.module';
+import { createProbeTables, ProbeModule } from './probe.module';
 
 const LEASE_MS = 400;
 
@@ -33,11 +34,7 @@ describe('outbox rows handed to the relay at commit', () => {
       // Polls practically never: whatever is delivered here was handed over, or drained by the test.
       env: { OUTBOX_POLL_MS: '60000', OUTBOX_LEASE_MS: String(LEASE_MS) },
     });
-    const { Client } = await import('pg');
-    const client = new Client({ connectionString: s.t.database.url });
-    await client.connect();
-    for (const sql of PROBE_TABLES_SQL) await client.query(sql);
-    await client.end();
+    await createProbeTables(s.t.database.url);
   });
   afterAll(() => s.close());
 
@@ -65,11 +62,3 @@ describe('outbox rows handed to the relay at commit', () => {
     expect(await effects('orphaned-lease')).toBe(1);
   });
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

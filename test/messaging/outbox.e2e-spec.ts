@@ -3,8 +3,9 @@ import { ModuleDataSources, openModuleDataSource } from '../../src/platform/data
 import { MessageEnvelope, OutboxRelay, OutboxRelays, TransactionRunner } from '../../src/platform/messaging';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
+import { waitUntil } from '../support/wait-until';
 import { ProbeHappened } from './probe.contracts';
-import { PROBE_TABLES_SQL, ProbeModule, probeControls } from './probe.module';
+import { createProbeTables, ProbeModule, probeControls } from './probe.module';
 
 describe('outbox, relay and inbox', () => {
   let s: Scenario;
@@ -18,11 +19,7 @@ describe('outbox, relay and inbox', () => {
       env: { OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '20', OUTBOX_RETRY_MAX_MS: '40', OUTBOX_POLL_MS: '50' },
     });
     runner = s.app.get(TransactionRunner);
-    const { Client } = await import('pg');
-    const client = new Client({ connectionString: s.t.database.url });
-    await client.connect();
-    for (const sql of PROBE_TABLES_SQL) await client.query(sql);
-    await client.end();
+    await createProbeTables(s.t.database.url);
   });
   afterAll(() => s.close());
 
@@ -193,13 +190,5 @@ describe('outbox, relay and inbox', () => {
 async function drainAll(relay: OutboxRelay): Promise<void> {
   while ((await relay.deliverBatch()) > 0) {
     // keep claiming until the outbox has nothing due
-  }
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }

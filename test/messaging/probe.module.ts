@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../src/platform/http';
@@ -82,3 +83,14 @@ export const PROBE_TABLES_SQL = [
   'CREATE TABLE orders.probe_effects (event_id uuid NOT NULL, label text NOT NULL)',
   'ALTER TABLE orders.probe_effects OWNER TO arcade_orders',
 ];
+
+/** Creates the probe's tables in a test database (as the superuser the tests connect as). */
+export async function createProbeTables(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const sql of PROBE_TABLES_SQL) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

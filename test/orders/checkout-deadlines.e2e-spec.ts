@@ -23,7 +23,7 @@ describe('checkout step deadlines', () => {
   it('cancels an order whose payment step gets no reply in time, and gives its stock back', async () => {
     const { productId, variantId } = await shop.createProduct(5);
     const customer = bearer(t.app, ['customer']);
-    const cartId = await shop.cartWith(customer, variantId, 2);
+    const cartId = await shop.cartWith(customer, [{ variantId, quantity: 2 }]);
     const placed = await shop.placeOrder(customer, cartId);
     expect(placed.status).toBe(202);
 

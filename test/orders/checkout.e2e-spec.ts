@@ -25,8 +25,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('confirms an order: stock committed, payment captured, cart emptied, email sent', async () => {
     const { productId, variantId } = await shop.createProduct(10, 2500);
-    const customer = await shop.customer();
-    const cartId = await shop.cartWith(customer.auth, variantId, 2);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
 
     const placed = await shop.placeOrder(customer.auth, cartId);
     expect(placed.status).toBe(202);
@@ -68,8 +68,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
     ['tok_riskHigh', 'payment_risk'],
   ])('cancels an order paid with %s for %s, holding nothing', async (token, reason) => {
     const { productId, variantId } = await shop.createProduct(5);
-    const customer = await shop.customer();
-    const cartId = await shop.cartWith(customer.auth, variantId, 3);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 3 }]);
     const placed = await shop.placeOrder(customer.auth, cartId, token);
     const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
     expect(order).toMatchObject({ status: 'cancelled', cancelReason: reason });
@@ -82,8 +82,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('cancels for stock when the units went while the cart waited', async () => {
     const { productId, variantId } = await shop.createProduct(3);
-    const customer = await shop.customer();
-    const cartId = await shop.cartWith(customer.auth, variantId, 3);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 3 }]);
     const stock = await shop.request('PUT', `/catalog/variants/${variantId}/stock`, shop.admin(), { onHand: 1 });
     expect(stock.status).toBe(200);
     const placed = await shop.placeOrder(customer.auth, cartId);
@@ -94,8 +94,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('answers a repeated Idempotency-Key with the same order, a changed body with 422, none with 400', async () => {
     const { variantId } = await shop.createProduct(10);
-    const customer = await shop.customer();
-    const cartId = await shop.cartWith(customer.auth, variantId, 1);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
     const key = randomUUID();
     const first = await shop.placeOrder(customer.auth, cartId, 'tok_visa', key);
     const again = await shop.placeOrder(customer.auth, cartId, 'tok_visa', key);
@@ -114,8 +114,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('creates one order for concurrent requests with one key', async () => {
     const { variantId } = await shop.createProduct(10);
-    const customer = await shop.customer();
-    const cartId = await shop.cartWith(customer.auth, variantId, 1);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
     const key = randomUUID();
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => shop.placeOrder(customer.auth, cartId, 'tok_visa', key)),
@@ -129,8 +129,8 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('sells the last 5 units to exactly 5 of 50 customers checking out at once', async () => {
     const { productId, variantId } = await shop.createProduct(5);
-    const customers = await Promise.all(Array.from({ length: 50 }, () => shop.customer()));
-    const carts = await Promise.all(customers.map((c) => shop.cartWith(c.auth, variantId, 1)));
+    const customers = await Promise.all(Array.from({ length: 50 }, () => shop.signUp()));
+    const carts = await Promise.all(customers.map((c) => shop.cartWith(c.auth, [{ variantId, quantity: 1 }])));
     const placed = await Promise.all(customers.map((c, i) => shop.placeOrder(c.auth, carts[i])));
     expect(placed.every((p) => p.status === 202)).toBe(true);
     const orders = await Promise.all(
@@ -143,9 +143,9 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('keeps other customers out: their order, cart and payments are 404; prices and status in a body are 400', async () => {
     const { variantId } = await shop.createProduct(10);
-    const owner = await shop.customer();
-    const stranger = await shop.customer();
-    const cartId = await shop.cartWith(owner.auth, variantId, 1);
+    const owner = await shop.signUp();
+    const stranger = await shop.signUp();
+    const cartId = await shop.cartWith(owner.auth, [{ variantId, quantity: 1 }]);
     const placed = await shop.placeOrder(owner.auth, cartId);
     await shop.orderUntil(owner.auth, placed.body.id, ['confirmed', 'cancelled']);
     expect((await shop.request('GET', `/orders/${placed.body.id}`, stranger.auth)).status).toBe(404);
@@ -177,8 +177,11 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('lets a customer cancel a confirmed order: refunded and restocked; ships and refuses customer cancellation after', async () => {
     const { productId, variantId } = await shop.createProduct(4);
-    const customer = await shop.customer();
-    const cancelled = await shop.placeOrder(customer.auth, await shop.cartWith(customer.auth, variantId, 2));
+    const customer = await shop.signUp();
+    const cancelled = await shop.placeOrder(
+      customer.auth,
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]),
+    );
     await shop.orderUntil(customer.auth, cancelled.body.id, ['confirmed']);
     await shop.eventually(
       async () =>
@@ -197,7 +200,10 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
       'refunded',
     );
 
-    const shipped = await shop.placeOrder(customer.auth, await shop.cartWith(customer.auth, variantId, 1));
+    const shipped = await shop.placeOrder(
+      customer.auth,
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]),
+    );
     await shop.orderUntil(customer.auth, shipped.body.id, ['confirmed']);
     expect(
       (
@@ -226,10 +232,10 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('shows every order to an admin, filtered by status and customer', async () => {
     const { variantId } = await shop.createProduct(10);
-    const customer = await shop.customer();
+    const customer = await shop.signUp();
     const placed = await shop.placeOrder(
       customer.auth,
-      await shop.cartWith(customer.auth, variantId, 1),
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]),
       'tok_chargeDeclined',
     );
     await shop.orderUntil(customer.auth, placed.body.id, ['cancelled']);
@@ -241,12 +247,15 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
 
   it('absorbs every step and compensation delivered twice: one reservation, one authorization, one capture', async () => {
     const { productId, variantId } = await shop.createProduct(6);
-    const customer = await shop.customer();
-    const other = await shop.customer();
-    const confirmed = await shop.placeOrder(customer.auth, await shop.cartWith(customer.auth, variantId, 2));
+    const customer = await shop.signUp();
+    const other = await shop.signUp();
+    const confirmed = await shop.placeOrder(
+      customer.auth,
+      await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]),
+    );
     const declined = await shop.placeOrder(
       other.auth,
-      await shop.cartWith(other.auth, variantId, 1),
+      await shop.cartWith(other.auth, [{ variantId, quantity: 1 }]),
       'tok_chargeDeclined',
     );
     await shop.orderUntil(customer.auth, confirmed.body.id, ['confirmed']);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AccessTokens } from '../../src/platform/auth';
 import { loadConfig } from '../../src/platform/config';
 import { freePort, waitForOk } from '../support/app-process';
-import { Json } from '../support/shop';
+import { Json } from '../support/shop-steps';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { runTs, TsProcess } from '../support/ts-process';
 

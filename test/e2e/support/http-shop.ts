@@ -1,20 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Json } from '../../support/shop';
+import { Answer, Headers, Json, ShopSteps } from '../../support/shop-steps';
 
-export type Headers = Record<string, string>;
-export interface Answer {
-  readonly status: number;
-  readonly body: Json;
-  readonly type: string | null;
-}
+export type { Headers } from '../../support/shop-steps';
 
-const PASSWORD = 'Quiet-Lantern-42-Orbit';
+/** ShopSteps over real sockets, against one base URL (a monolith or a gateway in front of a split). */
+export class HttpShop extends ShopSteps<Answer & { type: string | null }> {
+  constructor(readonly baseUrl: string) {
+    super(30_000, 50);
+  }
 
-/** A shopper's and an admin's steps through the public HTTP API of one base URL (real sockets only). */
-export class HttpShop {
-  constructor(readonly baseUrl: string) {}
-
-  async request(method: string, path: string, headers: Headers = {}, body?: unknown): Promise<Answer> {
+  async request(method: string, path: string, headers: Headers = {}, body?: unknown) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
@@ -30,89 +24,7 @@ export class HttpShop {
     return { status: response.status, body: parsed, type: response.headers.get('content-type') };
   }
 
-  async login(email: string, password: string): Promise<Headers> {
-    const login = await this.request('POST', '/accounts/login', {}, { email, password });
-    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
-    return { authorization: `Bearer ${login.body.accessToken}` };
-  }
-
-  async signUp(): Promise<{ id: string; email: string; auth: Headers }> {
-    const email = `shopper-${randomUUID()}@example.com`;
-    const signup = await this.request('POST', '/accounts/signup', {}, { email, password: PASSWORD, name: 'Shopper' });
-    if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${JSON.stringify(signup.body)}`);
-    return { id: signup.body.id, email, auth: await this.login(email, PASSWORD) };
-  }
-
-  async createProduct(admin: Headers, stock: number, price = 2500): Promise<{ productId: string; variantId: string }> {
-    const sku = `SKU-${randomUUID().slice(0, 8)}`;
-    const { status, body } = await this.request('POST', '/catalog/products', admin, {
-      title: `Product ${sku}`,
-      description: 'A thing to buy end to end',
-      variants: [{ sku, title: 'Default', price: { amount: price, currency: 'EUR' }, stock }],
-    });
-    if (status !== 201) throw new Error(`creating a product answered ${status}: ${JSON.stringify(body)}`);
-    return { productId: body.id, variantId: body.variants[0].id };
-  }
-
-  async available(productId: string): Promise<number> {
-    return (await this.request('GET', `/catalog/products/${productId}`)).body.variants[0].available;
-  }
-
-  async cartWith(auth: Headers, lines: { variantId: string; quantity: number }[]): Promise<string> {
-    const cart = await this.request('POST', '/carts', auth);
-    if (cart.status !== 201) throw new Error(`creating a cart answered ${cart.status}: ${JSON.stringify(cart.body)}`);
-    for (const line of lines) {
-      const added = await this.request('POST', `/carts/${cart.body.id}/items`, auth, line);
-      if (added.status !== 201) throw new Error(`adding answered ${added.status}: ${JSON.stringify(added.body)}`);
-    }
-    return cart.body.id;
-  }
-
-  placeOrder(auth: Headers, cartId: string, token = 'tok_visa', key: string = randomUUID()): Promise<Answer> {
-    return this.request(
-      'POST',
-      '/orders',
-      { ...auth, 'idempotency-key': key },
-      {
-        cartId,
-        shippingAddress: {
-          name: 'Ada Lovelace',
-          line1: '1 Analytical Way',
-          city: 'Berlin',
-          postalCode: '10115',
-          country: 'DE',
-        },
-        payment: { provider: 'sandbox', token },
-      },
-    );
-  }
-
-  /** Polls an order until it reaches one of the statuses. */
-  async orderUntil(auth: Headers, orderId: string, statuses: string[], timeoutMs = 30_000): Promise<Json> {
-    let last: Json = {};
-    await this.eventually(
-      async () => {
-        last = (await this.request('GET', `/orders/${orderId}`, auth)).body;
-        return statuses.includes(last.status);
-      },
-      () => `order ${orderId} ${statuses.join('/')}; last seen ${JSON.stringify(last)}`,
-      timeoutMs,
-    );
-    return last;
-  }
-
-  async paymentStatuses(auth: Headers, orderId: string): Promise<string[]> {
-    const { status, body } = await this.request('GET', `/payments?orderId=${orderId}`, auth);
-    if (status !== 200) throw new Error(`payments answered ${status}: ${JSON.stringify(body)}`);
-    return (body.items ?? []).map((payment: { status: string }) => payment.status);
-  }
-
-  /** Polls until `check` passes (the saga's last steps and the read models are eventual). */
-  async eventually(check: () => Promise<boolean>, what: string | (() => string), timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`not in time: ${typeof what === 'string' ? what : what()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  createProduct(admin: Headers, stock: number, price = 2500): Promise<{ productId: string; variantId: string }> {
+    return this.productAs(admin, stock, price);
   }
 }

@@ -1,4 +1,4 @@
-import { Json } from '../../support/shop';
+import { Json } from '../../support/shop-steps';
 import { Headers, HttpShop } from '../../e2e/support/http-shop';
 
 export interface Shopper {

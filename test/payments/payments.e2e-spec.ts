@@ -13,6 +13,7 @@ import {
 import { TransactionRunner } from '../../src/platform/messaging';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
+import { waitUntil } from '../support/wait-until';
 import { authorize, authorized, paymentRow, paymentsDb } from './payments-support';
 
 describe('payments: sandbox tokens, capture, void, refund, risk', () => {
@@ -89,12 +90,17 @@ describe('payments: sandbox tokens, capture, void, refund, risk', () => {
       `${event.payload.paymentId}:authorize`,
     ]);
     expect(request.attempts).toBe(2);
-    const [outbox] = await db.query(
-      `SELECT attempts, status FROM outbox WHERE type = 'payments.AuthorizePayment' AND body->>'orderId' = $1`,
-      [command.orderId],
-    );
+    const commandRow = async () =>
+      (
+        await db.query(
+          `SELECT attempts, status FROM outbox WHERE type = 'payments.AuthorizePayment' AND body->>'orderId' = $1`,
+          [command.orderId],
+        )
+      )[0];
+    // The relay marks the command delivered after the handler's event went out: wait for the mark.
+    await waitUntil(async () => (await commandRow()).status === 'delivered');
     // One failed delivery (the transient error) and one that succeeded.
-    expect(outbox).toMatchObject({ attempts: 2, status: 'delivered' });
+    expect(await commandRow()).toMatchObject({ attempts: 2, status: 'delivered' });
   });
 
   it('captures once however often the capture is sent', async () => {

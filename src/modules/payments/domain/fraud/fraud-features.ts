@@ -10,9 +10,11 @@ export const FEATURE_SET = 'fraud-features/1';
 export interface FeatureSpec {
   /** A first paid order at or above this amount (minor units) sets `first_order_high_amount`. */
   readonly firstOrderHighAmount: number;
+  /** An amount below this (minor units) sets `small_amount`: the size card testers try cards with. */
+  readonly smallAmount: number;
 }
 
-export const DEFAULT_FEATURE_SPEC: FeatureSpec = { firstOrderHighAmount: 50_000 };
+export const DEFAULT_FEATURE_SPEC: FeatureSpec = { firstOrderHighAmount: 50_000, smallAmount: 2_000 };
 
 /** ln(1 + min(count, cap)): counts matter most at the low end, and one outlier cannot dominate. */
 const logCount = (value: number, cap: number) => Math.log1p(Math.min(Math.max(value, 0), cap));
@@ -30,6 +32,7 @@ export const FRAUD_FEATURES: readonly {
   readonly value: (s: FraudSignals, spec: FeatureSpec) => number;
 }[] = [
   { name: 'log_amount', value: (s) => Math.log1p(Math.max(s.amount, 0)) },
+  { name: 'small_amount', value: (s, spec) => flag(s.amount < spec.smallAmount) },
   {
     name: 'amount_vs_usual_basket',
     value: (s) => (s.usualBasket === null ? 0 : clip(Math.log((s.amount + 100) / (s.usualBasket + 100)), -3, 5)),
@@ -44,6 +47,10 @@ export const FRAUD_FEATURES: readonly {
   { name: 'log_payments_last_day', value: (s) => logCount(s.paymentsLastDay, 100) },
   { name: 'log_declines_last_hour', value: (s) => logCount(s.declinesLastHour, 50) },
   { name: 'log_declines_last_day', value: (s) => logCount(s.declinesLastDay, 100) },
+  {
+    name: 'declines_without_paid_history',
+    value: (s) => (established(s) ? 0 : logCount(s.declinesLastDay, 100)),
+  },
   { name: 'log_card_declines_last_day', value: (s) => logCount(s.cardDeclinesLastDay, 100) },
   { name: 'log_payment_methods_on_account', value: (s) => logCount(s.paymentMethodsOnAccount - 1, 50) },
   { name: 'log_accounts_on_payment_method', value: (s) => logCount(s.accountsOnPaymentMethod - 1, 50) },

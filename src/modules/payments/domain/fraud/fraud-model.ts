@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, FEATURE_SET, FeatureSpec } from './fraud-features';
+import { DEFAULT_FEATURE_SPEC, FEATURE_NAMES, FEATURE_SET, FeatureSpec } from './fraud-features';
 import { PlattCalibration } from './platt-calibration';
 
 export const FRAUD_MODEL_FORMAT = 'arcade.fraud-model/1';
@@ -71,6 +71,8 @@ export function parseFraudModel(json: unknown): FraudModelJson {
   if (!finite(calibration!.slope) || calibration!.slope <= 0 || !finite(calibration!.intercept)) {
     fail('calibration needs a positive slope and a finite intercept');
   }
-  if (!finite(model.featureSpec?.firstOrderHighAmount)) fail('featureSpec.firstOrderHighAmount is missing');
+  for (const setting of Object.keys(DEFAULT_FEATURE_SPEC) as (keyof FeatureSpec)[]) {
+    if (!finite(model.featureSpec?.[setting])) fail(`featureSpec.${setting} must be a finite number`);
+  }
   return model as FraudModelJson;
 }

@@ -81,6 +81,9 @@ for (const [kind, count] of Object.entries(report.testKinds)) {
   );
 }
 console.log('');
+console.log(
+  `calibration: mean P(fraud) ${pct(report.meanProbability)} against ${pct(report.test.fraud / report.test.attempts)} observed`,
+);
 console.log(`model probability that fills the budget: ${report.modelThresholdAtBudget.toFixed(4)}`);
 console.log(
   `scoring (features + score + top-5 explanation): p50 ${(report.scoringMs.p50 * 1000).toFixed(1)} µs, p99 ${(report.scoringMs.p99 * 1000).toFixed(1)} µs, max ${(report.scoringMs.max * 1000).toFixed(1)} µs`,

@@ -44,6 +44,8 @@ export interface FraudEvaluationReport {
   readonly testKinds: Readonly<Record<string, number>>;
   readonly model: ScorerQuality;
   readonly rules: ScorerQuality;
+  /** Calibration check on the test slice: mean predicted P(fraud) against the observed fraud rate. */
+  readonly meanProbability: number;
   /** The calibrated probability at which the model's review queue fills the budget on the test slice. */
   readonly modelThresholdAtBudget: number;
   /** Per-call wall time of `FraudScorer.score` (features + score + top-5 explanation) over the test slice, ms. */
@@ -90,6 +92,7 @@ export function evaluateFraudModel(options: FraudEvaluationOptions): FraudEvalua
     testKinds: Object.fromEntries([...byKind(test, () => 1)].map(([kind, ones]) => [kind, ones.length])),
     model: quality(modelScores, test, budget),
     rules: quality(rulesScores, test, budget),
+    meanProbability: modelScores.reduce((sum, p) => sum + p, 0) / modelScores.length,
     modelThresholdAtBudget: reviewChances(modelScores, budget).threshold,
     scoringMs: { p50: quantile(0.5), p99: quantile(0.99), max: durations[durations.length - 1] },
     trainedModel,

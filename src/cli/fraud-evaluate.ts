@@ -1,49 +1,27 @@
-import { writeFileSync } from 'node:fs';
-import { ConfigError } from '../platform/config';
-import { evaluateFraudModel, ScorerQuality } from '../modules/payments/domain/fraud/evaluation/fraud-evaluation';
-import { DEFAULT_FRAUD_HISTORY } from '../modules/payments/domain/fraud/evaluation/synthetic-fraud-history';
-import { loadPaymentsConfig } from '../modules/payments/payments.config';
-
 /**
  * `npm run fraud:evaluate [-- --accounts N] [--days N] [--seed N] [--budget 0.02] [--out model.json]`:
  * generates a labelled history with planted fraud, trains and calibrates the fraud model on its
  * first 75 % (by time) and compares it with the risk rules (`RISK_*` settings) on the last 25 %.
  * No database. `--out` writes the trained model's JSON.
  */
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
+import { writeFileSync } from 'node:fs';
+import { option, positiveInt, share } from './cli-options';
+import { ConfigError } from '../platform/config';
+import { evaluateFraudModel, ScorerQuality } from '../modules/payments/domain/fraud/evaluation/fraud-evaluation';
+import { DEFAULT_FRAUD_HISTORY } from '../modules/payments/domain/fraud/evaluation/synthetic-fraud-history';
+import { loadPaymentsConfig } from '../modules/payments/payments.config';
 
-function positiveInt(name: string, fallback: number): number {
-  const value = option(name);
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    console.error(`--${name} must be a positive integer (got "${value}")`);
-    process.exit(2);
+function riskPolicyFromEnvironment() {
+  try {
+    return loadPaymentsConfig(process.env).risk;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
   }
-  return Number(value);
 }
 
-function share(name: string, fallback: number): number {
-  const value = option(name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!(parsed > 0 && parsed < 1)) {
-    console.error(`--${name} must be a share between 0 and 1 (got "${value}")`);
-    process.exit(2);
-  }
-  return parsed;
-}
-
-let riskPolicy;
-try {
-  riskPolicy = loadPaymentsConfig(process.env).risk;
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const riskPolicy = riskPolicyFromEnvironment();
 const history = {
   accounts: positiveInt('accounts', DEFAULT_FRAUD_HISTORY.accounts),
   days: positiveInt('days', DEFAULT_FRAUD_HISTORY.days),

@@ -4,16 +4,10 @@ import { FEATURE_NAMES } from './fraud-features';
 import { FraudModelFormatError, parseFraudModel } from './fraud-model';
 import { FraudScorer } from './fraud-scorer';
 import { trainFraudModel } from './train-fraud-model';
+import { loadPaymentsConfig } from '../../payments.config';
 
-const policy = {
-  reviewScore: 50,
-  blockScore: 80,
-  highAmount: 100_000,
-  veryHighAmount: 500_000,
-  maxPaymentsInWindow: 5,
-  maxFailedInWindow: 3,
-  velocityWindowMinutes: 60,
-};
+/** The rules with their default settings (no `RISK_*` variables set). */
+const policy = loadPaymentsConfig({}).risk;
 const small = { ...DEFAULT_FRAUD_HISTORY, accounts: 1500, days: 60, warmupDays: 30, fraudIntensity: 2 };
 const attempts = replayHistory(generateFraudHistory(small), policy, small.periodStart);
 const training = attempts.slice(0, Math.floor(attempts.length * 0.7));

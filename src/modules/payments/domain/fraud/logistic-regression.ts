@@ -78,17 +78,16 @@ export function fitLogisticRegression(
     const step = new CholeskyDecomposition(hessian).solve(gradient).getColumn(0);
 
     let scale = 1;
-    let next = beta;
-    let nextLoss = loss;
-    for (let halving = 0; halving < 30; halving++) {
-      next = beta.map((b, j) => b - scale * step[j]);
-      nextLoss = penalisedLoss(rows, targets, next, options.l2);
-      if (nextLoss <= loss) break;
-      scale /= 2;
+    let next: Float64Array | undefined;
+    for (let halving = 0; halving < 30 && !next; halving++, scale /= 2) {
+      const candidate = beta.map((b, j) => b - scale * step[j]);
+      const candidateLoss = penalisedLoss(rows, targets, candidate, options.l2);
+      if (candidateLoss <= loss) [next, loss] = [candidate, candidateLoss];
     }
+    // No step lowers the loss any more: beta is the optimum to floating-point precision.
+    if (!next) return result(beta, d, iteration, true);
     const moved = Math.max(...next.map((b, j) => Math.abs(b - beta[j])));
     beta = next;
-    loss = nextLoss;
     if (moved < tolerance) return result(beta, d, iteration, true);
   }
   return result(beta, d, maxIterations, false);

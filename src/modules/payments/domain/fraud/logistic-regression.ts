@@ -39,7 +39,7 @@ export function fitLogisticRegression(
   if (rows.some((row) => row.length !== d)) throw new RangeError('every row must have the same length');
   if (targets.some((t) => !(t >= 0 && t <= 1))) throw new RangeError('targets must lie in [0, 1]');
   const p = d + 1; // the last coefficient is the intercept
-  let beta = new Float64Array(p);
+  let beta: Float64Array = new Float64Array(p);
   let loss = penalisedLoss(rows, targets, beta, options.l2);
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;

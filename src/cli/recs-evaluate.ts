@@ -6,26 +6,12 @@ import {
 import { evaluateRecommenders } from '../modules/recommendations/domain/evaluation/offline-evaluation';
 import { parsePurchaseCsv } from '../modules/recommendations/domain/evaluation/purchase-history-csv';
 import { PurchaseLine } from '../modules/recommendations/domain/evaluation/purchase-history';
+import { option, positiveInt } from './cli-options';
 
 /**
  * `npm run recs:evaluate [-- --csv path] [--users N] [--products N] [--seed N]`: offline
  * leave-last-order-out evaluation of item-to-item against the popularity baseline. No database.
  */
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = option(name);
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    console.error(`--${name} must be a positive integer (got "${value}")`);
-    process.exit(2);
-  }
-  return Number(value);
-}
-
 const csv = option('csv');
 let lines: PurchaseLine[];
 let source: string;

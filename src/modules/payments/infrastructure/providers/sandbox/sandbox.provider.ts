@@ -52,8 +52,10 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     private readonly webhooks: SandboxWebhooks,
   ) {
-    const { webhookDelivery, sweepIntervalMs } = config.sandbox;
-    this.sweeper = new PeriodicTask('SandboxSweep', webhookDelivery ? sweepIntervalMs : 0, () => this.sweep());
+    const { enabled, webhookDelivery, sweepIntervalMs } = config.sandbox;
+    this.sweeper = new PeriodicTask('SandboxSweep', enabled && webhookDelivery ? sweepIntervalMs : 0, () =>
+      this.sweep(),
+    );
   }
 
   onApplicationBootstrap(): void {

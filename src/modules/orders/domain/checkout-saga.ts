@@ -7,7 +7,7 @@ export type CheckoutState = 'reserving_stock' | 'authorizing_payment' | 'confirm
 
 export type CheckoutInput =
   | { readonly kind: 'stock_reserved' }
-  | { readonly kind: 'stock_rejected' }
+  | { readonly kind: 'stock_rejected'; readonly reason: string }
   | { readonly kind: 'payment_authorized' }
   | { readonly kind: 'payment_declined'; readonly reason: string }
   | { readonly kind: 'payment_captured' }
@@ -70,7 +70,7 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
           milestone: 'stock_reserved',
         };
       }
-      if (input.kind === 'stock_rejected') return cancel(saga, 'insufficient_stock', []);
+      if (input.kind === 'stock_rejected') return cancel(saga, input.reason, []);
       if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
       if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
       return stay(saga);
@@ -105,6 +105,14 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'stock_committed') return stay(saga, ['restock']);
       return stay(saga);
   }
+}
+
+/**
+ * The order's cancellation reason when catalog reserved nothing: `price_changed` when a price is
+ * no longer the one the customer accepted, else `insufficient_stock`.
+ */
+export function cancellationReasonForRejection(problems: readonly { readonly reason: string }[]): string {
+  return problems.some((p) => p.reason === 'price_changed') ? 'price_changed' : 'insufficient_stock';
 }
 
 /** Maps a payment decline reason to the order's cancellation reason. */

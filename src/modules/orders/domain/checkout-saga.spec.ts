@@ -53,8 +53,9 @@ describe('the checkout saga', () => {
       'confirming',
       { kind: 'cancel_requested', reason: 'cancelled_by_admin' },
       'cancelled_by_admin',
-      ['refund_payment', 'void_payment', 'restock', 'release_stock'],
+      ['void_payment', 'restock'],
     ],
+    ['confirming', { kind: 'payment_capture_failed' }, 'payment_capture_failed', ['void_payment', 'restock']],
   ])('from %s on %j cancels for %s, undoing %j in reverse order', (state, input, reason, steps) => {
     expect(decideCheckout(at(state), input)).toMatchObject({
       saga: { state: 'cancelled' },
@@ -73,6 +74,19 @@ describe('the checkout saga', () => {
   ])('gives back whatever a late reply holds after cancellation: %j → %j', (input, steps) => {
     const decision = decideCheckout(at('cancelled'), input);
     expect(decision).toMatchObject({ saga: { state: 'cancelled' }, steps, outcome: null });
+  });
+
+  it('refunds a captured confirmed order on cancellation, and never also voids it', () => {
+    const captured = at('confirming', { paymentCaptured: true });
+    expect(decideCheckout(captured, { kind: 'cancel_requested', reason: 'cancelled_by_customer' })).toMatchObject({
+      saga: { state: 'cancelled' },
+      steps: ['refund_payment', 'restock'],
+    });
+    const completed = at('completed', { paymentCaptured: true, stockCommitted: true });
+    expect(decideCheckout(completed, { kind: 'cancel_requested', reason: 'cancelled_by_admin' }).steps).toEqual([
+      'refund_payment',
+      'restock',
+    ]);
   });
 
   it('cancels for a changed price when catalog reports one, else for stock', () => {

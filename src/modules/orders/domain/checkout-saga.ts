@@ -44,7 +44,15 @@ export interface CheckoutDecision {
 }
 
 const UNDO_ALL_BEFORE_CAPTURE: CheckoutStep[] = ['void_payment', 'release_stock'];
-const UNDO_ALL_AFTER_CONFIRM: CheckoutStep[] = ['refund_payment', 'void_payment', 'restock', 'release_stock'];
+
+/**
+ * Undoing a confirmed order: the payment is refunded once its capture is known, voided before
+ * (a capture that lands after the cancellation is refunded then, see `cancelled`); restocking
+ * covers both sold and still-held units.
+ */
+function undoAfterConfirm(saga: CheckoutSagaData): CheckoutStep[] {
+  return [saga.paymentCaptured ? 'refund_payment' : 'void_payment', 'restock'];
+}
 
 function stay(saga: CheckoutSagaData, steps: CheckoutStep[] = []): CheckoutDecision {
   return { saga, steps, outcome: null, milestone: null };
@@ -94,8 +102,8 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'payment_captured' && !saga.paymentCaptured)
         return settle({ ...saga, paymentCaptured: true }, 'payment_captured');
       if (input.kind === 'payment_capture_failed')
-        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock', 'release_stock']);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_AFTER_CONFIRM);
+        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock']);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undoAfterConfirm(saga));
       return stay(saga);
     case 'cancelled':
       // Something held after the order was cancelled (a late reply): give it back.

@@ -93,6 +93,7 @@ describe('the checkout saga', () => {
     expect(cancellationReasonForRejection([{ reason: 'insufficient_stock' }, { reason: 'price_changed' }])).toBe(
       'price_changed',
     );
+    expect(cancellationReasonForRejection([{ reason: 'invalid_price' }])).toBe('price_changed');
     expect(cancellationReasonForRejection([{ reason: 'insufficient_stock' }])).toBe('insufficient_stock');
   });
 

@@ -117,10 +117,12 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
 
 /**
  * The order's cancellation reason when catalog reserved nothing: `price_changed` when a price is
- * no longer the one the customer accepted, else `insufficient_stock`.
+ * not (or no longer) one catalog sells at (`price_changed`, or no valid price at all), else
+ * `insufficient_stock`.
  */
 export function cancellationReasonForRejection(problems: readonly { readonly reason: string }[]): string {
-  return problems.some((p) => p.reason === 'price_changed') ? 'price_changed' : 'insufficient_stock';
+  const priced = problems.some((p) => p.reason === 'price_changed' || p.reason === 'invalid_price');
+  return priced ? 'price_changed' : 'insufficient_stock';
 }
 
 /** Maps a payment decline reason to the order's cancellation reason. */

@@ -13,9 +13,10 @@ const MAX_LINES = 200;
 
 /**
  * Holds every line of an order or none, in one transaction, and only at the unit prices the order
- * charges (a price changed since the customer accepted it rejects the reservation). Each line is one conditional UPDATE
- * (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a savepoint undoes the
- * others. Idempotent by order id: a repeat answers the first outcome and publishes nothing.
+ * charges (a price changed since the customer accepted it rejects the reservation). Each line is
+ * one conditional UPDATE (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a
+ * savepoint undoes the others. Idempotent by order id: a repeat answers the first outcome and
+ * publishes nothing.
  */
 @CommandHandler(ReserveStock)
 export class ReserveStockHandler implements ICommandHandler<ReserveStock> {

@@ -4,4 +4,7 @@ export const BENCH_ENV: Readonly<Record<string, string>> = {
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
+  // Checkout is measured against the sandbox processor, which production runs only when asked to.
+  PAYMENTS_SANDBOX: 'enabled',
+  SANDBOX_WEBHOOK_SECRET: 'bench-sandbox-webhook-secret-0123456789abcdef',
 };

@@ -322,7 +322,7 @@ describe('cart (with the real catalog in the same process)', () => {
           sku: tee.variants[1].sku,
           title: expect.any(String),
           quantity: 2,
-          unitPrice: { amount: 2500, currency: 'EUR' },
+          acceptedUnitPrice: { amount: 2500, currency: 'EUR' },
         },
       ],
       subtotal: { amount: 5000, currency: 'EUR' },

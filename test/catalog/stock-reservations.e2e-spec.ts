@@ -30,8 +30,10 @@ describe('catalog stock reservations', () => {
   afterAll(() => s.close());
 
   const snapshot = async (variantId: string) => (await s.bus.query(new GetVariantSnapshots([variantId]))).items[0];
+  /** The fixture's price, at which the lines below are reserved. */
+  const unitPrice = { amount: 1000, currency: 'EUR' };
   const reserve = (variantId: string, quantity = 1, orderId = uuidv7()) =>
-    s.bus.execute(new ReserveStock(orderId, [{ variantId, quantity }]));
+    s.bus.execute(new ReserveStock(orderId, [{ variantId, quantity, unitPrice }]));
 
   it('lets exactly K of N concurrent buyers reserve the last K units, every time', async () => {
     for (let round = 0; round < 8; round += 1) {
@@ -86,21 +88,25 @@ describe('catalog stock reservations', () => {
     const cases: [unknown[], string][] = [
       [
         [
-          { variantId, quantity: 1 },
-          { variantId, quantity: 1 },
+          { variantId, quantity: 1, unitPrice },
+          { variantId, quantity: 1, unitPrice },
         ],
         'duplicate_line',
       ],
-      [[{ variantId, quantity: 0 }], 'invalid_quantity'],
-      [[{ variantId, quantity: -2 }], 'invalid_quantity'],
-      [[{ variantId, quantity: 1.5 }], 'invalid_quantity'],
-      [[{ variantId, quantity: 1e12 }], 'invalid_quantity'],
-      [[{ variantId: uuidv7(), quantity: 1 }], 'unknown_variant'],
-      [[{ variantId: 'not-a-uuid', quantity: 1 }], 'unknown_variant'],
+      [[{ variantId, quantity: 0, unitPrice }], 'invalid_quantity'],
+      [[{ variantId, quantity: -2, unitPrice }], 'invalid_quantity'],
+      [[{ variantId, quantity: 1.5, unitPrice }], 'invalid_quantity'],
+      [[{ variantId, quantity: 1e12, unitPrice }], 'invalid_quantity'],
+      [[{ variantId: uuidv7(), quantity: 1, unitPrice }], 'unknown_variant'],
+      [[{ variantId: 'not-a-uuid', quantity: 1, unitPrice }], 'unknown_variant'],
+      [[{ variantId, quantity: 1 }], 'invalid_price'],
+      [[{ variantId, quantity: 1, unitPrice: { amount: '1000', currency: 'EUR' } }], 'invalid_price'],
+      [[{ variantId, quantity: 1, unitPrice: { amount: 999, currency: 'EUR' } }], 'price_changed'],
+      [[{ variantId, quantity: 1, unitPrice: { amount: 1000, currency: 'USD' } }], 'price_changed'],
       [
         [
-          { variantId: other.variants[0].id, quantity: 1 },
-          { variantId, quantity: 6 },
+          { variantId: other.variants[0].id, quantity: 1, unitPrice },
+          { variantId, quantity: 6, unitPrice },
         ],
         'insufficient_stock',
       ],
@@ -160,6 +166,7 @@ describe('catalog stock reservations', () => {
       orderId: dropped,
       lines: [{ variantId, productId: product.id, quantity: 2 }],
       reason: 'payment_declined',
+      restocked: false,
     });
     await s.waitForEvent(StockCommitted, (e) => e.payload.orderId === sold);
     await s.waitForEvent(StockAvailabilityChanged, (e) => e.payload.variantId === variantId && e.payload.inStock);
@@ -167,7 +174,8 @@ describe('catalog stock reservations', () => {
 
     await s.bus.execute(new RestockOrder(sold, 'cancelled_by_customer'));
     await s.bus.execute(new RestockOrder(sold, 'cancelled_by_customer'));
-    await s.waitForEvent(StockReleased, (e) => e.payload.orderId === sold);
+    const restocked = await s.waitForEvent(StockReleased, (e) => e.payload.orderId === sold);
+    expect(restocked.payload).toMatchObject({ reason: 'cancelled_by_customer', restocked: true });
     expect((await snapshot(variantId)).available).toBe(4);
     await s.flush();
     expect(s.events(StockCommitted).filter((e) => e.payload.orderId === sold)).toHaveLength(1);
@@ -207,9 +215,9 @@ describe('catalog stock reservations', () => {
   });
 
   it('answers a malformed command with a problem, not a reservation', async () => {
-    await expect(s.bus.execute(new ReserveStock('nope', [{ variantId: uuidv7(), quantity: 1 }]))).rejects.toThrow(
-      /UUID/,
-    );
+    await expect(
+      s.bus.execute(new ReserveStock('nope', [{ variantId: uuidv7(), quantity: 1, unitPrice }])),
+    ).rejects.toThrow(/UUID/);
     await expect(s.bus.execute(new ReserveStock(uuidv7(), []))).rejects.toThrow(/lines/);
   });
 });

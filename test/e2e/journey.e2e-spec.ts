@@ -101,6 +101,38 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
       async () => (await shop.paymentStatuses(customer.auth, placed.body.id)).join() === 'refunded',
       'refunded',
     );
+    // What payments and catalog did reaches the order's timeline, wherever they run.
+    let timeline: { status: string; amount?: unknown }[] = [];
+    await shop.eventually(async () => {
+      timeline = (await shop.request('GET', `/orders/${placed.body.id}`, customer.auth)).body.timeline ?? [];
+      return ['payment_refunded', 'stock_restocked'].every((s) => timeline.some((e) => e.status === s));
+    }, 'refund and restock on the timeline');
+    expect(timeline.find((e) => e.status === 'payment_refunded')?.amount).toEqual({ amount: 5000, currency: 'EUR' });
+    expect(timeline.map((e) => e.status)).not.toContain('payment_void_failed');
+  });
+
+  it('gives a cart one order, and refuses a provider that payments does not have, wherever payments runs', async () => {
+    const { variantId } = await shop.createProduct(admin, 10);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+    const order = (provider: string) =>
+      shop.request(
+        'POST',
+        '/orders',
+        { ...customer.auth, 'idempotency-key': `k-${provider}-${Date.now()}-${Math.random()}` },
+        {
+          cartId,
+          shippingAddress: { name: 'A', line1: 'B', city: 'C', postalCode: '1', country: 'DE' },
+          payment: { provider, token: 'tok_visa' },
+        },
+      );
+    const stripe = await order('stripe');
+    expect(stripe).toMatchObject({
+      status: 400,
+      body: { type: expect.stringContaining('payment-provider-unavailable') },
+    });
+    const tabs = await Promise.all([order('sandbox'), order('sandbox')]);
+    expect(tabs.map((t) => t.status).sort()).toEqual([202, 409]);
   });
 
   it('recommends what was bought together once orders are confirmed', async () => {

@@ -20,11 +20,13 @@ export function authorize(
   );
 }
 
+/** The payment row of an order, its `bigint` amounts (strings from node-postgres) read as numbers. */
 export async function paymentRow(s: Scenario, orderId: string): Promise<Record<string, unknown>> {
   const [row] = (await paymentsDb(s).query(`SELECT * FROM payments WHERE order_id = $1`, [orderId])) as Record<
     string,
     unknown
   >[];
+  for (const column of ['amount', 'captured_amount', 'refunded_amount']) if (row) row[column] = Number(row[column]);
   return row;
 }
 

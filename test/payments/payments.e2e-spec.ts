@@ -111,7 +111,7 @@ describe('payments: sandbox tokens, capture, void, refund, risk', () => {
     expect(s.events(PaymentCaptured).filter((e) => e.payload.orderId === orderId)).toHaveLength(1);
     expect(await paymentRow(s, orderId)).toMatchObject({ status: 'captured', captured_amount: 2500 });
     const [charge] = await paymentsDb(s).query(
-      `SELECT status, captured_amount FROM sandbox_charges WHERE merchant_ref = $1`,
+      `SELECT status, captured_amount::float8 AS captured_amount FROM sandbox_charges WHERE merchant_ref = $1`,
       [paymentId],
     );
     expect(charge).toEqual({ status: 'captured', captured_amount: 2500 });
@@ -148,53 +148,105 @@ describe('payments: sandbox tokens, capture, void, refund, risk', () => {
   });
 
   describe('refunds', () => {
-    const admin = () => bearer(s.app, ['admin']);
+    // One admin throughout: Idempotency-Keys are scoped per user.
+    let admin: Record<string, string>;
+    beforeAll(() => (admin = bearer(s.app, ['admin'], uuidv7())));
     const refund = (id: string, body: object, headers: Record<string, string> = {}) =>
       s.app.inject({
         method: 'POST',
         url: `/payments/${id}/refund`,
-        headers: { ...admin(), ...headers },
+        headers: { ...admin, ...headers },
         payload: body,
       });
 
-    it('refunds partially up to the captured amount, then 422 above it, with nothing changed', async () => {
-      const { orderId, paymentId } = await authorized(s);
-      await s.bus.execute(new CapturePayment(orderId));
-      await s.waitForEvent(PaymentCaptured, (e) => e.payload.orderId === orderId);
+    const eur = (amount: number) => ({ amount, currency: 'EUR' });
+    const captured = async (): Promise<{ orderId: string; paymentId: string }> => {
+      const payment = await authorized(s);
+      await s.bus.execute(new CapturePayment(payment.orderId));
+      await s.waitForEvent(PaymentCaptured, (e) => e.payload.orderId === payment.orderId);
+      return payment;
+    };
 
-      const first = await refund(paymentId, { amount: 1000 });
+    it('refunds partially up to the captured amount, then 422 above it, with nothing changed', async () => {
+      const { orderId, paymentId } = await captured();
+
+      const first = await refund(paymentId, { amount: eur(1000) });
       expect(first.statusCode).toBe(201);
-      expect(first.json()).toMatchObject({ paymentId, amount: 1000, status: 'succeeded' });
+      expect(first.json()).toMatchObject({ paymentId, amount: eur(1000), status: 'succeeded' });
       const event = await s.waitForEvent(PaymentRefunded, (e) => e.payload.refundId === first.json().id);
-      expect(event.payload.totalRefunded).toEqual({ amount: 1000, currency: 'EUR' });
+      expect(event.payload).toMatchObject({ totalRefunded: eur(1000), reason: 'requested_by_admin' });
       expect(await paymentRow(s, orderId)).toMatchObject({ status: 'partially_refunded', refunded_amount: 1000 });
 
-      const above = await refund(paymentId, { amount: 1501 });
+      const above = await refund(paymentId, { amount: eur(1501) });
       expect(above.statusCode).toBe(422);
       expect(above.headers['content-type']).toContain('application/problem+json');
       expect(await paymentRow(s, orderId)).toMatchObject({ refunded_amount: 1000 });
 
       const rest = await refund(paymentId, {}, { 'idempotency-key': 'rest-1' });
       const again = await refund(paymentId, {}, { 'idempotency-key': 'rest-1' });
-      expect(rest.json()).toMatchObject({ amount: 1500, status: 'succeeded' });
-      expect(again.json().id).toBe(rest.json().id);
+      expect(rest.json()).toMatchObject({ amount: eur(1500), status: 'succeeded' });
+      expect(again.json()).toEqual(rest.json());
       expect(await paymentRow(s, orderId)).toMatchObject({ status: 'refunded', refunded_amount: 2500 });
       const [charge] = await paymentsDb(s).query(
-        `SELECT refunded_amount FROM sandbox_charges WHERE merchant_ref = $1`,
+        `SELECT refunded_amount::float8 AS refunded_amount FROM sandbox_charges WHERE merchant_ref = $1`,
         [paymentId],
       );
       expect(charge.refunded_amount).toBe(2500);
+    });
+
+    it('takes the amount as money: another currency is 422, a bare number 400, nothing refunded', async () => {
+      const { orderId, paymentId } = await captured();
+      const usd = await refund(paymentId, { amount: { amount: 100, currency: 'USD' } });
+      expect(usd.statusCode).toBe(422);
+      expect(usd.json().type).toContain('refund-currency-mismatch');
+      for (const amount of [100, { amount: 1.5, currency: 'EUR' }, { amount: 100, currency: 'eur' }, { amount: 100 }]) {
+        const response = await refund(paymentId, { amount });
+        expect(response.statusCode).toBe(400);
+        expect(
+          response
+            .json()
+            .errors.map((e: { field: string }) => e.field)
+            .join(),
+        ).toContain('amount');
+      }
+      expect(await paymentRow(s, orderId)).toMatchObject({ status: 'captured', refunded_amount: 0 });
+    });
+
+    it('compares the request under an Idempotency-Key: same → same refund, other → 422, concurrent → one refund', async () => {
+      const { orderId, paymentId } = await captured();
+      const key = { 'idempotency-key': `refund-${uuidv7()}` };
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => refund(paymentId, { amount: eur(700), reason: 'damaged' }, key)),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(5).fill(201));
+      expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+      expect(await paymentRow(s, orderId)).toMatchObject({ refunded_amount: 700 });
+
+      const otherAmount = await refund(paymentId, { amount: eur(800), reason: 'damaged' }, key);
+      expect(otherAmount.statusCode).toBe(422);
+      expect(otherAmount.json().type).toContain('idempotency-key-reused');
+      const { paymentId: otherPayment } = await captured();
+      const otherPaymentSameKey = await refund(otherPayment, { amount: eur(700), reason: 'damaged' }, key);
+      expect(otherPaymentSameKey.statusCode).toBe(422);
+      expect((await refund(paymentId, {}, { 'idempotency-key': 'spaces are not allowed' })).statusCode).toBe(400);
+
+      expect(await paymentRow(s, orderId)).toMatchObject({ status: 'partially_refunded', refunded_amount: 700 });
+      const [{ n }] = await paymentsDb(s).query(
+        `SELECT count(*)::int AS n FROM sandbox_requests WHERE idempotency_key LIKE $1`,
+        [`${paymentId}:refund:%`],
+      );
+      expect(n).toBe(1);
     });
 
     it('answers 409 for a voided or never-captured payment, 404 for an unknown one, 403 for a customer', async () => {
       const { orderId, paymentId } = await authorized(s);
       expect((await refund(paymentId, {})).statusCode).toBe(409);
       await s.bus.execute(new VoidPayment(orderId, 'cancelled'));
-      const voided = await refund(paymentId, { amount: 100 });
+      const voided = await refund(paymentId, { amount: eur(100) });
       expect(voided.statusCode).toBe(409);
       expect(voided.json().type).toContain('payment-not-captured');
       expect((await refund(uuidv7(), {})).statusCode).toBe(404);
-      expect((await refund(paymentId, { amount: 0 })).statusCode).toBe(400);
+      expect((await refund(paymentId, { amount: eur(0) })).statusCode).toBe(400);
       const customer = await s.app.inject({
         method: 'POST',
         url: `/payments/${paymentId}/refund`,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { AcceptPricesHandler } from './application/accept-prices/accept-prices.handler';
 import { AddItemHandler } from './application/add-item/add-item.handler';
 import { CartChanges } from './application/cart-changes';
 import { CatalogVariants } from './application/catalog-variants';
@@ -36,6 +37,7 @@ const database: ModuleDatabaseDefinition = { module: 'cart', entities: [] };
     ChangeItemQuantityHandler,
     RemoveItemHandler,
     ClaimCartHandler,
+    AcceptPricesHandler,
     GetCartForCheckoutHandler,
     ClearCartHandler,
     RefreshPricesOnProductUpdated,

@@ -14,6 +14,9 @@ import { OnStockReservationRejected } from './application/checkout/on-stock-rese
 import { OnStockReserved } from './application/checkout/on-stock-reserved.handler';
 import { PlaceOrderHandler } from './application/place-order/place-order.handler';
 import { ShipOrderHandler } from './application/ship-order/ship-order.handler';
+import { OnPaymentRefunded } from './application/timeline/on-payment-refunded.handler';
+import { OnPaymentVoided } from './application/timeline/on-payment-voided.handler';
+import { OnStockReleased } from './application/timeline/on-stock-released.handler';
 import { OrderReader } from './application/view-orders/order-reader';
 import { OrdersController } from './http/orders.controller';
 import { CheckoutSagaEntity } from './infrastructure/checkout-saga.orm-entity';
@@ -50,6 +53,9 @@ const database: ModuleDatabaseDefinition = {
     OnPaymentDeclined,
     OnPaymentCaptured,
     OnPaymentFailed,
+    OnPaymentRefunded,
+    OnPaymentVoided,
+    OnStockReleased,
   ],
 })
 export class OrdersModule {

@@ -1,4 +1,4 @@
-import { Env, readBool, readEnum, readInt, readString, readUrl } from '../../platform/config';
+import { ConfigError, Env, readBool, readEnum, readInt, readString, readUrl } from '../../platform/config';
 import { RiskPolicy } from './domain/risk-assessment';
 
 /** Injection token of {@link PaymentsConfig}. */
@@ -9,6 +9,11 @@ export interface PaymentsConfig {
   readonly webhookToleranceSeconds: number;
   readonly risk: RiskPolicy & { readonly velocityWindowMinutes: number };
   readonly sandbox: {
+    /**
+     * Whether the `sandbox` provider exists in this process: a test tool that confirms orders with
+     * no money, so off in production unless `PAYMENTS_SANDBOX=enabled` (with its own secret).
+     */
+    readonly enabled: boolean;
     readonly webhookSecret: string;
     /** An uncaptured authorization expires after this. */
     readonly authorizationTtlSeconds: number;
@@ -23,26 +28,32 @@ export interface PaymentsConfig {
   readonly stripe: { readonly apiKey: string; readonly webhookSecret: string } | undefined;
 }
 
+/** Public (it is in the source): accepted only outside production. */
 const DEV_SANDBOX_SECRET = 'whsec_arcade_sandbox_development_secret';
+const MIN_SECRET_LENGTH = 32;
 
+/** Reads the payments settings; a ConfigError (one line naming the variable) when they are unsafe or malformed. */
 export function loadPaymentsConfig(env: Env): PaymentsConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const apiKey = readString(env, 'STRIPE_API_KEY');
   const stripeSecret = readString(env, 'STRIPE_WEBHOOK_SECRET');
+  const production = nodeEnv === 'production';
+  const sandbox = readEnum(env, 'PAYMENTS_SANDBOX', ['enabled', 'disabled'], production ? 'disabled' : 'enabled');
   return {
     webhookToleranceSeconds: readInt(env, 'PAYMENTS_WEBHOOK_TOLERANCE_SECONDS', 300, 1, 86_400),
     risk: {
       reviewScore: readInt(env, 'RISK_REVIEW_SCORE', 50, 1, 100),
       blockScore: readInt(env, 'RISK_BLOCK_SCORE', 80, 1, 100),
-      highAmount: readInt(env, 'RISK_HIGH_AMOUNT', 100_000, 1, 2_000_000_000),
-      veryHighAmount: readInt(env, 'RISK_VERY_HIGH_AMOUNT', 500_000, 1, 2_000_000_000),
+      highAmount: readInt(env, 'RISK_HIGH_AMOUNT', 100_000, 1, Number.MAX_SAFE_INTEGER),
+      veryHighAmount: readInt(env, 'RISK_VERY_HIGH_AMOUNT', 500_000, 1, Number.MAX_SAFE_INTEGER),
       velocityWindowMinutes: readInt(env, 'RISK_VELOCITY_WINDOW_MINUTES', 60, 1, 10_080),
       maxPaymentsInWindow: readInt(env, 'RISK_VELOCITY_MAX_PAYMENTS', 5, 1, 10_000),
       maxFailedInWindow: readInt(env, 'RISK_MAX_FAILED_ATTEMPTS', 3, 1, 10_000),
     },
     sandbox: {
-      webhookSecret: readString(env, 'SANDBOX_WEBHOOK_SECRET', DEV_SANDBOX_SECRET),
+      enabled: sandbox === 'enabled',
+      webhookSecret: readSandboxSecret(env, production && sandbox === 'enabled'),
       authorizationTtlSeconds: readInt(env, 'SANDBOX_AUTHORIZATION_TTL_SECONDS', 7 * 86_400, 1, 31 * 86_400),
       transientFailures: readInt(env, 'SANDBOX_TRANSIENT_FAILURES', 1, 0, 100),
       webhookDelivery: readBool(env, 'SANDBOX_WEBHOOK_DELIVERY', nodeEnv !== 'test'),
@@ -51,4 +62,22 @@ export function loadPaymentsConfig(env: Env): PaymentsConfig {
     },
     stripe: apiKey && stripeSecret ? { apiKey, webhookSecret: stripeSecret } : undefined,
   };
+}
+
+/** The HMAC key of sandbox webhooks: required (and never the public default) when the sandbox runs in production. */
+function readSandboxSecret(env: Env, required: boolean): string {
+  const secret = readString(env, 'SANDBOX_WEBHOOK_SECRET');
+  if (secret === undefined && required) {
+    throw new ConfigError(
+      'SANDBOX_WEBHOOK_SECRET',
+      `must be set (${MIN_SECRET_LENGTH}+ random characters) when PAYMENTS_SANDBOX=enabled in production`,
+    );
+  }
+  if (secret !== undefined && (secret.length < MIN_SECRET_LENGTH || secret === DEV_SANDBOX_SECRET)) {
+    throw new ConfigError(
+      'SANDBOX_WEBHOOK_SECRET',
+      `must be at least ${MIN_SECRET_LENGTH} characters and not the public development secret`,
+    );
+  }
+  return secret ?? DEV_SANDBOX_SECRET;
 }

@@ -5,6 +5,7 @@ import { ModuleMessagingModule } from '../../platform/messaging';
 import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler';
 import { OpenPayment } from './application/authorize-payment/open-payment';
 import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
+import { GetPaymentProvidersHandler } from './application/get-payment-providers/get-payment-providers.handler';
 import { ListPayments } from './application/list-payments/list-payments';
 import { PaymentOfOrder } from './application/payment-of-order';
 import { ReceiveWebhook } from './application/receive-webhook/receive-webhook';
@@ -46,6 +47,7 @@ const database: ModuleDatabaseDefinition = { module: 'payments', entities: [Paym
     CapturePaymentHandler,
     VoidPaymentHandler,
     RefundPaymentHandler,
+    GetPaymentProvidersHandler,
   ],
 })
 export class PaymentsModule {

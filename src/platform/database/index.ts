@@ -5,3 +5,4 @@ export * from './migration-loader';
 export * from './module-data-source';
 export * from './module-data-sources.registry';
 export * from './module-schema.bootstrap';
+export * from './minor-units-column';

@@ -35,6 +35,12 @@ export function requireIdempotencyKey(header: string | string[] | undefined): st
   return key;
 }
 
+/** Validates an `Idempotency-Key` header that a route accepts but does not require; undefined when absent. */
+export function optionalIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  const key = Array.isArray(header) ? header[0] : header;
+  return key === undefined || key.trim() === '' ? undefined : requireIdempotencyKey(key);
+}
+
 function fingerprint(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
@@ -68,6 +74,42 @@ export async function findIdempotentResponse<T>(
 }
 
 /**
+ * Claims a key inside the caller's transaction, for work that cannot run in one transaction (a
+ * provider call between two): `claimed` (go on, then {@link recordIdempotentResponse}), the stored
+ * answer of an earlier request with the same body, or `unanswered` when the key was claimed and no
+ * answer recorded yet (still running, or interrupted: the caller decides whether to resume or wait).
+ * A concurrent claim of the same key waits for this transaction; a different body is a 422.
+ */
+export async function claimIdempotencyKey<T>(
+  tx: Transaction,
+  key: IdempotencyKey,
+): Promise<'claimed' | 'unanswered' | IdempotentResponse<T>> {
+  await tx.manager.query(
+    `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at <= now() - ${TTL}`,
+    [key.scope, key.key],
+  );
+  const claimed = (await tx.manager.query(
+    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [key.scope, key.key, fingerprint(key.request)],
+  )) as unknown[];
+  if (claimed.length > 0) return 'claimed';
+  return (await findIdempotentResponse<T>(tx.manager, key)) ?? 'unanswered';
+}
+
+/** Stores the answer to a claimed key, in the transaction that makes the request's effect final. */
+export async function recordIdempotentResponse<T>(
+  tx: Transaction,
+  key: IdempotencyKey,
+  response: IdempotentResponse<T>,
+): Promise<void> {
+  await tx.manager.query(
+    `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+    [key.scope, key.key, response.status, JSON.stringify(response.body)],
+  );
+}
+
+/**
  * Runs `work` at most once per key, inside the caller's transaction: the key is claimed first,
  * so a concurrent request with the same key waits for this one and then gets its stored answer.
  */
@@ -76,32 +118,17 @@ export async function once<T>(
   key: IdempotencyKey,
   work: () => Promise<IdempotentResponse<T>>,
 ): Promise<IdempotentResponse<T> & { replayed: boolean }> {
-  const hash = fingerprint(key.request);
-  await tx.manager.query(
-    `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at <= now() - ${TTL}`,
-    [key.scope, key.key],
-  );
-  const claimed = (await tx.manager.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [key.scope, key.key, hash],
-  )) as unknown[];
-  if (claimed.length === 0) {
-    const stored = await findIdempotentResponse<T>(tx.manager, key);
-    if (!stored) {
-      throw new ProblemException({
-        status: 409,
-        type: 'idempotency-key-in-use',
-        detail: 'A request with this Idempotency-Key is still being processed.',
-      });
-    }
-    return { ...stored, replayed: true };
+  const claim = await claimIdempotencyKey<T>(tx, key);
+  if (claim === 'unanswered') {
+    throw new ProblemException({
+      status: 409,
+      type: 'idempotency-key-in-use',
+      detail: 'A request with this Idempotency-Key is still being processed.',
+    });
   }
+  if (claim !== 'claimed') return { ...claim, replayed: true };
   const response = await work();
-  await tx.manager.query(
-    `UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
-    [key.scope, key.key, response.status, JSON.stringify(response.body)],
-  );
+  await recordIdempotentResponse(tx, key, response);
   return { ...response, replayed: false };
 }
 

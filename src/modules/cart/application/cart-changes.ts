@@ -98,6 +98,11 @@ export class CartChanges {
     return toCartView(cart, this.config.defaultCurrency);
   }
 
+  /** Currency of an empty cart's totals. */
+  get defaultCurrency(): string {
+    return this.config.defaultCurrency;
+  }
+
   get guestTtlMs(): number {
     return this.config.guestCartTtlHours * 3_600_000;
   }

@@ -6,18 +6,23 @@ export interface CheckoutCartLine {
   readonly sku: string;
   readonly title: string;
   readonly quantity: number;
-  /** The price snapshot the customer saw. */
-  readonly unitPrice: Money;
+  /**
+   * The unit price the customer accepted (when adding or last changing the line, or through
+   * `POST /carts/:id/accept-prices`): the only price checkout may charge. Catalog's current price
+   * may differ (the cart shows `priceChanged`); checkout then refuses with `price-changed`.
+   */
+  readonly acceptedUnitPrice: Money;
 }
 
 export interface CheckoutCart {
   readonly cartId: string;
   readonly customerId: string;
   readonly lines: readonly CheckoutCartLine[];
+  /** The lines at their accepted prices. */
   readonly subtotal: Money;
 }
 
-/** A customer's cart as checkout needs it: lines with snapshot prices. Null when the cart does not exist or is not that customer's. */
+/** A customer's cart as checkout needs it: lines with the prices the customer accepted. Null when the cart does not exist or is not that customer's. */
 @QueryContract(
   'cart.GetCartForCheckout',
   () => new GetCartForCheckout('0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000002'),

@@ -106,6 +106,18 @@ describe('Cart', () => {
     expect(priceChanged(cart.lines[0])).toBe(false);
   });
 
+  it('charges the accepted prices until the customer accepts the current ones', () => {
+    const cart = Cart.open('c1', null, NOW);
+    cart.addItem(variant('a'), 2, NOW, newId);
+    cart.addItem(variant('b', { price: { amount: 500, currency: 'EUR' } }), 1, NOW, newId);
+    cart.refresh(new Map([['a', variant('a', { price: { amount: 1200, currency: 'EUR' } })]]), later(1000));
+    expect(cart.acceptedSubtotal('EUR')).toEqual({ amount: 2 * 1000 + 500, currency: 'EUR' });
+    cart.acceptPrices(later(2000));
+    expect(cart.lines.map(priceChanged)).toEqual([false, false]);
+    expect(cart.acceptedSubtotal('EUR')).toEqual({ amount: 2 * 1200 + 500, currency: 'EUR' });
+    expect(cart.snapshot().updatedAt).toEqual(later(2000));
+  });
+
   it('knows which snapshots are stale and refreshes them', () => {
     const cart = Cart.open('c1', null, NOW);
     cart.addItem(variant('a'), 1, NOW, newId);

@@ -101,6 +101,13 @@ export class Cart {
     return { subtotal: { amount, currency }, itemCount };
   }
 
+  /** What the lines come to at the prices the customer accepted (what checkout charges). */
+  acceptedSubtotal(defaultCurrency: string): Money {
+    let amount = 0;
+    for (const line of this.state.lines) amount += line.acceptedUnitPrice.amount * line.quantity;
+    return { amount, currency: this.state.lines[0]?.acceptedUnitPrice.currency ?? defaultCurrency };
+  }
+
   /** Variants whose price snapshot is older than `maxAgeMs`. */
   staleVariantIds(now: Date, maxAgeMs: number): string[] {
     return this.state.lines
@@ -165,6 +172,15 @@ export class Cart {
     this.assertBuyable(variant, line);
     assertInStock(variant, quantity);
     this.putLine({ ...this.priced(line, variant, now), quantity }, now);
+  }
+
+  /**
+   * The customer accepts the current prices of every line (call `refresh` with catalog's answer
+   * first): each line's accepted price becomes its current one, so `priceChanged` clears.
+   */
+  acceptPrices(now: Date): void {
+    const lines = this.state.lines.map((line) => ({ ...line, acceptedUnitPrice: line.unitPrice }));
+    this.state = { ...this.state, lines, updatedAt: now };
   }
 
   removeLine(lineId: string, now: Date): void {

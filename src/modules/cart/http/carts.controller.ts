@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { FieldError, ProblemException } from '../../../platform/http';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
+import { AcceptPricesHandler } from '../application/accept-prices/accept-prices.handler';
 import { AddItemHandler } from '../application/add-item/add-item.handler';
 import { CartView } from '../application/cart-view';
 import { ChangeItemQuantityHandler } from '../application/change-item-quantity/change-item-quantity.handler';
@@ -28,6 +29,7 @@ export class CartsController {
     private readonly changeItem: ChangeItemQuantityHandler,
     private readonly removeItem: RemoveItemHandler,
     private readonly claimCart: ClaimCartHandler,
+    private readonly acceptPricesOf: AcceptPricesHandler,
   ) {}
 
   @Post()
@@ -86,6 +88,24 @@ export class CartsController {
     return this.removeItem.execute(id, user?.id, itemId);
   }
 
+  @Post(':id/accept-prices')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept the current prices of every line',
+    description:
+      'Re-prices every line from catalog and makes those prices the accepted ones (what checkout charges): ' +
+      '`priceChanged` clears. Checkout refuses a cart whose accepted prices differ from the current ones (409 `price-changed`).',
+  })
+  @ApiResponse({ status: 200, type: CartResponse, description: 'The cart at its newly accepted prices' })
+  acceptPrices(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<CartView> {
+    rejectAnyField(body);
+    return this.acceptPricesOf.execute(id, user?.id);
+  }
+
   @Post(':id/claim')
   @Authenticated()
   @HttpCode(200)
@@ -96,7 +116,7 @@ export class CartsController {
   }
 }
 
-/** POST /carts takes no body (the owner comes from the token); any field sent is refused, not ignored. */
+/** POST /carts and accept-prices take no body (the owner comes from the token); any field sent is refused, not ignored. */
 function rejectAnyField(body: unknown): void {
   if (body === undefined || body === null) return;
   const fields = typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['body'];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { minorUnits } from '../../../platform/messaging';
 import { Cart, CartStatus } from '../domain/cart';
 import { CartLine } from '../domain/cart-line';
 
@@ -202,8 +203,8 @@ function toLine(row: LineRow): CartLine {
     sku: row.sku,
     title: row.title,
     quantity: row.quantity,
-    unitPrice: { amount: Number(row.unit_price_amount), currency: row.unit_price_currency },
-    acceptedUnitPrice: { amount: Number(row.accepted_price_amount), currency: row.accepted_price_currency },
+    unitPrice: { amount: minorUnits(row.unit_price_amount), currency: row.unit_price_currency },
+    acceptedUnitPrice: { amount: minorUnits(row.accepted_price_amount), currency: row.accepted_price_currency },
     priceCheckedAt: new Date(row.price_checked_at),
     addedAt: new Date(row.added_at),
   };

@@ -4,6 +4,8 @@ export interface StockReleasedPayload {
   readonly orderId: string;
   readonly lines: readonly { readonly variantId: string; readonly productId: string; readonly quantity: number }[];
   readonly reason: string;
+  /** True when sold units came back on hand (a confirmed order undone); false when held units were let go. */
+  readonly restocked: boolean;
 }
 
 /** Units held for (or sold to) an order went back to stock: released, expired or restocked. */
@@ -20,6 +22,7 @@ export interface StockReleasedPayload {
         },
       ],
       reason: 'expired',
+      restocked: false,
     }),
 )
 export class StockReleased extends IntegrationEvent<StockReleasedPayload> {}

@@ -4,8 +4,15 @@ export interface StockReservationRejectedPayload {
   readonly orderId: string;
   readonly problems: readonly {
     readonly variantId: string;
+    /** `price_changed`: catalog's current price is not the one the order charges. */
     readonly reason:
-      'insufficient_stock' | 'unknown_variant' | 'not_purchasable' | 'invalid_quantity' | 'duplicate_line';
+      | 'insufficient_stock'
+      | 'unknown_variant'
+      | 'not_purchasable'
+      | 'invalid_quantity'
+      | 'duplicate_line'
+      | 'invalid_price'
+      | 'price_changed';
     readonly requested: number;
     readonly available: number;
   }[];

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { minorUnits } from '../../../platform/messaging';
 import { queryRows } from './sql';
 
 export type ProductSort = 'relevance' | 'price' | '-price' | 'newest';
@@ -83,7 +84,7 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
   }
   // The in-stock flag of the page is computed on the page only (an outer query): in the select
   // list of the filtered query the planner may turn it into a hashed scan of every variant.
-  return queryRows<ProductSummaryRow>(
+  const rows = await queryRows<ProductSummaryRow & { price_min: string }>(
     m,
     `SELECT p.*, ${IN_STOCK} AS in_stock
        FROM (SELECT p.id, p.slug, p.title, p.images, p.price_min, p.currency, ${rank} AS rank
@@ -94,6 +95,7 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
       ORDER BY ${outerOrder}`,
     params,
   );
+  return rows.map((row) => ({ ...row, price_min: minorUnits(row.price_min) }));
 }
 
 /** The keyset position of a row, in the order of `sort`. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Money } from '../../../platform/messaging';
+import { minorUnits, Money } from '../../../platform/messaging';
 import { isUuid } from '../domain/reservation-lines';
 import { queryRows } from './sql';
 
@@ -79,11 +79,12 @@ export const ProductRepository = {
   },
 
   async variants(m: EntityManager, productId: string): Promise<VariantRow[]> {
-    return queryRows<VariantRow>(
+    const rows = await queryRows<VariantRow & { price_amount: string }>(
       m,
       `SELECT id, sku, title, position, price_amount, price_currency FROM variants WHERE product_id = $1 ORDER BY position`,
       [productId],
     );
+    return rows.map((row) => ({ ...row, price_amount: minorUnits(row.price_amount) }));
   },
 
   async slugTaken(m: EntityManager, slug: string): Promise<boolean> {
@@ -142,7 +143,7 @@ export const ProductRepository = {
       m,
       `INSERT INTO variants (id, product_id, sku, title, position, price_amount, price_currency, on_hand)
        SELECT id, $1, sku, title, position, amount, currency, on_hand
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[])
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::int[])
            AS t(id, sku, title, position, amount, currency, on_hand)`,
       [
         productId,

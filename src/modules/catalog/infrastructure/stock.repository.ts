@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { minorUnits } from '../../../platform/messaging';
 import { LineProblem, ReservationLine } from '../domain/reservation-lines';
 import { queryRows } from './sql';
 
@@ -18,6 +19,9 @@ export interface VariantForSale {
   readonly sku: string;
   readonly available: number;
   readonly purchasable: boolean;
+  /** The current unit price, minor units. */
+  readonly price_amount: number;
+  readonly price_currency: string;
 }
 
 export type ReservationStatus = 'pending' | 'reserved' | 'rejected' | 'committed' | 'released' | 'restocked';
@@ -61,13 +65,14 @@ export const StockRepository = {
   },
 
   async variantsForSale(m: EntityManager, variantIds: readonly string[]): Promise<Map<string, VariantForSale>> {
-    const rows = await queryRows<VariantForSale>(
+    const rows = await queryRows<VariantForSale & { price_amount: string }>(
       m,
-      `SELECT v.id, v.product_id, v.sku, v.on_hand - v.reserved AS available, p.status = 'active' AS purchasable
+      `SELECT v.id, v.product_id, v.sku, v.on_hand - v.reserved AS available, p.status = 'active' AS purchasable,
+              v.price_amount, v.price_currency
          FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])`,
       [variantIds],
     );
-    return new Map(rows.map((row) => [row.id, row]));
+    return new Map(rows.map((row) => [row.id, { ...row, price_amount: minorUnits(row.price_amount) }]));
   },
 
   /** Holds `quantity` units if that many are available right now; undefined otherwise. */

@@ -1,4 +1,10 @@
-import { CheckoutInput, CheckoutSagaData, CheckoutState, decideCheckout } from './checkout-saga';
+import {
+  cancellationReasonForRejection,
+  CheckoutInput,
+  CheckoutSagaData,
+  CheckoutState,
+  decideCheckout,
+} from './checkout-saga';
 
 const at = (state: CheckoutState, extra: Partial<CheckoutSagaData> = {}): CheckoutSagaData => ({
   state,
@@ -27,7 +33,8 @@ describe('the checkout saga', () => {
   });
 
   it.each<[CheckoutState, CheckoutInput, string, string[]]>([
-    ['reserving_stock', { kind: 'stock_rejected' }, 'insufficient_stock', []],
+    ['reserving_stock', { kind: 'stock_rejected', reason: 'insufficient_stock' }, 'insufficient_stock', []],
+    ['reserving_stock', { kind: 'stock_rejected', reason: 'price_changed' }, 'price_changed', []],
     [
       'authorizing_payment',
       { kind: 'payment_declined', reason: 'payment_declined' },
@@ -46,8 +53,9 @@ describe('the checkout saga', () => {
       'confirming',
       { kind: 'cancel_requested', reason: 'cancelled_by_admin' },
       'cancelled_by_admin',
-      ['refund_payment', 'void_payment', 'restock', 'release_stock'],
+      ['void_payment', 'restock'],
     ],
+    ['confirming', { kind: 'payment_capture_failed' }, 'payment_capture_failed', ['void_payment', 'restock']],
   ])('from %s on %j cancels for %s, undoing %j in reverse order', (state, input, reason, steps) => {
     expect(decideCheckout(at(state), input)).toMatchObject({
       saga: { state: 'cancelled' },
@@ -62,10 +70,31 @@ describe('the checkout saga', () => {
     [{ kind: 'payment_captured' }, ['refund_payment']],
     [{ kind: 'stock_committed' }, ['restock']],
     [{ kind: 'deadline_passed' }, []],
-    [{ kind: 'stock_rejected' }, []],
+    [{ kind: 'stock_rejected', reason: 'insufficient_stock' }, []],
   ])('gives back whatever a late reply holds after cancellation: %j → %j', (input, steps) => {
     const decision = decideCheckout(at('cancelled'), input);
     expect(decision).toMatchObject({ saga: { state: 'cancelled' }, steps, outcome: null });
+  });
+
+  it('refunds a captured confirmed order on cancellation, and never also voids it', () => {
+    const captured = at('confirming', { paymentCaptured: true });
+    expect(decideCheckout(captured, { kind: 'cancel_requested', reason: 'cancelled_by_customer' })).toMatchObject({
+      saga: { state: 'cancelled' },
+      steps: ['refund_payment', 'restock'],
+    });
+    const completed = at('completed', { paymentCaptured: true, stockCommitted: true });
+    expect(decideCheckout(completed, { kind: 'cancel_requested', reason: 'cancelled_by_admin' }).steps).toEqual([
+      'refund_payment',
+      'restock',
+    ]);
+  });
+
+  it('cancels for a changed price when catalog reports one, else for stock', () => {
+    expect(cancellationReasonForRejection([{ reason: 'insufficient_stock' }, { reason: 'price_changed' }])).toBe(
+      'price_changed',
+    );
+    expect(cancellationReasonForRejection([{ reason: 'invalid_price' }])).toBe('price_changed');
+    expect(cancellationReasonForRejection([{ reason: 'insufficient_stock' }])).toBe('insufficient_stock');
   });
 
   it('ignores duplicates and out-of-order replies without moving backwards', () => {

@@ -7,7 +7,7 @@ export type CheckoutState = 'reserving_stock' | 'authorizing_payment' | 'confirm
 
 export type CheckoutInput =
   | { readonly kind: 'stock_reserved' }
-  | { readonly kind: 'stock_rejected' }
+  | { readonly kind: 'stock_rejected'; readonly reason: string }
   | { readonly kind: 'payment_authorized' }
   | { readonly kind: 'payment_declined'; readonly reason: string }
   | { readonly kind: 'payment_captured' }
@@ -44,7 +44,15 @@ export interface CheckoutDecision {
 }
 
 const UNDO_ALL_BEFORE_CAPTURE: CheckoutStep[] = ['void_payment', 'release_stock'];
-const UNDO_ALL_AFTER_CONFIRM: CheckoutStep[] = ['refund_payment', 'void_payment', 'restock', 'release_stock'];
+
+/**
+ * Undoing a confirmed order: the payment is refunded once its capture is known, voided before
+ * (a capture that lands after the cancellation is refunded then, see `cancelled`); restocking
+ * covers both sold and still-held units.
+ */
+function undoAfterConfirm(saga: CheckoutSagaData): CheckoutStep[] {
+  return [saga.paymentCaptured ? 'refund_payment' : 'void_payment', 'restock'];
+}
 
 function stay(saga: CheckoutSagaData, steps: CheckoutStep[] = []): CheckoutDecision {
   return { saga, steps, outcome: null, milestone: null };
@@ -70,7 +78,7 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
           milestone: 'stock_reserved',
         };
       }
-      if (input.kind === 'stock_rejected') return cancel(saga, 'insufficient_stock', []);
+      if (input.kind === 'stock_rejected') return cancel(saga, input.reason, []);
       if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
       if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
       return stay(saga);
@@ -94,8 +102,8 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'payment_captured' && !saga.paymentCaptured)
         return settle({ ...saga, paymentCaptured: true }, 'payment_captured');
       if (input.kind === 'payment_capture_failed')
-        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock', 'release_stock']);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_AFTER_CONFIRM);
+        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock']);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undoAfterConfirm(saga));
       return stay(saga);
     case 'cancelled':
       // Something held after the order was cancelled (a late reply): give it back.
@@ -105,6 +113,16 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'stock_committed') return stay(saga, ['restock']);
       return stay(saga);
   }
+}
+
+/**
+ * The order's cancellation reason when catalog reserved nothing: `price_changed` when a price is
+ * not (or no longer) one catalog sells at (`price_changed`, or no valid price at all), else
+ * `insufficient_stock`.
+ */
+export function cancellationReasonForRejection(problems: readonly { readonly reason: string }[]): string {
+  const priced = problems.some((p) => p.reason === 'price_changed' || p.reason === 'invalid_price');
+  return priced ? 'price_changed' : 'insufficient_stock';
 }
 
 /** Maps a payment decline reason to the order's cancellation reason. */

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { Page } from '../../../platform/http';
-import { requireIdempotencyKey } from '../../../platform/messaging';
+import { optionalIdempotencyKey, requireIdempotencyKey } from '../../../platform/messaging';
 import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
 import { PlacedOrder, PlaceOrderHandler } from '../application/place-order/place-order.handler';
 import { ShipOrderHandler } from '../application/ship-order/ship-order.handler';
@@ -57,10 +57,21 @@ export class OrdersController {
     return this.reader.get(id, user);
   }
 
+  /** Cancels an order; its payment is voided or refunded and its stock given back (see the timeline). */
   @Post(':id/cancel')
   @HttpCode(202)
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
-    return this.cancelOrder.execute(id, user);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key gets the first answer; the same key with another request is a 422.',
+  })
+  @ApiAcceptedResponse({ type: OrderView })
+  cancel(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderView> {
+    return this.cancelOrder.execute(id, user, optionalIdempotencyKey(idempotencyKey));
   }
 
   @Post(':id/ship')

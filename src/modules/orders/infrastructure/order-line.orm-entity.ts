@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MINOR_UNITS } from '../../../platform/database';
 
 @Entity({ name: 'order_lines' })
 export class OrderLineEntity {
@@ -10,7 +11,7 @@ export class OrderLineEntity {
   @Column('text') sku: string;
   @Column('text') title: string;
   @Column('integer') quantity: number;
-  @Column('bigint', { name: 'unit_price', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'unit_price', transformer: MINOR_UNITS })
   unitPrice: number;
   @Column('char', { length: 3 }) currency: string;
 }

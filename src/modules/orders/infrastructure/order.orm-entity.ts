@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { MINOR_UNITS } from '../../../platform/database';
 import type { OrderStatus } from '../domain/order';
 
 export interface ShippingAddressColumn {
@@ -17,7 +18,7 @@ export class OrderEntity {
   @Column('uuid', { name: 'cart_id' }) cartId: string;
   @Column('text') status: OrderStatus;
   @Column('char', { length: 3 }) currency: string;
-  @Column('bigint', { name: 'total_amount', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'total_amount', transformer: MINOR_UNITS })
   totalAmount: number;
   @Column('integer', { name: 'item_count' }) itemCount: number;
   @Column('jsonb', { name: 'shipping_address' }) shippingAddress: ShippingAddressColumn;

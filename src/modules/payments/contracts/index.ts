@@ -1,6 +1,7 @@
 // The payments module's public contracts: the only things other modules may know of it.
 export * from './authorize-payment.command';
 export * from './capture-payment.command';
+export * from './get-payment-providers.query';
 export * from './payment-authorized.integration-event';
 export * from './payment-captured.integration-event';
 export * from './payment-declined.integration-event';

@@ -6,6 +6,8 @@ export interface PaymentRefundedPayload {
   readonly refundId: string;
   readonly amount: Money;
   readonly totalRefunded: Money;
+  /** Why, e.g. `cancelled_by_customer`, an admin's reason, or `provider` for one made at the provider. */
+  readonly reason: string;
 }
 
 /** Captured money (all or part) went back to the customer. */
@@ -18,6 +20,7 @@ export interface PaymentRefundedPayload {
       refundId: '0190a000-0000-7000-8000-000000000003',
       amount: { amount: 1999, currency: 'EUR' },
       totalRefunded: { amount: 1999, currency: 'EUR' },
+      reason: 'cancelled_by_customer',
     }),
 )
 export class PaymentRefunded extends IntegrationEvent<PaymentRefundedPayload> {}

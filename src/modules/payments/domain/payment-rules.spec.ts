@@ -64,18 +64,26 @@ describe('payment transitions', () => {
 });
 
 describe('refund rules', () => {
-  const captured = { status: 'captured' as const, capturedAmount: 1000, refundedAmount: 300 };
+  const captured = { status: 'captured' as const, currency: 'EUR', capturedAmount: 1000, refundedAmount: 300 };
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
   it('refunds the remainder by default and any amount up to it', () => {
     expect(checkRefund(captured, null)).toEqual({ ok: true, amount: 700 });
-    expect(checkRefund(captured, 700)).toEqual({ ok: true, amount: 700 });
+    expect(checkRefund(captured, eur(700))).toEqual({ ok: true, amount: 700 });
   });
   it('refuses more than captured minus refunded with 422', () => {
-    expect(checkRefund(captured, 701)).toMatchObject({ ok: false, status: 422 });
+    expect(checkRefund(captured, eur(701))).toMatchObject({ ok: false, status: 422 });
     expect(checkRefund({ ...captured, status: 'refunded', refundedAmount: 1000 }, null)).toMatchObject({ status: 422 });
+  });
+  it("refuses another currency than the payment's with 422", () => {
+    expect(checkRefund(captured, { amount: 100, currency: 'USD' })).toMatchObject({
+      ok: false,
+      status: 422,
+      type: 'refund-currency-mismatch',
+    });
   });
   it('refuses money never captured with 409', () => {
     for (const status of ['voided', 'authorized', 'declined', 'pending', 'expired'] as const) {
-      expect(checkRefund({ status, capturedAmount: 0, refundedAmount: 0 }, null)).toMatchObject({
+      expect(checkRefund({ status, currency: 'EUR', capturedAmount: 0, refundedAmount: 0 }, null)).toMatchObject({
         ok: false,
         status: 409,
       });

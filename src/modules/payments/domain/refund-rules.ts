@@ -1,3 +1,4 @@
+import { Money } from '../../../platform/messaging/contracts';
 import { PaymentStatus } from './payment-status';
 
 export type RefundCheck =
@@ -6,11 +7,17 @@ export type RefundCheck =
 
 /**
  * Whether `requested` (null: everything still refundable) can be refunded from a payment.
- * Money that was never captured cannot be refunded (409); more than what remains cannot either (422).
+ * Money that was never captured cannot be refunded (409); another currency than the payment's, or
+ * more than what remains, cannot either (422). Amounts are minor units.
  */
 export function checkRefund(
-  payment: { readonly status: PaymentStatus; readonly capturedAmount: number; readonly refundedAmount: number },
-  requested: number | null,
+  payment: {
+    readonly status: PaymentStatus;
+    readonly currency: string;
+    readonly capturedAmount: number;
+    readonly refundedAmount: number;
+  },
+  requested: Money | null,
 ): RefundCheck {
   if (!['captured', 'partially_refunded', 'refunded'].includes(payment.status)) {
     return {
@@ -20,8 +27,16 @@ export function checkRefund(
       detail: `A ${payment.status} payment has no captured money to refund.`,
     };
   }
+  if (requested !== null && requested.currency !== payment.currency) {
+    return {
+      ok: false,
+      status: 422,
+      type: 'refund-currency-mismatch',
+      detail: `The payment is in ${payment.currency}; a refund in ${requested.currency} cannot be made.`,
+    };
+  }
   const remaining = payment.capturedAmount - payment.refundedAmount;
-  const amount = requested ?? remaining;
+  const amount = requested?.amount ?? remaining;
   if (amount <= 0 || amount > remaining) {
     return {
       ok: false,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ProblemException } from '../../../platform/http';
+import { optionalIdempotencyKey } from '../../../platform/messaging';
 import { ListPayments, PaymentView } from '../application/list-payments/list-payments';
 import { Refunds, RefundView } from '../application/refund-payment/refunds';
 import { ProviderUnavailableError } from '../infrastructure/providers/payment-provider';
@@ -26,22 +27,38 @@ export class PaymentsController {
     return this.list.ofOrder(query.orderId, user);
   }
 
+  /**
+   * Refunds all or part of a captured payment. With an `Idempotency-Key`, a retry is the same
+   * refund (resumed if it was interrupted), and the same key with another request is a 422.
+   */
   @Post(':id/refund')
   @Roles('admin')
   @HttpCode(201)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retried request with the same key is the same refund.',
+    description: 'A retried request with the same key is the same refund; the same key with another body is a 422.',
+  })
+  @ApiCreatedResponse({
+    description: 'The refund: `{id, paymentId, amount: {amount, currency}, status, reason, createdAt}`',
   })
   async refund(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Payment') })) id: string,
     @Body() body: RefundPaymentDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('idempotency-key') header: string | undefined,
+    @CurrentUser() admin: AuthenticatedUser,
   ): Promise<RefundView> {
-    const requestKey = idempotencyKey ? `http:${idempotencyKey.slice(0, 200)}` : `http:${uuidv7()}`;
+    const key = optionalIdempotencyKey(header);
+    const amount = body.amount ? { amount: body.amount.amount, currency: body.amount.currency } : null;
+    const reason = body.reason ?? 'requested_by_admin';
     try {
-      return await this.refunds.refund(id, body.amount ?? null, body.reason ?? 'requested_by_admin', requestKey);
+      return await this.refunds.refund({
+        paymentId: id,
+        amount,
+        reason,
+        requestKey: `http:${admin.id}:${key ?? uuidv7()}`,
+        idempotency: key ? { scope: admin.id, key, request: { paymentId: id, amount, reason } } : undefined,
+      });
     } catch (error) {
       if (!(error instanceof ProviderUnavailableError)) throw error;
       throw new ProblemException({

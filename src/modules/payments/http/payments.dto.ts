@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_MINOR_UNITS } from '../../../platform/messaging';
 
 export class ListPaymentsQuery {
   @ApiProperty({ format: 'uuid' })
@@ -7,15 +9,30 @@ export class ListPaymentsQuery {
   readonly orderId: string;
 }
 
-export class RefundPaymentDto {
-  @ApiPropertyOptional({ description: 'Minor units; omitted = everything captured and not yet refunded.' })
-  @IsOptional()
+/** Money as everywhere in the API: integer minor units and an ISO 4217 code. */
+export class RefundAmountDto {
+  @ApiProperty({ example: 1000, description: 'Integer minor units (cents), at least 1', maximum: MAX_MINOR_UNITS })
   @IsInt()
   @Min(1)
-  @Max(2_000_000_000)
-  readonly amount?: number;
+  @Max(MAX_MINOR_UNITS)
+  readonly amount: number;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiProperty({ example: 'EUR', description: "ISO 4217; must be the payment's currency" })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  readonly currency: string;
+}
+
+export class RefundPaymentDto {
+  @ApiPropertyOptional({
+    type: RefundAmountDto,
+    description: 'How much to refund; omitted = everything captured and not yet refunded.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RefundAmountDto)
+  readonly amount?: RefundAmountDto;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'damaged in transit' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { MINOR_UNITS } from '../../../platform/database';
 import { PaymentStatus } from '../domain/payment-status';
 import { RiskDecision } from '../domain/risk-assessment';
 
@@ -8,10 +9,11 @@ export class PaymentOrmEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'order_id' }) orderId: string;
   @Column('uuid', { name: 'customer_id' }) customerId: string;
-  @Column('integer') amount: number;
+  /** Minor units (64-bit column). */
+  @Column('bigint', { transformer: MINOR_UNITS }) amount: number;
   @Column('char', { length: 3 }) currency: string;
-  @Column('integer', { name: 'captured_amount', default: 0 }) capturedAmount: number;
-  @Column('integer', { name: 'refunded_amount', default: 0 }) refundedAmount: number;
+  @Column('bigint', { name: 'captured_amount', default: 0, transformer: MINOR_UNITS }) capturedAmount: number;
+  @Column('bigint', { name: 'refunded_amount', default: 0, transformer: MINOR_UNITS }) refundedAmount: number;
   @Column('text') provider: string;
   @Column('text', { name: 'provider_ref', nullable: true }) providerRef: string | null;
   @Column('char', { length: 4, nullable: true }) last4: string | null;

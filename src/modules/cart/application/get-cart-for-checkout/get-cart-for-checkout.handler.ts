@@ -3,7 +3,7 @@ import { CheckoutCart, GetCartForCheckout } from '../../contracts';
 import { CartRepository } from '../../infrastructure/cart.repository';
 import { CartChanges, UUID } from '../cart-changes';
 
-/** Checkout's view of a customer's open cart: lines with the price snapshots the customer saw. */
+/** Checkout's view of a customer's open cart: lines with the prices the customer accepted. */
 @QueryHandler(GetCartForCheckout)
 export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForCheckout> {
   constructor(
@@ -17,7 +17,6 @@ export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForChecko
     if (!cart || cart.status !== 'open' || cart.customerId === null || cart.customerId !== query.customerId) {
       return null;
     }
-    const view = this.changes.view(cart);
     return {
       cartId: cart.id,
       customerId: cart.customerId,
@@ -27,9 +26,9 @@ export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForChecko
         sku: l.sku,
         title: l.title,
         quantity: l.quantity,
-        unitPrice: l.unitPrice,
+        acceptedUnitPrice: l.acceptedUnitPrice,
       })),
-      subtotal: view.totals.subtotal,
+      subtotal: cart.acceptedSubtotal(this.changes.defaultCurrency),
     };
   }
 }

@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../../../platform/http';
+import { minorUnits } from '../../../../platform/messaging';
 import { GetVariantSnapshots, VariantSnapshot, VariantSnapshotsResult } from '../../contracts';
 import { isUuid } from '../../domain/reservation-lines';
 
@@ -27,11 +28,11 @@ export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnaps
     const known = ids.filter(isUuid);
     if (known.length === 0) return { items: [] };
     const rows = (await this.db.query(VARIANT_SNAPSHOTS_SQL, [known])) as (Omit<VariantSnapshot, 'price'> & {
-      amount: number;
+      amount: string;
       currency: string;
     })[];
     return {
-      items: rows.map(({ amount, currency, ...row }) => ({ ...row, price: { amount, currency } })),
+      items: rows.map(({ amount, currency, ...row }) => ({ ...row, price: { amount: minorUnits(amount), currency } })),
     };
   }
 }

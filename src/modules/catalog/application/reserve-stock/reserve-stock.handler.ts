@@ -12,9 +12,11 @@ import { CatalogReadCache } from '../catalog-read-cache';
 const MAX_LINES = 200;
 
 /**
- * Holds every line of an order or none, in one transaction. Each line is one conditional UPDATE
- * (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a savepoint undoes the
- * others. Idempotent by order id: a repeat answers the first outcome and publishes nothing.
+ * Holds every line of an order or none, in one transaction, and only at the unit prices the order
+ * charges (a price changed since the customer accepted it rejects the reservation). Each line is
+ * one conditional UPDATE (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a
+ * savepoint undoes the others. Idempotent by order id: a repeat answers the first outcome and
+ * publishes nothing.
  */
 @CommandHandler(ReserveStock)
 export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
@@ -54,7 +56,7 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
     );
   }
 
-  /** Problems visible without touching stock: unknown variants, products not for sale, too few units. */
+  /** Problems visible without touching stock: unknown variants, products not for sale, another price, too few units. */
   private async lookUp(tx: Transaction, lines: readonly ReservationLine[]): Promise<LineProblem[]> {
     const variants = await StockRepository.variantsForSale(
       tx.manager,
@@ -69,6 +71,9 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
       };
       if (!variant) return [{ ...base, reason: 'unknown_variant' }];
       if (!variant.purchasable) return [{ ...base, reason: 'not_purchasable' }];
+      if (variant.price_amount !== line.unitPrice.amount || variant.price_currency !== line.unitPrice.currency) {
+        return [{ ...base, reason: 'price_changed' }];
+      }
       return variant.available < line.quantity ? [{ ...base, reason: 'insufficient_stock' }] : [];
     });
   }
@@ -105,6 +110,9 @@ function assertWellFormed(command: ReserveStock): void {
     throw ProblemException.validation([], `ReserveStock needs 1 to ${MAX_LINES} lines.`);
   }
   if (lines.some((line) => typeof line !== 'object' || line === null)) {
-    throw ProblemException.validation([], 'Every ReserveStock line must be an object {variantId, quantity}.');
+    throw ProblemException.validation(
+      [],
+      'Every ReserveStock line must be an object {variantId, quantity, unitPrice}.',
+    );
   }
 }

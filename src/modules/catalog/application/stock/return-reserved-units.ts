@@ -23,6 +23,6 @@ export async function returnUnits(
         : await StockRepository.adjust(tx.manager, line, 0, -line.quantity),
     );
   }
-  if (lines.length > 0) tx.publish(new StockReleased({ orderId, lines, reason }));
+  if (lines.length > 0) tx.publish(new StockReleased({ orderId, lines, reason, restocked: sold }));
   publishStockSignals(tx, changes, lowThreshold);
 }

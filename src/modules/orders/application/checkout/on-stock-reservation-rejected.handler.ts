@@ -1,5 +1,6 @@
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { StockReservationRejected } from '../../../catalog';
+import { cancellationReasonForRejection } from '../../domain/checkout-saga';
 import { CheckoutProcess } from './checkout-process';
 
 @OnIntegrationEvent(StockReservationRejected, { module: 'orders' })
@@ -7,6 +8,9 @@ export class OnStockReservationRejected implements IntegrationEventHandler<Stock
   constructor(private readonly checkout: CheckoutProcess) {}
 
   handle(event: StockReservationRejected, tx: Transaction): Promise<void> {
-    return this.checkout.advance(tx, event.payload.orderId, { kind: 'stock_rejected' });
+    return this.checkout.advance(tx, event.payload.orderId, {
+      kind: 'stock_rejected',
+      reason: cancellationReasonForRejection(event.payload.problems),
+    });
   }
 }

@@ -1,30 +1,33 @@
 import { ProblemException } from '../../../../platform/http';
 import { MessageBus } from '../../../../platform/messaging';
-import { CheckoutCart } from '../../../cart';
 import { GetVariantSnapshots } from '../../../catalog';
+import { OrderLine } from '../../domain/order';
 
 /**
- * The cart's snapshot must still be what the catalog sells: a product gone or repriced since the
- * customer looked is a 409 naming the lines, so they can review their cart before paying.
+ * Every line must still be sold at the price its customer accepted: a product gone is a 409
+ * `product-unavailable`, a price that differs (up or down) a 409 `price-changed` naming the lines
+ * with both prices, so the customer can review the cart and accept (`POST /carts/:id/accept-prices`).
+ * Catalog checks the same again when it reserves, so a change after this check is refused too.
  */
-export async function checkCurrentPrices(bus: MessageBus, cart: CheckoutCart): Promise<void> {
-  const { items } = await bus.query(new GetVariantSnapshots(cart.lines.map((l) => l.variantId)));
+export async function checkCurrentPrices(bus: MessageBus, lines: readonly OrderLine[]): Promise<void> {
+  const { items } = await bus.query(new GetVariantSnapshots(lines.map((l) => l.variantId)));
   const current = new Map(items.map((s) => [s.variantId, s]));
-  const unavailable = cart.lines.filter((l) => !current.get(l.variantId)?.purchasable).map((l) => l.variantId);
+  const unavailable = lines.filter((l) => !current.get(l.variantId)?.purchasable).map((l) => l.variantId);
   if (unavailable.length > 0) {
     throw ProblemException.conflict('product-unavailable', 'Some products in the cart can no longer be bought.', {
       variantIds: unavailable,
     });
   }
-  const repriced = cart.lines
-    .filter((l) => {
-      const price = current.get(l.variantId)!.price;
-      return price.amount !== l.unitPrice.amount || price.currency !== l.unitPrice.currency;
-    })
-    .map((l) => ({ variantId: l.variantId, cartPrice: l.unitPrice, currentPrice: current.get(l.variantId)!.price }));
+  const repriced = lines
+    .map((l) => ({ variantId: l.variantId, acceptedPrice: l.unitPrice, currentPrice: current.get(l.variantId)!.price }))
+    .filter(
+      (l) => l.currentPrice.amount !== l.acceptedPrice.amount || l.currentPrice.currency !== l.acceptedPrice.currency,
+    );
   if (repriced.length > 0) {
-    throw ProblemException.conflict('price-changed', 'Prices changed since the cart was priced; review the cart.', {
-      lines: repriced,
-    });
+    throw ProblemException.conflict(
+      'price-changed',
+      'Prices changed since the customer accepted them; review the cart and accept the current prices.',
+      { lines: repriced },
+    );
   }
 }

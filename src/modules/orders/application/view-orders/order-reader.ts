@@ -102,6 +102,7 @@ function toView(order: OrderEntity, lines: OrderLineEntity[], timeline: OrderTim
       status: e.status,
       at: e.at.toISOString(),
       ...(e.reason ? { reason: e.reason } : {}),
+      ...(e.amount !== null && e.currency !== null ? { amount: { amount: e.amount, currency: e.currency } } : {}),
     })),
     ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
     ...(order.carrier && order.trackingNumber && order.shippedAt

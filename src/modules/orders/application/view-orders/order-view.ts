@@ -18,10 +18,20 @@ export class OrderLineView {
   @ApiProperty({ type: MoneyView }) readonly lineTotal: Money;
 }
 
+/** One thing that happened to an order, its money or its stock, oldest first. */
 export class TimelineEntryView {
-  @ApiProperty() readonly status: string;
+  @ApiProperty({
+    example: 'payment_refunded',
+    description:
+      'pending, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, shipped, ' +
+      'cancellation_requested, cancelled, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
+      'payment_refund_failed, payment_void_failed',
+  })
+  readonly status: string;
   @ApiProperty() readonly at: string;
-  @ApiPropertyOptional() readonly reason?: string;
+  @ApiPropertyOptional({ example: 'cancelled_by_customer' }) readonly reason?: string;
+  @ApiPropertyOptional({ type: MoneyView, description: 'The money the entry is about (e.g. how much was refunded)' })
+  readonly amount?: Money;
 }
 
 export class OrderView {

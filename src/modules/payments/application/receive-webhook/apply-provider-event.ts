@@ -80,6 +80,7 @@ async function recordOutsideRefund(
       refundId,
       amount: money(extra),
       totalRefunded: money(total),
+      reason: 'provider',
     }),
   );
   return 'applied';

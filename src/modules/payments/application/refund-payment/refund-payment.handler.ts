@@ -24,13 +24,9 @@ export class RefundPaymentHandler implements ICommandHandler<RefundPayment> {
     const payment = await this.payments.find(command.orderId);
     if (!payment) throw PaymentOfOrder.missing();
     if (command.amount === null && payment.status === 'refunded') return;
-    if (command.amount !== null && command.amount.currency !== payment.currency) {
-      await this.fail(payment.id, payment.orderId, 'currency_mismatch');
-      return;
-    }
     const requestKey = `command:${RequestContext.current()?.causationId ?? uuidv7()}`;
     try {
-      await this.refunds.refund(payment.id, command.amount?.amount ?? null, command.reason, requestKey);
+      await this.refunds.refund({ paymentId: payment.id, amount: command.amount, reason: command.reason, requestKey });
     } catch (error) {
       if (!(error instanceof ProblemException) || error.problem.status >= 500) throw error;
       await this.fail(payment.id, payment.orderId, error.problem.type);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PeriodicTask } from '../../../../../platform/jobs';
-import { Money } from '../../../../../platform/messaging/contracts';
+import { minorUnits, Money } from '../../../../../platform/messaging/contracts';
 import { verifyWebhookSignature, WebhookVerificationError } from '../../../domain/webhook-signature';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
@@ -19,6 +19,7 @@ import { sandboxCard } from './sandbox-cards';
 import { SANDBOX_SIGNATURE_HEADER, SandboxWebhookBody, SandboxWebhooks } from './sandbox-webhooks';
 import { toWebhookEffect } from './sandbox-webhook-effect';
 
+/** A `sandbox_charges` row, amounts in minor units (read from `bigint` columns by {@link toCharge}). */
 interface ChargeRow {
   id: string;
   merchant_ref: string;
@@ -51,8 +52,10 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     private readonly webhooks: SandboxWebhooks,
   ) {
-    const { webhookDelivery, sweepIntervalMs } = config.sandbox;
-    this.sweeper = new PeriodicTask('SandboxSweep', webhookDelivery ? sweepIntervalMs : 0, () => this.sweep());
+    const { enabled, webhookDelivery, sweepIntervalMs } = config.sandbox;
+    this.sweeper = new PeriodicTask('SandboxSweep', enabled && webhookDelivery ? sweepIntervalMs : 0, () =>
+      this.sweep(),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -140,12 +143,12 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
   /** Lets every uncaptured authorization past its expiry lapse, announcing each by webhook. */
   async expireAuthorizations(): Promise<number> {
     const expired = await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const [rows] = (await manager.query(
         `UPDATE sandbox_charges SET status = 'expired' WHERE status = 'authorized' AND expires_at <= now() RETURNING *`,
       )) as [ChargeRow[], number];
       const emit = this.emitter(manager);
-      for (const row of rows[0]) await emit('charge.expired', row, 'authorization_expired');
-      return rows[0].length;
+      for (const row of rows) await emit('charge.expired', toCharge(row), 'authorization_expired');
+      return rows.length;
     });
     if (expired > 0) void this.webhooks.deliverPending();
     return expired;
@@ -193,7 +196,7 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
       `SELECT *, expires_at <= now() AS expired_now FROM sandbox_charges WHERE id = $1 FOR UPDATE`,
       [id],
     )) as ChargeRow[];
-    return rows[0];
+    return rows[0] && toCharge(rows[0]);
   }
 
   private async expire(manager: EntityManager, charge: ChargeRow, emit: Emit): Promise<ProviderOutcome<'captured'>> {
@@ -259,4 +262,14 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
       onEmit();
     };
   }
+}
+
+/** node-postgres reads `bigint` as a string: the amounts become exact numbers before any arithmetic. */
+function toCharge(row: ChargeRow): ChargeRow {
+  return {
+    ...row,
+    amount: minorUnits(row.amount),
+    captured_amount: minorUnits(row.captured_amount),
+    refunded_amount: minorUnits(row.refunded_amount),
+  };
 }

@@ -1,0 +1,12 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { GetPaymentProviders, PaymentProvidersResult } from '../../contracts';
+import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
+
+@QueryHandler(GetPaymentProviders)
+export class GetPaymentProvidersHandler implements IQueryHandler<GetPaymentProviders> {
+  constructor(private readonly providers: PaymentProviders) {}
+
+  execute(): Promise<PaymentProvidersResult> {
+    return Promise.resolve({ providers: this.providers.names() });
+  }
+}

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config';
 import { AuthenticatedUser, Role } from './authenticated-user';
+import { signingKeyFor } from './signing-key';
 
 const ALGORITHM = 'HS256';
 const ROLES: readonly Role[] = ['customer', 'admin'];
@@ -20,7 +21,15 @@ export class AccessTokens {
   private readonly key: KeyObject;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+    const { secret, source } = signingKeyFor(config);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    const file = config.auth.jwtSecretFile;
+    const logger = new Logger('Auth');
+    if (source === 'generated') {
+      logger.warn(`JWT_SECRET is not set: generated a random signing key in ${file} (development only)`);
+    } else if (source === 'file') {
+      logger.log(`JWT_SECRET is not set: signing tokens with the development key in ${file}`);
+    }
   }
 
   sign(user: AuthenticatedUser, ttlSeconds = this.config.auth.accessTokenTtlSeconds): string {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '../http/problem.exception';
 import { AccessTokens } from './access-tokens';
-import { AUTH_REQUIREMENT, AuthRequirement } from './auth.decorators';
+import { AUTH_REQUIREMENT, AuthRequirement, OWN_CREDENTIALS } from './auth.decorators';
 import { AuthenticatedUser } from './authenticated-user';
 
 /**
@@ -18,6 +18,8 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(OWN_CREDENTIALS, targets)) return true;
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; user?: AuthenticatedUser }>();
@@ -28,10 +30,7 @@ export class AuthGuard implements CanActivate {
       if (!user) throw unauthorized('The access token is missing, malformed, expired or invalid.');
       request.user = user;
     }
-    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, targets);
     if (!requirement) return true;
     if (!request.user) throw unauthorized('This route needs an access token (Authorization: Bearer …).');
     if (requirement.roles.length > 0 && !requirement.roles.some((role) => request.user!.roles.includes(role))) {

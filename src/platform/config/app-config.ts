@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
-import { Env, readBool, readEnum, readInt, readList, readString, readUrl, redact } from './env-readers';
+import { Env, readBool, readEnum, readInt, readList, readSecret, readString, readUrl, redact } from './env-readers';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES = ['postgres', 'postgresql'] as const;
@@ -64,8 +64,13 @@ export interface BrokerConfig {
 }
 
 export interface AuthConfig {
-  /** HMAC key of access tokens; every process that verifies tokens needs the same one. */
-  readonly jwtSecret: string;
+  /**
+   * HMAC key of access tokens (`JWT_SECRET`); every process that verifies tokens needs the same one.
+   * Undefined outside production: the platform then uses a random key of its own (see `signingKeyFor`).
+   */
+  readonly jwtSecret: string | undefined;
+  /** Where development keeps its generated key when `JWT_SECRET` is unset (`JWT_SECRET_FILE`). */
+  readonly jwtSecretFile: string;
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
   readonly accessTokenTtlSeconds: number;
@@ -102,7 +107,14 @@ export interface AppConfig {
     readonly bodyLimitBytes: number;
     readonly corsOrigins: readonly string[];
     readonly trustProxy: boolean;
+    /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
+    readonly docsEnabled: boolean;
   };
+  /**
+   * Bearer token that opens `/metrics` and readiness details (`METRICS_TOKEN`). Unset: they are
+   * open in development and tests, closed in production.
+   */
+  readonly metricsToken: string | undefined;
   readonly messaging: MessagingConfig;
   readonly broker: BrokerConfig;
   readonly gateway: GatewayConfig;
@@ -135,7 +147,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
       corsOrigins: readList(env, 'CORS_ORIGINS') ?? [],
       trustProxy: readBool(env, 'TRUST_PROXY', false),
+      docsEnabled: readBool(env, 'DOCS_ENABLED', nodeEnv !== 'production'),
     },
+    metricsToken: readSecret(env, 'METRICS_TOKEN'),
     messaging: {
       pollIntervalMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
       batchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 100, 1, 10_000),
@@ -155,7 +169,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       routes: readGatewayRoutes(env),
       timeoutMs: readInt(env, 'GATEWAY_TIMEOUT_MS', 30_000, 100, 600_000),
     },
-    auth: readAuth(env, nodeEnv),
+    auth: readAuth(env, nodeEnv, splitTopology(env)),
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       pretty: readBool(env, 'LOG_PRETTY', false),
@@ -232,18 +246,41 @@ function readBroker(env: Env): BrokerConfig {
   };
 }
 
-const DEV_JWT_SECRET = 'arcade-development-secret-do-not-use-in-production';
+/**
+ * Example values that have been published (README, docker-compose, earlier versions of this file):
+ * anyone can sign tokens with them, so production refuses them.
+ */
+const PUBLIC_EXAMPLE_SECRETS = [
+  'arcade-development-secret-do-not-use-in-production',
+  'change-me-to-32-or-more-random-characters',
+];
 
-function readAuth(env: Env, nodeEnv: AppConfig['env']): AuthConfig {
-  const jwtSecret = readString(env, 'JWT_SECRET');
+function isPublicExample(secret: string): boolean {
+  return PUBLIC_EXAMPLE_SECRETS.includes(secret) || /change[-_ ]?me|do[-_ ]?not[-_ ]?use/i.test(secret);
+}
+
+/** Whether this process is one of several (a broker or a gateway): they must share one key. */
+function splitTopology(env: Env): boolean {
+  return readString(env, 'BROKER_URL') !== undefined || readString(env, 'GATEWAY_ROUTES') !== undefined;
+}
+
+function readAuth(env: Env, nodeEnv: AppConfig['env'], split: boolean): AuthConfig {
+  const jwtSecret = readSecret(env, 'JWT_SECRET');
   if (jwtSecret === undefined && nodeEnv === 'production') {
     throw new ConfigError('JWT_SECRET', 'must be set in production (32 or more random characters)');
   }
-  if (jwtSecret !== undefined && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  if (jwtSecret === undefined && nodeEnv === 'development' && split) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'must be set when processes are split (BROKER_URL or GATEWAY_ROUTES): every process needs the same key',
+    );
+  }
+  if (jwtSecret !== undefined && nodeEnv === 'production' && isPublicExample(jwtSecret)) {
+    throw new ConfigError('JWT_SECRET', 'is a published example value; set 32 or more random characters of your own');
   }
   return {
-    jwtSecret: jwtSecret ?? DEV_JWT_SECRET,
+    jwtSecret,
+    jwtSecretFile: resolve(readString(env, 'JWT_SECRET_FILE', '.data/jwt-secret')),
     jwtIssuer: readString(env, 'JWT_ISSUER', 'arcade'),
     jwtAudience: readString(env, 'JWT_AUDIENCE', 'arcade-api'),
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),

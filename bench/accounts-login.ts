@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    MAIL_DEV_MAILBOX: 'enabled',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     MODULES: 'accounts,notifications',

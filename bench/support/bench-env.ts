@@ -3,5 +3,6 @@ export const BENCH_ENV: Readonly<Record<string, string>> = {
   NODE_ENV: 'production',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  MAIL_DEV_MAILBOX: 'enabled',
   DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
 };

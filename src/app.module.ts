@@ -3,6 +3,7 @@ import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
 import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
+import { LimitsModule } from './platform/limits';
 import { MessagingModule } from './platform/messaging';
 import { LoggerModule, ObservabilityModule } from './platform/observability';
 
@@ -41,6 +42,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.database, { stopEmbeddedOnShutdown: options.stopEmbeddedOnShutdown ?? true }),
         ObservabilityModule,
         AuthModule,
+        LimitsModule,
         MessagingModule.forRoot(selected),
         ...modules,
         ...(options.extraModules ?? []),

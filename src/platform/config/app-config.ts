@@ -91,6 +91,14 @@ export interface GatewayConfig {
   readonly timeoutMs: number;
 }
 
+/** Shared state of several instances (rate-limit counters); absent = each process counts alone, in memory. */
+export interface RedisConfig {
+  /** `REDIS_URL` (redis:// or rediss://); undefined = in-memory limits per process. */
+  readonly url: string | undefined;
+  /** First part of every key, so several deployments (or test files) share one server. */
+  readonly prefix: string;
+}
+
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   /**
@@ -119,6 +127,7 @@ export interface AppConfig {
   readonly broker: BrokerConfig;
   readonly gateway: GatewayConfig;
   readonly auth: AuthConfig;
+  readonly redis: RedisConfig;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
 }
@@ -170,6 +179,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: readInt(env, 'GATEWAY_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     auth: readAuth(env, nodeEnv, splitTopology(env)),
+    redis: { url: readUrl(env, 'REDIS_URL', ['redis', 'rediss']), prefix: readRedisPrefix(env) },
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       pretty: readBool(env, 'LOG_PRETTY', false),
@@ -216,6 +226,14 @@ function readGatewayRoutes(env: Env): GatewayRoute[] {
     routes.push({ prefix, upstream: upstream.replace(/\/+$/, '') });
   }
   return routes;
+}
+
+function readRedisPrefix(env: Env): string {
+  const prefix = readString(env, 'REDIS_PREFIX', 'arcade');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REDIS_PREFIX', `must be 1–64 letters, digits, "_", "." or "-" (got "${prefix}")`);
+  }
+  return prefix;
 }
 
 function readBroker(env: Env): BrokerConfig {

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     MODULES: 'accounts,notifications',
     LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000000',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: '1000000',
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000000',
   });
   const app = await createApp(config, { database });

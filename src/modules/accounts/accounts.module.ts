@@ -10,6 +10,7 @@ import { UpdateAddressHandler } from './application/addresses/update-address.han
 import { AdminBootstrap } from './application/admin-bootstrap/admin-bootstrap';
 import { EnsureAdminHandler } from './application/admin-bootstrap/ensure-admin.handler';
 import { ChangePasswordHandler } from './application/change-password/change-password.handler';
+import { RequestLimits } from './application/limits/request-limits';
 import { LogInHandler } from './application/log-in/log-in.handler';
 import { LoginThrottle } from './application/log-in/login-throttle';
 import { LogOutHandler } from './application/log-out/log-out.handler';
@@ -50,6 +51,7 @@ const database: ModuleDatabaseDefinition = {
     PasswordHasher,
     SessionIssuer,
     LoginThrottle,
+    RequestLimits,
     SignUpHandler,
     LogInHandler,
     RefreshSessionHandler,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { accessStatusSource } from './access-status.source';
 import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
 import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
@@ -41,7 +42,7 @@ export class AppModule {
         LoggerModule.forRoot(options.config),
         DatabaseModule.forRoot(options.database, { stopEmbeddedOnShutdown: options.stopEmbeddedOnShutdown ?? true }),
         ObservabilityModule,
-        AuthModule,
+        AuthModule.forRoot(accessStatusSource),
         LimitsModule,
         MessagingModule.forRoot(selected),
         ...modules,

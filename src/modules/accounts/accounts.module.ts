@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { ACCOUNTS_CONFIG, loadAccountsConfig } from './accounts.config';
+import { GetAccessStatusHandler } from './application/access-status/get-access-status.handler';
 import { AddAddressHandler } from './application/addresses/add-address.handler';
 import { ListAddressesHandler } from './application/addresses/list-addresses.handler';
 import { RemoveAddressHandler } from './application/addresses/remove-address.handler';
@@ -70,6 +71,7 @@ const database: ModuleDatabaseDefinition = {
     EnsureAdminHandler,
     AdminBootstrap,
     GetUserSummaryHandler,
+    GetAccessStatusHandler,
   ],
 })
 export class AccountsModule {

@@ -34,7 +34,9 @@ export class AccessTokens {
 
   sign(user: AuthenticatedUser, ttlSeconds = this.config.auth.accessTokenTtlSeconds): string {
     const { jwtIssuer, jwtAudience } = this.config.auth;
-    return jwt.sign({ roles: user.roles }, this.key, {
+    const claims =
+      user.sessionVersion === undefined ? { roles: user.roles } : { roles: user.roles, sv: user.sessionVersion };
+    return jwt.sign(claims, this.key, {
       algorithm: ALGORITHM,
       subject: user.id,
       issuer: jwtIssuer,
@@ -55,7 +57,8 @@ export class AccessTokens {
       });
       if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r)) : [];
-      return { id: claims.sub, roles };
+      const sessionVersion = Number.isSafeInteger(claims.sv) ? (claims.sv as number) : undefined;
+      return { id: claims.sub, roles, ...(sessionVersion === undefined ? {} : { sessionVersion }) };
     } catch {
       return undefined;
     }

@@ -3,3 +3,4 @@ export * from './auth.decorators';
 export * from './auth.module';
 export * from './authenticated-user';
 export * from './signing-key';
+export * from './access-status';

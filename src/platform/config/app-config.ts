@@ -74,6 +74,11 @@ export interface AuthConfig {
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
   readonly accessTokenTtlSeconds: number;
+  /**
+   * How long a process trusts what it last heard of an admin's roles and sessions
+   * (`ACCESS_STATUS_CACHE_MS`): a demotion or revocation made elsewhere bites within this time.
+   */
+  readonly accessStatusCacheMs: number;
 }
 
 /** One URL prefix served by another process (the gateway's routing table, design §5). */
@@ -302,5 +307,6 @@ function readAuth(env: Env, nodeEnv: AppConfig['env'], split: boolean): AuthConf
     jwtIssuer: readString(env, 'JWT_ISSUER', 'arcade'),
     jwtAudience: readString(env, 'JWT_AUDIENCE', 'arcade-api'),
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    accessStatusCacheMs: readInt(env, 'ACCESS_STATUS_CACHE_MS', 2000, 0, 60_000),
   };
 }

@@ -70,6 +70,18 @@ export class AuthController {
     await this.logOutHandler.execute(user.id, body.refreshToken, body.everywhere ?? false);
   }
 
+  @Post('logout-all')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'End every session of the caller: refresh tokens revoked, admin rights of access tokens gone within seconds',
+  })
+  async logOutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.logOutHandler.everywhere(user.id);
+  }
+
   @Post('password/forgot')
   @HttpCode(202)
   @ApiOperation({

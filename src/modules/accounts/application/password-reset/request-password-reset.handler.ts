@@ -11,8 +11,9 @@ import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
 
 /**
  * Starts a password reset; the new link revokes the user's earlier ones. The caller gets the same
- * answer at once whether or not the email is known: the lookup, the token and the event happen after the response, so neither the body nor the
- * timing tells accounts apart. The link's base URL comes from configuration, never from the request.
+ * answer at once whether or not the email is known: the lookup, the token and the event happen after
+ * the response, so neither the body nor the timing tells accounts apart. The link's base URL comes
+ * from configuration, never from the request.
  */
 @Injectable()
 export class RequestPasswordResetHandler implements BeforeApplicationShutdown {

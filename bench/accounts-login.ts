@@ -45,10 +45,12 @@ async function main(): Promise<void> {
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    MAIL_DEV_MAILBOX: 'enabled',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     MODULES: 'accounts,notifications',
     LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000000',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: '1000000',
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000000',
   });
   const app = await createApp(config, { database });

@@ -1,8 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { accessStatusSource } from './access-status.source';
 import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
 import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
+import { LimitsModule } from './platform/limits';
 import { MessagingModule } from './platform/messaging';
 import { LoggerModule, ObservabilityModule } from './platform/observability';
 
@@ -40,7 +42,8 @@ export class AppModule {
         LoggerModule.forRoot(options.config),
         DatabaseModule.forRoot(options.database, { stopEmbeddedOnShutdown: options.stopEmbeddedOnShutdown ?? true }),
         ObservabilityModule,
-        AuthModule,
+        AuthModule.forRoot(accessStatusSource),
+        LimitsModule,
         MessagingModule.forRoot(selected),
         ...modules,
         ...(options.extraModules ?? []),

@@ -6,6 +6,9 @@ import { MessageBus } from '../../src/platform/messaging';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Client, FAST_HASHING } from './accounts-test-kit';
 
+/** The app's signing key, so the tests below can forge tokens that differ from genuine ones in one claim only. */
+const JWT_SECRET = 'accounts-test-signing-key-0123456789-abcdef';
+
 describe('accounts: sign-up, sessions, tokens, profile, addresses, admin', () => {
   let t: TestApp;
   let client: Client;
@@ -18,6 +21,7 @@ describe('accounts: sign-up, sessions, tokens, profile, addresses, admin', () =>
       modules: ['accounts', 'notifications'],
       env: {
         ...FAST_HASHING,
+        JWT_SECRET,
         ADMIN_EMAIL: 'Root@Example.com',
         ADMIN_PASSWORD: 'admin-bootstrap-pass-9',
         LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '5',
@@ -187,7 +191,7 @@ describe('accounts: sign-up, sessions, tokens, profile, addresses, admin', () =>
   });
 
   describe('access tokens checked by the platform guard', () => {
-    const secret = 'arcade-development-secret-do-not-use-in-production';
+    const secret = JWT_SECRET;
     let userId: string;
     let good: string;
     beforeAll(async () => {

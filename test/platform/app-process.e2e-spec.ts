@@ -33,7 +33,8 @@ describe('the app as a process (npm start)', () => {
 
     const first = startAppProcess(env, await freePort());
     await waitForOk(`${first.baseUrl}/health/ready`, 60_000, first);
-    expect((await fetch(`${first.baseUrl}/docs`)).status).toBe(200);
+    // NODE_ENV=production (the helper's default): no OpenAPI UI unless DOCS_ENABLED=true.
+    expect((await fetch(`${first.baseUrl}/docs`)).status).toBe(404);
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);
     expect(await portAnswers(pgPort)).toBe(false);

@@ -31,6 +31,7 @@ export function startAppProcess(env: Record<string, string | undefined>, port: n
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET: 'test-secret-for-the-process-tests-0123456789',
+      MAIL_DEV_MAILBOX: 'enabled',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),

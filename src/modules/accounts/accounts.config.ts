@@ -10,8 +10,20 @@ export interface PasswordHashingConfig {
   readonly parallelism: number;
 }
 
+/** Login attempts allowed per window; see LoginThrottle for how they combine. */
 export interface LoginThrottleConfig {
+  /** Attempts on one account from one client address (the attacker's own budget). */
+  readonly perAccountAndAddress: number;
+  /** Attempts on one account from all addresses together: a much higher ceiling for distributed guessing. */
   readonly perAccount: number;
+  /** Attempts from one client address on any accounts (spraying, and the argon2 cost of each try). */
+  readonly perAddress: number;
+  readonly windowSeconds: number;
+}
+
+/** Requests allowed per window for one email (as typed) and for one client address. */
+export interface RequestLimitConfig {
+  readonly perEmail: number;
   readonly perAddress: number;
   readonly windowSeconds: number;
 }
@@ -24,6 +36,10 @@ export interface AccountsConfig {
   readonly passwordResetUrl: string;
   readonly refreshTokenTtlDays: number;
   readonly loginThrottle: LoginThrottleConfig;
+  /** Sign-ups (each costs one argon2 hash). */
+  readonly signUpLimit: RequestLimitConfig;
+  /** Password-reset requests (each may send an email). */
+  readonly passwordResetLimit: RequestLimitConfig;
   readonly hashing: PasswordHashingConfig;
 }
 
@@ -47,14 +63,30 @@ export function loadAccountsConfig(env: Env, nodeEnv: AppConfig['env']): Account
     passwordResetUrl: readUrl(env, 'PASSWORD_RESET_URL', ['http', 'https']) ?? 'http://localhost:3000/reset-password',
     refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     loginThrottle: {
-      perAccount: readInt(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 10, 1, 1_000_000),
+      perAccountAndAddress: readInt(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS', 10, 1, 1_000_000),
+      perAccount: readInt(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 100, 1, 1_000_000),
       perAddress: readInt(env, 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 50, 1, 1_000_000),
       windowSeconds: readInt(env, 'LOGIN_ATTEMPT_WINDOW_SECONDS', 900, 1, 86_400),
     },
+    signUpLimit: readRequestLimit(env, 'SIGNUP', { perEmail: 5, perAddress: 30 }),
+    passwordResetLimit: readRequestLimit(env, 'PASSWORD_RESET', { perEmail: 3, perAddress: 20 }),
     hashing: {
       memoryKib: readInt(env, 'PASSWORD_HASH_MEMORY_KIB', MIN_MEMORY_KIB, testing ? 64 : MIN_MEMORY_KIB, 4_194_304),
       iterations: readInt(env, 'PASSWORD_HASH_ITERATIONS', MIN_ITERATIONS, testing ? 1 : MIN_ITERATIONS, 100),
       parallelism: readInt(env, 'PASSWORD_HASH_PARALLELISM', 1, 1, 16),
     },
+  };
+}
+
+/** `<PREFIX>_MAX_PER_EMAIL`, `<PREFIX>_MAX_PER_ADDRESS`, `<PREFIX>_LIMIT_WINDOW_SECONDS` (default one hour). */
+function readRequestLimit(
+  env: Env,
+  prefix: string,
+  defaults: { perEmail: number; perAddress: number },
+): RequestLimitConfig {
+  return {
+    perEmail: readInt(env, `${prefix}_MAX_PER_EMAIL`, defaults.perEmail, 1, 1_000_000),
+    perAddress: readInt(env, `${prefix}_MAX_PER_ADDRESS`, defaults.perAddress, 1, 1_000_000),
+    windowSeconds: readInt(env, `${prefix}_LIMIT_WINDOW_SECONDS`, 3600, 1, 86_400),
   };
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { ACCOUNTS_CONFIG, loadAccountsConfig } from './accounts.config';
+import { GetAccessStatusHandler } from './application/access-status/get-access-status.handler';
 import { AddAddressHandler } from './application/addresses/add-address.handler';
 import { ListAddressesHandler } from './application/addresses/list-addresses.handler';
 import { RemoveAddressHandler } from './application/addresses/remove-address.handler';
@@ -10,6 +11,7 @@ import { UpdateAddressHandler } from './application/addresses/update-address.han
 import { AdminBootstrap } from './application/admin-bootstrap/admin-bootstrap';
 import { EnsureAdminHandler } from './application/admin-bootstrap/ensure-admin.handler';
 import { ChangePasswordHandler } from './application/change-password/change-password.handler';
+import { RequestLimits } from './application/limits/request-limits';
 import { LogInHandler } from './application/log-in/log-in.handler';
 import { LoginThrottle } from './application/log-in/login-throttle';
 import { LogOutHandler } from './application/log-out/log-out.handler';
@@ -50,6 +52,7 @@ const database: ModuleDatabaseDefinition = {
     PasswordHasher,
     SessionIssuer,
     LoginThrottle,
+    RequestLimits,
     SignUpHandler,
     LogInHandler,
     RefreshSessionHandler,
@@ -68,6 +71,7 @@ const database: ModuleDatabaseDefinition = {
     EnsureAdminHandler,
     AdminBootstrap,
     GetUserSummaryHandler,
+    GetAccessStatusHandler,
   ],
 })
 export class AccountsModule {

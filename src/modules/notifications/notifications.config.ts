@@ -1,4 +1,4 @@
-import { Env, readString, readUrl } from '../../platform/config';
+import { AppConfig, ConfigError, Env, readEnum, readString, readUrl } from '../../platform/config';
 
 /** Injection token of the {@link NotificationsConfig}. */
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
@@ -11,9 +11,22 @@ export interface NotificationsConfig {
   readonly shopUrl: string;
 }
 
-export function loadNotificationsConfig(env: Env): NotificationsConfig {
+/**
+ * Reads the notification settings. In production the dev mailbox, which keeps every body (reset
+ * links included) readable by admins, is an opt-in: without `SMTP_URL`, `MAIL_DEV_MAILBOX=enabled`
+ * is required, else start-up fails with a {@link ConfigError}.
+ */
+export function loadNotificationsConfig(env: Env, nodeEnv: AppConfig['env'] = 'development'): NotificationsConfig {
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp', 'smtps']);
+  const devMailbox = readEnum(env, 'MAIL_DEV_MAILBOX', ['enabled', 'disabled'], 'disabled');
+  if (smtpUrl === undefined && nodeEnv === 'production' && devMailbox !== 'enabled') {
+    throw new ConfigError(
+      'SMTP_URL',
+      'must be set in production (or MAIL_DEV_MAILBOX=enabled to keep emails, reset links included, in the mailbox admins can read)',
+    );
+  }
   return {
-    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp', 'smtps']),
+    smtpUrl,
     mailFrom: readString(env, 'MAIL_FROM', 'Arcade <no-reply@arcade.localhost>'),
     shopUrl: readUrl(env, 'SHOP_URL', ['http', 'https']) ?? 'http://localhost:3000',
   };

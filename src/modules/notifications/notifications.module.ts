@@ -27,7 +27,7 @@ const database: ModuleDatabaseDefinition = { module: 'notifications', entities: 
     {
       provide: NOTIFICATIONS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadNotificationsConfig(config.source),
+      useFactory: (config: AppConfig) => loadNotificationsConfig(config.source, config.env),
     },
     TemplateStore,
     MailTransport,

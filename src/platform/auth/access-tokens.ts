@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config';
 import { AuthenticatedUser, Role } from './authenticated-user';
+import { signingKeyFor } from './signing-key';
 
 const ALGORITHM = 'HS256';
 const ROLES: readonly Role[] = ['customer', 'admin'];
@@ -20,12 +21,22 @@ export class AccessTokens {
   private readonly key: KeyObject;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+    const { secret, source } = signingKeyFor(config);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    const file = config.auth.jwtSecretFile;
+    const logger = new Logger('Auth');
+    if (source === 'generated') {
+      logger.warn(`JWT_SECRET is not set: generated a random signing key in ${file} (development only)`);
+    } else if (source === 'file') {
+      logger.log(`JWT_SECRET is not set: signing tokens with the development key in ${file}`);
+    }
   }
 
   sign(user: AuthenticatedUser, ttlSeconds = this.config.auth.accessTokenTtlSeconds): string {
     const { jwtIssuer, jwtAudience } = this.config.auth;
-    return jwt.sign({ roles: user.roles }, this.key, {
+    const claims =
+      user.sessionVersion === undefined ? { roles: user.roles } : { roles: user.roles, sv: user.sessionVersion };
+    return jwt.sign(claims, this.key, {
       algorithm: ALGORITHM,
       subject: user.id,
       issuer: jwtIssuer,
@@ -46,7 +57,8 @@ export class AccessTokens {
       });
       if (typeof claims === 'string' || typeof claims.sub !== 'string') return undefined;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r)) : [];
-      return { id: claims.sub, roles };
+      const sessionVersion = Number.isSafeInteger(claims.sv) ? (claims.sv as number) : undefined;
+      return { id: claims.sub, roles, ...(sessionVersion === undefined ? {} : { sessionVersion }) };
     } catch {
       return undefined;
     }

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { AuthenticatedUser, Role } from './authenticated-user';
 
 export const AUTH_REQUIREMENT = Symbol('AUTH_REQUIREMENT');
+export const OWN_CREDENTIALS = Symbol('OWN_CREDENTIALS');
 
 export interface AuthRequirement {
   readonly roles: readonly Role[];
@@ -20,3 +21,9 @@ export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser | undefined =>
     context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user,
 );
+
+/**
+ * The route checks a credential of its own in `Authorization` (e.g. the metrics token): the guard
+ * neither verifies it as an access token nor sets a user.
+ */
+export const OwnCredentials = (): MethodDecorator & ClassDecorator => SetMetadata(OWN_CREDENTIALS, true);

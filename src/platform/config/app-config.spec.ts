@@ -54,11 +54,53 @@ describe('loadConfig', () => {
   it('reads the gateway routes: a URL prefix and the process that serves it', () => {
     const config = loadConfig({
       GATEWAY_ROUTES: '/payments=http://127.0.0.1:3001/, recommendations=https://recs.internal:8443',
+      JWT_SECRET: 'a-secret-shared-by-every-process-0123',
     });
     expect(config.gateway.routes).toEqual([
       { prefix: 'payments', upstream: 'http://127.0.0.1:3001' },
       { prefix: 'recommendations', upstream: 'https://recs.internal:8443' },
     ]);
     expect(loadConfig({}).gateway.routes).toEqual([]);
+  });
+
+  describe('JWT_SECRET', () => {
+    const error = (env: Record<string, string>): ConfigError | undefined => {
+      try {
+        loadConfig(env);
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      return undefined;
+    };
+
+    it('is optional in development and tests (the platform generates a key), never in production', () => {
+      expect(loadConfig({}).auth.jwtSecret).toBeUndefined();
+      expect(loadConfig({ NODE_ENV: 'test' }).auth.jwtSecret).toBeUndefined();
+      expect(error({ NODE_ENV: 'production' })?.variable).toBe('JWT_SECRET');
+    });
+
+    it.each([
+      'arcade-development-secret-do-not-use-in-production',
+      'change-me-to-32-or-more-random-characters',
+      'CHANGE_ME_please_0123456789abcdefghijkl',
+    ])('refuses the published example %s in production, with one line', (secret) => {
+      const refused = error({ NODE_ENV: 'production', JWT_SECRET: secret });
+      expect(refused?.variable).toBe('JWT_SECRET');
+      expect(refused?.message).toMatch(/published example/);
+      expect(refused?.message).not.toContain('\n');
+      expect(refused?.message).not.toContain(secret);
+    });
+
+    it('accepts 32 or more random characters in production', () => {
+      const secret = 'q4Zt9pX2mR7vL1nB8cW3yH6kJ0sD5fG-';
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).auth.jwtSecret).toBe(secret);
+      expect(error({ NODE_ENV: 'production', JWT_SECRET: secret.slice(1) })?.variable).toBe('JWT_SECRET');
+    });
+
+    it("is required in development when processes are split, since each must verify the others' tokens", () => {
+      expect(error({ BROKER_URL: 'nats://127.0.0.1:4222' })?.variable).toBe('JWT_SECRET');
+      expect(error({ GATEWAY_ROUTES: 'payments=http://127.0.0.1:3001' })?.variable).toBe('JWT_SECRET');
+      expect(loadConfig({ MODULES: 'catalog' }).auth.jwtSecret).toBeUndefined();
+    });
   });
 });

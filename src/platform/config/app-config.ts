@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
-import { Env, readBool, readEnum, readInt, readList, readString, readUrl, redact } from './env-readers';
+import { AuthConfig, readAuth } from './auth-config';
+import { Env, readBool, readEnum, readInt, readList, readSecret, readString, readUrl, redact } from './env-readers';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const POSTGRES = ['postgres', 'postgresql'] as const;
@@ -63,14 +64,6 @@ export interface BrokerConfig {
   readonly connectTimeoutMs: number;
 }
 
-export interface AuthConfig {
-  /** HMAC key of access tokens; every process that verifies tokens needs the same one. */
-  readonly jwtSecret: string;
-  readonly jwtIssuer: string;
-  readonly jwtAudience: string;
-  readonly accessTokenTtlSeconds: number;
-}
-
 /** One URL prefix served by another process (the gateway's routing table, design §5). */
 export interface GatewayRoute {
   /** First path segment, without slashes: `payments` routes `/payments` and `/payments/...`. */
@@ -84,6 +77,14 @@ export interface GatewayConfig {
   readonly routes: readonly GatewayRoute[];
   /** How long an upstream may take to start answering before the gateway gives up with 504. */
   readonly timeoutMs: number;
+}
+
+/** Shared state of several instances (rate-limit counters); absent = each process counts alone, in memory. */
+export interface RedisConfig {
+  /** `REDIS_URL` (redis:// or rediss://); undefined = in-memory limits per process. */
+  readonly url: string | undefined;
+  /** First part of every key, so several deployments (or test files) share one server. */
+  readonly prefix: string;
 }
 
 export interface AppConfig {
@@ -102,11 +103,19 @@ export interface AppConfig {
     readonly bodyLimitBytes: number;
     readonly corsOrigins: readonly string[];
     readonly trustProxy: boolean;
+    /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
+    readonly docsEnabled: boolean;
   };
+  /**
+   * Bearer token that opens `/metrics` and readiness details (`METRICS_TOKEN`). Unset: they are
+   * open in development and tests, closed in production.
+   */
+  readonly metricsToken: string | undefined;
   readonly messaging: MessagingConfig;
   readonly broker: BrokerConfig;
   readonly gateway: GatewayConfig;
   readonly auth: AuthConfig;
+  readonly redis: RedisConfig;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number]; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
 }
@@ -135,7 +144,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
       corsOrigins: readList(env, 'CORS_ORIGINS') ?? [],
       trustProxy: readBool(env, 'TRUST_PROXY', false),
+      docsEnabled: readBool(env, 'DOCS_ENABLED', nodeEnv !== 'production'),
     },
+    metricsToken: readSecret(env, 'METRICS_TOKEN'),
     messaging: {
       pollIntervalMs: readInt(env, 'OUTBOX_POLL_MS', 500, 10, 60_000),
       batchSize: readInt(env, 'OUTBOX_BATCH_SIZE', 100, 1, 10_000),
@@ -156,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: readInt(env, 'GATEWAY_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     auth: readAuth(env, nodeEnv),
+    redis: { url: readUrl(env, 'REDIS_URL', ['redis', 'rediss']), prefix: readRedisPrefix(env) },
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
       pretty: readBool(env, 'LOG_PRETTY', false),
@@ -204,6 +216,14 @@ function readGatewayRoutes(env: Env): GatewayRoute[] {
   return routes;
 }
 
+function readRedisPrefix(env: Env): string {
+  const prefix = readString(env, 'REDIS_PREFIX', 'arcade');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REDIS_PREFIX', `must be 1–64 letters, digits, "_", "." or "-" (got "${prefix}")`);
+  }
+  return prefix;
+}
+
 function readBroker(env: Env): BrokerConfig {
   const prefix = readString(env, 'BROKER_PREFIX', 'arcade');
   if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(prefix)) {
@@ -229,23 +249,5 @@ function readBroker(env: Env): BrokerConfig {
     ackWaitMs: readInt(env, 'BROKER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
     duplicateWindowMs: readInt(env, 'BROKER_DUPLICATE_WINDOW_MS', 600_000, 1000, 86_400_000),
     connectTimeoutMs: readInt(env, 'BROKER_CONNECT_TIMEOUT_MS', 5000, 0, 600_000),
-  };
-}
-
-const DEV_JWT_SECRET = 'arcade-development-secret-do-not-use-in-production';
-
-function readAuth(env: Env, nodeEnv: AppConfig['env']): AuthConfig {
-  const jwtSecret = readString(env, 'JWT_SECRET');
-  if (jwtSecret === undefined && nodeEnv === 'production') {
-    throw new ConfigError('JWT_SECRET', 'must be set in production (32 or more random characters)');
-  }
-  if (jwtSecret !== undefined && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-  }
-  return {
-    jwtSecret: jwtSecret ?? DEV_JWT_SECRET,
-    jwtIssuer: readString(env, 'JWT_ISSUER', 'arcade'),
-    jwtAudience: readString(env, 'JWT_AUDIENCE', 'arcade-api'),
-    accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
   };
 }

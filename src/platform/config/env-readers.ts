@@ -13,6 +13,15 @@ export function readString(env: Env, name: string, fallback?: string): string | 
   return raw(env, name) ?? fallback;
 }
 
+/** An optional secret (key, token): when set, at least `minLength` characters; never echoed in errors. */
+export function readSecret(env: Env, name: string, minLength = 32): string | undefined {
+  const value = raw(env, name);
+  if (value !== undefined && value.length < minLength) {
+    throw new ConfigError(name, `must be at least ${minLength} characters long`);
+  }
+  return value;
+}
+
 export function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
   const value = raw(env, name);
   if (value === undefined) return fallback;

@@ -25,7 +25,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 
 const contexts = new WeakMap<FastifyRequest, RequestContextData>();
 
-/** Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI. */
+/** Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI (unless off). */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // First of all hooks: a routed request leaves before anything here reads or parses it.
@@ -55,7 +55,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   registerHttpMetrics(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  setUpOpenApi(app);
+  if (config.http.docsEnabled) setUpOpenApi(app);
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -2,3 +2,4 @@ export * from './http-metrics';
 export * from './logger.module';
 export * from './observability.module';
 export * from './readiness-checks';
+export * from './management-access';

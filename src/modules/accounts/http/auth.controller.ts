@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
+import { RequestLimits } from '../application/limits/request-limits';
 import { LogInHandler } from '../application/log-in/log-in.handler';
 import { LogOutHandler } from '../application/log-out/log-out.handler';
 import { RequestPasswordResetHandler } from '../application/password-reset/request-password-reset.handler';
@@ -29,12 +30,18 @@ export class AuthController {
     private readonly logOutHandler: LogOutHandler,
     private readonly forgotHandler: RequestPasswordResetHandler,
     private readonly resetHandler: ResetPasswordHandler,
+    private readonly limits: RequestLimits,
   ) {}
 
   @Post('signup')
-  @ApiOperation({ summary: 'Create a customer account' })
+  @ApiOperation({ summary: 'Create a customer account; limited per address and per email (429 with Retry-After)' })
   @ApiResponse({ status: 409, description: 'The email is taken' })
-  async signUp(@Body() body: SignUpDto): Promise<{ id: string; email: string; name: string }> {
+  @ApiResponse({ status: 429, description: 'Too many sign-ups from this address or for this email' })
+  async signUp(
+    @Body() body: SignUpDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ id: string; email: string; name: string }> {
+    await this.limits.signUp.check(body.email, request.ip);
     const user = await this.signUpHandler.execute(body);
     return { id: user.id, email: user.email, name: user.name };
   }
@@ -63,10 +70,27 @@ export class AuthController {
     await this.logOutHandler.execute(user.id, body.refreshToken, body.everywhere ?? false);
   }
 
+  @Post('logout-all')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'End every session of the caller: refresh tokens revoked, admin rights of access tokens gone within seconds',
+  })
+  async logOutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.logOutHandler.everywhere(user.id);
+  }
+
   @Post('password/forgot')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Email a reset link; the answer is the same whether or not the email is known' })
-  forgot(@Body() body: ForgotPasswordDto): { status: 'accepted' } {
+  @ApiOperation({
+    summary:
+      'Email a reset link (older links of the account stop working); the answer is the same whether or not the email is known',
+  })
+  @ApiResponse({ status: 429, description: 'Too many requests from this address or for this email' })
+  async forgot(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<{ status: 'accepted' }> {
+    await this.limits.passwordReset.check(body.email, request.ip);
     this.forgotHandler.execute(body.email);
     return { status: 'accepted' };
   }

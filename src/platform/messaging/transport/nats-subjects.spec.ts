@@ -25,7 +25,7 @@ describe('NatsSubjects', () => {
 describe('broker settings', () => {
   it('leaves the broker off unless BROKER_URL is set, with a prefix and stream to isolate deployments', () => {
     expect(loadConfig({}).broker).toMatchObject({ url: undefined, prefix: 'arcade', stream: 'ARCADE_EVENTS' });
-    const broker = loadConfig({ BROKER_URL: 'nats://nats:4222', BROKER_PREFIX: 'shop-eu' }).broker;
+    const broker = loadConfig({ NODE_ENV: 'test', BROKER_URL: 'nats://nats:4222', BROKER_PREFIX: 'shop-eu' }).broker;
     expect(broker).toMatchObject({
       url: 'nats://nats:4222',
       prefix: 'shop-eu',

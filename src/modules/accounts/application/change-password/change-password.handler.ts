@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessStatusCache } from '../../../../platform/auth';
 import { FieldError, ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { PasswordChanged } from '../../contracts';
@@ -13,6 +14,7 @@ export class ChangePasswordHandler {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
+    private readonly accessStatuses: AccessStatusCache,
   ) {}
 
   async execute(userId: string, currentPassword: string, newPassword: string): Promise<void> {
@@ -33,5 +35,6 @@ export class ChangePasswordHandler {
       await revokeAllSessionsOf(tx.manager, user.id);
       tx.publish(new PasswordChanged({ userId: user.id, email: user.email, name: user.name }));
     });
+    this.accessStatuses.forget(userId);
   }
 }

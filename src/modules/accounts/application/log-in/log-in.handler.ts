@@ -28,11 +28,11 @@ export class LogInHandler {
 
   async execute(input: { email: string; password: string }, clientAddress: string): Promise<SessionTokens> {
     const email = normalizeEmail(input.email);
-    this.throttle.check(email, clientAddress);
+    await this.throttle.check(email, clientAddress);
     const user = await this.dataSource.getRepository(UserOrmEntity).findOneBy({ email });
     // An unknown email still costs one argon2 verification, so timing does not tell them apart.
     if (!(await this.hasher.verify(user?.passwordHash, input.password)) || !user) throw invalidCredentials();
-    this.throttle.succeeded(email);
+    await this.throttle.succeeded(email, clientAddress);
     return this.uow.run((tx) => this.sessions.issue(tx.manager, user));
   }
 }

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { ACCOUNTS_CONFIG, AccountsConfig } from '../../accounts.config';
@@ -9,9 +10,10 @@ import { newSecretToken } from '../../infrastructure/secret-tokens';
 import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
 
 /**
- * Starts a password reset. The caller gets the same answer at once whether or not the email is
- * known: the lookup, the token and the event happen after the response, so neither the body nor the
- * timing tells accounts apart. The link's base URL comes from configuration, never from the request.
+ * Starts a password reset; the new link revokes the user's earlier ones. The caller gets the same
+ * answer at once whether or not the email is known: the lookup, the token and the event happen after
+ * the response, so neither the body nor the timing tells accounts apart. The link's base URL comes
+ * from configuration, never from the request.
  */
 @Injectable()
 export class RequestPasswordResetHandler implements BeforeApplicationShutdown {
@@ -38,11 +40,14 @@ export class RequestPasswordResetHandler implements BeforeApplicationShutdown {
 
   private async createToken(email: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      const user = await tx.manager.findOneBy(UserOrmEntity, { email });
+      // The user's row is locked so that two requests at once still leave one live link.
+      const user = await tx.manager.findOne(UserOrmEntity, { where: { email }, lock: { mode: 'pessimistic_write' } });
       if (!user) return;
       const { token, hash } = newSecretToken();
       const now = new Date();
       const expiresAt = new Date(now.getTime() + this.config.passwordResetTtlMinutes * 60_000);
+      // Only the newest link works: asking again revokes every link sent before.
+      await tx.manager.update(PasswordResetTokenOrmEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       await tx.manager.insert(PasswordResetTokenOrmEntity, {
         id: uuidv7(),
         userId: user.id,

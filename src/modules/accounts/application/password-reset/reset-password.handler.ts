@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessStatusCache } from '../../../../platform/auth';
 import { IsNull } from 'typeorm';
 import { FieldError, ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
@@ -23,10 +24,11 @@ export class ResetPasswordHandler {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
+    private readonly accessStatuses: AccessStatusCache,
   ) {}
 
   async execute(token: string, password: string): Promise<void> {
-    await this.uow.run(async (tx) => {
+    const userId = await this.uow.run(async (tx) => {
       const reset = await tx.manager
         .getRepository(PasswordResetTokenOrmEntity)
         .createQueryBuilder('r')
@@ -43,6 +45,8 @@ export class ResetPasswordHandler {
       await tx.manager.update(PasswordResetTokenOrmEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       await revokeAllSessionsOf(tx.manager, user.id);
       tx.publish(new PasswordChanged({ userId: user.id, email: user.email, name: user.name }));
+      return user.id;
     });
+    this.accessStatuses.forget(userId);
   }
 }

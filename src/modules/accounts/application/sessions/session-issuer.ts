@@ -21,7 +21,7 @@ export class SessionIssuer {
 
   async issue(
     manager: EntityManager,
-    user: { id: string; roles: readonly Role[] },
+    user: { id: string; roles: readonly Role[]; sessionVersion: number },
     familyId: string = uuidv7(),
   ): Promise<SessionTokens> {
     const { token, hash } = newSecretToken();
@@ -37,7 +37,7 @@ export class SessionIssuer {
       revokedAt: null,
     });
     return {
-      accessToken: this.accessTokens.sign({ id: user.id, roles: user.roles }),
+      accessToken: this.accessTokens.sign({ id: user.id, roles: user.roles, sessionVersion: user.sessionVersion }),
       refreshToken: token,
       expiresIn: this.appConfig.auth.accessTokenTtlSeconds,
       tokenType: 'Bearer',

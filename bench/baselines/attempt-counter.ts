@@ -1,3 +1,7 @@
+/**
+ * The login limiter's counter as it was before ADR 0006, kept as the baseline of
+ * bench/login-limiter.ts: past 100,000 keys, every new key swept the whole map.
+ */
 export interface AttemptVerdict {
   readonly allowed: boolean;
   /** Seconds until the window resets (for `Retry-After`); 0 when allowed. */

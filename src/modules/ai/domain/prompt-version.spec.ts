@@ -42,7 +42,7 @@ describe('createPromptVersion', () => {
     expect(Object.isFrozen(version)).toBe(true);
     expect(Object.isFrozen(version.settings)).toBe(true);
     expect(() => ((version.template as { type: string }).type = 'text')).toThrow(TypeError);
-    (input.template as { messages: { content: string }[] }).messages[0].content = 'changed';
+    (input.template as unknown as { messages: { content: string }[] }).messages[0].content = 'changed';
     expect(version.template).toEqual({
       type: 'chat',
       messages: [{ role: 'user', content: 'Hi {{title}} {{audience}}' }],

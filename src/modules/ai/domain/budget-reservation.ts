@@ -2,7 +2,7 @@ import { AiDomainError } from './ai-domain-error';
 import { Budget, budgetWindow } from './budget';
 
 /**
- * Reserve before the call, settle after (ADR 0104):
+ * Reserve before the call, settle after (ADR 0105):
  * 1. reserve: for every applicable budget, refuse when spent + reserved + estimate > limit; else add
  *    the estimate (the call's maximum cost, cost-estimate.ts) to `reserved`;
  * 2. settle: move the reservation to `spent` at the ACTUAL cost — what the provider bills: a call

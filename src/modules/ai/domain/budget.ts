@@ -4,7 +4,7 @@ import { AiDomainError } from './ai-domain-error';
  * A spend budget (after LiteLLM's budgets: max budget, soft budget, duration with reset): a hard
  * limit and an optional soft limit per UTC day or calendar month, for one feature or for all AI
  * spend. A call must fit EVERY budget that applies to it (the global ones and its feature's).
- * Amounts are nano-units of `currency` (ADR 0104). The period resets by itself: each window is a
+ * Amounts are nano-units of `currency` (ADR 0105). The period resets by itself: each window is a
  * separate usage row keyed by its start, so nothing needs a reset job.
  */
 export type BudgetPeriod = 'day' | 'month';

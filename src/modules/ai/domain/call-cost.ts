@@ -2,7 +2,7 @@ import { effectivePrices, findModelPrice, ModelPrice, TokenPrices } from './mode
 import { TokenUsage, USAGE_TYPES, UsageType } from './token-usage';
 
 /**
- * The cost of one call, exact (ADR 0104):
+ * The cost of one call, exact (ADR 0105):
  *   part(type) = ceil(tokens(type) × price(type) / 1000)   in nano-units of the currency
  * because tokens × (micro-units per 1M tokens) is in pico-units (10^-12) and a nano is 1000 picos.
  * Each part is rounded UP on its own and the total is the sum of the rounded parts, so the stored

@@ -9,7 +9,7 @@ import { RenderedPrompt } from './prompt-template';
  * Input tokens are bounded without a tokenizer: OpenAI's tokenizers (tiktoken) are byte-level BPE,
  * where every token stands for at least one byte of text, so a text has at most as many tokens as
  * UTF-8 bytes. Anthropic does not publish its current tokenizer; its counts are far below one token
- * per byte in practice, but there the bound is an assumption (ADR 0104 says what a wrong bound costs).
+ * per byte in practice, but there the bound is an assumption (ADR 0105 says what a wrong bound costs).
  * To the bytes we add fixed allowances for what the provider adds around the text:
  * `MESSAGE_OVERHEAD_TOKENS` per message (role and delimiters; OpenAI documents 3–4),
  * `REQUEST_OVERHEAD_TOKENS` per request (priming), and `TOOLS_OVERHEAD_TOKENS` when tools are sent

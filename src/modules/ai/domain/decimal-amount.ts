@@ -4,7 +4,7 @@ import { AiDomainError } from './ai-domain-error';
  * Exact conversions between decimal strings (what admins type and the API shows) and the integer
  * units the AI module stores. No floating point anywhere: "0.075" is 75 000 micro-units, always.
  * - prices: micro-units of the currency per 1 000 000 tokens (`PRICE_SCALE` = 6 decimals);
- * - costs and budgets: nano-units of the currency (`COST_SCALE` = 9 decimals). See ADR 0104.
+ * - costs and budgets: nano-units of the currency (`COST_SCALE` = 9 decimals). See ADR 0105.
  */
 export const PRICE_SCALE = 6;
 export const COST_SCALE = 9;

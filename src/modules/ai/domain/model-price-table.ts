@@ -7,7 +7,7 @@ import { UsageType } from './token-usage';
  * change is a NEW row with a later date, so old calls keep the price they were made at.
  *
  * Prices are integers: micro-units of `currency` per 1 000 000 tokens (`$2.50 / 1M` = 2 500 000),
- * exact for any price with up to six decimals per million tokens (ADR 0104).
+ * exact for any price with up to six decimals per million tokens (ADR 0105).
  * `input` and `output` are required; a missing `cachedInput` or `cacheWrite` price falls back to
  * `input`, a missing `reasoning` price to `output` (how OpenAI and Anthropic bill reasoning today).
  *

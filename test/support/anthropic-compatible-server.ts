@@ -1,11 +1,10 @@
 import { ServerResponse } from 'node:http';
 import {
-  LoopbackHttpServer,
   openEventStream,
   pieces,
   RecordedRequest,
-  ReplyQueue,
   retryHeaders,
+  ScriptedServer,
   sendJson,
   writeEvent,
 } from './loopback-http-server';
@@ -85,47 +84,24 @@ const ERROR_TYPES: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-export class AnthropicCompatibleServer {
-  private readonly queue = new ReplyQueue<AnthropicScript>();
+export class AnthropicCompatibleServer extends ScriptedServer<AnthropicScript> {
   private sequence = 0;
 
-  private http!: LoopbackHttpServer;
-
-  private constructor() {}
-
-  static async start(): Promise<AnthropicCompatibleServer> {
-    const self = new AnthropicCompatibleServer();
-    self.http = await LoopbackHttpServer.start((request, res) => self.handle(request, res));
-    return self;
+  static start(): Promise<AnthropicCompatibleServer> {
+    return ScriptedServer.listen(new AnthropicCompatibleServer());
   }
 
   /** The `baseURL` for the SDK (it appends `/v1/messages`). */
   get baseURL(): string {
-    return this.http.origin;
+    return this.origin;
   }
 
-  get requests(): readonly RecordedRequest[] {
-    return this.http.requests;
-  }
-
+  /** Bodies of the message requests received. */
   get messageRequests(): MessagesRequest[] {
     return this.requests.filter((r) => r.path === '/v1/messages').map((r) => r.body as MessagesRequest);
   }
 
-  get pendingReplies(): number {
-    return this.queue.remaining;
-  }
-
-  reply(...scripts: AnthropicScript[]): this {
-    this.queue.push(...scripts);
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
-  }
-
-  private async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
+  protected async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
     const bearer = String(request.headers.authorization ?? '').startsWith('Bearer ');
     if (!request.headers['x-api-key'] && !bearer)
       return sendJson(res, error(401, 'x-api-key or a bearer token is required'));
@@ -142,9 +118,8 @@ export class AnthropicCompatibleServer {
     ) {
       return sendJson(res, error(400, 'A message needs "model", "messages" and "max_tokens"'));
     }
-    const script = this.queue.next();
+    const script = await this.nextScript();
     if (!script) return sendJson(res, error(400, 'anthropic-compatible test server: no scripted reply left'));
-    if (script.delayMs) await this.http.wait(script.delayMs);
     if (script.type === 'error') {
       const reply = error(script.status, script.message ?? `Scripted ${script.status}`);
       return sendJson(res, { ...reply, headers: { ...reply.headers, ...retryHeaders(script) } });
@@ -214,7 +189,7 @@ export class AnthropicCompatibleServer {
         return;
       }
       writeEvent(res, data, event);
-      await this.http.wait(0);
+      await this.pause();
     }
     res.end();
   }

@@ -69,21 +69,56 @@ export class LoopbackHttpServer {
   }
 }
 
-/** A FIFO of scripted replies; each request takes the next one. */
-export class ReplyQueue<T> {
-  private readonly items: T[] = [];
+/**
+ * A provider test server: a loopback server plus a FIFO of scripted replies (each request takes the
+ * next one, after its `delayMs`). Dialects implement `handle`.
+ */
+export abstract class ScriptedServer<Script extends { readonly delayMs?: number }> {
+  private http!: LoopbackHttpServer;
+  private readonly scripts: Script[] = [];
 
-  push(...items: T[]): void {
-    this.items.push(...items);
+  protected static async listen<T extends ScriptedServer<{ delayMs?: number }>>(server: T): Promise<T> {
+    server.http = await LoopbackHttpServer.start((request, res) => server.handle(request, res));
+    return server;
   }
 
-  next(): T | undefined {
-    return this.items.shift();
+  /** Every request received, in order (SDK retries included). */
+  get requests(): readonly RecordedRequest[] {
+    return this.http.requests;
   }
 
-  get remaining(): number {
-    return this.items.length;
+  /** Scripted replies not used yet (a test should usually end with 0). */
+  get pendingReplies(): number {
+    return this.scripts.length;
   }
+
+  /** Queues replies for the next requests, in order. */
+  reply(...scripts: Script[]): this {
+    this.scripts.push(...scripts);
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  protected get origin(): string {
+    return this.http.origin;
+  }
+
+  /** Lets the client read what was written (between streamed events); ends when the server closes. */
+  protected pause(ms = 0): Promise<void> {
+    return this.http.wait(ms);
+  }
+
+  /** The next scripted reply, once its delay has passed; undefined when none is left. */
+  protected async nextScript(): Promise<Script | undefined> {
+    const script = this.scripts.shift();
+    if (script?.delayMs) await this.http.wait(script.delayMs);
+    return script;
+  }
+
+  protected abstract handle(request: RecordedRequest, res: ServerResponse): Promise<void>;
 }
 
 export function sendJson(res: ServerResponse, reply: HttpReply): void {

@@ -1,11 +1,10 @@
 import { ServerResponse } from 'node:http';
 import {
-  LoopbackHttpServer,
   openEventStream,
   pieces,
   RecordedRequest,
-  ReplyQueue,
   retryHeaders,
+  ScriptedServer,
   sendJson,
   writeEvent,
 } from './loopback-http-server';
@@ -84,28 +83,16 @@ const ERROR_TYPES: Record<number, string> = {
   503: 'server_error',
 };
 
-export class OpenAiCompatibleServer {
-  private readonly queue = new ReplyQueue<OpenAiScript>();
+export class OpenAiCompatibleServer extends ScriptedServer<OpenAiScript> {
   private sequence = 0;
 
-  private http!: LoopbackHttpServer;
-
-  private constructor() {}
-
-  static async start(): Promise<OpenAiCompatibleServer> {
-    const self = new OpenAiCompatibleServer();
-    self.http = await LoopbackHttpServer.start((request, res) => self.handle(request, res));
-    return self;
+  static start(): Promise<OpenAiCompatibleServer> {
+    return ScriptedServer.listen(new OpenAiCompatibleServer());
   }
 
   /** The `baseURL` for the SDK (it appends `/chat/completions`). */
   get baseURL(): string {
-    return `${this.http.origin}/v1`;
-  }
-
-  /** Every request received, in order (retries included). */
-  get requests(): readonly RecordedRequest[] {
-    return this.http.requests;
+    return `${this.origin}/v1`;
   }
 
   /** Bodies of the chat completion requests received. */
@@ -113,21 +100,7 @@ export class OpenAiCompatibleServer {
     return this.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as ChatRequest);
   }
 
-  /** Scripted replies not used yet (a test should usually end with 0). */
-  get pendingReplies(): number {
-    return this.queue.remaining;
-  }
-
-  reply(...scripts: OpenAiScript[]): this {
-    this.queue.push(...scripts);
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
-  }
-
-  private async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
+  protected async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
     if (!String(request.headers.authorization ?? '').startsWith('Bearer ')) {
       return sendJson(res, error(401, 'Missing bearer authentication in header'));
     }
@@ -144,9 +117,8 @@ export class OpenAiCompatibleServer {
     if (typeof body !== 'object' || typeof body.model !== 'string' || !Array.isArray(body.messages)) {
       return sendJson(res, error(400, 'A chat completion needs "model" and "messages"'));
     }
-    const script = this.queue.next();
+    const script = await this.nextScript();
     if (!script) return sendJson(res, error(400, 'openai-compatible test server: no scripted reply left'));
-    if (script.delayMs) await this.http.wait(script.delayMs);
     if (script.type === 'error') {
       return sendJson(res, {
         ...error(script.status, script.message ?? `Scripted ${script.status}`),
@@ -154,7 +126,7 @@ export class OpenAiCompatibleServer {
       });
     }
     const id = `chatcmpl-${++this.sequence}`;
-    if (body.stream) return stream(res, id, body, script, () => this.http.wait(0));
+    if (body.stream) return stream(res, id, body, script, () => this.pause());
     sendJson(res, { status: 200, json: completion(id, body, script) });
   }
 }

@@ -4,6 +4,7 @@ import {
   pieces,
   RecordedRequest,
   retryHeaders,
+  ScriptedHttpError,
   ScriptedServer,
   sendJson,
   writeEvent,
@@ -52,16 +53,7 @@ export type AnthropicScript =
       /** Streaming: cut the connection after this many events. */
       readonly dropAfterEvents?: number;
     }
-  | {
-      readonly type: 'error';
-      /** 429, 529 (overloaded), 500, 400… */
-      readonly status: number;
-      readonly message?: string;
-      readonly retryAfterSeconds?: number;
-      readonly retryAfterMs?: number;
-      readonly shouldRetry?: boolean;
-      readonly delayMs?: number;
-    };
+  | ScriptedHttpError;
 
 type Message = Extract<AnthropicScript, { type: 'message' }>;
 

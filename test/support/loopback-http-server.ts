@@ -138,6 +138,21 @@ export function writeEvent(res: ServerResponse, data: unknown, event?: string): 
   res.write(`${event ? `event: ${event}\n` : ''}data: ${text}\n\n`);
 }
 
+/** A scripted error answer, the same for every provider dialect (the body follows the dialect). */
+export interface ScriptedHttpError {
+  readonly type: 'error';
+  /** 429, 500, 503, 529 (Anthropic's overloaded), 400… */
+  readonly status: number;
+  readonly message?: string;
+  /** Sets `retry-after` (seconds), which the SDKs honour up to 60 s. */
+  readonly retryAfterSeconds?: number;
+  /** Sets `retry-after-ms`, which the SDKs prefer to `retry-after`. */
+  readonly retryAfterMs?: number;
+  /** Sets `x-should-retry`, which the SDKs obey over the status. */
+  readonly shouldRetry?: boolean;
+  readonly delayMs?: number;
+}
+
 /** Headers that make the official SDKs wait (`retry-after`, `retry-after-ms`) or not retry at all. */
 export function retryHeaders(options: {
   retryAfterSeconds?: number;

@@ -4,6 +4,7 @@ import {
   pieces,
   RecordedRequest,
   retryHeaders,
+  ScriptedHttpError,
   ScriptedServer,
   sendJson,
   writeEvent,
@@ -54,16 +55,7 @@ export type OpenAiScript =
       /** Streaming: cut the connection after this many chunks (a dropped stream). */
       readonly dropAfterChunks?: number;
     }
-  | {
-      readonly type: 'error';
-      readonly status: number;
-      readonly message?: string;
-      readonly retryAfterSeconds?: number;
-      readonly retryAfterMs?: number;
-      /** Sets `x-should-retry`, which the SDK obeys over the status. */
-      readonly shouldRetry?: boolean;
-      readonly delayMs?: number;
-    };
+  | ScriptedHttpError;
 
 type Completion = Extract<OpenAiScript, { type: 'completion' }>;
 

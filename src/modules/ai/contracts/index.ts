@@ -1,0 +1,2 @@
+// The ai module's public contracts: commands, queries and integration events (none yet — issue 20).
+export {};

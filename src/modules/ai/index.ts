@@ -1,0 +1,2 @@
+export * from './contracts';
+export { AiModule } from './ai.module';

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
+import { IdParam, ProblemException } from '../../../platform/http';
 import { optionalIdempotencyKey } from '../../../platform/messaging';
 import { ListPayments, PaymentView } from '../application/list-payments/list-payments';
 import { Refunds, RefundView } from '../application/refund-payment/refunds';
@@ -43,7 +43,7 @@ export class PaymentsController {
     description: 'The refund: `{id, paymentId, amount: {amount, currency}, status, reason, createdAt}`',
   })
   async refund(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Payment') })) id: string,
+    @IdParam() id: string,
     @Body() body: RefundPaymentDto,
     @Headers('idempotency-key') header: string | undefined,
     @CurrentUser() admin: AuthenticatedUser,

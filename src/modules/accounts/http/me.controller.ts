@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
+import { IdParam } from '../../../platform/http';
 import { AddAddressHandler } from '../application/addresses/add-address.handler';
 import { ListAddressesHandler } from '../application/addresses/list-addresses.handler';
 import { RemoveAddressHandler } from '../application/addresses/remove-address.handler';
@@ -11,9 +11,6 @@ import { GetProfileHandler } from '../application/profile/get-profile.handler';
 import { UpdateProfileHandler } from '../application/profile/update-profile.handler';
 import { AddressView, UserView } from '../application/views';
 import { AddressDto, ChangePasswordDto, UpdateAddressDto, UpdateProfileDto } from './me.dto';
-
-// An id that is not a UUID cannot be one of yours: 404, like any address that is not yours.
-const addressId = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Address') });
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -60,7 +57,7 @@ export class MeController {
   @Patch('addresses/:id')
   edit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', addressId) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateAddressDto,
   ): Promise<AddressView> {
     return this.updateAddress.execute(user.id, id, body);
@@ -68,7 +65,7 @@ export class MeController {
 
   @Delete('addresses/:id')
   @HttpCode(204)
-  async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', addressId) id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<void> {
     await this.removeAddress.execute(user.id, id);
   }
 }

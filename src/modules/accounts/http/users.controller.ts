@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { Page } from '../../../platform/http';
+import { IdParam, Page } from '../../../platform/http';
 import { ListUsersHandler } from '../application/users/list-users.handler';
 import { SetUserRolesHandler } from '../application/users/set-user-roles.handler';
 import { UserView } from '../application/views';
@@ -25,7 +25,7 @@ export class UsersController {
   @Put(':id/roles')
   setRoles(
     @CurrentUser() admin: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @IdParam() id: string,
     @Body() body: SetRolesDto,
   ): Promise<UserView> {
     return this.setUserRoles.execute(admin.id, id, body.roles);

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { FieldError, ProblemException } from '../../../platform/http';
+import { FieldError, IdParam, ProblemException } from '../../../platform/http';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
 import { AcceptPricesHandler } from '../application/accept-prices/accept-prices.handler';
 import { AddItemHandler } from '../application/add-item/add-item.handler';
@@ -50,7 +50,7 @@ export class CartsController {
   @Get(':id')
   @ApiOperation({ summary: 'A cart, with prices refreshed when their snapshot is old' })
   @ApiResponse({ status: 200, type: CartResponse })
-  get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
+  get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
     return this.getCart.execute(id, user?.id);
   }
 
@@ -58,7 +58,7 @@ export class CartsController {
   @ApiOperation({ summary: 'Add a variant (merged with an existing line of it)' })
   @ApiResponse({ status: 201, type: CartResponse })
   add(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: AddCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -69,8 +69,8 @@ export class CartsController {
   @ApiOperation({ summary: "Change a line's quantity" })
   @ApiResponse({ status: 200, type: CartResponse })
   change(
-    @Param('id') id: string,
-    @Param('itemId') itemId: string,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
     @Body() body: ChangeCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -81,8 +81,8 @@ export class CartsController {
   @ApiOperation({ summary: 'Remove a line' })
   @ApiResponse({ status: 200, type: CartResponse })
   remove(
-    @Param('id') id: string,
-    @Param('itemId') itemId: string,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
     return this.removeItem.execute(id, user?.id, itemId);
@@ -98,7 +98,7 @@ export class CartsController {
   })
   @ApiResponse({ status: 200, type: CartResponse, description: 'The cart at its newly accepted prices' })
   acceptPrices(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -111,7 +111,7 @@ export class CartsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Merge a guest cart into the caller's cart and retire it" })
   @ApiResponse({ status: 200, type: CartResponse, description: "The caller's cart" })
-  claim(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
+  claim(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
     return this.claimCart.execute(id, user.id);
   }
 }

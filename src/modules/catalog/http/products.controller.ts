@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { Page, ProblemException } from '../../../platform/http';
-import { isUuid } from '../domain/reservation-lines';
+import { IdParam, Page } from '../../../platform/http';
 import { ProductView } from '../infrastructure/product.repository';
 import { ListProducts, ProductSummary } from '../application/list-products/list-products.use-case';
 import { ViewProduct } from '../application/view-product/view-product.use-case';
@@ -43,20 +42,15 @@ export class ProductsController {
   @Patch(':id')
   @Roles('admin')
   @ApiBearerAuth()
-  edit(@Param('id') id: string, @Body() body: EditProductDto): Promise<ProductView> {
-    return this.editProduct.edit(productId(id), body);
+  edit(@IdParam() id: string, @Body() body: EditProductDto): Promise<ProductView> {
+    return this.editProduct.edit(id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin')
   @ApiBearerAuth()
-  archive(@Param('id') id: string): Promise<void> {
-    return this.archiveProduct.archive(productId(id));
+  archive(@IdParam() id: string): Promise<void> {
+    return this.archiveProduct.archive(id);
   }
-}
-
-function productId(id: string): string {
-  if (!isUuid(id)) throw ProblemException.notFound('Product');
-  return id.toLowerCase();
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
-import { isUuid } from '../domain/reservation-lines';
+import { IdParam } from '../../../platform/http';
 import { SetStock, StockLevel } from '../application/set-stock/set-stock.use-case';
 import { SetStockDto } from './product.dto';
 
@@ -14,8 +13,7 @@ export class VariantsController {
   @Put(':id/stock')
   @Roles('admin')
   @ApiBearerAuth()
-  stock(@Param('id') id: string, @Body() body: SetStockDto): Promise<StockLevel> {
-    if (!isUuid(id)) throw ProblemException.notFound('Variant');
-    return this.setStock.set(id.toLowerCase(), body.onHand);
+  stock(@IdParam() id: string, @Body() body: SetStockDto): Promise<StockLevel> {
+    return this.setStock.set(id, body.onHand);
   }
 }

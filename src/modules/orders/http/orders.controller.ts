@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { Page } from '../../../platform/http';
+import { IdParam, Page } from '../../../platform/http';
 import { optionalIdempotencyKey, requireIdempotencyKey } from '../../../platform/messaging';
 import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
 import { PlacedOrder, PlaceOrderHandler } from '../application/place-order/place-order.handler';
@@ -53,7 +53,7 @@ export class OrdersController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
+  get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
     return this.reader.get(id, user);
   }
 
@@ -67,7 +67,7 @@ export class OrdersController {
   })
   @ApiAcceptedResponse({ type: OrderView })
   cancel(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @IdParam() id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderView> {
@@ -77,11 +77,7 @@ export class OrdersController {
   @Post(':id/ship')
   @Roles('admin')
   @HttpCode(200)
-  ship(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: ShipOrderDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<OrderView> {
+  ship(@IdParam() id: string, @Body() body: ShipOrderDto, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
     return this.shipOrder.execute(id, body, user);
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
+import { IdParam } from '../../http';
 import {
   BrokerStatus,
   DeadLetter,
@@ -32,9 +33,7 @@ export class MessagingAdminController {
   /** Replays a dead letter (outbox or broker); 404 when no dead letter has that id. */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
-  replay(
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
+  replay(@IdParam() id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
     return this.operations.replay(id);
   }
 }

@@ -143,9 +143,10 @@ describe('hostile input is a 400 problem naming the field, never a 5xx', () => {
     });
   });
 
-  it('refuses 10,000 levels of nesting before transforming them', async () => {
+  it('refuses 10,000 (and the 500,000 a megabyte holds) levels of nesting before parsing them', async () => {
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
-    for (const payload of [deep, `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}`]) {
+    const megabyte = '['.repeat(500_000) + ']'.repeat(500_000);
+    for (const payload of [deep, `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, megabyte]) {
       const response = await send('PATCH', '/accounts/me', customer, payload);
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].message).toContain('nested more than 32 levels');

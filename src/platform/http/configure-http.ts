@@ -7,7 +7,8 @@ import { AppConfig } from '../config';
 import { RequestContext, RequestContextData } from '../context';
 import { registerHttpMetrics } from '../observability';
 import { registerGatewayProxy } from './gateway-proxy';
-import { registerInputGuard } from './input-guard';
+import { registerInputGuard, registerJsonParser } from './input-guard';
+import { documentProblems, PROBLEM_MODELS } from './openapi-problems';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdOf } from './request-id';
@@ -64,6 +65,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   });
   // The API speaks JSON; a text body is refused (415) rather than fed to validation as a string.
   fastify.removeContentTypeParser('text/plain');
+  registerJsonParser(app, config.http.bodyLimitBytes);
   registerInputGuard(fastify);
   registerHttpMetrics(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -78,7 +80,8 @@ function setUpOpenApi(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+  const create = () => documentProblems(SwaggerModule.createDocument(app, document, { extraModels: PROBLEM_MODELS }));
+  SwaggerModule.setup('docs', app, create, {
     jsonDocumentUrl: 'docs-json',
   });
 }

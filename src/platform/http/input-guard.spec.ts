@@ -1,4 +1,4 @@
-import { findUnsafeInput } from './input-guard';
+import { findUnsafeInput, jsonNestsDeeperThan } from './input-guard';
 
 describe('findUnsafeInput', () => {
   const limits = { maxDepth: 4, maxItems: 3 };
@@ -32,5 +32,23 @@ describe('findUnsafeInput', () => {
   it('names fields under a root such as a query string', () => {
     expect(findUnsafeInput({ q: 'a\u0000' }, '')?.field).toBe('q');
     expect(findUnsafeInput('a\u0000', 'cursor')?.field).toBe('cursor');
+  });
+});
+
+describe('jsonNestsDeeperThan', () => {
+  it.each([
+    ['[[[]]]', 3, false],
+    ['[[[[]]]]', 3, true],
+    ['{"a":{"b":{"c":1}}}', 3, false],
+    ['{"a":{"b":{"c":{}}}}', 3, true],
+    ['["[[[[[[", "{{{{"]', 1, false],
+    ['["\\"", "[[[["]', 1, false],
+    ['{"a\\"[[[":[1]}', 2, false],
+  ])('%s deeper than %i: %p', (text, max, deeper) => {
+    expect(jsonNestsDeeperThan(text, max)).toBe(deeper);
+  });
+
+  it('finds the depth of a megabyte of brackets in one pass', () => {
+    expect(jsonNestsDeeperThan('['.repeat(500_000) + ']'.repeat(500_000), 32)).toBe(true);
   });
 });

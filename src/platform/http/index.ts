@@ -3,6 +3,8 @@ export * from './gateway-proxy';
 export * from './ids';
 export * from './input-guard';
 export * from './omittable';
+export * from './openapi-problems';
+export * from './openapi-schemas';
 export * from './pagination';
 export * from './problem-details';
 export * from './problem-details.filter';

@@ -27,6 +27,7 @@ interface Operation {
   readonly operationId?: string;
   readonly parameters?: readonly Parameter[];
   readonly requestBody?: { readonly content?: Readonly<Record<string, { readonly schema?: Schema }>> };
+  readonly responses?: Readonly<Record<string, unknown>>;
 }
 
 export interface OpenApiDocument {

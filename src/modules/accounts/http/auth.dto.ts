@@ -76,8 +76,8 @@ export class ResetPasswordDto {
 }
 
 export class TokensResponse {
-  @ApiProperty() readonly accessToken: string;
-  @ApiProperty() readonly refreshToken: string;
-  @ApiProperty({ description: 'Access token lifetime in seconds' }) readonly expiresIn: number;
-  @ApiProperty({ example: 'Bearer' }) readonly tokenType: string;
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkwIn0.c2lnbmF0dXJl' }) readonly accessToken: string;
+  @ApiProperty({ example: TOKEN_EXAMPLE }) readonly refreshToken: string;
+  @ApiProperty({ example: 900, description: 'Access token lifetime in seconds' }) readonly expiresIn: number;
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' }) readonly tokenType: 'Bearer';
 }

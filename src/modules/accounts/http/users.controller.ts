@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { IdParam, Page } from '../../../platform/http';
+import { ApiProblem, IdParam, Page } from '../../../platform/http';
 import { ListUsersHandler } from '../application/users/list-users.handler';
 import { SetUserRolesHandler } from '../application/users/set-user-roles.handler';
 import { UserView } from '../application/views';
+import { UserPage, UserResponse } from './accounts.response';
 import { ListUsersQuery, SetRolesDto } from './users.dto';
 
 @ApiTags('accounts')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('accounts/users')
 export class UsersController {
@@ -18,11 +18,14 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: UserPage })
   list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.listUsers.execute({ ...query, limit: query.limit ?? 50 });
   }
 
   @Put(':id/roles')
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(409, 'last-admin-guard', 'An admin cannot remove their own admin role')
   setRoles(
     @CurrentUser() admin: AuthenticatedUser,
     @IdParam() id: string,

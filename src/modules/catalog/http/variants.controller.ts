@@ -1,8 +1,9 @@
 import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth';
-import { IdParam } from '../../../platform/http';
+import { ApiProblem, IdParam } from '../../../platform/http';
 import { SetStock, StockLevel } from '../application/set-stock/set-stock.use-case';
+import { StockLevelResponse } from './catalog.response';
 import { SetStockDto } from './product.dto';
 
 @ApiTags('catalog')
@@ -12,7 +13,8 @@ export class VariantsController {
 
   @Put(':id/stock')
   @Roles('admin')
-  @ApiBearerAuth()
+  @ApiOkResponse({ type: StockLevelResponse })
+  @ApiProblem(409, 'stock-below-reserved', 'onHand would be below the units already reserved')
   stock(@IdParam() id: string, @Body() body: SetStockDto): Promise<StockLevel> {
     return this.setStock.set(id, body.onHand);
   }

@@ -10,6 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ApiProblem } from '../../../platform/http';
 import { ReceiveWebhook, WebhookReceipt } from '../application/receive-webhook/receive-webhook';
 import { SandboxWebhookEventDto, StripeWebhookEventDto, WebhookReceiptResponse } from './webhook-event.dto';
 
@@ -38,6 +39,7 @@ export class WebhooksController {
     },
   })
   @ApiOkResponse({ type: WebhookReceiptResponse, description: 'Received (applied, ignored or a duplicate)' })
+  @ApiProblem(400, 'invalid-webhook', 'The signature is missing, wrong or stale, or the event is not well-formed')
   receive(
     @Param('provider') provider: string,
     @Req() request: RawBodyRequest<FastifyRequest>,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
 import { IdParam, ProblemException } from '../../../platform/http';
 import { RecommendationReads } from '../infrastructure/recommendation-reads';
@@ -24,7 +24,6 @@ export class RecommendationsController {
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "Suggestions from the caller's history, never what they already bought" })
   @ApiOkResponse({ type: RecommendationListDto })
   async personal(

@@ -34,7 +34,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: false,
+    // One message per field, and a list past its ArrayMaxSize is not validated item by item.
+    stopAtFirstError: true,
     exceptionFactory: (errors) => validationProblem(fieldErrors(errors)),
   });
 }

@@ -23,7 +23,7 @@ export interface FuzzFixtures {
   readonly addressId: string;
 }
 
-/** The whole app with a real admin (ADMIN_EMAIL) and both webhook providers configured. */
+/** The whole app with a real admin (ADMIN_EMAIL), both webhook providers configured, login limits out of the way. */
 export function startFuzzApp(): Promise<TestApp> {
   return createTestApp({
     env: {

@@ -32,6 +32,7 @@ describe('findUnsafeInput', () => {
   it('names fields under a root such as a query string', () => {
     expect(findUnsafeInput({ q: 'a\u0000' }, '')?.field).toBe('q');
     expect(findUnsafeInput('a\u0000', 'cursor')?.field).toBe('cursor');
+    expect(findUnsafeInput({ a: 1, b: 2 }, '', { maxDepth: 4, maxItems: 1 }, 'query')?.field).toBe('query');
   });
 });
 

@@ -23,41 +23,61 @@ export type InputLimits = { readonly [K in keyof typeof INPUT_LIMITS]: number };
  * a string (value or key) with a NUL character (PostgreSQL text cannot hold one) or with invalid
  * Unicode (a lone surrogate, which has no UTF-8 form), nesting deeper than `maxDepth`, or an array
  * or object larger than `maxItems`. The walk uses its own stack, so no input can exhaust the call
- * stack, and it stops at the first problem. Field names read like class-validator's:
- * `variants.0.price.amount`.
+ * stack, and it stops at the first problem. Field names read like class-validator's
+ * (`variants.0.price.amount`), under `root` when given; a problem with the value as a whole is
+ * named `whole` (`body`, `query`, `path`).
  */
-export function findUnsafeInput(value: unknown, root = '', limits: InputLimits = INPUT_LIMITS): FieldError | undefined {
-  const stack: { value: unknown; field: string; depth: number }[] = [{ value, field: root, depth: 0 }];
+export function findUnsafeInput(
+  value: unknown,
+  root = '',
+  limits: InputLimits = INPUT_LIMITS,
+  whole = 'body',
+): FieldError | undefined {
+  // Field names are built only for the problem found: a node knows its parent and its key.
+  const stack: Node[] = [{ value, parent: undefined, key: root, depth: 0 }];
   while (stack.length > 0) {
-    const { value: current, field, depth } = stack.pop()!;
+    const node = stack.pop()!;
+    const current = node.value;
     if (typeof current === 'string') {
       const problem = stringProblem(current);
-      if (problem) return new FieldError(nameOf(field), `${nameOf(field)} ${problem}`);
+      if (problem) return fieldError(node, whole, problem);
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
-    if (depth >= limits.maxDepth) {
-      return new FieldError(nameOf(field), `${nameOf(field)} is nested more than ${limits.maxDepth} levels deep`);
-    }
-    const items = Array.isArray(current) ? (current as unknown[]) : undefined;
-    const keys = items ? [] : Object.keys(current);
-    const size = items ? items.length : keys.length;
-    if (size > limits.maxItems) {
-      const what = items ? 'items' : 'fields';
-      return new FieldError(nameOf(field), `${nameOf(field)} must not have more than ${limits.maxItems} ${what}`);
-    }
-    const child = (key: string) => (field ? `${field}.${key}` : key);
-    if (items) {
-      items.forEach((item, index) => stack.push({ value: item, field: child(String(index)), depth: depth + 1 }));
+    if (node.depth >= limits.maxDepth)
+      return fieldError(node, whole, `is nested more than ${limits.maxDepth} levels deep`);
+    const depth = node.depth + 1;
+    if (Array.isArray(current)) {
+      if (current.length > limits.maxItems)
+        return fieldError(node, whole, `must not have more than ${limits.maxItems} items`);
+      for (let i = 0; i < current.length; i += 1) stack.push({ value: current[i], parent: node, key: i, depth });
       continue;
     }
+    const keys = Object.keys(current);
+    if (keys.length > limits.maxItems)
+      return fieldError(node, whole, `must not have more than ${limits.maxItems} fields`);
     for (const key of keys) {
       const problem = stringProblem(key);
-      if (problem) return new FieldError(nameOf(child(key)), `the field name ${JSON.stringify(key)} ${problem}`);
-      stack.push({ value: (current as Record<string, unknown>)[key], field: child(key), depth: depth + 1 });
+      if (problem) return fieldError({ value: undefined, parent: node, key, depth }, whole, problem, 'the field name');
+      stack.push({ value: (current as Record<string, unknown>)[key], parent: node, key, depth });
     }
   }
   return undefined;
+}
+
+interface Node {
+  readonly value: unknown;
+  readonly parent: Node | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+function fieldError(node: Node, whole: string, problem: string, subject?: string): FieldError {
+  const path: (string | number)[] = [];
+  for (let at: Node | undefined = node; at !== undefined; at = at.parent) if (at.key !== '') path.unshift(at.key);
+  const field = path.length === 0 ? whole : path.join('.');
+  const what = subject ? `${subject} ${JSON.stringify(String(node.key))}` : field;
+  return new FieldError(field, `${what} ${problem}`);
 }
 
 /** In a `u` regex a surrogate pair is one code point, so only a lone surrogate matches. */
@@ -69,10 +89,6 @@ function stringProblem(text: string): string | undefined {
   return undefined;
 }
 
-function nameOf(field: string): string {
-  return field === '' ? 'body' : field;
-}
-
 /**
  * Whether JSON text nests arrays and objects more than `maxDepth` deep, found by one pass over the
  * characters (brackets inside strings do not count) before it is parsed: JSON.parse itself takes
@@ -80,15 +96,10 @@ function nameOf(field: string): string {
  */
 export function jsonNestsDeeperThan(text: string, maxDepth: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i += 1; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22) {
+      i = endOfString(text, i);
     } else if (c === 0x5b || c === 0x7b) {
       depth += 1;
       if (depth > maxDepth) return true;
@@ -97,6 +108,18 @@ export function jsonNestsDeeperThan(text: string, maxDepth: number): boolean {
     }
   }
   return false;
+}
+
+/** The index of the quote that closes the string opened at `start` (or the end of the text). */
+function endOfString(text: string, start: number): number {
+  let quote = text.indexOf('"', start + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return text.length;
 }
 
 /**
@@ -129,9 +152,9 @@ export function registerJsonParser(
 export function registerInputGuard(fastify: FastifyInstance, limits: InputLimits = INPUT_LIMITS): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
     const problem =
-      findUnsafeInput(request.params, '', limits) ??
-      findUnsafeInput(request.query, '', limits) ??
-      findUnsafeInput(request.body, '', limits);
+      findUnsafeInput(request.params, '', limits, 'path') ??
+      findUnsafeInput(request.query, '', limits, 'query') ??
+      findUnsafeInput(request.body, '', limits, 'body');
     if (!problem) return done();
     done(ProblemException.validation([problem], 'The request contains a value that no route accepts.'));
   });

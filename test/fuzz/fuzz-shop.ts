@@ -12,6 +12,8 @@ export const STRIPE_SECRET = 'whsec_fuzz_stripe_secret_of_at_least_32_chars';
 export interface FuzzFixtures {
   readonly admin: Headers;
   readonly customer: Headers;
+  /** Two more customers, for the probes of routes that may end the caller's sessions. */
+  readonly spare: readonly [Headers, Headers];
   readonly customerId: string;
   readonly productId: string;
   readonly variantId: string;
@@ -83,6 +85,7 @@ export async function makeFixtures(shop: Shop): Promise<FuzzFixtures> {
   return {
     admin,
     customer: customer.auth,
+    spare: [(await shop.signUp()).auth, (await shop.signUp()).auth],
     customerId: customer.id,
     productId,
     variantId,

@@ -21,8 +21,8 @@ interface Probe {
   readonly url: string;
   readonly headers: Headers;
   readonly payload?: string;
-  /** Send it with the admin's and the customer's token (webhooks: with neither). */
-  readonly authenticated: boolean;
+  /** Send it with the admin's and the customer's token, or two spare customers' (webhooks: with none). */
+  readonly as: 'admin and customer' | 'spare customers' | 'anonymous';
   /** The operation (`POST /carts/{id}/items`), whose documented responses must include the answer… */
   readonly operation: string;
   /** …unless the probe is outside its contract (a body sent to a route that takes none). */
@@ -33,6 +33,16 @@ const MARKER_VALUE = '~~hostile value~~';
 const MARKER = JSON.stringify(MARKER_VALUE);
 const HOSTILE_HEADERS = ['', ' ', 'x'.repeat(2000), 'a b', '\u00ff\u00fe'];
 const CONCURRENCY = 4;
+/**
+ * Operations that may validly end the caller's sessions (a probe such as `everywhere: true` is
+ * valid input): spare customers take their probes, so the fixtures' tokens stay valid.
+ */
+const ENDS_SESSIONS = [
+  'POST /accounts/logout',
+  'POST /accounts/logout-all',
+  'POST /accounts/me/password',
+  'POST /accounts/password/reset',
+];
 /** Operations whose example passes validation but is then refused for a secret no document holds. */
 const NEEDS_A_SECRET: Readonly<Record<string, string>> = {
   'POST /accounts/password/reset': 'token',
@@ -71,7 +81,11 @@ describe('OpenAPI fuzz: no client input causes a 5xx', () => {
     let sent = 0;
     const started = Date.now();
     await runAll(probes, async (probe) => {
-      const auths = probe.authenticated ? [fixtures.admin, fixtures.customer] : [{}];
+      const auths = {
+        'admin and customer': [fixtures.admin, fixtures.customer],
+        'spare customers': fixtures.spare,
+        anonymous: [{}],
+      }[probe.as];
       for (const [index, auth] of auths.entries()) {
         const response = await t.app.inject({
           method: probe.method,
@@ -81,7 +95,7 @@ describe('OpenAPI fuzz: no client input causes a 5xx', () => {
         });
         sent += 1;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-        const who = probe.authenticated ? (index === 0 ? 'admin' : 'customer') : 'anonymous';
+        const who = probe.as === 'admin and customer' ? (index === 0 ? 'admin' : 'customer') : probe.as;
         const problem = String(response.headers['content-type'] ?? '').startsWith('application/problem+json');
         if (response.statusCode >= 500 || (response.statusCode >= 400 && !problem)) {
           failures.push(`${who} ${probe.label} → ${response.statusCode} ${response.body.slice(0, 200)}`);
@@ -177,7 +191,11 @@ describe('OpenAPI fuzz: no client input causes a 5xx', () => {
         url: target,
         headers: signed ? { ...headers, ...webhookSignature(webhook.provider ?? '', payload ?? '') } : headers,
         payload,
-        authenticated: webhook.provider === undefined,
+        as: webhook.provider
+          ? 'anonymous'
+          : ENDS_SESSIONS.includes(operationKey)
+            ? 'spare customers'
+            : 'admin and customer',
         operation: operationKey,
         documented,
       });

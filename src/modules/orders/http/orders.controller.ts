@@ -37,6 +37,8 @@ export class OrdersController {
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–255 of A–Z a–z 0–9 . _ : -' })
   @ApiAcceptedResponse({ type: PlacedOrderView, headers: { Location: { description: '/orders/{id}' } } })
   @ApiProblem(404, 'not-found', 'No such cart, or not yours')
+  @ApiProblem(400, 'payment-provider-unavailable', 'The payment provider is not configured (or the sandbox is off)')
+  @ApiProblem(409, 'cart-checked-out', 'The cart already has an order that is not cancelled')
   @ApiProblem(409, 'cart-empty', 'The cart has no lines')
   @ApiProblem(409, 'price-changed', 'A price changed since the cart was priced; review the cart')
   @ApiProblem(409, 'product-unavailable', 'A product in the cart can no longer be bought')

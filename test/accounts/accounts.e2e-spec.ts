@@ -301,7 +301,6 @@ describe('accounts: sign-up, sessions, tokens, profile, addresses, admin', () =>
         (await client.call('PATCH', `/accounts/me/addresses/${id}`, { token: bob, body: { city: 'Paris' } })).status,
       ).toBe(404);
       expect((await client.call('DELETE', `/accounts/me/addresses/${id}`, { token: bob })).status).toBe(404);
-      expect((await client.call('DELETE', `/accounts/me/addresses/not-a-uuid`, { token: bob })).status).toBe(404);
       const list = await client.call('GET', '/accounts/me/addresses', { token: ada });
       expect(list.json<{ items: { city: string }[] }>().items).toEqual([
         expect.objectContaining({ id, city: 'London' }),

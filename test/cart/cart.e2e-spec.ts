@@ -134,10 +134,9 @@ describe('cart (with the real catalog in the same process)', () => {
     expect((await read(cart.id)).json<CartBody>().items).toEqual([]);
   });
 
-  it('answers 404 for an unknown cart, a malformed id, an unknown variant and an unknown line', async () => {
+  it('answers 404 for an unknown cart, an unknown variant and an unknown line', async () => {
     const cart = await newCart();
     expect((await read(uuidv7())).statusCode).toBe(404);
-    expect((await read('not-a-uuid')).statusCode).toBe(404);
     expect((await add(cart.id, { variantId: uuidv7(), quantity: 1 })).statusCode).toBe(404);
     const del = await app.inject({ method: 'DELETE', url: `/carts/${cart.id}/items/${uuidv7()}` });
     expect(del.statusCode).toBe(404);

@@ -130,6 +130,27 @@ describe('payments webhooks', () => {
     expect(failed.payload.reason).toBe('payment_expired');
   });
 
+  it.each([
+    ['data is null', (e: SandboxWebhookBody) => ({ ...e, data: null })],
+    ['data is a string', (e: SandboxWebhookBody) => ({ ...e, data: 'charge' })],
+    ['the id is 1,000 characters', (e: SandboxWebhookBody) => ({ ...e, id: 'e'.repeat(1000) })],
+    ['the charge is an object', (e: SandboxWebhookBody) => ({ ...e, data: { ...e.data, charge: { id: 1 } } })],
+    ['the amount is not a number', (e: SandboxWebhookBody) => ({ ...e, data: { ...e.data, capturedAmount: 'all' } })],
+    ['the amount is past 2^53', (e: SandboxWebhookBody) => ({ ...e, data: { ...e.data, capturedAmount: 1e300 } })],
+    [
+      'last4 has five digits',
+      (e: SandboxWebhookBody) => ({ ...e, type: 'charge.authorized', data: { ...e.data, last4: '12345' } }),
+    ],
+  ])('answers a signed event where %s with 400, and changes nothing', async (_shape, reshape) => {
+    const { orderId, paymentId } = await authorized(s);
+    const body = reshape(capturedEvent(paymentId, (await paymentRow(s, orderId)).provider_ref as string));
+    const { payload, headers } = webhooks.signedDelivery(body as unknown as SandboxWebhookBody);
+    const response = await post('sandbox', payload, headers);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ type: '/problems/invalid-webhook' });
+    expect(await paymentRow(s, orderId)).toMatchObject({ status: 'authorized', captured_amount: 0 });
+  });
+
   it('404s an unknown provider', async () => {
     expect((await post('paypal', '{}', { 'content-type': 'application/json' })).statusCode).toBe(404);
   });
@@ -164,6 +185,24 @@ describe('payments webhooks', () => {
       expect((await post('stripe', payload, headers)).json()).toMatchObject({ duplicate: true });
       await s.waitForEvent(PaymentCaptured, (e) => e.payload.orderId === orderId);
       expect(await paymentRow(s, orderId)).toMatchObject({ status: 'captured', captured_amount: 4200 });
+    });
+
+    it.each([
+      ['no data', { id: 'evt_1', type: 'payment_intent.succeeded' }],
+      ['data without an object', { id: 'evt_2', type: 'payment_intent.succeeded', data: {} }],
+      ['a null body', null],
+      [
+        'an amount that is a string',
+        { id: 'evt_3', type: 'payment_intent.succeeded', data: { object: { amount_received: '1' } } },
+      ],
+    ])('answers a signed event with %s with 400', async (_shape, event) => {
+      const payload = JSON.stringify(event);
+      const response = await post('stripe', payload, {
+        'content-type': 'application/json',
+        'stripe-signature': sign(payload),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ type: '/problems/invalid-webhook' });
     });
 
     it('rejects a wrong secret, a stale and a future timestamp with 400', async () => {

@@ -1,4 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiRoles } from '../http/openapi-problems';
 import { AuthenticatedUser, Role } from './authenticated-user';
 
 export const AUTH_REQUIREMENT = Symbol('AUTH_REQUIREMENT');
@@ -8,13 +10,13 @@ export interface AuthRequirement {
   readonly roles: readonly Role[];
 }
 
-/** The route needs a valid access token (any role). */
+/** The route needs a valid access token (any role); the OpenAPI document says so (bearer, 401). */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(AUTH_REQUIREMENT, { roles: [] } satisfies AuthRequirement);
+  applyDecorators(SetMetadata(AUTH_REQUIREMENT, { roles: [] } satisfies AuthRequirement), ApiBearerAuth());
 
-/** The route needs a valid access token carrying one of these roles; others get 403. */
+/** The route needs a valid access token carrying one of these roles; others get 403 (documented). */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(AUTH_REQUIREMENT, { roles } satisfies AuthRequirement);
+  applyDecorators(SetMetadata(AUTH_REQUIREMENT, { roles } satisfies AuthRequirement), ApiBearerAuth(), ApiRoles(roles));
 
 /** The verified caller (undefined on a public route called without a token). */
 export const CurrentUser = createParamDecorator(

@@ -2,13 +2,17 @@ import helmet from '@fastify/helmet';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config';
 import { RequestContext, RequestContextData } from '../context';
 import { registerHttpMetrics } from '../observability';
 import { registerGatewayProxy } from './gateway-proxy';
+import { registerInputGuard, registerJsonParser } from './input-guard';
+import { documentProblems, PROBLEM_MODELS } from './openapi-problems';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdOf } from './request-id';
+import { toProblem } from './to-problem';
 import { createValidationPipe } from './validation.pipe';
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
@@ -20,6 +24,15 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     requestIdHeader: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // A URL the router cannot decode, or a path parameter past maxParamLength: problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error, { url: request.url, requestId: String(request.id) });
+      void reply
+        .status(problem.status)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .header('x-request-id', request.id)
+        .send(JSON.stringify(problem));
+    },
   });
 }
 
@@ -52,6 +65,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   });
   // The API speaks JSON; a text body is refused (415) rather than fed to validation as a string.
   fastify.removeContentTypeParser('text/plain');
+  registerJsonParser(app, config.http.bodyLimitBytes);
+  registerInputGuard(fastify);
   registerHttpMetrics(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -65,7 +80,8 @@ function setUpOpenApi(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+  const create = () => documentProblems(SwaggerModule.createDocument(app, document, { extraModels: PROBLEM_MODELS }));
+  SwaggerModule.setup('docs', app, create, {
     jsonDocumentUrl: 'docs-json',
   });
 }

@@ -13,6 +13,8 @@ describe('keyset cursors', () => {
     [encodeCursor({ id: 'abc' })],
     [Buffer.from('[1]').toString('base64url')],
     [''],
+    [encodeCursor({ price: 1999, id: 'a\u0000b' })],
+    [encodeCursor({ price: 1e300, id: 'abc' })],
   ])('rejects a malformed cursor %p with a 400 problem', (cursor) => {
     let error: unknown;
     try {
@@ -22,5 +24,32 @@ describe('keyset cursors', () => {
     }
     expect(error).toBeInstanceOf(ProblemException);
     expect((error as ProblemException).getStatus()).toBe(400);
+  });
+});
+
+describe('cursor field kinds', () => {
+  const id = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+  const at = '2026-01-02T03:04:05.678Z';
+
+  it('accepts each kind in its own form', () => {
+    const shape = { i: 'integer', u: 'uuid', t: 'timestamp', n: 'number|null' } as const;
+    expect(decodeCursor(encodeCursor({ i: 42, u: id, t: at, n: null }), shape)).toEqual({
+      i: 42,
+      u: id,
+      t: at,
+      n: null,
+    });
+  });
+
+  it.each([
+    [{ v: 1.5 }, 'integer'],
+    [{ v: 2 ** 60 }, 'integer'],
+    [{ v: 'not-a-uuid' }, 'uuid'],
+    [{ v: `${id}x` }, 'uuid'],
+    [{ v: 'yesterday' }, 'timestamp'],
+    [{ v: '2026-13-45T00:00:00Z' }, 'timestamp'],
+    [{ v: null }, 'uuid'],
+  ] as const)('refuses %j as %s', (position, kind) => {
+    expect(() => decodeCursor(encodeCursor(position), { v: kind })).toThrow(ProblemException);
   });
 });

@@ -1,3 +1,5 @@
+import { isUuid } from './ids';
+import { findUnsafeInput } from './input-guard';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -14,12 +16,31 @@ export function encodeCursor(position: Record<string, string | number | null>): 
 }
 
 /**
+ * What a cursor field may hold. `number` is finite and within ±2^53, `integer` a safe integer,
+ * `uuid` a canonical UUID, `timestamp` an ISO 8601 UTC instant as `Date#toISOString` writes it;
+ * `…|null` also allows null. Strings never hold NUL or lone surrogates. A decoded cursor is client
+ * input, so each field is checked to the type its SQL parameter is cast to.
+ */
+export type CursorField = 'string' | 'number' | 'integer' | 'uuid' | 'timestamp';
+export type CursorFieldKind = CursorField | `${CursorField}|null`;
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+const FIELD_CHECKS: Readonly<Record<CursorField, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === 'string' && findUnsafeInput(value) === undefined,
+  number: (value) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER,
+  integer: (value) => Number.isSafeInteger(value),
+  uuid: isUuid,
+  timestamp: (value) => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)),
+};
+
+/**
  * Decodes a cursor made by {@link encodeCursor}, checking it has exactly the expected keys with
- * values of the expected types; anything else is a 400, never a 500.
+ * values of the expected kinds; anything else is a 400 naming `cursor`, never a 500.
  */
 export function decodeCursor<K extends string>(
   cursor: string,
-  shape: Readonly<Record<K, 'string' | 'number' | 'string|null' | 'number|null'>>,
+  shape: Readonly<Record<K, CursorFieldKind>>,
 ): Record<K, string | number | null> {
   const invalid = (): ProblemException =>
     ProblemException.validation([
@@ -37,10 +58,9 @@ export function decodeCursor<K extends string>(
   const keys = Object.keys(shape) as K[];
   if (Object.keys(record).length !== keys.length) throw invalid();
   for (const key of keys) {
+    const [kind, nullable] = shape[key].split('|') as [CursorField, string | undefined];
     const value = record[key];
-    const allowed = shape[key].split('|');
-    const kind = value === null ? 'null' : typeof value;
-    if (!allowed.includes(kind) || (kind === 'number' && !Number.isFinite(value))) throw invalid();
+    if (value === null ? nullable === undefined : !FIELD_CHECKS[kind](value)) throw invalid();
   }
   return record as Record<K, string | number | null>;
 }

@@ -12,6 +12,7 @@ const SLUG_BY_STATUS: Record<number, string> = {
   406: 'not-acceptable',
   409: 'conflict',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
   429: 'too-many-requests',
@@ -79,6 +80,8 @@ function detailOf(exception: unknown, status: number): string {
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The request body is larger than the server accepts.';
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return 'The request content type is not supported; send application/json.';
+  if (code === 'FST_ERR_BAD_URL') return 'The URL is not valid: a part of it is not percent-encoded UTF-8.';
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return 'A part of the URL path is longer than the server accepts.';
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty but its content type says JSON.';
   if (exception instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
     return 'The request body is not valid JSON.';

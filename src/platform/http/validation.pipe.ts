@@ -11,6 +11,18 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
   });
 }
 
+/** A validation problem lists at most this many fields, so its size does not grow with the input. */
+export const MAX_REPORTED_ERRORS = 50;
+
+/** The validation problem for these field errors, cut to the first {@link MAX_REPORTED_ERRORS}. */
+export function validationProblem(errors: readonly FieldError[]): ProblemException {
+  if (errors.length <= MAX_REPORTED_ERRORS) return ProblemException.validation(errors);
+  return ProblemException.validation(
+    errors.slice(0, MAX_REPORTED_ERRORS),
+    `The request is invalid; the first ${MAX_REPORTED_ERRORS} of ${errors.length} problems are listed.`,
+  );
+}
+
 /**
  * Whitelists and transforms every DTO; an unknown field is an error (no mass assignment), and
  * implicit conversion is off so `"1"` is not silently taken for `1`.
@@ -22,7 +34,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: false,
-    exceptionFactory: (errors) => ProblemException.validation(fieldErrors(errors)),
+    // One message per field, and a list past its ArrayMaxSize is not validated item by item.
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => validationProblem(fieldErrors(errors)),
   });
 }

@@ -1,7 +1,15 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
+import { ApiProblem } from '../../../platform/http';
 import { RequestLimits } from '../application/limits/request-limits';
 import { LogInHandler } from '../application/log-in/log-in.handler';
 import { LogOutHandler } from '../application/log-out/log-out.handler';
@@ -19,6 +27,7 @@ import {
   SignUpDto,
   TokensResponse,
 } from './auth.dto';
+import { AcceptedResponse, SignUpResponse } from './accounts.response';
 
 @ApiTags('accounts')
 @Controller('accounts')
@@ -35,8 +44,9 @@ export class AuthController {
 
   @Post('signup')
   @ApiOperation({ summary: 'Create a customer account; limited per address and per email (429 with Retry-After)' })
-  @ApiResponse({ status: 409, description: 'The email is taken' })
-  @ApiResponse({ status: 429, description: 'Too many sign-ups from this address or for this email' })
+  @ApiCreatedResponse({ type: SignUpResponse })
+  @ApiProblem(409, 'email-taken', 'An account with this email exists')
+  @ApiProblem(429, 'too-many-requests', 'Too many sign-ups from this address or for this email; see Retry-After')
   async signUp(
     @Body() body: SignUpDto,
     @Req() request: FastifyRequest,
@@ -49,7 +59,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in; limited per account and per address (429 with Retry-After)' })
-  @ApiResponse({ status: 200, type: TokensResponse })
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiProblem(401, 'invalid-credentials', 'The email or password is wrong')
+  @ApiProblem(429, 'too-many-login-attempts', 'Too many attempts for this account or address; see Retry-After')
   logIn(@Body() body: LogInDto, @Req() request: FastifyRequest): Promise<SessionTokens> {
     return this.logInHandler.execute(body, request.ip);
   }
@@ -57,7 +69,8 @@ export class AuthController {
   @Post('token/refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; reusing a rotated one revokes its session' })
-  @ApiResponse({ status: 200, type: TokensResponse })
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiProblem(401, 'invalid-refresh-token', 'The refresh token is unknown, expired, revoked or already used')
   refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
     return this.refreshHandler.execute(body.refreshToken);
   }
@@ -65,7 +78,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke this session (or every session of the caller)' })
+  @ApiNoContentResponse({ description: 'Logged out' })
   async logOut(@Body() body: LogOutDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.logOutHandler.execute(user.id, body.refreshToken, body.everywhere ?? false);
   }
@@ -73,11 +87,11 @@ export class AuthController {
   @Post('logout-all')
   @HttpCode(204)
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'End every session of the caller: refresh tokens revoked, admin rights of access tokens gone within seconds',
   })
+  @ApiNoContentResponse({ description: 'Every session ended' })
   async logOutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.logOutHandler.everywhere(user.id);
   }
@@ -88,7 +102,8 @@ export class AuthController {
     summary:
       'Email a reset link (older links of the account stop working); the answer is the same whether or not the email is known',
   })
-  @ApiResponse({ status: 429, description: 'Too many requests from this address or for this email' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  @ApiProblem(429, 'too-many-requests', 'Too many requests from this address or for this email; see Retry-After')
   async forgot(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<{ status: 'accepted' }> {
     await this.limits.passwordReset.check(body.email, request.ip);
     this.forgotHandler.execute(body.email);
@@ -98,6 +113,12 @@ export class AuthController {
   @Post('password/reset')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with a reset token; every session is revoked' })
+  @ApiNoContentResponse({ description: 'The password is changed' })
+  @ApiProblem(
+    400,
+    'validation',
+    'The reset token is invalid, expired or used (errors names token), or the password is weak',
+  )
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     await this.resetHandler.execute(body.token, body.password);
   }

@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Omittable } from '../../../platform/http';
 
 // The policy (8–128 characters, not common) is checked by the domain; this only bounds the input.
 const PASSWORD_INPUT_MAX = 1024;
 const TOKEN_MAX = 256;
+
+const PASSWORD_EXAMPLE = 'Quiet-Lantern-42-Orbit';
+const TOKEN_EXAMPLE = 'Xq3v9kLmN2pR7sT0uW4yZ6aB8cD1eF5gH';
 
 export class SignUpDto {
   @ApiProperty({ example: 'ada@example.com' })
@@ -11,7 +15,7 @@ export class SignUpDto {
   @MaxLength(254)
   readonly email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @ApiProperty({ minLength: 8, maxLength: 128, example: PASSWORD_EXAMPLE })
   @IsString()
   @MaxLength(PASSWORD_INPUT_MAX)
   readonly password: string;
@@ -30,14 +34,14 @@ export class LogInDto {
   @MaxLength(254)
   readonly email: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: PASSWORD_EXAMPLE })
   @IsString()
   @MaxLength(PASSWORD_INPUT_MAX)
   readonly password: string;
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiProperty({ example: TOKEN_EXAMPLE, description: 'The refreshToken of the last login or refresh' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TOKEN_MAX)
@@ -45,8 +49,8 @@ export class RefreshDto {
 }
 
 export class LogOutDto extends RefreshDto {
-  @ApiPropertyOptional({ description: "Revoke all of the caller's sessions, not only this one." })
-  @IsOptional()
+  @ApiPropertyOptional({ example: false, description: "Revoke all of the caller's sessions, not only this one." })
+  @Omittable()
   @IsBoolean()
   readonly everywhere?: boolean;
 }
@@ -59,21 +63,21 @@ export class ForgotPasswordDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty()
+  @ApiProperty({ example: TOKEN_EXAMPLE, description: 'The token of the emailed reset link' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TOKEN_MAX)
   readonly token: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @ApiProperty({ minLength: 8, maxLength: 128, example: PASSWORD_EXAMPLE })
   @IsString()
   @MaxLength(PASSWORD_INPUT_MAX)
   readonly password: string;
 }
 
 export class TokensResponse {
-  @ApiProperty() readonly accessToken: string;
-  @ApiProperty() readonly refreshToken: string;
-  @ApiProperty({ description: 'Access token lifetime in seconds' }) readonly expiresIn: number;
-  @ApiProperty({ example: 'Bearer' }) readonly tokenType: string;
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkwIn0.c2lnbmF0dXJl' }) readonly accessToken: string;
+  @ApiProperty({ example: TOKEN_EXAMPLE }) readonly refreshToken: string;
+  @ApiProperty({ example: 900, description: 'Access token lifetime in seconds' }) readonly expiresIn: number;
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' }) readonly tokenType: 'Bearer';
 }

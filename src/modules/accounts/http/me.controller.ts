@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
+import { ApiProblem, IdParam } from '../../../platform/http';
 import { AddAddressHandler } from '../application/addresses/add-address.handler';
 import { ListAddressesHandler } from '../application/addresses/list-addresses.handler';
 import { RemoveAddressHandler } from '../application/addresses/remove-address.handler';
@@ -10,13 +10,10 @@ import { ChangePasswordHandler } from '../application/change-password/change-pas
 import { GetProfileHandler } from '../application/profile/get-profile.handler';
 import { UpdateProfileHandler } from '../application/profile/update-profile.handler';
 import { AddressView, UserView } from '../application/views';
+import { AddressPage, AddressResponse, UserResponse } from './accounts.response';
 import { AddressDto, ChangePasswordDto, UpdateAddressDto, UpdateProfileDto } from './me.dto';
 
-// An id that is not a UUID cannot be one of yours: 404, like any address that is not yours.
-const addressId = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Address') });
-
 @ApiTags('accounts')
-@ApiBearerAuth()
 @Authenticated()
 @Controller('accounts/me')
 export class MeController {
@@ -31,11 +28,13 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: UserResponse })
   profile(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
     return this.getProfile.execute(user.id);
   }
 
   @Patch()
+  @ApiOkResponse({ type: UserResponse })
   update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<UserView> {
     return this.updateProfile.execute(user.id, body);
   }
@@ -43,24 +42,30 @@ export class MeController {
   /** Changes the password (the current one is required); every session is revoked. */
   @Post('password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; every session is revoked' })
+  @ApiProblem(400, 'validation', 'The current password is wrong (errors names currentPassword), or the new one is weak')
   async password(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.changePassword.execute(user.id, body.currentPassword, body.newPassword);
   }
 
   @Get('addresses')
+  @ApiOkResponse({ type: AddressPage, description: 'The whole address book (nextCursor is always null)' })
   addresses(@CurrentUser() user: AuthenticatedUser): Promise<{ items: AddressView[]; nextCursor: null }> {
     return this.listAddresses.execute(user.id);
   }
 
   @Post('addresses')
+  @ApiCreatedResponse({ type: AddressResponse })
+  @ApiProblem(409, 'too-many-addresses', 'The address book is full')
   add(@CurrentUser() user: AuthenticatedUser, @Body() body: AddressDto): Promise<AddressView> {
     return this.addAddress.execute(user.id, body);
   }
 
   @Patch('addresses/:id')
+  @ApiOkResponse({ type: AddressResponse })
   edit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', addressId) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateAddressDto,
   ): Promise<AddressView> {
     return this.updateAddress.execute(user.id, id, body);
@@ -68,7 +73,8 @@ export class MeController {
 
   @Delete('addresses/:id')
   @HttpCode(204)
-  async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', addressId) id: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Removed' })
+  async remove(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<void> {
     await this.removeAddress.execute(user.id, id);
   }
 }

@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-export class MoneyResponse {
-  @ApiProperty({ example: 1999, description: 'Integer minor units' }) readonly amount!: number;
-  @ApiProperty({ example: 'EUR' }) readonly currency!: string;
-}
+import { MoneyResponse } from '../../../platform/http';
 
 export class CartItemResponse {
   @ApiProperty({ format: 'uuid' }) readonly id!: string;

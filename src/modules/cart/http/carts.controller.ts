@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { FieldError, ProblemException } from '../../../platform/http';
+import { ApiProblem, FieldError, IdParam, ProblemException } from '../../../platform/http';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
 import { AcceptPricesHandler } from '../application/accept-prices/accept-prices.handler';
 import { AddItemHandler } from '../application/add-item/add-item.handler';
@@ -36,6 +36,7 @@ export class CartsController {
   @ApiOperation({ summary: 'Open a cart (bound to the caller when a token is sent)' })
   @ApiResponse({ status: 201, type: CartResponse, description: 'A new cart' })
   @ApiResponse({ status: 200, type: CartResponse, description: "The customer's existing open cart" })
+  @ApiProblem(400, 'validation', 'A body with fields was sent (the owner comes from the token)')
   async create(
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser | undefined,
@@ -50,15 +51,21 @@ export class CartsController {
   @Get(':id')
   @ApiOperation({ summary: 'A cart, with prices refreshed when their snapshot is old' })
   @ApiResponse({ status: 200, type: CartResponse })
-  get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
+  get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
     return this.getCart.execute(id, user?.id);
   }
 
   @Post(':id/items')
   @ApiOperation({ summary: 'Add a variant (merged with an existing line of it)' })
   @ApiResponse({ status: 201, type: CartResponse })
+  @ApiProblem(404, 'not-found', 'No such variant')
+  @ApiProblem(400, 'quantity-limit', 'A line would hold more than the most a line may')
+  @ApiProblem(400, 'too-many-lines', 'The cart holds as many lines as it may')
+  @ApiProblem(409, 'insufficient-stock', 'Fewer units are available')
+  @ApiProblem(409, 'not-purchasable', 'The variant cannot be bought now')
+  @ApiProblem(409, 'currency-mismatch', 'The variant is priced in another currency than the cart')
   add(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: AddCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -68,9 +75,12 @@ export class CartsController {
   @Patch(':id/items/:itemId')
   @ApiOperation({ summary: "Change a line's quantity" })
   @ApiResponse({ status: 200, type: CartResponse })
+  @ApiProblem(400, 'quantity-limit', 'The line would hold more than the most a line may')
+  @ApiProblem(409, 'insufficient-stock', 'Fewer units are available')
+  @ApiProblem(409, 'not-purchasable', 'The variant cannot be bought now')
   change(
-    @Param('id') id: string,
-    @Param('itemId') itemId: string,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
     @Body() body: ChangeCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -81,8 +91,8 @@ export class CartsController {
   @ApiOperation({ summary: 'Remove a line' })
   @ApiResponse({ status: 200, type: CartResponse })
   remove(
-    @Param('id') id: string,
-    @Param('itemId') itemId: string,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
     return this.removeItem.execute(id, user?.id, itemId);
@@ -98,7 +108,7 @@ export class CartsController {
   })
   @ApiResponse({ status: 200, type: CartResponse, description: 'The cart at its newly accepted prices' })
   acceptPrices(
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
@@ -111,7 +121,10 @@ export class CartsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Merge a guest cart into the caller's cart and retire it" })
   @ApiResponse({ status: 200, type: CartResponse, description: "The caller's cart" })
-  claim(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
+  @ApiProblem(400, 'quantity-limit', 'A merged line would hold more than the most a line may')
+  @ApiProblem(400, 'too-many-lines', 'The merged cart would hold more lines than it may')
+  @ApiProblem(409, 'currency-mismatch', 'The carts are priced in different currencies')
+  claim(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
     return this.claimCart.execute(id, user.id);
   }
 }

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -18,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Omittable } from '../../../platform/http';
 import { SLUG_PATTERN } from '../domain/slug';
 import { MoneyDto } from './money.dto';
 
@@ -30,12 +30,12 @@ export class NewVariantDto {
   @Matches(SKU, { message: 'sku must be 1-64 letters, digits, dots, dashes or underscores' })
   readonly sku: string;
 
-  @ApiProperty({ example: 'M' })
+  @ApiProperty({ example: 'Medium' })
   @IsString()
   @Length(1, 200)
   readonly title: string;
 
-  @ApiProperty({ type: MoneyDto })
+  @ApiProperty({ type: MoneyDto, example: { amount: 1999, currency: 'EUR' } })
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
@@ -49,32 +49,35 @@ export class NewVariantDto {
 }
 
 export class CreateProductDto {
-  @ApiProperty() @IsString() @Length(1, 200) readonly title: string;
+  @ApiProperty({ example: 'Organic cotton tee' }) @IsString() @Length(1, 200) readonly title: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'organic-cotton-tee', description: 'Made from the title when left out' })
+  @Omittable()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by dashes' })
   @MaxLength(80)
   readonly slug?: string;
 
-  @ApiProperty() @IsString() @MaxLength(10_000) readonly description: string;
+  @ApiProperty({ example: 'A soft tee of organic cotton.' })
+  @IsString()
+  @MaxLength(10_000)
+  readonly description: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], example: ['https://cdn.example.com/tee.jpg'] })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
   readonly images?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'] })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   readonly categoryIds?: string[];
 
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: STATUSES, example: 'active', description: 'Default: active' })
+  @Omittable()
   @IsIn(STATUSES)
   readonly status?: (typeof STATUSES)[number];
 
@@ -89,29 +92,35 @@ export class CreateProductDto {
 
 /** A variant in an edit: with `id` it changes that variant; without, it adds one (then sku, price and stock are required). */
 export class EditVariantDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all') readonly id?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The variant to change; left out, a new variant is added' })
+  @Omittable()
+  @IsUUID('all')
+  readonly id?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'TEE-M' })
+  @Omittable()
   @Matches(SKU, { message: 'sku must be 1-64 letters, digits, dots, dashes or underscores' })
   readonly sku?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) readonly title?: string;
+  @ApiPropertyOptional({ example: 'Medium' }) @Omittable() @IsString() @Length(1, 200) readonly title?: string;
 
-  @ApiPropertyOptional({ type: MoneyDto })
-  @IsOptional()
+  @ApiPropertyOptional({ type: MoneyDto, example: { amount: 2499, currency: 'EUR' } })
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   readonly price?: MoneyDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_STOCK) readonly stock?: number;
+  @ApiPropertyOptional({ example: 12 }) @Omittable() @IsInt() @Min(0) @Max(MAX_STOCK) readonly stock?: number;
 }
 
 /** Every field of a new product, all optional, and variants to edit or add instead of new ones. */
-export class EditProductDto extends PartialType(OmitType(CreateProductDto, ['variants'] as const)) {
+export class EditProductDto extends PartialType(OmitType(CreateProductDto, ['variants'] as const), {
+  // null is validated (and refused) like any value, not taken for "left out".
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ type: [EditVariantDto] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -124,10 +133,10 @@ export class SetStockDto {
 }
 
 export class CreateCategoryDto {
-  @ApiProperty() @IsString() @Length(1, 100) readonly name: string;
+  @ApiProperty({ example: 'T-shirts' }) @IsString() @Length(1, 100) readonly name: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ example: 't-shirts', description: 'Made from the name when left out' })
+  @Omittable()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by dashes' })
   @MaxLength(80)
   readonly slug?: string;

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { Page, ProblemException } from '../../../platform/http';
-import { isUuid } from '../domain/reservation-lines';
+import { ApiProblem, IdParam, Page } from '../../../platform/http';
 import { ProductView } from '../infrastructure/product.repository';
 import { ListProducts, ProductSummary } from '../application/list-products/list-products.use-case';
 import { ViewProduct } from '../application/view-product/view-product.use-case';
@@ -11,6 +10,7 @@ import { EditProduct } from '../application/manage-products/edit-product.use-cas
 import { ArchiveProduct } from '../application/manage-products/archive-product.use-case';
 import { CreateProductDto, EditProductDto } from './product.dto';
 import { ListProductsQuery } from './list-products.query';
+import { ProductResponse, ProductSummaryPage } from './catalog.response';
 
 @ApiTags('catalog')
 @Controller('catalog/products')
@@ -24,39 +24,40 @@ export class ProductsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: ProductSummaryPage })
   list(@Query() query: ListProductsQuery): Promise<Page<ProductSummary>> {
     return this.listProducts.list(query);
   }
 
   @Get(':idOrSlug')
+  @ApiOkResponse({ type: ProductResponse, description: 'An active product (admins also see drafts and archived ones)' })
   view(@Param('idOrSlug') idOrSlug: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<ProductView> {
     return this.viewProduct.view(idOrSlug, user?.roles.includes('admin') ?? false);
   }
 
   @Post()
   @Roles('admin')
-  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: ProductResponse })
+  @ApiProblem(409, 'sku-taken', 'A variant with this sku exists')
+  @ApiProblem(409, 'slug-taken', 'A product with this slug exists')
   create(@Body() body: CreateProductDto): Promise<ProductView> {
     return this.createProduct.create(body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBearerAuth()
-  edit(@Param('id') id: string, @Body() body: EditProductDto): Promise<ProductView> {
-    return this.editProduct.edit(productId(id), body);
+  @ApiOkResponse({ type: ProductResponse })
+  @ApiProblem(409, 'sku-taken', 'A variant with this sku exists')
+  @ApiProblem(409, 'slug-taken', 'A product with this slug exists')
+  edit(@IdParam() id: string, @Body() body: EditProductDto): Promise<ProductView> {
+    return this.editProduct.edit(id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin')
-  @ApiBearerAuth()
-  archive(@Param('id') id: string): Promise<void> {
-    return this.archiveProduct.archive(productId(id));
+  @ApiNoContentResponse({ description: 'Archived (hidden from the public; orders keep their lines)' })
+  archive(@IdParam() id: string): Promise<void> {
+    return this.archiveProduct.archive(id);
   }
-}
-
-function productId(id: string): string {
-  if (!isUuid(id)) throw ProblemException.notFound('Product');
-  return id.toLowerCase();
 }

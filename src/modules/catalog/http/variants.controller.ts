@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
-import { isUuid } from '../domain/reservation-lines';
+import { ApiProblem, IdParam } from '../../../platform/http';
 import { SetStock, StockLevel } from '../application/set-stock/set-stock.use-case';
+import { StockLevelResponse } from './catalog.response';
 import { SetStockDto } from './product.dto';
 
 @ApiTags('catalog')
@@ -13,9 +13,9 @@ export class VariantsController {
 
   @Put(':id/stock')
   @Roles('admin')
-  @ApiBearerAuth()
-  stock(@Param('id') id: string, @Body() body: SetStockDto): Promise<StockLevel> {
-    if (!isUuid(id)) throw ProblemException.notFound('Variant');
-    return this.setStock.set(id.toLowerCase(), body.onHand);
+  @ApiOkResponse({ type: StockLevelResponse })
+  @ApiProblem(409, 'stock-below-reserved', 'onHand would be below the units already reserved')
+  stock(@IdParam() id: string, @Body() body: SetStockDto): Promise<StockLevel> {
+    return this.setStock.set(id, body.onHand);
   }
 }

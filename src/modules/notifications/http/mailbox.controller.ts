@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth';
-import { Page } from '../../../platform/http';
+import { Page, PageOf } from '../../../platform/http';
 import { ListMailboxHandler, MailboxItem } from '../application/mailbox/list-mailbox.handler';
-import { MailboxQuery } from './mailbox.dto';
+import { MailboxItemResponse, MailboxQuery } from './mailbox.dto';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('notifications/mailbox')
 export class MailboxController {
@@ -14,6 +13,7 @@ export class MailboxController {
 
   @Get()
   @ApiOperation({ summary: 'Emails sent, newest first (bodies kept only when no SMTP server is configured)' })
+  @ApiOkResponse({ type: PageOf(MailboxItemResponse) })
   list(@Query() query: MailboxQuery): Promise<Page<MailboxItem>> {
     return this.listMailbox.execute({ to: query.to, cursor: query.cursor, limit: query.limit ?? 20 });
   }

@@ -1,5 +1,5 @@
 import { PageQueryDto } from '../../../platform/http';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class MailboxQuery extends PageQueryDto {
@@ -8,4 +8,16 @@ export class MailboxQuery extends PageQueryDto {
   @IsString()
   @MaxLength(254)
   readonly to?: string;
+}
+
+/** One email of the mailbox. */
+export class MailboxItemResponse {
+  @ApiProperty({ format: 'uuid' }) readonly id: string;
+  @ApiProperty({ example: 'ada@example.com' }) readonly to: string;
+  @ApiProperty({ example: 'Your order is confirmed' }) readonly subject: string;
+  @ApiProperty({ type: String, nullable: true }) readonly text: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly html: string | null;
+  @ApiProperty({ example: 'order-confirmed' }) readonly template: string;
+  @ApiProperty({ enum: ['smtp', 'mailbox'] }) readonly transport: 'smtp' | 'mailbox';
+  @ApiProperty({ format: 'date-time' }) readonly sentAt: string;
 }

@@ -1,20 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { Page } from '../../../platform/http';
+import { ApiProblem, IdParam, Page, PageOf } from '../../../platform/http';
 import { optionalIdempotencyKey, requireIdempotencyKey } from '../../../platform/messaging';
 import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
 import { PlacedOrder, PlaceOrderHandler } from '../application/place-order/place-order.handler';
 import { ShipOrderHandler } from '../application/ship-order/ship-order.handler';
 import { OrderReader } from '../application/view-orders/order-reader';
-import { OrderView } from '../application/view-orders/order-view';
+import { OrderView, PlacedOrderView } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
 import { PlaceOrderDto } from './place-order.dto';
 import { ShipOrderDto } from './ship-order.dto';
 
+const ORDER_PAGE = PageOf(OrderView);
+
 @ApiTags('orders')
-@ApiBearerAuth()
 @Authenticated()
 @Controller('orders')
 export class OrdersController {
@@ -27,8 +28,21 @@ export class OrdersController {
 
   /** Checks out a cart: answers 202 with the pending order; the checkout goes on asynchronously. */
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiAcceptedResponse()
+  @ApiOperation({
+    summary: "Check out the caller's cart",
+    description:
+      'Answers 202 with the pending order and its Location; stock, payment and confirmation follow ' +
+      'asynchronously (poll GET /orders/{id}). The same Idempotency-Key and body answer the same order.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–255 of A–Z a–z 0–9 . _ : -' })
+  @ApiAcceptedResponse({ type: PlacedOrderView, headers: { Location: { description: '/orders/{id}' } } })
+  @ApiProblem(404, 'not-found', 'No such cart, or not yours')
+  @ApiProblem(400, 'payment-provider-unavailable', 'The payment provider is not configured (or the sandbox is off)')
+  @ApiProblem(409, 'cart-checked-out', 'The cart already has an order that is not cancelled')
+  @ApiProblem(409, 'cart-empty', 'The cart has no lines')
+  @ApiProblem(409, 'price-changed', 'A price changed since the cart was priced; review the cart')
+  @ApiProblem(409, 'product-unavailable', 'A product in the cart can no longer be bought')
+  @ApiProblem(409, 'idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed')
   async place(
     @Body() body: PlaceOrderDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -48,12 +62,14 @@ export class OrdersController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ORDER_PAGE, description: "Newest first; a customer's own orders, or any for an admin" })
   list(@Query() query: ListOrdersQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<OrderView>> {
     return this.reader.list(user, { ...query, limit: query.limit ?? 20 });
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
+  @ApiOkResponse({ type: OrderView })
+  get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
     return this.reader.get(id, user);
   }
 
@@ -65,9 +81,10 @@ export class OrdersController {
     required: false,
     description: 'A retry with the same key gets the first answer; the same key with another request is a 422.',
   })
-  @ApiAcceptedResponse({ type: OrderView })
+  @ApiAcceptedResponse({ type: OrderView, description: 'Cancellation requested; stock and payment follow' })
+  @ApiProblem(409, 'order-not-cancellable', 'The order is past the point where the caller may cancel it')
   cancel(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @IdParam() id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderView> {
@@ -77,11 +94,9 @@ export class OrdersController {
   @Post(':id/ship')
   @Roles('admin')
   @HttpCode(200)
-  ship(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: ShipOrderDto,
-    @CurrentUser() user: AuthenticatedUser,
-  ): Promise<OrderView> {
+  @ApiOkResponse({ type: OrderView })
+  @ApiProblem(409, 'order-not-shippable', 'Only a confirmed order can be shipped')
+  ship(@IdParam() id: string, @Body() body: ShipOrderDto, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
     return this.shipOrder.execute(id, body, user);
   }
 }

@@ -3,11 +3,15 @@ import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 export class ShippingAddressDto {
-  @ApiProperty() @IsString() @Length(1, 200) readonly name: string;
-  @ApiProperty() @IsString() @Length(1, 200) readonly line1: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 200) readonly line2?: string;
-  @ApiProperty() @IsString() @Length(1, 100) readonly city: string;
-  @ApiProperty() @IsString() @Length(1, 20) readonly postalCode: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) @IsString() @Length(1, 200) readonly name: string;
+  @ApiProperty({ example: '1 Analytical Way' }) @IsString() @Length(1, 200) readonly line1: string;
+  @ApiPropertyOptional({ example: 'Flat 3', nullable: true, type: String, description: 'null or left out: none' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  readonly line2?: string | null;
+  @ApiProperty({ example: 'Berlin' }) @IsString() @Length(1, 100) readonly city: string;
+  @ApiProperty({ example: '10115' }) @IsString() @Length(1, 20) readonly postalCode: string;
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
   @IsISO31661Alpha2()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an upper-case ISO 3166-1 alpha-2 code' })
@@ -15,7 +19,8 @@ export class ShippingAddressDto {
 }
 
 export class PaymentMethodDto {
-  @ApiProperty({ enum: ['sandbox', 'stripe'] }) @IsIn(['sandbox', 'stripe']) readonly provider: 'sandbox' | 'stripe';
+  @ApiProperty({ enum: ['sandbox', 'stripe'], example: 'sandbox' }) @IsIn(['sandbox', 'stripe']) readonly provider:
+    'sandbox' | 'stripe';
   @ApiProperty({ example: 'tok_visa', description: "The provider's card token; never card data." })
   @IsString()
   @Length(1, 255)
@@ -24,7 +29,7 @@ export class PaymentMethodDto {
 
 /** Prices, totals and status are not accepted: they come from the cart and the catalog. */
 export class PlaceOrderDto {
-  @ApiProperty() @IsUUID() readonly cartId: string;
+  @ApiProperty({ format: 'uuid', example: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }) @IsUUID() readonly cartId: string;
   @ApiProperty({ type: ShippingAddressDto })
   @ValidateNested()
   @Type(() => ShippingAddressDto)

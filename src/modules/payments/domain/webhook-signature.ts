@@ -49,3 +49,8 @@ export function assertFresh(timestamp: number, toleranceSeconds: number, nowSeco
 function hmac(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
 }
+
+/** Whether a parsed webhook value is a JSON object (not null, not an array), before its fields are read. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
+import { ApiProblem, IdParam, ProblemException } from '../../../platform/http';
 import { optionalIdempotencyKey } from '../../../platform/messaging';
 import { ListPayments, PaymentView } from '../application/list-payments/list-payments';
 import { Refunds, RefundView } from '../application/refund-payment/refunds';
 import { ProviderUnavailableError } from '../infrastructure/providers/payment-provider';
 import { ListPaymentsQuery, RefundPaymentDto } from './payments.dto';
+import { PaymentPage, RefundResponse } from './payments.response';
 
 @ApiTags('payments')
-@ApiBearerAuth()
 @Controller('payments')
 export class PaymentsController {
   constructor(
@@ -20,6 +20,8 @@ export class PaymentsController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: PaymentPage, description: "An order's payments (nextCursor is always null)" })
+  @ApiProblem(404, 'not-found', 'No payments for this order, or it is not yours')
   ofOrder(
     @Query() query: ListPaymentsQuery,
     @CurrentUser() user: AuthenticatedUser,
@@ -39,11 +41,13 @@ export class PaymentsController {
     required: false,
     description: 'A retried request with the same key is the same refund; the same key with another body is a 422.',
   })
-  @ApiCreatedResponse({
-    description: 'The refund: `{id, paymentId, amount: {amount, currency}, status, reason, createdAt}`',
-  })
+  @ApiCreatedResponse({ type: RefundResponse })
+  @ApiProblem(409, 'payment-not-captured', 'The payment has no captured money to refund')
+  @ApiProblem(422, 'refund-exceeds-captured', 'More than the captured and not yet refunded amount was asked')
+  @ApiProblem(422, 'refund-currency-mismatch', "The amount is not in the payment's currency")
+  @ApiProblem(503, 'provider-unavailable', 'The payment provider is unavailable; retry with the same Idempotency-Key')
   async refund(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('Payment') })) id: string,
+    @IdParam() id: string,
     @Body() body: RefundPaymentDto,
     @Headers('idempotency-key') header: string | undefined,
     @CurrentUser() admin: AuthenticatedUser,

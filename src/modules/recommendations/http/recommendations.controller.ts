@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
-import { ProblemException } from '../../../platform/http';
+import { IdParam, ProblemException } from '../../../platform/http';
 import { RecommendationReads } from '../infrastructure/recommendation-reads';
-import { DEFAULT_LIMIT, ProductParamsDto, RecommendationListDto, RecommendationsQueryDto } from './recommendations.dto';
+import { DEFAULT_LIMIT, RecommendationListDto, RecommendationsQueryDto } from './recommendations.dto';
 
 @ApiTags('recommendations')
 @Controller('recommendations')
@@ -14,17 +14,16 @@ export class RecommendationsController {
   @ApiOperation({ summary: 'Products bought together with this one (padded with popular ones)' })
   @ApiOkResponse({ type: RecommendationListDto })
   async similar(
-    @Param() params: ProductParamsDto,
+    @IdParam('productId') productId: string,
     @Query() query: RecommendationsQueryDto,
   ): Promise<RecommendationListDto> {
-    const items = await this.reads.similarTo(params.productId, query.limit ?? DEFAULT_LIMIT);
+    const items = await this.reads.similarTo(productId, query.limit ?? DEFAULT_LIMIT);
     if (!items) throw ProblemException.notFound('Product');
     return { items };
   }
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "Suggestions from the caller's history, never what they already bought" })
   @ApiOkResponse({ type: RecommendationListDto })
   async personal(

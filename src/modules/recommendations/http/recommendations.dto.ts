@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 50;
@@ -13,12 +13,6 @@ export class RecommendationsQueryDto {
   @Min(1)
   @Max(MAX_LIMIT)
   readonly limit?: number;
-}
-
-export class ProductParamsDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  readonly productId: string;
 }
 
 export class RecommendationDto {

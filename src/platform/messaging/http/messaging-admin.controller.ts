@@ -1,15 +1,16 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
+import { ApiProblem, IdParam } from '../../http';
 import {
   BrokerStatus,
   DeadLetter,
   MessagingOperations,
   ModuleMessagingStatus,
 } from '../operations/messaging-operations';
+import { DeadLetterListResponse, MessagingOverviewResponse, ReplayResponse } from './messaging-admin.response';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('admin/messaging')
 export class MessagingAdminController {
@@ -17,12 +18,15 @@ export class MessagingAdminController {
 
   /** Per module: messages waiting, the age of the oldest, and dead letters; with a broker, its consumer lag. */
   @Get()
+  @ApiOkResponse({ type: MessagingOverviewResponse })
   async overview(): Promise<{ transport: string; modules: ModuleMessagingStatus[]; broker?: BrokerStatus }> {
     const [modules, broker] = await Promise.all([this.operations.status(), this.operations.brokerStatus()]);
     return { transport: this.operations.transportName, modules, ...(broker ? { broker } : {}) };
   }
 
   @Get('dead-letters')
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–500, default 100' })
+  @ApiOkResponse({ type: DeadLetterListResponse })
   async deadLetters(@Query('limit') limit?: string): Promise<{ items: DeadLetter[] }> {
     const parsed = limit === undefined ? 100 : Number(limit);
     const clamped = Number.isInteger(parsed) && parsed > 0 ? Math.min(parsed, 500) : 100;
@@ -32,9 +36,9 @@ export class MessagingAdminController {
   /** Replays a dead letter (outbox or broker); 404 when no dead letter has that id. */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
-  replay(
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
+  @ApiAcceptedResponse({ type: ReplayResponse })
+  @ApiProblem(409, 'replay-failed', 'Replaying a broker dead letter failed again')
+  replay(@IdParam() id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
     return this.operations.replay(id);
   }
 }

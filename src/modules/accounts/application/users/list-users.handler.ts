@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role } from '../../../../platform/auth';
-import { decodeCursor, encodeCursor, FieldError, Page, ProblemException } from '../../../../platform/http';
+import { decodeCursor, encodeCursor, Page } from '../../../../platform/http';
 import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
 import { toUserView, UserView } from '../views';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ListUsersInput {
   readonly limit: number;
@@ -24,8 +22,7 @@ export class ListUsersHandler {
   async execute(input: ListUsersInput): Promise<Page<UserView>> {
     const query = this.dataSource.getRepository(UserOrmEntity).createQueryBuilder('u').orderBy('u.id', 'ASC');
     if (input.cursor !== undefined) {
-      const { id } = decodeCursor(input.cursor, { id: 'string' });
-      if (!UUID.test(String(id))) throw ProblemException.validation([new FieldError('cursor', 'cursor is malformed')]);
+      const { id } = decodeCursor(input.cursor, { id: 'uuid' });
       query.andWhere('u.id > :after', { after: id });
     }
     if (input.email !== undefined) {

@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, FieldError, Page, ProblemException } from '../../../../platform/http';
+import {
+  CursorFieldKind,
+  decodeCursor,
+  encodeCursor,
+  FieldError,
+  Page,
+  ProblemException,
+} from '../../../../platform/http';
 import { Money } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
-import { isUuid } from '../../domain/reservation-lines';
 import { CatalogReadCache } from '../catalog-read-cache';
 import { ProductRepository } from '../../infrastructure/product.repository';
 import { positionOf, ProductSort, searchProducts, SearchPosition } from '../../infrastructure/product-search.sql';
@@ -30,13 +36,14 @@ export interface ProductSummary {
   readonly inStock: boolean;
 }
 
-type CursorShape = Readonly<Record<string, 'string' | 'number'>>;
+type CursorShape = Readonly<Record<string, CursorFieldKind>>;
 
+// s: the sort the cursor was made for; r: a text-search rank (real); p: a from-price (bigint).
 const CURSOR_SHAPES: Readonly<Record<ProductSort, CursorShape>> = {
-  relevance: { s: 'string', r: 'number', id: 'string' },
-  price: { s: 'string', p: 'number', id: 'string' },
-  '-price': { s: 'string', p: 'number', id: 'string' },
-  newest: { s: 'string', id: 'string' },
+  relevance: { s: 'string', r: 'number', id: 'uuid' },
+  price: { s: 'string', p: 'integer', id: 'uuid' },
+  '-price': { s: 'string', p: 'integer', id: 'uuid' },
+  newest: { s: 'string', id: 'uuid' },
 };
 
 /** `GET /catalog/products`: search, filter, sort and keyset-paginate the active products. */
@@ -106,7 +113,7 @@ export class ListProducts {
 /** A cursor made for another sort, or tampered with, is a 400 like any malformed cursor. */
 function decodePosition(cursor: string, sort: ProductSort): SearchPosition {
   const position = decodeCursor(cursor, CURSOR_SHAPES[sort]) as unknown as SearchPosition;
-  if (position.s !== sort || !isUuid(position.id)) {
+  if (position.s !== sort) {
     throw ProblemException.validation([
       new FieldError('cursor', 'cursor is malformed; use the nextCursor of a previous page with the same sort'),
     ]);

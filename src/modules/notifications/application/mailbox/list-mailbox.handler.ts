@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, FieldError, Page, ProblemException } from '../../../../platform/http';
+import { decodeCursor, encodeCursor, Page } from '../../../../platform/http';
 import { MessageOrmEntity } from '../../infrastructure/message.orm-entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MailboxItem {
   readonly id: string;
@@ -25,8 +23,7 @@ export class ListMailboxHandler {
   async execute(input: { limit: number; cursor?: string; to?: string }): Promise<Page<MailboxItem>> {
     const query = this.dataSource.getRepository(MessageOrmEntity).createQueryBuilder('m').orderBy('m.id', 'DESC');
     if (input.cursor !== undefined) {
-      const { id } = decodeCursor(input.cursor, { id: 'string' });
-      if (!UUID.test(String(id))) throw ProblemException.validation([new FieldError('cursor', 'cursor is malformed')]);
+      const { id } = decodeCursor(input.cursor, { id: 'uuid' });
       query.andWhere('m.id < :before', { before: id });
     }
     if (input.to !== undefined) query.andWhere('lower(m.to_address) = :to', { to: input.to.trim().toLowerCase() });

@@ -39,7 +39,7 @@ export class OrderReader {
     if (customerId) query.andWhere('o.customer_id = :customerId', { customerId });
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.cursor) {
-      const position = decodeCursor(filter.cursor, { createdAt: 'string', id: 'string' });
+      const position = decodeCursor(filter.cursor, { createdAt: 'timestamp', id: 'uuid' });
       query.andWhere('(o.created_at, o.id) < (:createdAt::timestamptz, :id::uuid)', position);
     }
     const orders = await query

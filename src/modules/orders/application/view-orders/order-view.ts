@@ -1,21 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MoneyResponse } from '../../../../platform/http';
 import type { Money } from '../../../../platform/messaging';
 import type { OrderStatus } from '../../domain/order';
 import type { ShippingAddressColumn } from '../../infrastructure/order.orm-entity';
 
-export class MoneyView {
-  @ApiProperty({ example: 1999 }) readonly amount: number;
-  @ApiProperty({ example: 'EUR' }) readonly currency: string;
-}
-
 export class OrderLineView {
-  @ApiProperty() readonly productId: string;
-  @ApiProperty() readonly variantId: string;
-  @ApiProperty() readonly sku: string;
-  @ApiProperty() readonly title: string;
-  @ApiProperty() readonly quantity: number;
-  @ApiProperty({ type: MoneyView }) readonly unitPrice: Money;
-  @ApiProperty({ type: MoneyView }) readonly lineTotal: Money;
+  @ApiProperty({ format: 'uuid' }) readonly productId: string;
+  @ApiProperty({ format: 'uuid' }) readonly variantId: string;
+  @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
+  @ApiProperty({ example: 'Organic cotton tee – Medium' }) readonly title: string;
+  @ApiProperty({ example: 2 }) readonly quantity: number;
+  @ApiProperty({ type: MoneyResponse }) readonly unitPrice: Money;
+  @ApiProperty({ type: MoneyResponse }) readonly lineTotal: Money;
 }
 
 /** One thing that happened to an order, its money or its stock, oldest first. */
@@ -28,21 +24,50 @@ export class TimelineEntryView {
       'payment_refund_failed, payment_void_failed',
   })
   readonly status: string;
-  @ApiProperty() readonly at: string;
+  @ApiProperty({ format: 'date-time' }) readonly at: string;
   @ApiPropertyOptional({ example: 'cancelled_by_customer' }) readonly reason?: string;
-  @ApiPropertyOptional({ type: MoneyView, description: 'The money the entry is about (e.g. how much was refunded)' })
+  @ApiPropertyOptional({
+    type: MoneyResponse,
+    description: 'The money the entry is about (e.g. how much was refunded)',
+  })
   readonly amount?: Money;
 }
 
+export class OrderTotalsView {
+  @ApiProperty({ type: MoneyResponse }) readonly subtotal: Money;
+  @ApiProperty({ type: MoneyResponse }) readonly total: Money;
+  @ApiProperty({ example: 2 }) readonly itemCount: number;
+}
+
+export class ShippingAddressView {
+  @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
+  @ApiProperty({ example: '1 Analytical Way' }) readonly line1: string;
+  @ApiProperty({ type: String, nullable: true, example: null }) readonly line2: string | null;
+  @ApiProperty({ example: 'Berlin' }) readonly city: string;
+  @ApiProperty({ example: '10115' }) readonly postalCode: string;
+  @ApiProperty({ example: 'DE' }) readonly country: string;
+}
+
+export class ShipmentView {
+  @ApiProperty({ example: 'DHL' }) readonly carrier: string;
+  @ApiProperty({ example: 'JD014600003828' }) readonly trackingNumber: string;
+  @ApiProperty({ format: 'date-time' }) readonly shippedAt: string;
+}
+
 export class OrderView {
-  @ApiProperty() readonly id: string;
+  @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] }) readonly status: OrderStatus;
-  @ApiProperty() readonly customerId: string;
+  @ApiProperty({ format: 'uuid' }) readonly customerId: string;
   @ApiProperty({ type: [OrderLineView] }) readonly lines: OrderLineView[];
-  @ApiProperty() readonly totals: { subtotal: Money; total: Money; itemCount: number };
-  @ApiProperty() readonly shippingAddress: ShippingAddressColumn;
+  @ApiProperty({ type: OrderTotalsView }) readonly totals: OrderTotalsView;
+  @ApiProperty({ type: ShippingAddressView }) readonly shippingAddress: ShippingAddressColumn;
   @ApiProperty({ type: [TimelineEntryView] }) readonly timeline: TimelineEntryView[];
   @ApiPropertyOptional() readonly cancelReason?: string;
-  @ApiPropertyOptional() readonly shipment?: { carrier: string; trackingNumber: string; shippedAt: string };
-  @ApiProperty() readonly createdAt: string;
+  @ApiPropertyOptional({ type: ShipmentView }) readonly shipment?: ShipmentView;
+  @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
+}
+
+export class PlacedOrderView {
+  @ApiProperty({ format: 'uuid' }) readonly id: string;
+  @ApiProperty({ enum: ['pending'], example: 'pending' }) readonly status: 'pending';
 }

@@ -5,6 +5,7 @@ import { WebhookVerificationError } from '../../domain/webhook-signature';
 import { paymentsRepository } from '../../infrastructure/payments.repository';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
 import { applyProviderEvent } from './apply-provider-event';
+import { assertWellFormedEvent } from './well-formed-event';
 
 export interface WebhookReceipt {
   readonly received: true;
@@ -34,6 +35,7 @@ export class ReceiveWebhook {
     let event;
     try {
       event = provider.parseWebhook(rawBody ?? Buffer.alloc(0), headers);
+      assertWellFormedEvent(event);
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
       throw new ProblemException({ status: 400, type: 'invalid-webhook', detail: error.message });

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PeriodicTask } from '../../../../../platform/jobs';
 import { minorUnits, Money } from '../../../../../platform/messaging/contracts';
-import { verifyWebhookSignature, WebhookVerificationError } from '../../../domain/webhook-signature';
+import { isJsonObject, verifyWebhookSignature, WebhookVerificationError } from '../../../domain/webhook-signature';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
   AuthorizeRequest,
@@ -172,7 +172,7 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     } catch {
       throw new WebhookVerificationError('The body is not JSON.');
     }
-    if (typeof body?.id !== 'string' || typeof body.type !== 'string' || typeof body.data !== 'object') {
+    if (typeof body?.id !== 'string' || typeof body.type !== 'string' || !isJsonObject(body.data)) {
       throw new WebhookVerificationError('The body is not a sandbox event.');
     }
     return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { Money } from '../../../../../platform/messaging/contracts';
-import { assertFresh, WebhookVerificationError } from '../../../domain/webhook-signature';
+import { assertFresh, isJsonObject, WebhookVerificationError } from '../../../domain/webhook-signature';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
   AuthorizeRequest,
@@ -117,6 +117,9 @@ export class StripeProvider implements PaymentProvider {
     }
     // Stripe's check only rejects old timestamps; one far in the future is refused too.
     assertFresh(Number(/(?:^|,)t=(\d+)/.exec(signature)?.[1]), tolerance, Math.floor(Date.now() / 1000));
+    if (!isJsonObject(event) || !isJsonObject(event.data) || !isJsonObject(event.data.object)) {
+      throw new WebhookVerificationError('The body is not a Stripe event.');
+    }
     return stripeWebhookEffect(event);
   }
 

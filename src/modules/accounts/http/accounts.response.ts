@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../platform/http';
+import { Role } from '../../../platform/auth';
+
+const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+/** A new account: its id, email and name. */
+export class SignUpResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 'ada@example.com' }) readonly email: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
+}
+
+export class UserResponse extends SignUpResponse {
+  @ApiProperty({ enum: ['customer', 'admin'], isArray: true, example: ['customer'] }) readonly roles: Role[];
+  @ApiProperty({ format: 'date-time', example: '2026-01-02T03:04:05.678Z' }) readonly createdAt: string;
+}
+
+export const UserPage = PageOf(UserResponse);
+
+export class AddressResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
+  @ApiProperty({ example: '12 St James Square' }) readonly line1: string;
+  @ApiProperty({ type: String, nullable: true, example: null }) readonly line2: string | null;
+  @ApiProperty({ example: 'London' }) readonly city: string;
+  @ApiProperty({ example: 'SW1Y 4JH' }) readonly postalCode: string;
+  @ApiProperty({ example: 'GB' }) readonly country: string;
+}
+
+export const AddressPage = PageOf(AddressResponse);
+
+export class AcceptedResponse {
+  @ApiProperty({ enum: ['accepted'], example: 'accepted' }) readonly status: 'accepted';
+}

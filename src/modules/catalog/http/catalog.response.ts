@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MoneyResponse, PageOf } from '../../../platform/http';
+
+const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+export class CategoryResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 't-shirts' }) readonly slug: string;
+  @ApiProperty({ example: 'T-shirts' }) readonly name: string;
+}
+
+export const CategoryPage = PageOf(CategoryResponse);
+
+export class VariantResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
+  @ApiProperty({ example: 'Medium' }) readonly title: string;
+  @ApiProperty({ type: MoneyResponse }) readonly price: MoneyResponse;
+  @ApiProperty({ example: 12, description: 'Units that can be bought now (on hand minus reserved)' })
+  readonly available: number;
+}
+
+export class ProductResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 'organic-cotton-tee' }) readonly slug: string;
+  @ApiProperty({ example: 'Organic cotton tee' }) readonly title: string;
+  @ApiProperty({ example: 'A soft tee of organic cotton.' }) readonly description: string;
+  @ApiProperty({ type: [String], example: ['https://cdn.example.com/tee.jpg'] }) readonly images: string[];
+  @ApiProperty({ enum: ['draft', 'active', 'archived'], example: 'active' }) readonly status: string;
+  @ApiProperty({ type: [CategoryResponse] }) readonly categories: CategoryResponse[];
+  @ApiProperty({ type: [VariantResponse] }) readonly variants: VariantResponse[];
+  @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
+  @ApiProperty({ format: 'date-time' }) readonly updatedAt: string;
+}
+
+/** A product in a list: what a product card needs. */
+export class ProductSummaryResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ example: 'organic-cotton-tee' }) readonly slug: string;
+  @ApiProperty({ example: 'Organic cotton tee' }) readonly title: string;
+  @ApiProperty({ type: [String], example: ['https://cdn.example.com/tee.jpg'] }) readonly images: string[];
+  @ApiProperty({ type: MoneyResponse, description: 'The lowest price of its variants' }) readonly price: MoneyResponse;
+  @ApiProperty({ example: true }) readonly inStock: boolean;
+}
+
+export const ProductSummaryPage = PageOf(ProductSummaryResponse);
+
+export class StockLevelResponse {
+  @ApiProperty({ example: 25 }) readonly onHand: number;
+  @ApiProperty({ example: 3, description: 'Held by orders being checked out' }) readonly reserved: number;
+  @ApiProperty({ example: 22 }) readonly available: number;
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MoneyResponse, PageOf } from '../../../platform/http';
+
+const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+export class PaymentResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ format: 'uuid', example: ID }) readonly orderId: string;
+  @ApiProperty({ example: 'captured' }) readonly status: string;
+  @ApiProperty({ type: MoneyResponse }) readonly amount: MoneyResponse;
+  @ApiProperty({ type: MoneyResponse }) readonly capturedAmount: MoneyResponse;
+  @ApiProperty({ type: MoneyResponse }) readonly refundedAmount: MoneyResponse;
+  @ApiProperty({ example: 'sandbox' }) readonly provider: string;
+  @ApiProperty({ type: String, nullable: true, example: '4242' }) readonly last4: string | null;
+  @ApiProperty({ example: 10 }) readonly riskScore: number;
+  @ApiProperty({ example: 'allow' }) readonly riskDecision: string;
+  @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
+}
+
+export const PaymentPage = PageOf(PaymentResponse);
+
+export class RefundResponse {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
+  @ApiProperty({ format: 'uuid', example: ID }) readonly paymentId: string;
+  @ApiProperty({ type: MoneyResponse, description: "How much goes back, in the payment's currency" })
+  readonly amount: MoneyResponse;
+  @ApiProperty({ example: 'succeeded' }) readonly status: string;
+  @ApiProperty({ example: 'requested_by_admin' }) readonly reason: string;
+  @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
+}

@@ -1,0 +1,35 @@
+import { countryProblem, isKnownCurrency } from './iso-codes';
+
+describe('isKnownCurrency', () => {
+  it('knows currencies of every exponent (EUR 2, JPY 0, KWD 3)', () => {
+    expect(['EUR', 'JPY', 'KWD', 'USD', 'CHF'].filter(isKnownCurrency)).toHaveLength(5);
+  });
+
+  it('refuses codes that are not ISO 4217 currencies, lower case, or placeholders', () => {
+    expect(['EUD', 'eur', 'XXX', '', 'EURO'].filter(isKnownCurrency)).toEqual([]);
+  });
+});
+
+describe('countryProblem', () => {
+  it('accepts countries and territories parcels are addressed to', () => {
+    expect(['DE', 'GB', 'US', 'JP', 'AX', 'GF', 'XK', 'CW'].map(countryProblem)).toEqual(Array(8).fill(undefined));
+  });
+
+  it('refuses malformed codes', () => {
+    for (const code of ['de', 'DEU', 'D', '', '276']) {
+      expect(countryProblem(code)).toBe('must be an upper-case ISO 3166-1 alpha-2 code such as DE');
+    }
+  });
+
+  it('refuses groupings, reserved and private-use codes, and unassigned ones', () => {
+    for (const code of ['EU', 'UN', 'IC', 'ZZ', 'QO', 'XA', 'AA', 'QQ']) {
+      expect(countryProblem(code)).toBe(`${code} is not a country code`);
+    }
+  });
+
+  it('names the code to use instead of an alias or a retired code', () => {
+    expect(countryProblem('UK')).toBe('UK is not an ISO 3166-1 code in use; use GB');
+    expect(countryProblem('AN')).toBe('AN is not an ISO 3166-1 code in use; use CW');
+    expect(countryProblem('YU')).toBe('YU is not an ISO 3166-1 code in use; use RS');
+  });
+});

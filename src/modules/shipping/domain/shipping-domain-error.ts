@@ -16,8 +16,10 @@ export type ShippingErrorCode =
   | 'shipping-price-changed'
   /** A shipment cannot move from its status to the requested one (→ 409). */
   | 'illegal-shipment-transition'
-  /** A split, dispatch or tracking event is malformed or does not fit the shipment (→ 400 / 409). */
+  /** A shipment, split, dispatch or tracking event is malformed; `details.errors` lists the fields (→ 400). */
   | 'invalid-shipment-change'
+  /** Only a pending shipment can be split (→ 409). */
+  | 'shipment-not-splittable'
   /** An order cannot be cancelled because a shipment of it already left the warehouse (→ 409). */
   | 'order-already-dispatched';
 

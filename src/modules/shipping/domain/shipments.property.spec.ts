@@ -52,12 +52,13 @@ const TO = {
 } as const;
 
 function apply(shipments: Shipment[], step: Step, nextId: () => string): Shipment[] {
+  const { kind } = step;
   const suited =
-    step.kind === 'cancel_order'
+    kind === 'cancel_order'
       ? []
       : shipments
           .map((s, i) => [s, i] as const)
-          .filter(([s]) => (step.kind === 'split' ? s.status === 'pending' : mayMove(s.status, TO[step.kind])));
+          .filter(([s]) => (kind === 'split' ? s.status === 'pending' : mayMove(s.status, TO[kind])));
   const index =
     step.pick % 2 === 0 && suited.length > 0 ? suited[step.pick % suited.length][1] : step.pick % shipments.length;
   const target = shipments[index];

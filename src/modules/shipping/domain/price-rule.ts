@@ -51,6 +51,8 @@ export function priceByRule(rule: PriceRule, cart: PricedCart): RulePrice {
     case 'flat':
       return { priced: true, price: rule.price };
     case 'free_above': {
+      // After discounts on goods: a €60 cart with a 20 % code pays €48 and is under "free from €50".
+      // The threshold guards the shop's margin, which is what the customer pays (ADR 0106).
       const free = cart.discountedSubtotal.amount >= rule.threshold.amount;
       return { priced: true, price: free ? { amount: 0, currency: rule.price.currency } : rule.price };
     }

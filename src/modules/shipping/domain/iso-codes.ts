@@ -1,6 +1,10 @@
+import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
+
 /**
- * Currency and country codes, checked against the ICU/CLDR data that ships with Node (the `Intl`
- * API), so the lists stay as current as the runtime and are not kept by hand here.
+ * Currency and country codes, checked against kept lists rather than lists kept here: currencies
+ * against the ICU data shipped with Node (`Intl.supportedValuesOf`, current with the runtime, and
+ * without the `XXX`/`XTS` placeholders), countries against validator.js's ISO 3166-1 list — the one
+ * accounts checks addresses with (`@IsISO31661Alpha2`), so every address country fits in a zone.
  */
 
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
@@ -10,26 +14,13 @@ export function isKnownCurrency(code: string): boolean {
   return CURRENCIES.has(code);
 }
 
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
 /**
- * Two-letter regions CLDR names that are not countries a parcel is addressed to: groupings (`EU`,
- * `EZ`, `UN`), ISO's exceptionally reserved codes (`AC`, `CP`, `CQ`, `DG`, `EA`, `IC`, `TA`) and
- * private-use codes (`QO`, `XA`, `XB`, `ZZ`). `XK` (Kosovo, user-assigned but used by carriers) stays.
- */
-const NOT_COUNTRIES: ReadonlySet<string> = new Set([
-  ...['EU', 'EZ', 'UN', 'AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA'],
-  ...['QO', 'XA', 'XB', 'ZZ'],
-]);
-
-/**
- * Checks a destination country: an upper-case ISO 3166-1 alpha-2 code in use. Returns `undefined`
- * when it is one, else a message; a retired or alias code names its replacement (`UK` → `GB`).
+ * Checks a destination country: an upper-case, officially assigned ISO 3166-1 alpha-2 code. Returns
+ * `undefined` when it is one, else a message (`UK` names `GB`, the code ISO assigns the United Kingdom).
  */
 export function countryProblem(code: string): string | undefined {
   if (!/^[A-Z]{2}$/.test(code)) return 'must be an upper-case ISO 3166-1 alpha-2 code such as DE';
-  if (NOT_COUNTRIES.has(code) || REGION_NAMES.of(code) === undefined) return `${code} is not a country code`;
-  const canonical = new Intl.Locale(Intl.getCanonicalLocales(`und-${code}`)[0]).region;
-  if (canonical !== code) return `${code} is not an ISO 3166-1 code in use; use ${canonical}`;
+  if (code === 'UK') return 'UK is not an ISO 3166-1 code; the United Kingdom is GB';
+  if (!isISO31661Alpha2(code)) return `${code} is not an ISO 3166-1 country code`;
   return undefined;
 }

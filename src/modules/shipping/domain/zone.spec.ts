@@ -9,7 +9,7 @@ describe('validateZone', () => {
     expect(validateZone({ name: ' ', countries: ['DE', 'de', 'UK', 'FR', 'DE'] })).toEqual([
       { field: 'name', message: 'a zone needs a name' },
       { field: 'countries[1]', message: 'must be an upper-case ISO 3166-1 alpha-2 code such as DE' },
-      { field: 'countries[2]', message: 'UK is not an ISO 3166-1 code in use; use GB' },
+      { field: 'countries[2]', message: 'UK is not an ISO 3166-1 code; the United Kingdom is GB' },
       { field: 'countries[4]', message: 'DE is listed twice' },
     ]);
   });

@@ -19,7 +19,7 @@ export function zoneServes(zone: Zone, country: string): boolean {
 
 /**
  * Checks a zone definition. Returns every problem as a field error (empty when valid): a blank name,
- * no countries, a code that is not a country in use (`countries[2]`, naming `GB` for `UK`), a country
+ * no countries, a code that is not an ISO 3166-1 country (`countries[2]`, naming `GB` for `UK`), a country
  * listed twice (the second occurrence is the error).
  */
 export function validateZone(zone: Pick<Zone, 'name' | 'countries'>): FieldError[] {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isRatePpm, mulDivFloor, mulDivHalfUp, PPM, sumMinorUnits } from './exact-arithmetic';
+import { isRatePpm, mulDivFloor, mulDivHalfUp, multiplyExactly, PPM, sumMinorUnits } from './exact-arithmetic';
 
 const RUNS = { seed: 20261201, numRuns: 2000 };
 const amount = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -42,6 +42,8 @@ describe('exact arithmetic on minor units', () => {
     expect(() => mulDivHalfUp(0.5, 1, 1)).toThrow(RangeError);
     expect(() => mulDivHalfUp(Number.MAX_SAFE_INTEGER, 2, 1)).toThrow(RangeError);
     expect(() => sumMinorUnits([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(multiplyExactly(999_999_999, 99)).toBe(98_999_999_901);
+    expect(() => multiplyExactly(2 ** 52, 2)).toThrow(RangeError);
     expect(sumMinorUnits([Number.MAX_SAFE_INTEGER, 1, -1])).toBe(Number.MAX_SAFE_INTEGER);
   });
 

@@ -50,6 +50,15 @@ export function mulDivFloor(a: number, b: number, c: number): { quotient: number
 }
 
 /**
+ * `a × b` exactly (unit price × quantity).
+ * @throws RangeError for a negative or unsafe operand, or a product beyond 2^53 − 1.
+ */
+export function multiplyExactly(a: number, b: number): number {
+  assertOperands([a, b]);
+  return toSafeNumber(BigInt(a) * BigInt(b));
+}
+
+/**
  * The sum of amounts of minor units.
  * @throws RangeError when the sum is beyond 2^53 − 1 (it is never silently rounded).
  */

@@ -38,8 +38,10 @@ export interface Priced {
 
 /**
  * The pricing pipeline the cart will run once promotions and tax are modules (ADR 0107), written
- * with their domain functions directly: eligibility → combination → discounts per line → tax on the
- * discounted amounts → breakdown. Redemption counts are 0 here (limits are the redemption step's).
+ * with their domain functions directly: eligibility → combination → discounts on goods → (the cart
+ * quotes shipping here, on the discounted subtotal, ADR 0106; these tests give a fixed price) →
+ * discount on shipping → tax on the discounted amounts → breakdown. Redemption counts are 0 here
+ * (limits are the redemption step's).
  */
 export function priceCart(input: PricingInput): Priced {
   const { currency, lines, now, customer } = input;

@@ -7,24 +7,22 @@ export interface PromotionShare {
   readonly amount: number;
 }
 
-export interface LineDiscount {
-  readonly lineId: string;
-  /** Σ of `byPromotion`; never more than the line's amount. */
+/** What the applied promotions took off one line or off shipping, in minor units. */
+export interface Discount {
+  /** Σ of `byPromotion`; never more than the line's amount or the shipping price. */
   readonly amount: number;
   readonly byPromotion: readonly PromotionShare[];
 }
 
-export interface ShippingDiscount {
-  /** Σ of `byPromotion`; never more than the shipping price. */
-  readonly amount: number;
-  readonly byPromotion: readonly PromotionShare[];
+export interface LineDiscount extends Discount {
+  readonly lineId: string;
 }
 
 export interface Discounts {
   /** One entry per input line, in input order. */
   readonly lines: readonly LineDiscount[];
   /** Taken off the shipping price (free shipping). */
-  readonly shipping: ShippingDiscount;
+  readonly shipping: Discount;
   /** Per applied promotion, lines plus shipping, in the order the promotions were given. */
   readonly byPromotion: readonly PromotionShare[];
 }
@@ -99,7 +97,7 @@ export function discountLines(
  * further one takes 0 (it is still recorded as applied). Computed after the shipping quote, which
  * itself reads the subtotal after `discountLines` (ADR 0106).
  */
-export function discountShipping(promotions: readonly Promotion[], shippingAmount: number): ShippingDiscount {
+export function discountShipping(promotions: readonly Promotion[], shippingAmount: number): Discount {
   assertAmount(shippingAmount);
   const free = promotions.filter((p) => p.benefit.type === 'free-shipping');
   return {

@@ -23,6 +23,7 @@ describe('country tax rules', () => {
         (e) => e.field,
       ),
     ).toEqual(['country', 'rates.Reduced', 'rates.zero', 'rates.standard', 'shippingCategory']);
+    expect(countryTaxRulesErrors({ ...france, country: 'UK' }).map((e) => e.field)).toEqual(['country']);
     expect(countryTaxRulesErrors({ ...france, rates: { standard: 1_000_001 } }).map((e) => e.field)).toEqual([
       'rates.standard',
     ]);

@@ -1,3 +1,4 @@
+import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
 import { isRatePpm } from '../../../platform/money';
 
 /**
@@ -36,13 +37,15 @@ export interface RuleError {
   readonly message: string;
 }
 
-const COUNTRY = /^[A-Z]{2}$/;
 const CATEGORY = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** What is wrong with a country's rules (admin CRUD answers 400 with these as field errors); empty when valid. */
 export function countryTaxRulesErrors(rules: CountryTaxRules): RuleError[] {
   const errors: RuleError[] = [];
-  if (!COUNTRY.test(rules.country)) errors.push({ field: 'country', message: 'must be an ISO 3166-1 alpha-2 code' });
+  // validator.js's ISO 3166-1 list: the one accounts checks addresses with, so every address has rules to find.
+  if (!/^[A-Z]{2}$/.test(rules.country) || !isISO31661Alpha2(rules.country)) {
+    errors.push({ field: 'country', message: 'must be an upper-case ISO 3166-1 alpha-2 code' });
+  }
   for (const [category, rate] of Object.entries(rules.rates)) {
     if (!CATEGORY.test(category)) {
       errors.push({ field: `rates.${category}`, message: 'a category is 1–32 lower-case letters, digits or "-"' });

@@ -1,4 +1,4 @@
-import { checkCodeCombination, selectPromotions } from './combination';
+import { checkCombination, selectPromotions } from './combination';
 import { definePromotion } from './promotion';
 
 const percent = (id: string, code: string | null, combinable: boolean) =>
@@ -10,19 +10,19 @@ describe('combining promotions', () => {
   const stackB = percent('01-c', 'STACKB', true);
 
   it('allows one code per order unless the codes are all combinable', () => {
-    expect(checkCodeCombination(single, [])).toBeNull();
-    expect(checkCodeCombination(stackA, [stackB])).toBeNull();
-    expect(checkCodeCombination(stackA, [single])).toEqual({
+    expect(checkCombination(single, [])).toBeNull();
+    expect(checkCombination(stackA, [stackB])).toBeNull();
+    expect(checkCombination(stackA, [single])).toEqual({
       type: 'promotion-not-combinable',
       promotionId: '01-b',
       code: 'STACKA',
       conflictsWith: { promotionId: '01-a', code: 'SINGLE' },
     });
-    expect(checkCodeCombination(single, [stackA])).toMatchObject({ conflictsWith: { code: 'STACKA' } });
+    expect(checkCombination(single, [stackA])).toMatchObject({ conflictsWith: { code: 'STACKA' } });
   });
 
   it('does not refuse a code because it is already applied', () => {
-    expect(checkCodeCombination(single, [single])).toBeNull();
+    expect(checkCombination(single, [single])).toBeNull();
   });
 
   it("puts the customer's codes before automatic promotions, which join only if they combine", () => {

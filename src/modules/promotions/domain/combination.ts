@@ -18,13 +18,11 @@ export function conflictWith(candidate: Promotion, selected: readonly Promotion[
 }
 
 /**
- * Whether a code may be added to the codes already on the cart (`POST /carts/:id/promotions`).
- * @returns a `promotion-not-combinable` refusal naming the applied code it conflicts with, or `null`.
+ * Whether a promotion may join those already applied: a code added to the codes on the cart
+ * (`POST /carts/:id/promotions`), or an automatic promotion in `selectPromotions`.
+ * @returns a `promotion-not-combinable` refusal naming the applied promotion it conflicts with, or `null`.
  */
-export function checkCodeCombination(
-  candidate: Promotion,
-  appliedCodes: readonly Promotion[],
-): PromotionRefusal | null {
+export function checkCombination(candidate: Promotion, appliedCodes: readonly Promotion[]): PromotionRefusal | null {
   const conflict = conflictWith(candidate, appliedCodes);
   if (!conflict) return null;
   return {
@@ -53,7 +51,7 @@ export function selectPromotions(codes: readonly Promotion[], automatic: readonl
   const byId = [...automatic].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const candidate of [...codes, ...byId]) {
     if (applied.some((p) => p.id === candidate.id)) continue;
-    const refusal = checkCodeCombination(candidate, applied);
+    const refusal = checkCombination(candidate, applied);
     if (refusal) skipped.push(refusal);
     else applied.push(candidate);
   }

@@ -38,7 +38,7 @@ describe('tax per line, by hand', () => {
     // £0.09 gross at 20 %: tax = 9 × 0.2 / 1.2 = 1.5p → 2p, net 7p. (Rounding the net instead,
     // round(9 / 1.2 = 7.5) = 8p, would leave 1p of tax: ADR 0107 explains the choice.)
     expect(taxOf(9, 200_000, 'tax-inclusive')).toBe(2);
-    // £0.075 cannot be priced; the net 7p at 20 % is 1.4p → 1p, gross 8p, and 8p gross → 1.33p → 1p.
+    // Net 7p at 20 % is 1.4p → 1p, so the gross price is 8p; from 8p gross, 8 × 0.2 / 1.2 = 1.33p → 1p again.
     expect(taxOf(7, 200_000, 'tax-exclusive')).toBe(1);
     expect(taxOf(8, 200_000, 'tax-inclusive')).toBe(1);
   });

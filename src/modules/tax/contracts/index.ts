@@ -1,0 +1,2 @@
+// The tax module's public contracts: commands, queries and integration events (none yet — issue 19).
+export {};

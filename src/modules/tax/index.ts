@@ -1,0 +1,2 @@
+export * from './contracts';
+export { TaxModule } from './tax.module';

@@ -1,0 +1,3 @@
+export * from './currency';
+export * from './exact-arithmetic';
+export * from './largest-remainder';

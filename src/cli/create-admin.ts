@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
+import { AppModule, validateModuleSettings } from '../app.module';
 import { EnsureAdminHandler } from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
 import { ConfigError, loadConfig } from '../platform/config';
 import { resolveDatabaseTarget } from '../platform/database';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
   });
+  validateModuleSettings(config);
   const database = await resolveDatabaseTarget(config.database);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, database }), {
     logger: ['error'],

@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 
 export const MAIN_JS = resolve(__dirname, '../../dist/src/main.js');
 
+/** The built command-line tools (`npm run seed`, `admin:create`… run these). */
+export const cliJs = (name: string): string => resolve(__dirname, `../../dist/src/cli/${name}.js`);
+
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -26,7 +29,21 @@ export interface AppProcess {
 
 /** Runs the built app (`npm start`'s entry point) as a child process, the way users run it. */
 export function startAppProcess(env: Record<string, string | undefined>, port: number): AppProcess {
-  const child = spawn(process.execPath, [MAIN_JS], {
+  return startBuiltProcess(MAIN_JS, [], { PORT: String(port), ...env }, `http://127.0.0.1:${port}`);
+}
+
+/** Runs a built command-line tool with the process tests' environment, e.g. `cliJs('create-admin')`. */
+export function startCliProcess(script: string, args: string[], env: Record<string, string | undefined>): AppProcess {
+  return startBuiltProcess(script, args, env, '');
+}
+
+function startBuiltProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  baseUrl: string,
+): AppProcess {
+  const child = spawn(process.execPath, [script, ...args], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -34,7 +51,6 @@ export function startAppProcess(env: Record<string, string | undefined>, port: n
       MAIL_DEV_MAILBOX: 'enabled',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
-      PORT: String(port),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +59,7 @@ export function startAppProcess(env: Record<string, string | undefined>, port: n
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited: () => exit };
+  return { child, baseUrl, output: () => output, exited: () => exit };
 }
 
 /** Polls a URL until it answers 200 or the deadline passes; returns how long it took. */

@@ -1,11 +1,11 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule, validateModuleSettings } from './app.module';
 import { AppConfig } from './platform/config';
 import { DatabaseTarget, resolveDatabaseTarget } from './platform/database';
 import { configureHttp, createFastifyAdapter } from './platform/http';
+import { AppLogger } from './platform/observability';
 
 export interface CreateAppOptions {
   /** A database the caller owns (tests); otherwise resolved from the configuration. */
@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       createFastifyAdapter(config),
       { bufferLogs: true, abortOnError: false, rawBody: true },
     );
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
     app.flushLogs();
     await configureHttp(app, config);
     await app.init();

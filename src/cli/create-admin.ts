@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     OUTBOX_RELAY: 'false',
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
+    DEV_ADMIN: 'false',
   });
   validateModuleSettings(config);
   const database = await resolveDatabaseTarget(config.database);

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningDatabase, startEmbeddedPostgres } from '../../src/platform/database';
-import { AppProcess, freePort, startAppProcess, waitForOk } from '../support/app-process';
+import { AppProcess, freePort, killStartedProcesses, startAppProcess, waitForOk } from '../support/app-process';
 import { waitUntil } from '../support/wait-until';
 
 const ADMIN = { email: 'admin@outage.example', password: 'outage-admin-password' };
@@ -22,7 +22,7 @@ describe('the app when its database goes away and comes back', () => {
   let app: AppProcess | undefined;
 
   afterAll(async () => {
-    app?.child.kill('SIGKILL');
+    await killStartedProcesses();
     await database?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -27,6 +27,19 @@ export interface AppProcess {
   exited(): Promise<number | null>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills what a test file started and left running (a failed expectation skips its own cleanup). */
+export async function killStartedProcesses(): Promise<void> {
+  await Promise.all(
+    [...started].map((child) => {
+      const exit = once(child, 'exit');
+      child.kill('SIGKILL');
+      return exit;
+    }),
+  );
+}
+
 /** Runs the built app (`npm start`'s entry point) as a child process, the way users run it. */
 export function startAppProcess(env: Record<string, string | undefined>, port: number): AppProcess {
   return startBuiltProcess(MAIN_JS, [], { PORT: String(port), ...env }, `http://127.0.0.1:${port}`);
@@ -55,6 +68,8 @@ function startBuiltProcess(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

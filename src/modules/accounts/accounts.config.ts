@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError, Env, readInt, readString, readUrl } from '../../platform/config';
+import { AppConfig, ConfigError, Env, readBool, readInt, readString, readUrl } from '../../platform/config';
 
 /** Injection token of the {@link AccountsConfig}. */
 export const ACCOUNTS_CONFIG = Symbol('ACCOUNTS_CONFIG');
@@ -31,6 +31,11 @@ export interface RequestLimitConfig {
 export interface AccountsConfig {
   /** The first admin, created (or promoted) at start-up when both are set. */
   readonly admin: { readonly email: string; readonly password: string } | undefined;
+  /**
+   * In development without ADMIN_EMAIL, start-up creates an admin when there is none and prints
+   * its random password once (DEV_ADMIN=false turns this off). Never outside development.
+   */
+  readonly devAdmin: boolean;
   readonly passwordResetTtlMinutes: number;
   /** Base URL of the reset link; the token is added as `?token=`. Never taken from a request. */
   readonly passwordResetUrl: string;
@@ -59,6 +64,7 @@ export function loadAccountsConfig(env: Env, nodeEnv: AppConfig['env']): Account
   const testing = nodeEnv === 'test';
   return {
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    devAdmin: nodeEnv === 'development' && adminEmail === undefined && readBool(env, 'DEV_ADMIN', true),
     passwordResetTtlMinutes: readInt(env, 'PASSWORD_RESET_TTL_MINUTES', 30, 1, 24 * 60),
     passwordResetUrl: readUrl(env, 'PASSWORD_RESET_URL', ['http', 'https']) ?? 'http://localhost:3000/reset-password',
     refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),

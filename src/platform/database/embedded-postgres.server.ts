@@ -20,10 +20,11 @@ export interface RunningDatabase {
   readonly dir: string;
   readonly port: number;
   /**
-   * How this process came to it: `initialised` (a new data directory), `started`, or `running`
-   * (another process, e.g. `npm start` beside a seed, already runs it; or one that was killed left it).
+   * How this process came to it: `initialised` (a new data directory), `started`, `shared` (another
+   * live process, e.g. `npm start` beside a seed, runs it) or `adopted` (left running by a process
+   * that ended without stopping it).
    */
-  readonly origin: 'initialised' | 'started' | 'running';
+  readonly origin: 'initialised' | 'started' | 'shared' | 'adopted';
   /** Leaves the server: the last process using it stops it; others keep it running. */
   stop(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // PostgreSQL refuses to run as root; it then runs as the `postgres` user (created if missing).
   const owner = userInfo().uid === 0 ? postgresUser() : undefined;
   const clients = new EmbeddedClients(options.dir);
-  const { port, origin } = await clients.locked(async () => {
+  const { port, origin } = await clients.locked(async (): Promise<Pick<RunningDatabase, 'port' | 'origin'>> => {
     let origin: RunningDatabase['origin'] = 'started';
     if (!existsSync(join(options.dir, 'PG_VERSION'))) {
       await initialise(binaries, options.dir, owner);
@@ -66,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         await pgCtl(binaries, owner, ['stop', '-D', options.dir, '-m', 'fast', '-w', '-s']);
         running = undefined;
       }
-      if (running) return { port: running.port, origin: 'running' as const };
+      if (running) return { port: running.port, origin: clients.others().length > 0 ? 'shared' : 'adopted' };
       await pgCtl(binaries, owner, [
         'start',
         '-D',

@@ -2,7 +2,7 @@ import { ProductPublished } from '../../../catalog';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
 
-/** A published product is active: it may be recommended. */
+/** A published product is active: it may be recommended, shown with its card. */
 @OnIntegrationEvent(ProductPublished, { module: 'recommendations' })
 export class TrackProductPublished implements IntegrationEventHandler<ProductPublished> {
   async handle(event: ProductPublished, tx: Transaction): Promise<void> {
@@ -10,7 +10,14 @@ export class TrackProductPublished implements IntegrationEventHandler<ProductPub
     await new CatalogFactsRepository(tx.manager).recordProduct(
       productId,
       'active',
-      variants.map((v) => v.variantId),
+      {
+        title: event.payload.title,
+        slug: event.payload.slug,
+        images: event.payload.images,
+        prices: variants.map((v) => v.price.amount),
+        currency: variants[0]?.price.currency,
+      },
+      variants,
     );
   }
 }

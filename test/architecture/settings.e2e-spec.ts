@@ -35,7 +35,10 @@ describe('.env.example', () => {
   it('lists every setting the app reads', () => {
     const read = settingsReadBy('src');
     expect(read.size).toBeGreaterThan(80);
-    expect([...read].filter((name) => !documented.has(name))).toEqual([]);
+    // A name may be a prefix read as a group (SIGNUP_MAX_PER_EMAIL, SIGNUP_MAX_PER_ADDRESS…).
+    const isDocumented = (name: string) =>
+      documented.has(name) || [...documented].some((d) => d.startsWith(`${name}_`));
+    expect([...read].filter((name) => !isDocumented(name))).toEqual([]);
   });
 
   it('lists the settings of the tests and benchmarks too', () => {

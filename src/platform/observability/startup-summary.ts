@@ -47,7 +47,7 @@ export function startupSummary(
   const base = reachableBaseUrl(config);
   const facts: Record<string, string> = {
     api: base,
-    docs: `${base}/docs`,
+    docs: config.http.docsEnabled ? `${base}/docs` : 'off (DOCS_ENABLED=true serves them)',
     health: `${base}/health/ready`,
     database: describeDatabase(database),
     migrations: describeMigrations(config, dataSources),

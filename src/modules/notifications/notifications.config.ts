@@ -1,4 +1,13 @@
-import { AppConfig, ConfigError, Env, readEnum, readShopUrl, readString, readUrl, readUrlTemplate } from '../../platform/config';
+import {
+  AppConfig,
+  ConfigError,
+  Env,
+  readEnum,
+  readShopUrl,
+  readString,
+  readUrl,
+  readUrlTemplate,
+} from '../../platform/config';
 
 /** Injection token of the {@link NotificationsConfig}. */
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');

@@ -9,9 +9,13 @@ import { Env, readInt, readString, readUrl } from './env-readers';
 export function readShopUrl(env: Env): string {
   const configured = readUrl(env, 'SHOP_URL', ['http', 'https']);
   if (configured) return configured.replace(/\/+$/, '');
-  const host = readString(env, 'HOST', '0.0.0.0');
-  const reachable = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${readInt(env, 'PORT', 3000, 0, 65535)}`;
+  return reachableBaseUrl(readString(env, 'HOST', '0.0.0.0'), readInt(env, 'PORT', 3000, 0, 65535));
+}
+
+/** The address a person types to reach this process: a wildcard listen address is reached as localhost. */
+export function reachableBaseUrl(host: string, port: number): string {
+  const reachable = ['0.0.0.0', '::', ''].includes(host) ? 'localhost' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 /**

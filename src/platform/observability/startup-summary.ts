@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { relative } from 'node:path';
-import { AppConfig, redact } from '../config';
+import { AppConfig, reachableBaseUrl, redact } from '../config';
 import { DatabaseTarget, migrationsAppliedAtOpen, ModuleDataSources } from '../database';
 
 /**
@@ -27,12 +27,6 @@ export interface StartupSummary {
   readonly facts: Readonly<Record<string, string>>;
 }
 
-/** The address a person types: a wildcard listen address is reached as localhost. */
-export function reachableBaseUrl(config: Pick<AppConfig, 'host' | 'port'>): string {
-  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-}
-
 /**
  * What a person starting Arcade needs to know once it is up: where the API, its docs and health
  * are, where the database lives, what the migrations did, and the notes of the modules.
@@ -44,7 +38,7 @@ export function startupSummary(
   notes: StartupNotes,
   readyMs: number,
 ): StartupSummary {
-  const base = reachableBaseUrl(config);
+  const base = reachableBaseUrl(config.host, config.port);
   const facts: Record<string, string> = {
     api: base,
     docs: config.http.docsEnabled ? `${base}/docs` : 'off (DOCS_ENABLED=true serves them)',

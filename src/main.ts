@@ -1,18 +1,25 @@
 import 'reflect-metadata';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './platform/config';
+import { DATABASE_TARGET, DatabaseTarget, ModuleDataSources } from './platform/database';
+import { AppLogger, StartupNotes, startupSummary, summaryLines } from './platform/observability';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
-  console.log(
-    JSON.stringify({
-      level: 'info',
-      msg: `Arcade listening on http://${config.host}:${config.port} (ready in ${Math.round(performance.now() - startedAt)} ms)`,
-    }),
+  const logger = app.get(AppLogger);
+  const summary = startupSummary(
+    config,
+    app.get<DatabaseTarget>(DATABASE_TARGET),
+    app.get(ModuleDataSources),
+    app.get(StartupNotes),
+    performance.now() - startedAt,
   );
+  // One block a person reads at a terminal; one JSON line with the same facts elsewhere.
+  if (config.log.pretty) logger.log(summaryLines(summary));
+  else logger.log({ ...summary.facts }, summary.headline, 'Arcade');
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -22,7 +29,7 @@ async function main(): Promise<void> {
       console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting.`);
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
-    console.log(JSON.stringify({ level: 'info', msg: `${signal} received; shutting down` }));
+    logger.log(`${signal} received; shutting down`, 'Arcade');
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  process.on('SIGHUP', shutdown); // the terminal closed
 }
 
 main().catch((error: unknown) => {

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
         } else if (message.type === 'seed') {
           const db = app.get(ModuleDataSources).get('catalog') as DataSource;
           const existing = await productCount(db);
-          if (existing < message.count) await seedCatalog(db, { count: message.count - existing, batchSize: 2000 });
+          if (existing < message.count)
+            await seedCatalog(db, { count: message.count, batchSize: 2000, announce: false });
           await db.query('ANALYZE');
           reply(message.id, { products: await productCount(db) });
         } else if (message.type === 'round-trip') {

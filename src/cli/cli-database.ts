@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { validateModuleSettings } from '../app.module';
 import { BUSINESS_MODULES, MODULE_NAMES } from '../business-modules';
 import { AppConfig, ConfigError, loadConfig } from '../platform/config';
 import { DatabaseTarget, openModuleDataSource, resolveDatabaseTarget } from '../platform/database';
@@ -8,6 +9,7 @@ export async function withDatabase(task: (target: DatabaseTarget, config: AppCon
   let config: AppConfig;
   try {
     config = loadConfig();
+    validateModuleSettings(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

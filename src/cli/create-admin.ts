@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
+import { AppModule, validateModuleSettings } from '../app.module';
 import { EnsureAdminHandler } from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
 import { ConfigError, loadConfig } from '../platform/config';
 import { resolveDatabaseTarget } from '../platform/database';
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     OUTBOX_RELAY: 'false',
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
+    DEV_ADMIN: 'false',
   });
+  validateModuleSettings(config);
   const database = await resolveDatabaseTarget(config.database);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, database }), {
     logger: ['error'],

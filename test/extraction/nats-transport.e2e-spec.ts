@@ -139,7 +139,10 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
   describe('integration events (JetStream)', () => {
     it('delivers an event from one process’s outbox to the other’s subscriber once, with its correlation', async () => {
       const event = await publishFromA('crossed');
-      await waitUntil(async () => (await effects('crossed')) === 1);
+      // Two consumers in process B (the probe's effect, the witness), each on its own delivery.
+      await waitUntil(
+        async () => (await effects('crossed')) === 1 && witnessed.some((w) => w.eventId === event.eventId),
+      );
       const seen = witnessed.filter((w) => w.eventId === event.eventId);
       expect(seen).toEqual([
         { eventId: event.eventId, label: 'crossed', correlationId: 'corr-crossed', causationId: event.eventId },

@@ -46,6 +46,8 @@ describe('notifications: dev mailbox and order emails', () => {
         OUTBOX_MAX_ATTEMPTS: '2',
         OUTBOX_RETRY_BASE_MS: '10',
         OUTBOX_RETRY_MAX_MS: '20',
+        SHOP_URL: 'https://shop.example.test/',
+        ORDER_URL_TEMPLATE: '{shopUrl}/account/orders/{orderId}?from=email',
       },
     });
     client = new Client(t.app);
@@ -98,6 +100,8 @@ describe('notifications: dev mailbox and order emails', () => {
     expect(confirmed.subject).toBe('Order #000ABC12 confirmed');
     expect(confirmed.text).toContain('2 × Tee M (TEE-M)  €39.98');
     expect(confirmed.text).toContain('Total: €39.98');
+    // The storefront's order page, from ORDER_URL_TEMPLATE: not an API route that needs a token.
+    expect(confirmed.text).toContain(`Follow it at https://shop.example.test/account/orders/${orderId}?from=email`);
 
     await publishFromOrders(
       new OrderShipped({

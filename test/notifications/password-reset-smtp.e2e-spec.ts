@@ -5,7 +5,7 @@ import { Client, FAST_HASHING } from '../accounts/accounts-test-kit';
 import { Scenario } from '../support/scenario';
 import { decodeMail, SmtpTestServer } from './smtp-test-server';
 
-const RESET_BASE = 'https://shop.example.test/reset-password';
+const RESET_TEMPLATE = 'https://shop.example.test/reset-password?token={token}';
 
 function tokenIn(raw: string): string {
   const match = /https:\/\/shop\.example\.test\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(decodeMail(raw));
@@ -24,7 +24,12 @@ describe('password reset over SMTP (end to end)', () => {
     const url = await smtp.start();
     s = await Scenario.start({
       modules: ['accounts', 'notifications'],
-      env: { ...FAST_HASHING, SMTP_URL: url, PASSWORD_RESET_URL: RESET_BASE, MAIL_FROM: 'Arcade <shop@example.test>' },
+      env: {
+        ...FAST_HASHING,
+        SMTP_URL: url,
+        PASSWORD_RESET_URL_TEMPLATE: RESET_TEMPLATE,
+        MAIL_FROM: 'Arcade <shop@example.test>',
+      },
     });
     client = new Client(s.app);
   });

@@ -1,8 +1,25 @@
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Socket } from 'node:net';
-import { freePort, startAppProcess, waitForOk } from '../support/app-process';
+import { runningServer, startEmbeddedPostgres } from '../../src/platform/database';
+import {
+  cliJs,
+  freePort,
+  killStartedProcesses,
+  startAppProcess,
+  startCliProcess,
+  waitForOk,
+} from '../support/app-process';
+import { waitUntil } from '../support/wait-until';
+
+function logIn(baseUrl: string, email: string, password: string): Promise<Response> {
+  return fetch(`${baseUrl}/accounts/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+}
 
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((done) => {
@@ -16,7 +33,13 @@ function portAnswers(port: number): Promise<boolean> {
 describe('the app as a process (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arcade-app-'));
   chmodSync(dir, 0o755);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await killStartedProcesses();
+    // A killed app leaves its embedded server running: take it over, then stop it.
+    const left = runningServer(join(dir, 'pg'));
+    if (left) await (await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: left.port })).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('stops at once, with one line naming the variable, when a setting is wrong', async () => {
     const app = startAppProcess(
@@ -27,20 +50,75 @@ describe('the app as a process (npm start)', () => {
     expect(app.output().trim()).toBe('Invalid configuration: MIGRATIONS_RUN must be true or false (got "perhaps")');
   });
 
-  it('serves on an embedded PostgreSQL with no DATABASE_URL, shuts down cleanly, and restarts on the same data', async () => {
-    const pgPort = await freePort();
-    const env = { DATABASE_URL: undefined, EMBEDDED_PG_DIR: join(dir, 'pg'), EMBEDDED_PG_PORT: String(pgPort) };
+  it("stops with a module's one-line configuration error before the embedded database is created", async () => {
+    const pgDir = join(dir, 'never-created');
+    const app = startAppProcess(
+      { DATABASE_URL: undefined, EMBEDDED_PG_DIR: pgDir, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: undefined },
+      1,
+    );
+    expect(await app.exited()).toBe(1);
+    expect(app.output().trim()).toBe('Invalid configuration: ADMIN_PASSWORD must be set together with its pair');
+    expect(existsSync(pgDir)).toBe(false);
+  });
 
-    const first = startAppProcess(env, await freePort());
+  it('serves on an embedded PostgreSQL with no DATABASE_URL, shares it with a command run beside it, shuts down cleanly, and restarts on the same data', async () => {
+    const pgPort = await freePort();
+    const pgDir = join(dir, 'pg');
+    const env = { DATABASE_URL: undefined, EMBEDDED_PG_DIR: pgDir, EMBEDDED_PG_PORT: String(pgPort) };
+    const postmaster = () => readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0];
+
+    // First start in development, as `npm start` on a terminal: readable logs, one summary, an admin.
+    const port = await freePort();
+    const first = startAppProcess({ ...env, NODE_ENV: 'development', LOG_LEVEL: 'info', LOG_PRETTY: 'true' }, port);
     await waitForOk(`${first.baseUrl}/health/ready`, 60_000, first);
-    // NODE_ENV=production (the helper's default): no OpenAPI UI unless DOCS_ENABLED=true.
-    expect((await fetch(`${first.baseUrl}/docs`)).status).toBe(404);
+    expect((await fetch(`${first.baseUrl}/docs`)).status).toBe(200);
+    await fetch(`${first.baseUrl}/catalog/products?limit=1`);
+    await waitUntil(async () => first.output().includes('GET /catalog/products?limit=1 200'));
+    const log = first.output();
+    expect(log).toContain(`Arcade is ready in`);
+    expect(log).toContain(`docs        http://127.0.0.1:${port}/docs`);
+    expect(log).toContain(`health      http://127.0.0.1:${port}/health/ready`);
+    expect(log).toMatch(/database +embedded PostgreSQL in .*pg, port \d+ \(created now\)/);
+    expect(log).toMatch(/migrations +\d+ applied now; \d+ in 7 module schemas/);
+    expect(log).not.toMatch(/InstanceLoader|RouterExplorer|RoutesResolver|user-agent|"level"/);
+    const devAdmin = /admin +admin@arcade\.localhost, password (\S+) \(created now/.exec(log);
+    expect(devAdmin).not.toBeNull();
+    expect((await logIn(first.baseUrl, 'admin@arcade.localhost', devAdmin![1])).status).toBe(200);
+    const serverPid = postmaster();
+
+    // `npm run admin:create` beside `npm start`: it uses the server's database and leaves it running.
+    const cli = startCliProcess(cliJs('create-admin'), ['beside@example.com'], {
+      ...env,
+      ADMIN_PASSWORD: 'a-long-enough-password',
+    });
+    expect({ code: await cli.exited(), output: cli.output().trim() }).toEqual({
+      code: 0,
+      output: 'beside@example.com: created',
+    });
+    expect(postmaster()).toBe(serverPid);
+    expect((await fetch(`${first.baseUrl}/health/ready`)).status).toBe(200);
+    expect((await logIn(first.baseUrl, 'beside@example.com', 'a-long-enough-password')).status).toBe(200);
+
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);
     expect(await portAnswers(pgPort)).toBe(false);
 
-    const second = startAppProcess(env, await freePort());
+    // Then in production: JSON lines, the same summary as one of them, nothing left to migrate.
+    const second = startAppProcess({ ...env, LOG_LEVEL: 'info' }, await freePort());
     const readyMs = await waitForOk(`${second.baseUrl}/health/ready`, 60_000, second);
+    await waitUntil(async () => second.output().includes('Arcade is ready'));
+    const summary = second
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => String(line.msg).startsWith('Arcade is ready'));
+    expect(summary).toMatchObject({
+      api: second.baseUrl,
+      migrations: expect.stringMatching(/^up to date/),
+      database: expect.stringMatching(/\(started\)$/),
+    });
+    expect(summary).not.toHaveProperty('admin');
     second.child.kill('SIGTERM');
     expect(await second.exited()).toBe(0);
     process.stdout.write(`start-up to ready with an existing data directory: ${readyMs} ms\n`);

@@ -118,6 +118,37 @@ describe('recommendations', () => {
     expect(ids(after)).toEqual(ids(once));
   });
 
+  it('answers with what a product card needs, learned from catalog events', async () => {
+    const variant = (amount: number, inStock: boolean) => ({
+      variantId: uuidv7(),
+      sku: `LAMP-${amount}`,
+      title: `${amount}`,
+      price: { amount, currency: 'EUR' },
+      inStock,
+    });
+    await deliver(
+      new ProductPublished({
+        productId: lamp,
+        slug: 'camp-lamp',
+        title: 'Camp Lamp',
+        categoryIds: [],
+        images: ['https://img.example/lamp-1.jpg', 'https://img.example/lamp-2.jpg'],
+        variants: [variant(1250, false), variant(450, true)],
+      }),
+    );
+    const items = (await get(`/recommendations/products/${tent}`)).body.items as (Item & { product: unknown })[];
+    expect(items.find((i) => i.productId === lamp)?.product).toEqual({
+      id: lamp,
+      slug: 'camp-lamp',
+      title: 'Camp Lamp',
+      image: 'https://img.example/lamp-1.jpg',
+      price: { amount: 450, currency: 'EUR' },
+      inStock: true,
+    });
+    // Never announced by catalog (only bought): no card to show.
+    expect(items.find((i) => i.productId === pegs)?.product).toBeNull();
+  });
+
   it('drops archived and out-of-stock products, using catalog events', async () => {
     const variant = uuidv7();
     await deliver(new ProductUpdated({ productId: pegs, title: 'Pegs', status: 'archived', variants: [] }));

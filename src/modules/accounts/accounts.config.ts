@@ -1,4 +1,13 @@
-import { AppConfig, ConfigError, Env, readInt, readString, readUrl } from '../../platform/config';
+import {
+  AppConfig,
+  ConfigError,
+  Env,
+  readBool,
+  readInt,
+  readString,
+  readUrl,
+  readUrlTemplate,
+} from '../../platform/config';
 
 /** Injection token of the {@link AccountsConfig}. */
 export const ACCOUNTS_CONFIG = Symbol('ACCOUNTS_CONFIG');
@@ -31,9 +40,17 @@ export interface RequestLimitConfig {
 export interface AccountsConfig {
   /** The first admin, created (or promoted) at start-up when both are set. */
   readonly admin: { readonly email: string; readonly password: string } | undefined;
+  /**
+   * In development without ADMIN_EMAIL, start-up creates an admin when there is none and prints
+   * its random password once (DEV_ADMIN=false turns this off). Never outside development.
+   */
+  readonly devAdmin: boolean;
   readonly passwordResetTtlMinutes: number;
-  /** Base URL of the reset link; the token is added as `?token=`. Never taken from a request. */
-  readonly passwordResetUrl: string;
+  /**
+   * The emailed reset link, with `{token}` where the single-use token goes: the storefront's page
+   * that asks for the new password and POSTs it to /accounts/password/reset. Never from a request.
+   */
+  readonly passwordResetUrlTemplate: string;
   readonly refreshTokenTtlDays: number;
   readonly loginThrottle: LoginThrottleConfig;
   /** Sign-ups (each costs one argon2 hash). */
@@ -59,8 +76,9 @@ export function loadAccountsConfig(env: Env, nodeEnv: AppConfig['env']): Account
   const testing = nodeEnv === 'test';
   return {
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    devAdmin: nodeEnv === 'development' && adminEmail === undefined && readBool(env, 'DEV_ADMIN', true),
     passwordResetTtlMinutes: readInt(env, 'PASSWORD_RESET_TTL_MINUTES', 30, 1, 24 * 60),
-    passwordResetUrl: readUrl(env, 'PASSWORD_RESET_URL', ['http', 'https']) ?? 'http://localhost:3000/reset-password',
+    passwordResetUrlTemplate: readUrlTemplate(env, 'PASSWORD_RESET_URL_TEMPLATE', legacyResetUrl(env), ['token']),
     refreshTokenTtlDays: readInt(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     loginThrottle: {
       perAccountAndAddress: readInt(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS', 10, 1, 1_000_000),
@@ -89,4 +107,11 @@ function readRequestLimit(
     perAddress: readInt(env, `${prefix}_MAX_PER_ADDRESS`, defaults.perAddress, 1, 1_000_000),
     windowSeconds: readInt(env, `${prefix}_LIMIT_WINDOW_SECONDS`, 3600, 1, 86_400),
   };
+}
+
+/** PASSWORD_RESET_URL (a base URL, the token added as `?token=`) is still read when set. */
+function legacyResetUrl(env: Env): string {
+  const base = readUrl(env, 'PASSWORD_RESET_URL', ['http', 'https']);
+  if (base === undefined) return '{shopUrl}/reset-password?token={token}';
+  return `${base}${base.includes('?') ? '&' : '?'}token={token}`;
 }

@@ -39,6 +39,9 @@ const database: ModuleDatabaseDefinition = {
   entities: [UserOrmEntity, AddressOrmEntity, RefreshTokenOrmEntity, PasswordResetTokenOrmEntity],
 };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadAccountsConfig(config.source, config.env);
+
 /** The accounts bounded context: users, credentials, refresh and password-reset tokens, profiles, addresses and roles. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('accounts')],
@@ -47,7 +50,7 @@ const database: ModuleDatabaseDefinition = {
     {
       provide: ACCOUNTS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadAccountsConfig(config.source, config.env),
+      useFactory: settings,
     },
     PasswordHasher,
     SessionIssuer,
@@ -77,4 +80,6 @@ const database: ModuleDatabaseDefinition = {
 export class AccountsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

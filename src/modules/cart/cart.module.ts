@@ -22,12 +22,15 @@ import { CartRepository } from './infrastructure/cart.repository';
 // Tables are written with plain SQL (CartRepository); the schema lives in migrations/cart.
 const database: ModuleDatabaseDefinition = { module: 'cart', entities: [] };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadCartConfig(config.source);
+
 /** The cart bounded context: guest and customer carts and their lines with price snapshots. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('cart')],
   controllers: [CartsController],
   providers: [
-    { provide: CART_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadCartConfig(config.source) },
+    { provide: CART_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     CartRepository,
     CatalogVariants,
     CartChanges,
@@ -47,4 +50,6 @@ const database: ModuleDatabaseDefinition = { module: 'cart', entities: [] };
 export class CartModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

@@ -24,6 +24,9 @@ import { VariantsController } from './http/variants.controller';
 // The catalog reads and writes through lean SQL on its DataSource (design.md §10), so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadCatalogConfig(config.source);
+
 /** The catalog bounded context: products, variants, categories, images, stock levels and stock reservations. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('catalog')],
@@ -32,7 +35,7 @@ const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
     {
       provide: CATALOG_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadCatalogConfig(config.source),
+      useFactory: settings,
     },
     CatalogReadCache,
     ListProducts,
@@ -53,4 +56,6 @@ const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
 export class CatalogModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

@@ -1,4 +1,13 @@
-import { AppConfig, ConfigError, Env, readEnum, readString, readUrl } from '../../platform/config';
+import {
+  AppConfig,
+  ConfigError,
+  Env,
+  readEnum,
+  readShopUrl,
+  readString,
+  readUrl,
+  readUrlTemplate,
+} from '../../platform/config';
 
 /** Injection token of the {@link NotificationsConfig}. */
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
@@ -7,8 +16,10 @@ export interface NotificationsConfig {
   /** Send through this SMTP server; undefined means the dev mailbox (stored, readable by admins). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
-  /** Shown in emails as the shop's address (links to orders). */
+  /** The shop's address, shown in emails: SHOP_URL, else this API's own address. */
   readonly shopUrl: string;
+  /** The link to an order's page in emails, with `{orderId}`. */
+  readonly orderUrlTemplate: string;
 }
 
 /**
@@ -28,6 +39,7 @@ export function loadNotificationsConfig(env: Env, nodeEnv: AppConfig['env'] = 'd
   return {
     smtpUrl,
     mailFrom: readString(env, 'MAIL_FROM', 'Arcade <no-reply@arcade.localhost>'),
-    shopUrl: readUrl(env, 'SHOP_URL', ['http', 'https']) ?? 'http://localhost:3000',
+    shopUrl: readShopUrl(env),
+    orderUrlTemplate: readUrlTemplate(env, 'ORDER_URL_TEMPLATE', '{shopUrl}/account/orders/{orderId}', ['orderId']),
   };
 }

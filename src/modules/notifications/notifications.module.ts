@@ -19,6 +19,9 @@ import { loadNotificationsConfig, NOTIFICATIONS_CONFIG } from './notifications.c
 
 const database: ModuleDatabaseDefinition = { module: 'notifications', entities: [MessageOrmEntity] };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadNotificationsConfig(config.source, config.env);
+
 /** The notifications bounded context: email templates and the delivery log (dev mailbox). */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('notifications')],
@@ -27,7 +30,7 @@ const database: ModuleDatabaseDefinition = { module: 'notifications', entities: 
     {
       provide: NOTIFICATIONS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadNotificationsConfig(config.source, config.env),
+      useFactory: settings,
     },
     TemplateStore,
     MailTransport,
@@ -45,4 +48,6 @@ const database: ModuleDatabaseDefinition = { module: 'notifications', entities: 
 export class NotificationsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

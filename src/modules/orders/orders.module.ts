@@ -30,6 +30,9 @@ const database: ModuleDatabaseDefinition = {
   entities: [OrderEntity, OrderLineEntity, OrderTimelineEntryEntity, CheckoutSagaEntity],
 };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadOrdersConfig(config.source);
+
 /** The orders bounded context: orders, their lines and timeline, and the checkout saga. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('orders')],
@@ -38,7 +41,7 @@ const database: ModuleDatabaseDefinition = {
     {
       provide: ORDERS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadOrdersConfig(config.source),
+      useFactory: settings,
     },
     CheckoutProcess,
     CheckoutDeadlineSweeper,
@@ -61,4 +64,6 @@ const database: ModuleDatabaseDefinition = {
 export class OrdersModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

@@ -24,6 +24,9 @@ import { loadPaymentsConfig, PAYMENTS_CONFIG } from './payments.config';
 
 const database: ModuleDatabaseDefinition = { module: 'payments', entities: [PaymentOrmEntity, RefundOrmEntity] };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
+
 /** The payments bounded context: payments, provider references, refunds, webhook receipts and risk assessments. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('payments')],
@@ -32,7 +35,7 @@ const database: ModuleDatabaseDefinition = { module: 'payments', entities: [Paym
     {
       provide: PAYMENTS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadPaymentsConfig(config.source),
+      useFactory: settings,
     },
     SandboxWebhooks,
     SandboxProvider,
@@ -53,4 +56,6 @@ const database: ModuleDatabaseDefinition = { module: 'payments', entities: [Paym
 export class PaymentsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

@@ -15,6 +15,9 @@ import { loadRecommendationsConfig, RECOMMENDATIONS_CONFIG } from './recommendat
 // The read model is plain SQL (raw facts + derived tables); no ORM entity is needed.
 const database: ModuleDatabaseDefinition = { module: 'recommendations', entities: [] };
 
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadRecommendationsConfig(config.source);
+
 /** The recommendations bounded context: the recommendation read model: co-purchases, similarities, popularity, user history. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('recommendations')],
@@ -23,7 +26,7 @@ const database: ModuleDatabaseDefinition = { module: 'recommendations', entities
     {
       provide: RECOMMENDATIONS_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadRecommendationsConfig(config.source),
+      useFactory: settings,
     },
     RecommendationReads,
     LearnFromOrderConfirmed,
@@ -37,4 +40,6 @@ const database: ModuleDatabaseDefinition = { module: 'recommendations', entities
 export class RecommendationsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
 }

@@ -170,7 +170,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redis: { url: readUrl(env, 'REDIS_URL', ['redis', 'rediss']), prefix: readRedisPrefix(env) },
     log: {
       level: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-      pretty: readBool(env, 'LOG_PRETTY', false),
+      // Readable lines for a person at a terminal in development; JSON lines everywhere else.
+      pretty: readBool(env, 'LOG_PRETTY', nodeEnv === 'development' && process.stdout.isTTY === true),
     },
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };

@@ -11,11 +11,8 @@ export interface DatabaseTarget {
   urlFor(module: string): string;
 }
 
-export async function resolveDatabaseTarget(
-  config: DatabaseConfig,
-  onLog?: (line: string) => void,
-): Promise<DatabaseTarget> {
-  const embedded = config.url ? undefined : await startEmbeddedPostgres({ ...config.embedded, onLog });
+export async function resolveDatabaseTarget(config: DatabaseConfig): Promise<DatabaseTarget> {
+  const embedded = config.url ? undefined : await startEmbeddedPostgres(config.embedded);
   const url = config.url ?? embedded!.url;
   return {
     url,

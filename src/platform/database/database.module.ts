@@ -3,7 +3,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config';
 import { DatabaseTarget } from './database-target';
-import { ModuleDatabaseDefinition, moduleDataSourceOptions } from './module-data-source';
+import { initializeModuleDataSource, ModuleDatabaseDefinition, moduleDataSourceOptions } from './module-data-source';
 import { ModuleDataSources } from './module-data-sources.registry';
 import { bootstrapModuleSchema } from './module-schema.bootstrap';
 
@@ -63,6 +63,7 @@ export class ModuleDatabaseModule {
             );
             return moduleDataSourceOptions(definition, connection.url, config.database);
           },
+          dataSourceFactory: (options) => initializeModuleDataSource(options!),
         }),
       ],
       providers: [

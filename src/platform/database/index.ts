@@ -1,3 +1,4 @@
+export * from './database-outage';
 export * from './database-target';
 export * from './database.module';
 export * from './embedded-postgres.server';

@@ -35,6 +35,29 @@ export function moduleDataSourceOptions(
   };
 }
 
+const appliedAtOpen = new WeakMap<DataSource, readonly string[]>();
+
+/**
+ * Opens a DataSource and, when its options ask for it (`migrationsRun`), applies its pending
+ * migrations, remembering their names for {@link migrationsAppliedAtOpen}.
+ */
+export async function initializeModuleDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  if (options.migrationsRun) {
+    const applied = await dataSource.runMigrations({ transaction: options.migrationsTransactionMode ?? 'each' });
+    appliedAtOpen.set(
+      dataSource,
+      applied.map((migration) => migration.name),
+    );
+  }
+  return dataSource;
+}
+
+/** Names of the migrations applied when the DataSource was opened; undefined when none were run. */
+export function migrationsAppliedAtOpen(dataSource: DataSource): readonly string[] | undefined {
+  return appliedAtOpen.get(dataSource);
+}
+
 /** Creates the module's schema and role if needed, then opens (and migrates) its DataSource. */
 export async function openModuleDataSource(
   definition: ModuleDatabaseDefinition,
@@ -46,5 +69,5 @@ export async function openModuleDataSource(
     definition.module,
     config.rolePassword,
   );
-  return new DataSource(moduleDataSourceOptions(definition, connection.url, config)).initialize();
+  return initializeModuleDataSource(moduleDataSourceOptions(definition, connection.url, config));
 }

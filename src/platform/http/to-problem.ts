@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { isConnectionFailure } from '../database';
 import { ProblemDetails, problemType } from './problem-details';
 import { ProblemException } from './problem.exception';
 
@@ -39,6 +40,9 @@ export function toProblem(exception: unknown, where: Where): ProblemDetails {
       ...base,
       ...(problem.errors ? { errors: problem.errors } : {}),
     });
+  }
+  if (isConnectionFailure(exception)) {
+    return generic(503, 'The database is unavailable; try again shortly.', base);
   }
   const status = statusOf(exception);
   if (status >= 500) {

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
+import { DatabaseOutage } from '../database';
 
 /**
  * Background work repeated on an interval (sweepers, expiry, redelivery): one run at a time, a
- * failure logged and tried again on the next tick, and `stop()` waits for a run in flight so the
+ * failure logged and tried again on the next tick (while the database is down, the outage is logged
+ * once instead), and `stop()` waits for a run in flight so the
  * work never outlives the database pools it uses. An interval of 0 turns it off.
  */
 export class PeriodicTask {
@@ -34,7 +36,10 @@ export class PeriodicTask {
     this.running ??= this.work()
       .then(
         () => undefined,
-        (error: unknown) => this.logger.error({ err: error }, 'periodic run failed; will try again'),
+        (error: unknown) => {
+          if (!DatabaseOutage.shared.failed(error))
+            this.logger.error({ err: error }, 'periodic run failed; will try again');
+        },
       )
       .finally(() => (this.running = undefined));
   }

@@ -7,6 +7,7 @@ export * from './messaging.module';
 export * from './outbox/messaging-tables';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relays';
+export { insertIntoOutbox } from './outbox/outbox.sql';
 export * from './transaction';
 export * from './transaction-runner';
 export * from './transport/message-transport';

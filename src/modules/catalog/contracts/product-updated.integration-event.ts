@@ -2,7 +2,10 @@ import { IntegrationEvent, IntegrationEventContract, Money } from '../../../plat
 
 export interface ProductUpdatedPayload {
   readonly productId: string;
+  /** Absent in events published before 0.2, like `images`. */
+  readonly slug?: string;
   readonly title: string;
+  readonly images?: readonly string[];
   readonly status: 'draft' | 'active' | 'archived';
   readonly variants: readonly {
     readonly variantId: string;
@@ -13,13 +16,15 @@ export interface ProductUpdatedPayload {
   }[];
 }
 
-/** A product changed: title, status (archived products cannot be bought) or variant prices. `previousPrice` is set on variants whose price changed. */
+/** A product changed: title, slug, images, status (archived products cannot be bought) or variant prices. `previousPrice` is set on variants whose price changed. */
 @IntegrationEventContract(
   'catalog.ProductUpdated.v1',
   () =>
     new ProductUpdated({
       productId: '0190a000-0000-7000-8000-000000000001',
+      slug: 'tee',
       title: 'Tee',
+      images: ['https://example.com/tee.jpg'],
       status: 'active',
       variants: [
         {

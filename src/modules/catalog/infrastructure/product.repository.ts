@@ -35,6 +35,8 @@ export interface VariantRow {
   readonly position: number;
   readonly price_amount: number;
   readonly price_currency: string;
+  /** Units are available (on hand and not reserved). */
+  readonly in_stock: boolean;
 }
 
 export interface NewVariant {
@@ -81,7 +83,8 @@ export const ProductRepository = {
   async variants(m: EntityManager, productId: string): Promise<VariantRow[]> {
     const rows = await queryRows<VariantRow & { price_amount: string }>(
       m,
-      `SELECT id, sku, title, position, price_amount, price_currency FROM variants WHERE product_id = $1 ORDER BY position`,
+      `SELECT id, sku, title, position, price_amount, price_currency, on_hand > reserved AS in_stock
+         FROM variants WHERE product_id = $1 ORDER BY position`,
       [productId],
     );
     return rows.map((row) => ({ ...row, price_amount: minorUnits(row.price_amount) }));

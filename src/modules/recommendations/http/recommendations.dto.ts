@@ -15,6 +15,34 @@ export class RecommendationsQueryDto {
   readonly limit?: number;
 }
 
+export class CardPriceDto {
+  @ApiProperty({ description: 'Integer minor units (cents)', example: 1999 })
+  readonly amount: number;
+
+  @ApiProperty({ example: 'EUR' })
+  readonly currency: string;
+}
+
+export class ProductCardDto {
+  @ApiProperty({ format: 'uuid' })
+  readonly id: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'linen-shirt' })
+  readonly slug: string | null;
+
+  @ApiProperty({ example: 'Linen Shirt' })
+  readonly title: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The main image URL' })
+  readonly image: string | null;
+
+  @ApiProperty({ type: CardPriceDto, nullable: true, description: 'The lowest variant price ("from")' })
+  readonly price: CardPriceDto | null;
+
+  @ApiProperty({ description: 'Some variant can be bought now' })
+  readonly inStock: boolean;
+}
+
 export class RecommendationDto {
   @ApiProperty({ format: 'uuid' })
   readonly productId: string;
@@ -24,6 +52,13 @@ export class RecommendationDto {
 
   @ApiProperty({ enum: ['bought-together', 'popular'], description: 'Why it is suggested' })
   readonly reason: 'bought-together' | 'popular';
+
+  @ApiProperty({
+    type: ProductCardDto,
+    nullable: true,
+    description: 'What a product card shows; null for a product catalog has not announced since cards were added',
+  })
+  readonly product: ProductCardDto | null;
 }
 
 export class RecommendationListDto {

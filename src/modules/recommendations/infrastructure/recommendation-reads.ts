@@ -8,11 +8,40 @@ import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../recommendation
 
 export type RecommendationReason = 'bought-together' | 'popular';
 
+/** What a product card shows, from the catalog events recommendations has seen. */
+export interface ProductCard {
+  readonly id: string;
+  readonly slug: string | null;
+  readonly title: string;
+  /** The product's first image URL, if it has one. */
+  readonly image: string | null;
+  /** The lowest price of its variants, in minor units. */
+  readonly price: { readonly amount: number; readonly currency: string } | null;
+  /** Some variant can be bought now (recommendations only offer such products). */
+  readonly inStock: boolean;
+}
+
 export interface Recommendation {
   readonly productId: string;
   readonly score: number;
   readonly reason: RecommendationReason;
+  /** Null for a product that catalog has not announced since cards were added. */
+  readonly product: ProductCard | null;
 }
+
+interface CardRow {
+  readonly product_id: string;
+  readonly slug: string | null;
+  readonly title: string;
+  readonly image: string | null;
+  readonly price_amount: string | null;
+  readonly price_currency: string | null;
+  readonly available: boolean;
+}
+
+const CARDS = `
+  SELECT product_id, slug, title, image, price_amount, price_currency, available
+  FROM product WHERE product_id = ANY($1::uuid[]) AND title IS NOT NULL`;
 
 interface Row {
   readonly product_id: string | null;
@@ -78,22 +107,50 @@ export class RecommendationReads {
   async similarTo(productId: string, limit: number): Promise<Recommendation[] | undefined> {
     const rows = await this.run('recs_similar_to_product', SIMILAR_TO_PRODUCT, [productId, limit]);
     if (rows.length === 0) return undefined;
-    return this.toRecommendations(rows);
+    return this.withCards(this.toRecommendations(rows));
   }
 
   async forCustomer(customerId: string, limit: number): Promise<Recommendation[]> {
-    return this.toRecommendations(await this.run('recs_for_customer', FOR_CUSTOMER, [customerId, limit]));
+    return this.withCards(
+      this.toRecommendations(await this.run('recs_for_customer', FOR_CUSTOMER, [customerId, limit])),
+    );
   }
 
   async popular(limit: number): Promise<Recommendation[]> {
-    return this.toRecommendations(await this.run('recs_popular', POPULAR, [null, limit]));
+    return this.withCards(this.toRecommendations(await this.run('recs_popular', POPULAR, [null, limit])));
   }
 
-  private async run(name: string, text: string, values: unknown[]): Promise<Row[]> {
-    return (await this.pool.query<Row>({ name, text, values })).rows;
+  private async run<T extends object = Row>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query<T>({ name, text, values })).rows;
   }
 
-  private toRecommendations(rows: readonly Row[]): Recommendation[] {
+  /** Adds each product's card (one indexed read for the whole list). */
+  private async withCards(items: readonly Omit<Recommendation, 'product'>[]): Promise<Recommendation[]> {
+    if (items.length === 0) return [];
+    const rows = await this.run<CardRow>('recs_cards', CARDS, [items.map((item) => item.productId)]);
+    const cards = new Map(rows.map((row) => [row.product_id, row]));
+    return items.map((item) => {
+      const row = cards.get(item.productId);
+      return {
+        ...item,
+        product: row
+          ? {
+              id: row.product_id,
+              slug: row.slug,
+              title: row.title,
+              image: row.image,
+              price:
+                row.price_amount === null || row.price_currency === null
+                  ? null
+                  : { amount: Number(row.price_amount), currency: row.price_currency },
+              inStock: row.available,
+            }
+          : null,
+      };
+    });
+  }
+
+  private toRecommendations(rows: readonly Row[]): Omit<Recommendation, 'product'>[] {
     const now = Date.now();
     return rows.flatMap((row) =>
       row.product_id === null || row.score === null

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessagingConfig } from '../../config';
+import { DatabaseOutage } from '../../database';
 import { MessageEnvelope } from '../contracts';
 import { messagingMetrics } from '../messaging.metrics';
 import { CommittedRowsReceiver } from './outbox-hand-off';
@@ -105,7 +106,11 @@ export class OutboxRelay implements CommittedRowsReceiver {
       (sql, parameters) => this.dataSource.query(sql, parameters),
       (id) => this.markDeliveredSoon(id),
     )
-      .catch((error: unknown) => this.logger.error({ err: error }, 'delivery after commit failed; polling will retry'))
+      .catch((error: unknown) => {
+        if (!DatabaseOutage.shared.failed(error)) {
+          this.logger.error({ err: error }, 'delivery after commit failed; polling will retry');
+        }
+      })
       .finally(() => this.direct.delete(delivery));
     this.direct.add(delivery);
   }
@@ -138,8 +143,11 @@ export class OutboxRelay implements CommittedRowsReceiver {
       while (!this.stopped && (await this.deliverBatch()) === this.config.batchSize) {
         // a full batch: there may be more
       }
+      DatabaseOutage.shared.succeeded();
     } catch (error) {
-      if (!this.stopped) this.logger.error({ err: error }, 'outbox delivery pass failed; will retry');
+      if (!this.stopped && !DatabaseOutage.shared.failed(error)) {
+        this.logger.error({ err: error }, 'outbox delivery pass failed; will retry');
+      }
     }
   }
 

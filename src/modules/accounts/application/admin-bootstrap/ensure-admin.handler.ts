@@ -19,6 +19,12 @@ export class EnsureAdminHandler {
     private readonly signUp: SignUpHandler,
   ) {}
 
+  /** Whether any account has the admin role. */
+  async anyAdminExists(): Promise<boolean> {
+    const rows = (await this.uow.reader.query(`SELECT 1 FROM users WHERE 'admin' = ANY(roles) LIMIT 1`)) as unknown[];
+    return rows.length > 0;
+  }
+
   async execute(email: string, password: string, name = 'Administrator'): Promise<EnsureAdminOutcome> {
     const normalized = normalizeEmail(email);
     const outcome = await this.uow.run(async (tx) => {

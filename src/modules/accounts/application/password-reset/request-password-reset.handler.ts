@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { fillUrlTemplate } from '../../../../platform/config';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { ACCOUNTS_CONFIG, AccountsConfig } from '../../accounts.config';
 import { PasswordResetRequested } from '../../contracts';
@@ -56,14 +57,12 @@ export class RequestPasswordResetHandler implements BeforeApplicationShutdown {
         expiresAt,
         usedAt: null,
       });
-      const url = new URL(this.config.passwordResetUrl);
-      url.searchParams.set('token', token);
       tx.publish(
         new PasswordResetRequested({
           userId: user.id,
           email: user.email,
           name: user.name,
-          resetUrl: url.toString(),
+          resetUrl: fillUrlTemplate(this.config.passwordResetUrlTemplate, { token }),
           expiresAt: expiresAt.toISOString(),
         }),
       );

@@ -7,11 +7,13 @@ export function productPublished(product: ProductRow, variants: readonly Variant
     slug: product.slug,
     title: product.title,
     categoryIds: product.category_ids,
+    images: product.images,
     variants: variants.map((v) => ({
       variantId: v.id,
       sku: v.sku,
       title: v.title,
       price: { amount: v.price_amount, currency: v.price_currency },
+      inStock: v.in_stock,
     })),
   });
 }
@@ -24,7 +26,9 @@ export function productUpdated(
 ): ProductUpdated {
   return new ProductUpdated({
     productId: product.id,
+    slug: product.slug,
     title: product.title,
+    images: product.images,
     status: product.status,
     variants: variants.map((v) => ({
       variantId: v.id,

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { fillUrlTemplate } from '../../../../platform/config';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { OrderCancelled } from '../../../orders';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
@@ -31,7 +32,7 @@ export class SendOrderCancelledEmail implements IntegrationEventHandler<OrderCan
       data: {
         name: customer.name,
         orderRef: orderRef(orderId),
-        orderUrl: `${this.config.shopUrl}/orders/${orderId}`,
+        orderUrl: fillUrlTemplate(this.config.orderUrlTemplate, { orderId }),
         reason: REASONS[reason] ?? reason.replace(/_/g, ' '),
       },
     });

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { fillUrlTemplate } from '../../../../platform/config';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { OrderConfirmed } from '../../../orders';
 import { formatMoney } from '../../domain/format-money';
@@ -24,7 +25,7 @@ export class SendOrderConfirmedEmail implements IntegrationEventHandler<OrderCon
       data: {
         name: customer.name,
         orderRef: orderRef(orderId),
-        orderUrl: `${this.config.shopUrl}/orders/${orderId}`,
+        orderUrl: fillUrlTemplate(this.config.orderUrlTemplate, { orderId }),
         total: formatMoney(total),
         lines: lines.map((line) => ({
           title: line.title,

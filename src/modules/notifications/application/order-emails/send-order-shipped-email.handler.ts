@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { fillUrlTemplate } from '../../../../platform/config';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { OrderShipped } from '../../../orders';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
@@ -23,7 +24,7 @@ export class SendOrderShippedEmail implements IntegrationEventHandler<OrderShipp
       data: {
         name: customer.name,
         orderRef: orderRef(orderId),
-        orderUrl: `${this.config.shopUrl}/orders/${orderId}`,
+        orderUrl: fillUrlTemplate(this.config.orderUrlTemplate, { orderId }),
         carrier,
         trackingNumber,
       },

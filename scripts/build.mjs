@@ -1,0 +1,53 @@
+// Builds dist/ from src/ and migrations/, doing only what changed since the last build.
+//
+// `tsc -b` keeps its build info in dist/ and recompiles only changed files (a build with nothing to
+// do takes well under a second). Two things a plain incremental tsc leaves undone are done here:
+// compiled files whose source is gone are removed (a deleted migration must not keep running from
+// dist/), and the assets named in nest-cli.json (email templates) are copied beside the code.
+// Where there is no src/ (the production image ships only dist/), there is nothing to build.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+if (!existsSync(join(root, 'src'))) {
+  if (existsSync(join(dist, 'src', 'main.js'))) process.exit(0);
+  console.error('Nothing to run: there is neither a src/ to build nor a built dist/.');
+  process.exit(1);
+}
+
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  console.error('TypeScript is not installed: run `npm ci` (with dev dependencies) first.');
+  process.exit(1);
+}
+const compiled = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+// dist/<dir>/x.js and its .map exist only while <dir>/x.ts does.
+function pruneOrphans(dir) {
+  if (!existsSync(join(dist, dir))) return;
+  for (const entry of readdirSync(join(dist, dir), { recursive: true, withFileTypes: true })) {
+    const match = /^(.*)\.js(\.map)?$/.exec(entry.name);
+    if (!entry.isFile() || !match) continue;
+    const built = join(entry.parentPath, entry.name);
+    const source = join(root, relative(dist, entry.parentPath), `${match[1]}.ts`);
+    if (!existsSync(source)) rmSync(built);
+  }
+}
+pruneOrphans('src');
+pruneOrphans('migrations');
+
+// nest-cli.json names the assets as globs under its sourceRoot, e.g. "modules/x/templates/**/*".
+const nest = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8'));
+for (const asset of nest.compilerOptions?.assets ?? []) {
+  const folder = join(nest.sourceRoot ?? 'src', String(asset).replace(/\/\*\*.*$/, ''));
+  rmSync(join(dist, folder), { recursive: true, force: true });
+  cpSync(join(root, folder), join(dist, folder), { recursive: true });
+}

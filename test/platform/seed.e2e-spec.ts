@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { cliJs, killStartedProcesses, startCliProcess } from '../support/app-process';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+describe('npm run seed', () => {
+  let db: TestDatabase;
+  const seed = async (...args: string[]) => {
+    const cli = startCliProcess(cliJs('seed'), args, { NODE_ENV: 'test', DATABASE_URL: db.url });
+    const code = await cli.exited();
+    if (code !== 0) throw new Error(`seed ${args.join(' ')} exited ${code}:\n${cli.output()}`);
+    return cli.output();
+  };
+  const count = async (sql: string): Promise<number> => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: string }>(sql)).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await killStartedProcesses();
+    await db.drop();
+  });
+
+  it('adds to what is there, fills a living shop through the real flows, and adds nothing the second time', async () => {
+    expect(await seed('--count', '20')).toContain('Catalog: 20 demo products added (0 were there already)');
+
+    const demo = await seed('--count', '40', '--demo');
+    expect(demo).toContain('Catalog: 20 demo products added (20 were there already), 40 in all');
+    const placed = /Demo shop: 12 customers \(12 new\), (\d+) orders placed now \((\d+) confirmed\)/.exec(demo);
+    expect(placed).not.toBeNull();
+    expect(Number(placed![1])).toBeGreaterThanOrEqual(12);
+    expect(Number(placed![2])).toBeGreaterThan(0);
+
+    const shop = async () => ({
+      products: await count('SELECT count(*) AS n FROM catalog.products'),
+      customers: await count(`SELECT count(*) AS n FROM accounts.users WHERE email LIKE '%@demo.arcade.localhost'`),
+      orders: await count('SELECT count(*) AS n FROM orders.orders'),
+      confirmed: await count(`SELECT count(*) AS n FROM orders.orders WHERE status = 'confirmed'`),
+      // Recommendations learned of every product (its card) and of the confirmed orders.
+      cards: await count('SELECT count(*) AS n FROM recommendations.product WHERE title IS NOT NULL'),
+      purchases: await count('SELECT count(DISTINCT order_id) AS n FROM recommendations.purchase'),
+    });
+    const first = await shop();
+    expect(first).toEqual({
+      products: 40,
+      customers: 12,
+      orders: Number(placed![1]),
+      confirmed: Number(placed![2]),
+      cards: 40,
+      purchases: Number(placed![2]),
+    });
+
+    const again = await seed('--count', '40', '--demo');
+    expect(again).toContain('Catalog: 0 demo products added (40 were there already)');
+    expect(again).toContain('Demo shop: 12 customers (0 new), 0 orders placed now');
+    expect(await shop()).toEqual(first);
+  });
+});

@@ -98,6 +98,24 @@ describe('the app as a process (npm start)', () => {
     expect(postmaster()).toBe(serverPid);
     expect((await fetch(`${first.baseUrl}/health/ready`)).status).toBe(200);
     expect((await logIn(first.baseUrl, 'beside@example.com', 'a-long-enough-password')).status).toBe(200);
+    // Run again (say, to recover a lost password), it says that it changed nothing.
+    const again = startCliProcess(cliJs('create-admin'), ['beside@example.com'], {
+      ...env,
+      ADMIN_PASSWORD: 'another-long-password',
+    });
+    expect({ code: await again.exited(), output: again.output().trim() }).toEqual({
+      code: 0,
+      output: 'beside@example.com: already an admin (its password is left as it was)',
+    });
+    // What sign-up refuses, the command refuses too, with one line.
+    const typo = startCliProcess(cliJs('create-admin'), ['beside.example.com'], {
+      ...env,
+      ADMIN_PASSWORD: 'a-long-enough-password',
+    });
+    expect({ code: await typo.exited(), output: typo.output().trim() }).toEqual({
+      code: 1,
+      output: 'email: email must be an email',
+    });
 
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);

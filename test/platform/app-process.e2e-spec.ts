@@ -61,6 +61,23 @@ describe('the app as a process (npm start)', () => {
     expect(existsSync(pgDir)).toBe(false);
   });
 
+  it('stops with one line saying where it looked when PostgreSQL cannot be used (no server, no such database)', async () => {
+    const closed = `postgres://arcade@127.0.0.1:${await freePort()}/arcade`;
+    const missing = new URL(process.env.DATABASE_URL!);
+    missing.pathname = '/arcade_no_such_database';
+    for (const [url, reason] of [
+      [closed, /^connect ECONNREFUSED/],
+      [missing.toString(), /^database "arcade_no_such_database" does not exist$/],
+    ] as const) {
+      const app = startAppProcess({ DATABASE_URL: url, LOG_LEVEL: 'info' }, await freePort());
+      expect(await app.exited()).toBe(1);
+      const lines = app.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const said = /^Arcade failed to start: PostgreSQL cannot be used \((.*)\); DATABASE_URL is (\S+)$/.exec(lines[0]);
+      expect({ reason: said?.[1], url: said?.[2] }).toEqual({ reason: expect.stringMatching(reason), url });
+    }
+  });
+
   it('serves on an embedded PostgreSQL with no DATABASE_URL, shares it with a command run beside it, shuts down cleanly, and restarts on the same data', async () => {
     const pgPort = await freePort();
     const pgDir = join(dir, 'pg');

@@ -114,7 +114,11 @@ describe('docker-compose.yml', () => {
         } catch (error) {
           problem = (error as Error).message;
         }
-        expect({ name, dotenv: Object.keys(dotenv), problem }).toEqual({ name, dotenv: Object.keys(dotenv), problem: '' });
+        expect({ name, dotenv: Object.keys(dotenv), problem }).toEqual({
+          name,
+          dotenv: Object.keys(dotenv),
+          problem: '',
+        });
       }
     }
     expect(imageEnv.NODE_ENV).toBe('production');

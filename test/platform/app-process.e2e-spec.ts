@@ -104,11 +104,11 @@ describe('the app as a process (npm start)', () => {
     const serverPid = postmaster();
 
     // `npm run admin:create` beside `npm start`: it uses the server's database and leaves it running.
-    const cli = startCliProcess(cliJs('create-admin'), ['beside@example.com'], {
-      ...env,
-      ADMIN_PASSWORD: 'a-long-enough-password',
-    });
-    expect({ code: await cli.exited(), output: cli.output().trim() }).toEqual({
+    const createAdmin = async (email: string, password: string) => {
+      const cli = startCliProcess(cliJs('create-admin'), [email], { ...env, ADMIN_PASSWORD: password });
+      return { code: await cli.exited(), output: cli.output().trim() };
+    };
+    expect(await createAdmin('beside@example.com', 'a-long-enough-password')).toEqual({
       code: 0,
       output: 'beside@example.com: created',
     });
@@ -116,20 +116,12 @@ describe('the app as a process (npm start)', () => {
     expect((await fetch(`${first.baseUrl}/health/ready`)).status).toBe(200);
     expect((await logIn(first.baseUrl, 'beside@example.com', 'a-long-enough-password')).status).toBe(200);
     // Run again (say, to recover a lost password), it says that it changed nothing.
-    const again = startCliProcess(cliJs('create-admin'), ['beside@example.com'], {
-      ...env,
-      ADMIN_PASSWORD: 'another-long-password',
-    });
-    expect({ code: await again.exited(), output: again.output().trim() }).toEqual({
+    expect(await createAdmin('beside@example.com', 'another-long-password')).toEqual({
       code: 0,
       output: 'beside@example.com: already an admin (its password is left as it was)',
     });
     // What sign-up refuses, the command refuses too, with one line.
-    const typo = startCliProcess(cliJs('create-admin'), ['beside.example.com'], {
-      ...env,
-      ADMIN_PASSWORD: 'a-long-enough-password',
-    });
-    expect({ code: await typo.exited(), output: typo.output().trim() }).toEqual({
+    expect(await createAdmin('beside.example.com', 'a-long-enough-password')).toEqual({
       code: 1,
       output: 'email: email must be an email',
     });

@@ -104,8 +104,8 @@ describe('the app as a process (npm start)', () => {
     const serverPid = postmaster();
 
     // `npm run admin:create` beside `npm start`: it uses the server's database and leaves it running.
-    const createAdmin = async (email: string, password: string) => {
-      const cli = startCliProcess(cliJs('create-admin'), [email], { ...env, ADMIN_PASSWORD: password });
+    const createAdmin = async (email: string, password: string, ...name: string[]) => {
+      const cli = startCliProcess(cliJs('create-admin'), [email, ...name], { ...env, ADMIN_PASSWORD: password });
       return { code: await cli.exited(), output: cli.output().trim() };
     };
     expect(await createAdmin('beside@example.com', 'a-long-enough-password')).toEqual({
@@ -124,6 +124,10 @@ describe('the app as a process (npm start)', () => {
     expect(await createAdmin('beside.example.com', 'a-long-enough-password')).toEqual({
       code: 1,
       output: 'email: email must be an email',
+    });
+    expect(await createAdmin('blank@example.com', 'a-long-enough-password', '  ')).toEqual({
+      code: 1,
+      output: 'name: name must be 1 to 100 characters',
     });
 
     first.child.kill('SIGTERM');

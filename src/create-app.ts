@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, validateModuleSettings } from './app.module';
 import { AppConfig } from './platform/config';
-import { DatabaseTarget, resolveDatabaseTarget } from './platform/database';
+import { DatabaseTarget, databaseUnusable, resolveDatabaseTarget } from './platform/database';
 import { configureHttp, createFastifyAdapter } from './platform/http';
 import { AppLogger } from './platform/observability';
 
@@ -27,7 +27,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         extraModules: options.extraModules,
       }),
       createFastifyAdapter(config),
-      { bufferLogs: true, abortOnError: false, rawBody: true },
+      // A failed start is reported once by the caller, not also by Nest's console logger with the
+      // buffered module-loading lines.
+      { bufferLogs: true, autoFlushLogs: false, abortOnError: false, rawBody: true },
     );
     app.useLogger(app.get(AppLogger));
     app.flushLogs();
@@ -36,6 +38,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     return app;
   } catch (error) {
     if (options.database === undefined) await database.embedded?.stop();
-    throw error;
+    throw databaseUnusable(error, database) ?? error;
   }
 }

@@ -1,10 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, validateModuleSettings } from '../app.module';
-import { EnsureAdminHandler } from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
+import {
+  EnsureAdminHandler,
+  EnsureAdminOutcome,
+} from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
 import { ConfigError, loadConfig } from '../platform/config';
 import { resolveDatabaseTarget } from '../platform/database';
 import { ProblemException } from '../platform/http';
+
+// An existing account keeps its password: someone who lost it may think this command resets it.
+const OUTCOMES: Record<EnsureAdminOutcome, string> = {
+  created: 'created',
+  promoted: 'given the admin role (its password is left as it was)',
+  unchanged: 'already an admin (its password is left as it was)',
+};
 
 /**
  * `npm run admin:create -- <email> [name]`, with the password in ADMIN_PASSWORD (never on the
@@ -33,7 +43,7 @@ async function main(): Promise<void> {
   });
   try {
     const outcome = await app.get(EnsureAdminHandler).execute(email, password, name);
-    console.log(`${email}: ${outcome}`);
+    console.log(`${email}: ${OUTCOMES[outcome]}`);
   } finally {
     await app.close();
   }

@@ -9,18 +9,18 @@ import { moduleNamed, openForCli, withDatabase } from './cli-database';
  * `migrations/<module>/`.
  */
 const [, , moduleArg, nameArg] = process.argv;
-const module = moduleNamed(moduleArg);
+const moduleName = moduleNamed(moduleArg);
 if (!nameArg || !/^[A-Z][A-Za-z0-9]*$/.test(nameArg)) {
   console.error('Give the migration a PascalCase name, e.g. `npm run migration:generate -- catalog AddProductSearch`');
   process.exit(2);
 }
 
 void withDatabase(async (target, config) => {
-  const dataSource = await openForCli(module, target, config, true);
+  const dataSource = await openForCli(moduleName, target, config, true);
   try {
     const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
     if (upQueries.length === 0) {
-      console.log(`${module}: entities and schema agree; no migration written`);
+      console.log(`${moduleName}: entities and schema agree; no migration written`);
       return;
     }
     const timestamp = Date.now();
@@ -47,10 +47,10 @@ ${toCalls([...downQueries].reverse())}
 }
 `;
     // Written into the source tree, not the build, whichever of the two this runs from.
-    const sourceDir = resolve(process.cwd(), 'migrations', module);
+    const sourceDir = resolve(process.cwd(), 'migrations', moduleName);
     const file = join(sourceDir, `${timestamp}-${nameArg}.ts`);
     writeFileSync(file, source);
-    console.log(`${module}: wrote ${relative(process.cwd(), file)} (${upQueries.length} statements)`);
+    console.log(`${moduleName}: wrote ${relative(process.cwd(), file)} (${upQueries.length} statements)`);
   } finally {
     await dataSource.destroy();
   }

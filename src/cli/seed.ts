@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
+import { Client } from 'pg';
 import { productCount, seedCatalog } from '../modules/catalog/infrastructure/seed/catalog-seeder';
+import { AppConfig } from '../platform/config';
+import { DatabaseTarget } from '../platform/database';
 import { openForCli, withDatabase } from './cli-database';
 import { DEMO_PASSWORD, seedDemoShop } from './demo-shop';
 
-const USAGE = 'Usage: npm run seed [-- --count N] [--demo]   (N from 1 to 1000000; default 300)';
+const MAX_COUNT = 1_000_000;
+const USAGE = `Usage: npm run seed [-- --count N] [--demo]   (N from 1 to ${MAX_COUNT}; default 300)`;
 
 function parseArgs(argv: readonly string[]): { count: number; demo: boolean } {
   let count = 300;
@@ -12,7 +16,12 @@ function parseArgs(argv: readonly string[]): { count: number; demo: boolean } {
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--demo') demo = true;
     else if (argv[i] === '--count' && /^\d+$/.test(argv[i + 1] ?? '') && Number(argv[i + 1]) >= 1) {
-      count = Math.min(Number(argv[(i += 1)]), 1_000_000);
+      // Out of range is refused, not cut down: a typo must not start a million inserts.
+      if (Number(argv[i + 1]) > MAX_COUNT) {
+        console.error(`--count must be at most ${MAX_COUNT} (got ${argv[i + 1]})\n${USAGE}`);
+        process.exit(2);
+      }
+      count = Number(argv[(i += 1)]);
     } else {
       console.error(USAGE);
       process.exit(2);
@@ -34,6 +43,20 @@ void withDatabase(async (target, config) => {
     console.error(`--demo creates customers with a published password (${DEMO_PASSWORD}); not in production.`);
     process.exit(2);
   }
+  const lock = await takeSeedLock(target.url);
+  try {
+    await seedProducts(target, config, args.count);
+    if (args.demo) await seedDemoShop(config, target, args.count, (line) => console.log(line));
+  } finally {
+    await lock.end();
+  }
+}).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+
+/** Makes sure the first `count` demo products exist, with a progress bar at a terminal. */
+async function seedProducts(target: DatabaseTarget, config: AppConfig, count: number): Promise<void> {
   const db = await openForCli('catalog', target, config, true);
   try {
     const bar = new SingleBar(
@@ -41,17 +64,31 @@ void withDatabase(async (target, config) => {
       Presets.shades_classic,
     );
     const started = Date.now();
-    if (process.stdout.isTTY) bar.start(args.count, 0);
-    const added = await seedCatalog(db, { count: args.count, onProgress: (done) => bar.update(done) });
+    if (process.stdout.isTTY) bar.start(count, 0);
+    const added = await seedCatalog(db, { count, onProgress: (done) => bar.update(done) });
     bar.stop();
     console.log(
-      `Catalog: ${added} demo products added (${args.count - added} were there already), ${await productCount(db)} in all, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `Catalog: ${added} demo products added (${count - added} were there already), ${await productCount(db)} in all, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
   } finally {
     await db.destroy();
   }
-  if (args.demo) await seedDemoShop(config, target, args.count, (line) => console.log(line));
-}).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+}
+
+/**
+ * One seed at a time on a database: two runs at once would both find a demo customer without
+ * orders and place the same orders (the second one's then fail on their Idempotency-Key). A later
+ * run waits for the first, then finds everything there. The lock is PostgreSQL's (a session-level
+ * advisory lock), held by the returned connection until it ends, and freed if this process dies.
+ */
+async function takeSeedLock(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, application_name: 'arcade:seed' });
+  await client.connect();
+  const key = `hashtext('arcade:seed')`;
+  const taken = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${key}) AS ok`);
+  if (!taken.rows[0].ok) {
+    console.log('Another seed is running on this database: waiting for it to finish.');
+    await client.query(`SELECT pg_advisory_lock(${key})`);
+  }
+  return client;
+}

@@ -55,3 +55,18 @@ describe('.env.example', () => {
     expect([...read].filter((name) => !documented.has(name) && !internal.has(name))).toEqual([]);
   });
 });
+
+describe('npm scripts', () => {
+  it('read .env in every script that runs the app or one of its tools (npm run start:dev included)', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const running = Object.entries(scripts).filter(([, command]) => /dist\/src\/|nest start/.test(command));
+    expect(running.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['start', 'start:dev', 'seed', 'admin:create']),
+    );
+    for (const [name, command] of running) {
+      expect({ name, command }).toEqual({ name, command: expect.stringContaining('node -r ./scripts/load-env.cjs') });
+    }
+  });
+});

@@ -2,6 +2,8 @@ import { DCLinter } from 'dclint';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { validateModuleSettings } from '../../src/app.module';
+import { loadConfig } from '../../src/platform/config';
 
 interface Service {
   image?: string;
@@ -24,9 +26,25 @@ const inProfile = (profile: string | undefined) =>
   );
 
 /** The image the app's services are built into: the Dockerfile's last stage. */
-const builtImage = [...readFileSync(resolve(__dirname, '../../Dockerfile'), 'utf8').matchAll(/^FROM\s+(\S+)/gm)].at(
-  -1,
-)![1];
+const dockerfile = readFileSync(resolve(__dirname, '../../Dockerfile'), 'utf8');
+const builtImage = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].at(-1)![1];
+/** The environment that last stage sets (`ENV NAME=value`). */
+const imageEnv = Object.fromEntries(
+  [...dockerfile.slice(dockerfile.lastIndexOf('\nFROM ')).matchAll(/^ENV\s+(\w+)=(\S+)/gm)].map((m) => [m[1], m[2]]),
+);
+
+/**
+ * What Compose makes of a value with `${VAR}`, `${VAR:-default}` and `${VAR:?message}` in it, given
+ * the variables of .env (https://docs.docker.com/reference/compose-file/interpolation/).
+ */
+function interpolate(value: string, dotenv: Record<string, string>): string {
+  return value.replace(/\$\{(\w+)(?:(:-|:\?)([^}]*))?\}/g, (_, name: string, operator?: string, rest?: string) => {
+    const set = dotenv[name] !== undefined && dotenv[name] !== '';
+    if (set) return dotenv[name];
+    if (operator === ':?') throw new Error(`compose refuses to start: ${rest}`);
+    return operator === ':-' ? rest! : '';
+  });
+}
 
 /**
  * The programs each image used here ships, as its maintainers build it (no Docker engine here to
@@ -78,6 +96,41 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('starts the app: each built service passes the settings check the app runs first, with the .env the file asks for', () => {
+    const secrets = { JWT_SECRET: 'a'.repeat(20) + 'b'.repeat(20) + '0123456789', POSTGRES_PASSWORD: 'pg-password' };
+    // The two choices the top of the file gives for email: a trial's mailbox, or real SMTP.
+    for (const dotenv of [
+      { ...secrets, MAIL_DEV_MAILBOX: 'enabled' },
+      { ...secrets, SMTP_URL: 'smtp://user:password@mail.example.com:587' },
+    ]) {
+      for (const [name, service] of services.filter(([, s]) => s.build)) {
+        const env = {
+          ...imageEnv,
+          ...Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, dotenv)])),
+        };
+        let problem = '';
+        try {
+          validateModuleSettings(loadConfig(env));
+        } catch (error) {
+          problem = (error as Error).message;
+        }
+        expect({ name, dotenv: Object.keys(dotenv), problem }).toEqual({
+          name,
+          dotenv: Object.keys(dotenv),
+          problem: '',
+        });
+      }
+    }
+    expect(imageEnv.NODE_ENV).toBe('production');
+  });
+
+  it("checks PostgreSQL's health over TCP, which its first start opens only once the database is initialised", () => {
+    for (const [name, service] of services) {
+      const test = (service.healthcheck?.test ?? []).join(' ');
+      if (test.includes('pg_isready')) expect({ name, test }).toEqual({ name, test: expect.stringMatching(/ -h \S+/) });
+    }
+  });
+
   it('depends only on services it uses', () => {
     for (const [name, service] of services) {
       for (const [other, { condition }] of Object.entries(service.depends_on ?? {})) {
@@ -93,11 +146,13 @@ describe('docker-compose.yml', () => {
     expect(compose.services.app.depends_on).not.toHaveProperty('nats');
   });
 
-  it('has no default secret: each must be given (${VAR:?…}) or compose refuses to start', () => {
+  it('has no default secret: each must be given (${VAR:?…}) or compose refuses to start, or is passed through unset', () => {
     const raw = readFileSync(FILE, 'utf8');
     const secrets = [...raw.matchAll(/^\s*(\w*(?:SECRET|PASSWORD|TOKEN|API_KEY)\w*):\s*(.+)$/gm)];
     expect(secrets.length).toBeGreaterThan(0);
     for (const [, name, value] of secrets) {
+      // `${STRIPE_API_KEY:-}` hands on the user's own value or nothing (empty is unset to the app).
+      if (value === `\${${name}:-}`) continue;
       expect({ name, value }).toEqual({ name, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
     }
     for (const [, credentials] of raw.matchAll(/\/\/([^@\s/]+)@/g)) {

@@ -61,6 +61,23 @@ describe('the app as a process (npm start)', () => {
     expect(existsSync(pgDir)).toBe(false);
   });
 
+  it('stops with one line saying where it looked when PostgreSQL cannot be used (no server, no such database)', async () => {
+    const closed = `postgres://arcade@127.0.0.1:${await freePort()}/arcade`;
+    const missing = new URL(process.env.DATABASE_URL!);
+    missing.pathname = '/arcade_no_such_database';
+    for (const [url, reason] of [
+      [closed, /^connect ECONNREFUSED/],
+      [missing.toString(), /^database "arcade_no_such_database" does not exist$/],
+    ] as const) {
+      const app = startAppProcess({ DATABASE_URL: url, LOG_LEVEL: 'info' }, await freePort());
+      expect(await app.exited()).toBe(1);
+      const lines = app.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const said = /^Arcade failed to start: PostgreSQL cannot be used \((.*)\); DATABASE_URL is (\S+)$/.exec(lines[0]);
+      expect({ reason: said?.[1], url: said?.[2] }).toEqual({ reason: expect.stringMatching(reason), url });
+    }
+  });
+
   it('serves on an embedded PostgreSQL with no DATABASE_URL, shares it with a command run beside it, shuts down cleanly, and restarts on the same data', async () => {
     const pgPort = await freePort();
     const pgDir = join(dir, 'pg');
@@ -87,17 +104,31 @@ describe('the app as a process (npm start)', () => {
     const serverPid = postmaster();
 
     // `npm run admin:create` beside `npm start`: it uses the server's database and leaves it running.
-    const cli = startCliProcess(cliJs('create-admin'), ['beside@example.com'], {
-      ...env,
-      ADMIN_PASSWORD: 'a-long-enough-password',
-    });
-    expect({ code: await cli.exited(), output: cli.output().trim() }).toEqual({
+    const createAdmin = async (email: string, password: string, ...name: string[]) => {
+      const cli = startCliProcess(cliJs('create-admin'), [email, ...name], { ...env, ADMIN_PASSWORD: password });
+      return { code: await cli.exited(), output: cli.output().trim() };
+    };
+    expect(await createAdmin('beside@example.com', 'a-long-enough-password')).toEqual({
       code: 0,
       output: 'beside@example.com: created',
     });
     expect(postmaster()).toBe(serverPid);
     expect((await fetch(`${first.baseUrl}/health/ready`)).status).toBe(200);
     expect((await logIn(first.baseUrl, 'beside@example.com', 'a-long-enough-password')).status).toBe(200);
+    // Run again (say, to recover a lost password), it says that it changed nothing.
+    expect(await createAdmin('beside@example.com', 'another-long-password')).toEqual({
+      code: 0,
+      output: 'beside@example.com: already an admin (its password is left as it was)',
+    });
+    // What sign-up refuses, the command refuses too, with one line.
+    expect(await createAdmin('beside.example.com', 'a-long-enough-password')).toEqual({
+      code: 1,
+      output: 'email: email must be an email',
+    });
+    expect(await createAdmin('blank@example.com', 'a-long-enough-password', '  ')).toEqual({
+      code: 1,
+      output: 'name: name must be 1 to 100 characters',
+    });
 
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);

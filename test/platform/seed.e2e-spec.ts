@@ -28,6 +28,24 @@ describe('npm run seed', () => {
     await db.drop();
   });
 
+  it('refuses a count it does not take, with the usage, before it touches the database', async () => {
+    for (const [value, message] of [
+      ['1000001', '--count must be at most 1000000 (got 1000001)'],
+      ['99999999999999999999', '--count must be at most 1000000'],
+      ['-1', 'Usage: npm run seed'],
+      ['abc', 'Usage: npm run seed'],
+      ['0', 'Usage: npm run seed'],
+    ]) {
+      const cli = startCliProcess(cliJs('seed'), ['--count', value], { NODE_ENV: 'test', DATABASE_URL: db.url });
+      expect({ value, code: await cli.exited(), output: cli.output() }).toEqual({
+        value,
+        code: 2,
+        output: expect.stringContaining(message),
+      });
+    }
+    expect(await count(`SELECT count(*) AS n FROM pg_namespace WHERE nspname = 'catalog'`)).toBe(0);
+  });
+
   it('adds to what is there, fills a living shop through the real flows, and adds nothing the second time', async () => {
     expect(await seed('--count', '20')).toContain('Catalog: 20 demo products added (0 were there already)');
 
@@ -61,5 +79,29 @@ describe('npm run seed', () => {
     expect(again).toContain('Catalog: 0 demo products added (40 were there already)');
     expect(again).toContain('Demo shop: 12 customers (0 new), 0 orders placed now');
     expect(await shop()).toEqual(first);
+  });
+
+  it('runs one seed at a time: a second one started at once waits, then finds the shop there', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const runs = [1, 2].map(() =>
+        startCliProcess(cliJs('seed'), ['--count', '30', '--demo'], { NODE_ENV: 'test', DATABASE_URL: fresh.url }),
+      );
+      const outcomes = await Promise.all(runs.map(async (run) => ({ code: await run.exited(), output: run.output() })));
+      expect(outcomes.map((o) => o.code)).toEqual([0, 0]);
+      const placed = outcomes.map((o) => Number(/(\d+) orders placed now/.exec(o.output)?.[1]));
+      // One run placed the demo orders, the other found them there.
+      expect(placed.sort((a, b) => a - b)[0]).toBe(0);
+      const client = new Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM orders.orders');
+        expect(Number(rows[0].n)).toBe(placed[1]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   readUrl,
   readUrlTemplate,
 } from '../../platform/config';
+import { isEmailAddress } from './domain/email';
 
 /** Injection token of the {@link AccountsConfig}. */
 export const ACCOUNTS_CONFIG = Symbol('ACCOUNTS_CONFIG');
@@ -72,6 +73,9 @@ export function loadAccountsConfig(env: Env, nodeEnv: AppConfig['env']): Account
       adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
       'must be set together with its pair',
     );
+  }
+  if (adminEmail !== undefined && !isEmailAddress(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', `must be an email address (got "${adminEmail}")`);
   }
   const testing = nodeEnv === 'test';
   return {

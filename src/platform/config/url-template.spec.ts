@@ -21,6 +21,12 @@ describe('links in emails', () => {
   it.each([
     ['https://shop.example/orders', 'must contain {orderId}'],
     ['ftp://shop.example/{orderId}', 'must use http:// or https://'],
+    [
+      'https://shop.example/{lang}/orders/{orderId}',
+      'has an unknown placeholder {lang}: it may use {shopUrl}, {orderId} (got "https://shop.example/{lang}/orders/{orderId}")',
+    ],
+    ['{shopURL}/orders/{orderId}', 'has an unknown placeholder {shopURL}'],
+    ['https://shop.example/reset?token={token}&order={orderId}', 'has an unknown placeholder {token}'],
   ])('refuse %s with one line naming the variable', (value, problem) => {
     const read = () => readUrlTemplate({ X_URL_TEMPLATE: value }, 'X_URL_TEMPLATE', '', ['orderId']);
     expect(read).toThrow(ConfigError);

@@ -1,5 +1,6 @@
 export * from './database-outage';
 export * from './database-target';
+export * from './database-unusable';
 export * from './database.module';
 export * from './embedded-postgres.server';
 export * from './migration-loader';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { FieldError, ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { normalizeEmail } from '../../domain/email';
+import { isEmailAddress, normalizeEmail } from '../../domain/email';
 import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
 import { SignUpHandler } from '../sign-up/sign-up.handler';
 
@@ -25,7 +26,13 @@ export class EnsureAdminHandler {
     return rows.length > 0;
   }
 
+  /** @throws ProblemException (validation) naming `email` or `name` when either is not one. */
   async execute(email: string, password: string, name = 'Administrator'): Promise<EnsureAdminOutcome> {
+    const invalid = [
+      ...(isEmailAddress(email) ? [] : [new FieldError('email', 'email must be an email')]),
+      ...(/\S/.test(name) && name.length <= 100 ? [] : [new FieldError('name', 'name must be 1 to 100 characters')]),
+    ];
+    if (invalid.length > 0) throw ProblemException.validation(invalid);
     const normalized = normalizeEmail(email);
     const outcome = await this.uow.run(async (tx) => {
       const existing = await tx.manager.findOneBy(UserOrmEntity, { email: normalized });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/create-app';
 import { loadConfig } from '../../src/platform/config';
 import { ModuleDataSources } from '../../src/platform/database';
-import { natsAvailable, startSplitApp } from '../extraction/support/split-apps';
+import { natsAvailable, removeStreamsOf, startSplitApp } from '../extraction/support/split-apps';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitUntil } from '../support/wait-until';
@@ -210,7 +210,7 @@ describeWithNats('access changes reach a process that does not host accounts (ov
   });
   afterAll(async () => {
     await Promise.allSettled([accounts?.close(), payments?.close()]);
-    await database.drop();
+    await Promise.allSettled([database.drop(), removeStreamsOf(prefix)]);
   });
 
   it("a demoted admin's token stops opening the payments process's admin routes", () =>

@@ -57,3 +57,18 @@ export async function startSplitApp(options: {
 export function observerConnection(): Promise<NatsConnection> {
   return connect({ servers: NATS_URL, name: 'arcade-test-observer' });
 }
+
+/**
+ * Deletes the JetStream streams a deployment with this `BROKER_PREFIX` created (its events and
+ * their dead letters): the machine's broker outlives every test run, so each suite removes its own.
+ */
+export async function removeStreamsOf(prefix: string): Promise<void> {
+  const nc = await observerConnection();
+  try {
+    const jsm = await nc.jetstreamManager();
+    const stream = `${prefix.toUpperCase()}_EVENTS`;
+    await Promise.allSettled([jsm.streams.delete(stream), jsm.streams.delete(`${stream}_DEAD_LETTERS`)]);
+  } finally {
+    await nc.close();
+  }
+}

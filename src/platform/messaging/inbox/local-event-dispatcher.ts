@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { describeError } from '../../errors';
 import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
 import { fromEnvelope, runAsHandlingOf } from '../envelopes';
 import { messagingMetrics } from '../messaging.metrics';
@@ -77,7 +78,7 @@ export class LocalEventDispatcher implements OnModuleInit {
     );
     const outcomes = await Promise.allSettled(subscriptions.map((s) => this.deliverTo(s, envelope)));
     const failures = outcomes.flatMap((outcome, i) =>
-      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describe(outcome.reason)}`] : [],
+      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describeError(outcome.reason)}`] : [],
     );
     if (failures.length > 0) throw new DeliveryFailedError(failures.join('; '));
   }
@@ -98,8 +99,4 @@ export class LocalEventDispatcher implements OnModuleInit {
       }),
     );
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

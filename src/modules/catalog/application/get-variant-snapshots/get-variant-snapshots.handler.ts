@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../../../../platform/http';
 import { minorUnits } from '../../../../platform/messaging';
 import { GetVariantSnapshots, VariantSnapshot, VariantSnapshotsResult } from '../../contracts';
-import { isUuid } from '../../domain/reservation-lines';
+import { isUuid } from '../../../../platform/ids';
 
 const MAX_IDS = 200;
 

@@ -1,0 +1,3 @@
+// Pure error helpers, usable from any layer (domain included).
+export * from './describe-error';
+export * from './domain-error';

@@ -4,7 +4,7 @@ import { FieldError, problemType } from './problem-details';
 
 export interface ProblemInit {
   readonly status: number;
-  /** Short, stable slug of the problem type, e.g. `out-of-stock`. */
+  /** Short, stable slug of the problem type, e.g. `quota-exceeded`. */
   readonly type: string;
   readonly detail: string;
   readonly title?: string;

@@ -7,8 +7,9 @@ export interface Money {
 /**
  * The largest amount, in minor units, that Arcade handles: 2^53 − 1, the largest integer a
  * JavaScript number (and so JSON between modules) holds exactly. Amounts are stored as PostgreSQL
- * `bigint` (64-bit) in every module; the HTTP edge refuses anything that could exceed this (prices
- * at most 10^9 minor units, 99 units a line, 100 lines a cart), so no amount is ever rounded.
+ * `bigint` (64-bit) in every module; each module's HTTP edge bounds what it accepts (amounts,
+ * quantities, list lengths) so that no sum or product it makes can exceed this, so no amount is
+ * ever rounded.
  */
 export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER;
 

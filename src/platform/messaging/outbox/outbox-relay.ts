@@ -38,8 +38,8 @@ interface Pending {
  * delivered in one statement per burst. Polling picks up everything else: rows other instances or
  * tools wrote, retries, and leases that ran out because a process died (ADR 0002).
  *
- * Either way a set of rows is delivered in parallel across what its messages are about (an order,
- * a product…) and in order within each (delivery-partitions.ts), after whatever delivery of the
+ * Either way a set of rows is delivered in parallel across what its messages are about (the
+ * ordering key each contract declares) and in order within each (delivery-partitions.ts), after whatever delivery of the
  * same partition is already in flight. Polled rows are claimed with `FOR UPDATE SKIP LOCKED`, so
  * several relays (and app instances) never deliver the same row at once; a wake while batches are
  * in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES). A failed row is retried with

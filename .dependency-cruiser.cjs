@@ -20,6 +20,14 @@ module.exports = {
       to: { path: '^src/(modules/|app\\.module|business-modules|create-app|main)' },
     },
     {
+      name: 'messaging-knows-no-http',
+      comment:
+        'Messaging raises its own errors (messaging-errors.ts) and the HTTP edge maps them; only its admin controller (messaging/http/) is HTTP.',
+      severity: 'error',
+      from: { path: '^src/platform/messaging/', pathNot: '^src/platform/messaging/http/' },
+      to: { path: '^src/platform/http/' },
+    },
+    {
       name: 'contracts-are-plain',
       comment: "contracts/ import only their own module's contracts and the platform message base types.",
       severity: 'error',

@@ -1,3 +1,4 @@
 // Pure error helpers, usable from any layer (domain included).
 export * from './describe-error';
 export * from './domain-error';
+export * from './problem-data';

@@ -1,6 +1,17 @@
-import { ProblemException } from '../../http/problem.exception';
+import { DescribedByProblemData, PROBLEM_DATA, ProblemData } from '../../errors';
 import { ModuleUnreachableError, RemoteHandlerError, RemoteProblemError } from '../messaging-errors';
 import { errorOfReply, failureReply, RpcReply } from './nats-codec';
+
+/** An error that carries its problem as data, as the HTTP layer's ProblemException does. */
+class Refusal extends Error implements DescribedByProblemData {
+  constructor(readonly problem: ProblemData) {
+    super(problem.detail);
+  }
+
+  [PROBLEM_DATA](): ProblemData {
+    return this.problem;
+  }
+}
 
 /** What the caller gets for an error its remote handler threw: reply, JSON on the wire, error again. */
 function acrossTheWire(error: unknown): Error {
@@ -10,7 +21,9 @@ function acrossTheWire(error: unknown): Error {
 
 describe('failures over the wire', () => {
   it('carries a problem as the same data', () => {
-    const error = acrossTheWire(ProblemException.conflict('already-posted', 'Posted already.', { id: 'r1' }));
+    const error = acrossTheWire(
+      new Refusal({ status: 409, type: 'already-posted', detail: 'Posted already.', extensions: { id: 'r1' } }),
+    );
     expect(error).toBeInstanceOf(RemoteProblemError);
     expect((error as RemoteProblemError).problem).toEqual({
       status: 409,

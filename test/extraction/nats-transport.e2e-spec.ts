@@ -40,12 +40,17 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
       BROKER_REDELIVERY_MAX_MS: '40',
       BROKER_MAX_DELIVERIES: '3',
     };
-    a = await startSplitApp({ database, prefix, modules: ['catalog', 'cart'], extraModules: [ProbeModule] });
+    a = await startSplitApp({
+      database,
+      prefix,
+      modules: ['catalog', 'cart'],
+      extraModules: [ProbeModule.hosting(['catalog', 'cart'])],
+    });
     b = await startSplitApp({
       database,
       prefix,
       modules: ['orders'],
-      extraModules: [ProbeModule, ExtractionProbeModule],
+      extraModules: [ProbeModule.hosting(['orders']), ExtractionProbeModule],
       // a generous timeout: a request nobody answers must fail at once, not after waiting it out
       env: { ...fastRedelivery, MESSAGE_TIMEOUT_MS: '30000' },
     });

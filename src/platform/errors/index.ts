@@ -2,3 +2,4 @@
 export * from './describe-error';
 export * from './domain-error';
 export * from './problem-data';
+export * from './wiring-error';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { describeError } from '../../errors';
+import { describeError, WiringError } from '../../errors';
 import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
 import { fromEnvelope, runAsHandlingOf } from '../envelopes';
 import { messagingMetrics } from '../messaging.metrics';
@@ -37,13 +37,32 @@ export class LocalEventDispatcher implements OnModuleInit {
     private readonly transactions: TransactionRunner,
   ) {}
 
+  /**
+   * Finds every subscriber. Start-up fails ({@link WiringError}) for a subscriber whose `module`
+   * has no DataSource in this process (its inbox and effects would have nowhere to go) and for
+   * two subscribers of one module sharing a name (one would swallow the other's events).
+   */
   onModuleInit(): void {
+    const identities = new Map<string, string>();
     for (const wrapper of this.discovery.getProviders()) {
       const metadata = wrapper.metatype
         ? (Reflect.getMetadata(INTEGRATION_EVENT_HANDLER, wrapper.metatype) as
             IntegrationEventHandlerMetadata | undefined)
         : undefined;
       if (!metadata || !wrapper.instance) continue;
+      if (!this.transactions.hasModule(metadata.module)) {
+        throw new WiringError(
+          `${metadata.className} subscribes for module "${metadata.module}", which has no DataSource in this process (${this.transactions.modules().join(', ') || 'none'})`,
+        );
+      }
+      const identity = `${metadata.module}/${metadata.name}`;
+      const holder = identities.get(identity);
+      if (holder !== undefined && holder !== metadata.className) {
+        throw new WiringError(
+          `${holder} and ${metadata.className} are both named "${metadata.name}" in ${metadata.module}'s inbox; give each its own name`,
+        );
+      }
+      identities.set(identity, metadata.className);
       for (const event of metadata.events) {
         const type = contractTypeOf(event);
         const list = this.byType.get(type) ?? [];

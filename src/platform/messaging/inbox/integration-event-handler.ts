@@ -9,7 +9,7 @@ export interface IntegrationEventHandlerOptions {
   readonly module: string;
   /**
    * The subscriber's identity, recorded with each event in the module's inbox: `<module>.<Name>`
-   * for a new subscriber (e.g. `cart.RefreshPricesOnProductUpdated`). Required and stable, so that
+   * for a new subscriber (e.g. `reviews.NotifyAuthorOnReviewPosted`). Required and stable, so that
    * renaming the class cannot make it handle again the events it already handled; a subscriber
    * written before names were required keeps the bare class name it was recorded under.
    */

@@ -42,7 +42,7 @@ export interface MessagingConfig {
   readonly leaseMs: number;
 }
 
-/** The message broker that connects processes (design §5); absent = one process, in-process delivery. */
+/** The message broker that connects processes (docs/architecture.md §5); absent = one process, in-process delivery. */
 export interface BrokerConfig {
   /** `BROKER_URL` (nats:// or tls://); undefined = no broker, in-process transport. */
   readonly url: string | undefined;
@@ -64,7 +64,7 @@ export interface BrokerConfig {
   readonly connectTimeoutMs: number;
 }
 
-/** One URL prefix served by another process (the gateway's routing table, design §5). */
+/** One URL prefix served by another process (the gateway's routing table, docs/architecture.md §5). */
 export interface GatewayRoute {
   /** First path segment, without slashes: `reviews` routes `/reviews` and `/reviews/...`. */
   readonly prefix: string;

@@ -15,7 +15,7 @@ export const VARIANT_SNAPSHOTS_SQL = `SELECT v.id AS "variantId", v.product_id A
          FROM variants v JOIN products p ON p.id = v.product_id
         WHERE v.id = ANY($1::uuid[])`;
 
-/** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, design.md §10). */
+/** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, docs/architecture.md §10). */
 @QueryHandler(GetVariantSnapshots)
 export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnapshots> {
   constructor(@InjectDataSource('catalog') private readonly db: DataSource) {}

@@ -1,8 +1,32 @@
 /**
- * The import rule of Arcade (design.md §2), checked by `npm run lint:arch`:
- * a module reaches another only through its index.ts, the platform knows no module,
- * contracts depend on nothing but the platform's message base types, and nothing is circular.
+ * The import rules of Arcade (docs/architecture.md §2, docs/writing-a-module.md), checked by
+ * `npm run lint:arch`: a module reaches another only through its index.ts, the platform knows no
+ * module, contracts depend on nothing but the platform's message base types, nothing is circular,
+ * and inside a module the layers keep their places (domain pure, transitively; http calls use
+ * cases and never infrastructure; ORM entities stay in infrastructure).
+ *
+ * Files that break a layer rule today are listed, in one place, in
+ * test/architecture/todays-offenders.cjs (that list shrinks to empty with issue 17's module
+ * refactor); `ARCADE_ARCH_ALLOWLIST=off` ignores it, which test/architecture uses to check that the
+ * list names exactly today's offenders.
  */
+const offenders =
+  process.env.ARCADE_ARCH_ALLOWLIST === 'off' ? {} : require('./test/architecture/todays-offenders.cjs');
+
+/** Regexes matching exactly the files listed for `rule` (none: a regex that matches nothing). */
+function listedFor(rule) {
+  const files = offenders[rule] ?? [];
+  return files.length === 0 ? ['^$'] : files.map((file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** What domain code must never reach, even through other files: frameworks, I/O and the outer layers. */
+const IMPURE = [
+  '^src/modules/[^/]+/(application|infrastructure|http)/',
+  '^src/modules/[^/]+/[^/]+\\.(module|config)\\.ts$',
+  '^src/platform/(messaging|http|database|auth|config|observability|limits|jobs|context)/',
+  'node_modules/(@nestjs|typeorm|fastify|@fastify|pg|nats|ioredis|class-validator|class-transformer)/',
+];
+
 module.exports = {
   forbidden: [
     {
@@ -18,6 +42,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/platform/' },
       to: { path: '^src/(modules/|app\\.module|business-modules|create-app|main)' },
+    },
+    {
+      name: 'messaging-knows-no-http',
+      comment:
+        'Messaging raises its own errors (messaging-errors.ts) and the HTTP edge maps them; only its admin controller (messaging/http/) is HTTP.',
+      severity: 'error',
+      from: { path: '^src/platform/messaging/', pathNot: '^src/platform/messaging/http/' },
+      to: { path: '^src/platform/http/' },
     },
     {
       name: 'contracts-are-plain',
@@ -41,6 +73,51 @@ module.exports = {
       to: { path: '^src/modules/' },
     },
     {
+      name: 'domain-is-pure',
+      comment:
+        'domain/ is plain TypeScript: it reaches, directly or through any chain of imports, no application/infrastructure/http code, no framework and no platform part but the pure helpers (money, ids, errors, retry).',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/domain/', pathNot: ['\\.spec\\.ts$', ...listedFor('domain-is-pure')] },
+      to: { path: IMPURE, reachable: true },
+    },
+    {
+      name: 'http-not-infrastructure',
+      comment: 'http/ reaches persistence and providers only through use cases (application/).',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/http/', pathNot: listedFor('http-not-infrastructure') },
+      to: { path: '^src/modules/$1/infrastructure/' },
+    },
+    {
+      name: 'http-calls-use-cases',
+      comment:
+        'A controller calls use cases (*.use-case.ts), never bus handlers (*.handler.ts): those are for the buses.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/http/', pathNot: listedFor('http-calls-use-cases') },
+      to: { path: '^src/modules/$1/application/.*\\.handler\\.ts$' },
+    },
+    {
+      name: 'application-not-http',
+      comment: 'Use cases return the module’s own view types; request and response DTOs belong to http/.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/application/', pathNot: listedFor('application-not-http') },
+      to: { path: '^src/modules/$1/http/' },
+    },
+    {
+      name: 'orm-entities-stay-in-infrastructure',
+      comment:
+        'ORM entities (*.orm-entity.ts) are never imported outside infrastructure/ (repositories return the module’s own types); only the module file registers them with its DataSource.',
+      severity: 'error',
+      from: {
+        path: '^(src|migrations)/',
+        pathNot: [
+          '^src/modules/[^/]+/infrastructure/',
+          '^src/modules/([^/]+)/\\1\\.module\\.ts$',
+          ...listedFor('orm-entities-stay-in-infrastructure'),
+        ],
+      },
+      to: { path: '\\.orm-entity\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -49,7 +126,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: require('node:path').join(__dirname, 'tsconfig.json') },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

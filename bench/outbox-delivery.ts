@@ -21,7 +21,7 @@ class BenchTick extends IntegrationEvent<{ n: number }> {}
 
 const received = new Map<string, number>();
 
-@OnIntegrationEvent(BenchTick, { module: 'cart' })
+@OnIntegrationEvent(BenchTick, { module: 'cart', name: 'cart.RecordBenchTick' })
 class RecordBenchTick implements IntegrationEventHandler<BenchTick> {
   async handle(event: BenchTick): Promise<void> {
     received.set(event.eventId, performance.now());

@@ -13,7 +13,7 @@ export interface AppModuleOptions {
   readonly database: DatabaseTarget;
   /** Stop the embedded server with the app (false when a test owns the database). */
   readonly stopEmbeddedOnShutdown?: boolean;
-  readonly extraModules?: Type[];
+  readonly extraModules?: (Type | DynamicModule)[];
 }
 
 /** Names of the modules this process hosts, validated against the known ones. */

@@ -1,4 +1,4 @@
-import { Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, validateModuleSettings } from './app.module';
@@ -11,15 +11,16 @@ export interface CreateAppOptions {
   /** A database the caller owns (tests); otherwise resolved from the configuration. */
   readonly database?: DatabaseTarget;
   /** Nest modules added beside the business modules (test-only controllers). */
-  readonly extraModules?: Type[];
+  readonly extraModules?: (Type | DynamicModule)[];
 }
 
 /** Builds the whole application, ready to `listen()` or to `inject()` requests into. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   validateModuleSettings(config);
   const database = options.database ?? (await resolveDatabaseTarget(config.database));
+  let app: NestFastifyApplication | undefined;
   try {
-    const app = await NestFactory.create<NestFastifyApplication>(
+    app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({
         config,
         database,
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await app.init();
     return app;
   } catch (error) {
+    // A check at start-up failed (a WiringError…): close what was opened (pools, the broker) first.
+    await app?.close().catch(() => undefined);
     if (options.database === undefined) await database.embedded?.stop();
     throw databaseUnusable(error, database) ?? error;
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './platform/config';
 import { DATABASE_TARGET, DatabaseTarget, DatabaseUnusableError, ModuleDataSources } from './platform/database';
+import { WiringError } from './platform/errors';
 import { AppLogger, StartupNotes, startupSummary, summaryLines } from './platform/observability';
 
 async function main(): Promise<void> {
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnusableError) {
+  if (error instanceof ConfigError || error instanceof DatabaseUnusableError || error instanceof WiringError) {
     console.error(error.message);
   } else {
     console.error('Arcade failed to start:', error);

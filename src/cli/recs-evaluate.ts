@@ -6,6 +6,7 @@ import {
 import { evaluateRecommenders } from '../modules/recommendations/domain/evaluation/offline-evaluation';
 import { parsePurchaseCsv } from '../modules/recommendations/domain/evaluation/purchase-history-csv';
 import { PurchaseLine } from '../modules/recommendations/domain/evaluation/purchase-history';
+import { messageOf } from '../platform/errors';
 import { option, positiveInt } from './cli-options';
 
 /**
@@ -19,7 +20,7 @@ if (csv) {
   try {
     lines = parsePurchaseCsv(readFileSync(csv, 'utf8'));
   } catch (error) {
-    console.error(`${csv}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`${csv}: ${messageOf(error)}`);
     process.exit(2);
   }
   source = csv;

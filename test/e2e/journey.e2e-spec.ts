@@ -2,7 +2,7 @@ import { ADMIN, Topology, topologiesToRun, TopologyKind } from './support/topolo
 import { Headers, HttpShop } from './support/http-shop';
 
 /**
- * The proof of design §5: one journey, spoken only in HTTP to one base URL, passes against the
+ * The proof of docs/architecture.md §5: one journey, spoken only in HTTP to one base URL, passes against the
  * monolith and against the split topology (payments and recommendations in processes of their
  * own, over a real NATS, behind the gateway). Same tests, same expected results.
  */

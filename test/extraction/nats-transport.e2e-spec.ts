@@ -2,12 +2,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { JetStreamManager, NatsConnection } from 'nats';
 import { RequestContext } from '../../src/platform/context';
-import { ProblemException } from '../../src/platform/http';
 import {
   LocalEventDispatcher,
   MESSAGE_TRANSPORT,
   MessageBus,
   MessageTransport,
+  ModuleUnreachableError,
+  RemoteHandlerError,
+  RemoteProblemError,
   toEnvelope,
   TransactionRunner,
 } from '../../src/platform/messaging';
@@ -38,12 +40,17 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
       BROKER_REDELIVERY_MAX_MS: '40',
       BROKER_MAX_DELIVERIES: '3',
     };
-    a = await startSplitApp({ database, prefix, modules: ['catalog', 'cart'], extraModules: [ProbeModule] });
+    a = await startSplitApp({
+      database,
+      prefix,
+      modules: ['catalog', 'cart'],
+      extraModules: [ProbeModule.hosting(['catalog', 'cart'])],
+    });
     b = await startSplitApp({
       database,
       prefix,
       modules: ['orders'],
-      extraModules: [ProbeModule, ExtractionProbeModule],
+      extraModules: [ProbeModule.hosting(['orders']), ExtractionProbeModule],
       // a generous timeout: a request nobody answers must fail at once, not after waiting it out
       env: { ...fastRedelivery, MESSAGE_TIMEOUT_MS: '30000' },
     });
@@ -101,8 +108,8 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
         .get(MessageBus)
         .execute(new RecordProbe('conflict'))
         .catch((e: unknown) => e);
-      expect(conflict).toBeInstanceOf(ProblemException);
-      expect((conflict as ProblemException).problem).toEqual({
+      expect(conflict).toBeInstanceOf(RemoteProblemError);
+      expect((conflict as RemoteProblemError).problem).toEqual({
         status: 409,
         type: 'probe-conflict',
         detail: 'Probe says no.',
@@ -112,26 +119,23 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
         .get(MessageBus)
         .query(new ExtractionEcho('missing'))
         .catch((e: unknown) => e);
-      expect((missing as ProblemException).problem).toMatchObject({ status: 404, type: 'not-found' });
+      expect((missing as RemoteProblemError).problem).toMatchObject({ status: 404, type: 'not-found' });
       const bug = await a
         .get(MessageBus)
         .query(new ExtractionEcho('bug'))
         .catch((e: unknown) => e);
-      expect((bug as ProblemException).problem).toMatchObject({ status: 500, type: 'internal' });
-      expect((bug as ProblemException).problem.detail).not.toContain('unexpected failure inside orders');
+      expect(bug).toBeInstanceOf(RemoteHandlerError);
+      expect(bug).toMatchObject({ module: 'orders', messageType: 'orders.ExtractionEcho', failure: 'unexpected' });
+      expect((bug as Error).message).not.toContain('unexpected failure inside orders');
     });
 
-    it('fails at once with a 503 problem when no process hosts the owner', async () => {
+    it('fails at once, naming the module, when no process hosts the owner', async () => {
       const error = await b
         .get(MessageBus)
         .query(new ProbeQuery())
         .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ProblemException);
-      expect((error as ProblemException).problem).toMatchObject({
-        status: 503,
-        type: 'module-unavailable',
-        extensions: { module: 'payments' },
-      });
+      expect(error).toBeInstanceOf(ModuleUnreachableError);
+      expect(error).toMatchObject({ module: 'payments', messageType: 'payments.ProbeQuery' });
       expect((error as Error).message).toContain('no running process hosts it');
     }, 10_000);
   });

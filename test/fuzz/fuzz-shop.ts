@@ -1,4 +1,4 @@
-import { signWebhook } from '../../src/modules/payments/domain/webhook-signature';
+import { signWebhook } from '../../src/platform/webhooks';
 import { FAST_HASHING } from '../accounts/accounts-test-kit';
 import { Shop } from '../support/shop';
 import { Headers } from '../support/shop-steps';

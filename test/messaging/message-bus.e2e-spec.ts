@@ -1,5 +1,4 @@
-import { MessageBus } from '../../src/platform/messaging';
-import { ProblemException } from '../../src/platform/http';
+import { MessageBus, ModuleUnreachableError, RemoteProblemError } from '../../src/platform/messaging';
 import { createTestApp, TestApp } from '../support/test-app';
 import { ProbeQuery, RecordProbe } from './probe.contracts';
 import { ProbeModule } from './probe.module';
@@ -21,8 +20,8 @@ describe('MessageBus (commands and queries across modules)', () => {
       .get(MessageBus)
       .execute(new RecordProbe('conflict'))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProblemException);
-    expect((error as ProblemException).problem).toMatchObject({
+    expect(error).toBeInstanceOf(RemoteProblemError);
+    expect((error as RemoteProblemError).problem).toMatchObject({
       status: 409,
       type: 'probe-conflict',
       extensions: { label: 'conflict' },
@@ -34,12 +33,8 @@ describe('MessageBus (commands and queries across modules)', () => {
       .get(MessageBus)
       .query(new ProbeQuery())
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProblemException);
-    expect((error as ProblemException).problem).toMatchObject({
-      status: 503,
-      type: 'module-unavailable',
-      extensions: { module: 'payments' },
-    });
-    expect((error as Error).message).toContain('payments');
+    expect(error).toBeInstanceOf(ModuleUnreachableError);
+    expect(error).toMatchObject({ module: 'payments', messageType: 'payments.ProbeQuery' });
+    expect((error as Error).message).toContain('no broker is configured');
   });
 });

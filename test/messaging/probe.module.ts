@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Body, Controller, DynamicModule, Module, Post } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../src/platform/http';
 import { IsString } from 'class-validator';
@@ -19,7 +19,7 @@ export const probeControls = {
 };
 
 /** Records each event it handles as a row in cart.probe_effects (the effect the inbox guards). */
-@OnIntegrationEvent(ProbeHappened, { module: 'cart' })
+@OnIntegrationEvent(ProbeHappened, { module: 'cart', name: 'RecordProbeEffectInCart' })
 export class RecordProbeEffectInCart implements IntegrationEventHandler<ProbeHappened> {
   async handle(event: ProbeHappened, tx: Transaction): Promise<void> {
     probeControls.seenContexts.push(RequestContext.current());
@@ -31,7 +31,7 @@ export class RecordProbeEffectInCart implements IntegrationEventHandler<ProbeHap
 }
 
 /** A second subscriber, in another module, that fails on demand. */
-@OnIntegrationEvent(ProbeHappened, { module: 'orders' })
+@OnIntegrationEvent(ProbeHappened, { module: 'orders', name: 'FlakyProbeConsumerInOrders' })
 export class FlakyProbeConsumerInOrders implements IntegrationEventHandler<ProbeHappened> {
   async handle(event: ProbeHappened, tx: Transaction): Promise<void> {
     if (probeControls.failingLabels.has(event.payload.label))
@@ -71,11 +71,30 @@ export class ProbeController {
   }
 }
 
+const SUBSCRIBERS = { cart: RecordProbeEffectInCart, orders: FlakyProbeConsumerInOrders } as const;
+
+/** The probe for a process that hosts only some of catalog, cart and orders (see ProbeModule.hosting). */
+@Module({})
+class PartialProbeModule {}
+
+/** The probe for a process hosting catalog, cart and orders (a subscriber needs its module's DataSource). */
 @Module({
   controllers: [ProbeController],
   providers: [RecordProbeEffectInCart, FlakyProbeConsumerInOrders, RecordProbeHandler],
 })
-export class ProbeModule {}
+export class ProbeModule {
+  /** The probe for a process hosting only `modules`: the subscribers of those, the controller and command handler. */
+  static hosting(modules: readonly (keyof typeof SUBSCRIBERS | 'catalog')[]): DynamicModule {
+    const subscribers = Object.entries(SUBSCRIBERS)
+      .filter(([module]) => modules.includes(module as keyof typeof SUBSCRIBERS))
+      .map(([, subscriber]) => subscriber);
+    return {
+      module: PartialProbeModule,
+      controllers: [ProbeController],
+      providers: [...subscribers, RecordProbeHandler],
+    };
+  }
+}
 
 export const PROBE_TABLES_SQL = [
   'CREATE TABLE cart.probe_effects (event_id uuid NOT NULL, label text NOT NULL)',

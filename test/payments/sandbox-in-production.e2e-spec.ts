@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { GetPaymentProviders } from '../../src/modules/payments';
 import { SandboxWebhookBody } from '../../src/modules/payments/infrastructure/providers/sandbox/sandbox-webhooks';
-import { signWebhook } from '../../src/modules/payments/domain/webhook-signature';
+import { signWebhook } from '../../src/platform/webhooks';
 import { Scenario } from '../support/scenario';
 import { freePort, startAppProcess } from '../support/app-process';
 import { createTestDatabase } from '../support/test-database';

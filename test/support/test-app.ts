@@ -1,4 +1,4 @@
-import { Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/create-app';
 import { AppConfig, loadConfig } from '../../src/platform/config';
@@ -16,7 +16,7 @@ export interface TestAppOptions {
   readonly modules?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   /** Extra Nest modules, e.g. a controller that only a test needs. */
-  readonly extraModules?: Type[];
+  readonly extraModules?: (Type | DynamicModule)[];
 }
 
 /** Boots the real application on a fresh database; requests go through `app.inject()`. */

@@ -21,7 +21,7 @@ import { CategoriesController } from './http/categories.controller';
 import { ProductsController } from './http/products.controller';
 import { VariantsController } from './http/variants.controller';
 
-// The catalog reads and writes through lean SQL on its DataSource (design.md §10), so it maps no entities.
+// The catalog reads and writes through lean SQL on its DataSource (docs/architecture.md §10), so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
 
 /** Reads and validates the module's settings (also before start-up: validateModuleSettings). */

@@ -2,14 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { Role } from './authenticated-user';
 
-/** What the owner of accounts knows *now* about a user's rights. */
+/** What the module that owns users knows *now* about a user's rights. */
 export interface AccessStatus {
   readonly roles: readonly Role[];
   /** Bumped whenever all of the user's sessions are revoked (logout everywhere, new password). */
   readonly sessionVersion: number;
 }
 
-/** Asks the accounts module, wherever it runs, for a user's access status (null: no such user). */
+/**
+ * Asks the module that owns users, wherever it runs, for a user's access status (null: no such
+ * user). The composition root binds it (the platform knows no module).
+ */
 export interface AccessStatusSource {
   statusOf(userId: string): Promise<AccessStatus | null>;
 }

@@ -10,13 +10,15 @@ const ROLES: readonly Role[] = ['customer', 'admin'];
 
 /**
  * Signs and verifies short-lived access tokens. Verification needs only the configured key, so
- * every module (and every extracted process) can check tokens without asking accounts.
+ * every module (and every extracted process) can check tokens without asking the module that
+ * issued them.
  */
 @Injectable()
 export class AccessTokens {
   /**
    * The key as a KeyObject made once: given a string, jsonwebtoken first tries to parse it as a
-   * public key on every call, which showed up as the top crypto cost of a checkout profile.
+   * public key on every call, which showed up as the top crypto cost in a profile of the busiest
+   * authenticated route.
    */
   private readonly key: KeyObject;
 

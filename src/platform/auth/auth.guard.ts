@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** The caller with the rights they hold now: an admin token is confirmed with the owner of accounts. */
+  /** The caller with the rights they hold now: an admin token is confirmed with the module that owns users. */
   private async current(user: AuthenticatedUser): Promise<AuthenticatedUser> {
     if (!user.roles.includes('admin') || user.sessionVersion === undefined) return user;
     let status;

@@ -21,7 +21,7 @@ export interface DatabaseConfig {
 export interface MessagingConfig {
   readonly pollIntervalMs: number;
   readonly batchSize: number;
-  /** How many partitions of a batch (messages about different orders, products…) are delivered at once. */
+  /** How many partitions of a batch (messages with different ordering keys) are delivered at once. */
   readonly deliveryConcurrency: number;
   /** How many batches of one module's outbox may be in flight at once in this process. */
   readonly concurrentBatches: number;
@@ -42,7 +42,7 @@ export interface MessagingConfig {
   readonly leaseMs: number;
 }
 
-/** The message broker that connects processes (design §5); absent = one process, in-process delivery. */
+/** The message broker that connects processes (docs/architecture.md §5); absent = one process, in-process delivery. */
 export interface BrokerConfig {
   /** `BROKER_URL` (nats:// or tls://); undefined = no broker, in-process transport. */
   readonly url: string | undefined;
@@ -64,16 +64,16 @@ export interface BrokerConfig {
   readonly connectTimeoutMs: number;
 }
 
-/** One URL prefix served by another process (the gateway's routing table, design §5). */
+/** One URL prefix served by another process (the gateway's routing table, docs/architecture.md §5). */
 export interface GatewayRoute {
-  /** First path segment, without slashes: `payments` routes `/payments` and `/payments/...`. */
+  /** First path segment, without slashes: `reviews` routes `/reviews` and `/reviews/...`. */
   readonly prefix: string;
   /** Base URL of the process that hosts it (http or https; its path is ignored). */
   readonly upstream: string;
 }
 
 export interface GatewayConfig {
-  /** `GATEWAY_ROUTES=payments=http://payments:3000,recommendations=http://recs:3000`; empty = serve everything locally. */
+  /** `GATEWAY_ROUTES=reviews=http://reviews:3000,search=http://search:3000`; empty = serve everything locally. */
   readonly routes: readonly GatewayRoute[];
   /** How long an upstream may take to start answering before the gateway gives up with 504. */
   readonly timeoutMs: number;

@@ -19,7 +19,7 @@ export function reachableBaseUrl(host: string, port: number): string {
 }
 
 /**
- * A link template such as `https://shop.example/orders/{orderId}`: `{shopUrl}` and the given
+ * A link template such as `https://shop.example/things/{id}`: `{shopUrl}` and the given
  * placeholders are filled in when a link is made. Each placeholder must appear, no other may, and
  * the result must be an http(s) URL; otherwise a ConfigError names the variable.
  */

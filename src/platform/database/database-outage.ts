@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { messageOf } from '../errors';
 
 // Node's socket errors and PostgreSQL's SQLSTATEs for "the server is not there (any more)":
 // class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
@@ -44,9 +45,8 @@ export class DatabaseOutage {
     if (!isConnectionFailure(error)) return false;
     if (this.since === undefined) {
       this.since = Date.now();
-      const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn(
-        `PostgreSQL is unreachable (${reason}); background work retries, requests that need it get 503, readiness is 503 until it answers`,
+        `PostgreSQL is unreachable (${messageOf(error)}); background work retries, requests that need it get 503, readiness is 503 until it answers`,
       );
     }
     return true;

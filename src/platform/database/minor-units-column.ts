@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import { minorUnits } from '../messaging/contracts/money';
+import { minorUnits } from '../money';
 
 /**
  * The transformer of every `bigint` column that holds minor units: TypeORM hands `bigint` over as

@@ -50,7 +50,7 @@ export function registerGatewayProxy(fastify: FastifyInstance, config: GatewayCo
   });
 }
 
-/** `/payments/webhooks/x?y` → `payments`. */
+/** `/reviews/42/votes?y` → `reviews`. */
 export function firstSegment(url: string): string {
   const path = url.split('?', 1)[0];
   return path.split('/', 2)[1] ?? '';

@@ -1,14 +1,8 @@
 import { Param, PipeTransform } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
+import { isUuid } from '../ids';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a UUID in its canonical 8-4-4-4-12 hex form (any version, any case). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 /**
  * Checks one id path parameter: a malformed id never reaches PostgreSQL, it is a 400 validation

@@ -1,5 +1,6 @@
 export * from './configure-http';
 export * from './gateway-proxy';
+export * from './idempotency-key';
 export * from './ids';
 export * from './input-guard';
 export * from './omittable';

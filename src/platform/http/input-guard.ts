@@ -5,8 +5,8 @@ import { ProblemException } from './problem.exception';
 
 /**
  * Bounds on the shape of what a client sends, checked before anything transforms it. The deepest
- * legitimate body (a product edit's variant price) is 4 levels deep and the longest list holds 100
- * variants, so these leave ample room while keeping class-transformer's recursion and
+ * legitimate body of any route today is 4 levels deep and its longest list holds 100 items, so
+ * these leave ample room while keeping class-transformer's recursion and
  * class-validator's per-item work small.
  */
 export const INPUT_LIMITS = {
@@ -24,7 +24,7 @@ export type InputLimits = { readonly [K in keyof typeof INPUT_LIMITS]: number };
  * Unicode (a lone surrogate, which has no UTF-8 form), nesting deeper than `maxDepth`, or an array
  * or object larger than `maxItems`. The walk uses its own stack, so no input can exhaust the call
  * stack, and it stops at the first problem. Field names read like class-validator's
- * (`variants.0.price.amount`), under `root` when given; a problem with the value as a whole is
+ * (`items.0.price.amount`), under `root` when given; a problem with the value as a whole is
  * named `whole` (`body`, `query`, `path`).
  */
 export function findUnsafeInput(

@@ -1,4 +1,4 @@
-import { isUuid } from './ids';
+import { isUuid } from '../ids';
 import { findUnsafeInput } from './input-guard';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';

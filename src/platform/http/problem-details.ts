@@ -17,7 +17,7 @@ export class ProblemDetails {
   @ApiProperty({ example: 'Bad Request' }) readonly title: string;
   @ApiProperty({ example: 400 }) readonly status: number;
   @ApiProperty({ example: 'The request body is invalid.' }) readonly detail: string;
-  @ApiPropertyOptional({ example: '/catalog/products' }) readonly instance?: string;
+  @ApiPropertyOptional({ example: '/reviews/0190a000-0000-7000-8000-000000000001' }) readonly instance?: string;
   @ApiPropertyOptional() readonly requestId?: string;
   @ApiPropertyOptional({ type: [FieldError] }) readonly errors?: readonly FieldError[];
   [extension: string]: unknown;

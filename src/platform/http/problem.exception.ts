@@ -1,30 +1,23 @@
 import { HttpException } from '@nestjs/common';
-import { STATUS_CODES } from 'node:http';
-import { FieldError, problemType } from './problem-details';
+import { DescribedByProblemData, PROBLEM_DATA, ProblemData } from '../errors';
+import { FieldError } from './problem-details';
 
-export interface ProblemInit {
-  readonly status: number;
-  /** Short, stable slug of the problem type, e.g. `out-of-stock`. */
-  readonly type: string;
-  readonly detail: string;
-  readonly title?: string;
+export interface ProblemInit extends ProblemData {
   readonly errors?: readonly FieldError[];
-  /** Extension members, e.g. `{ available: 3 }`. */
-  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
-/** Throw this from any layer to answer with a specific problem+json document. */
-export class ProblemException extends HttpException {
+/**
+ * Throw this from any layer to answer with a specific problem+json document. Thrown by a command
+ * or query handler, its problem crosses the module boundary as data (the caller gets a
+ * RemoteProblemError carrying it).
+ */
+export class ProblemException extends HttpException implements DescribedByProblemData {
   constructor(readonly problem: ProblemInit) {
     super(problem.detail, problem.status);
   }
 
-  get problemType(): string {
-    return problemType(this.problem.type);
-  }
-
-  get title(): string {
-    return this.problem.title ?? STATUS_CODES[this.problem.status] ?? 'Error';
+  [PROBLEM_DATA](): ProblemData {
+    return this.problem;
   }
 
   static validation(errors: readonly FieldError[], detail = 'The request is invalid.'): ProblemException {

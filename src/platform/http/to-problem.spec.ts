@@ -1,6 +1,14 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';
+import {
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  MessageTimeoutError,
+  ModuleUnreachableError,
+  RemoteHandlerError,
+  RemoteProblemError,
+} from '../messaging/messaging-errors';
 import { toProblem } from './to-problem';
 
 describe('toProblem', () => {
@@ -39,5 +47,43 @@ describe('toProblem', () => {
     const problem = toProblem(new Error('relation "secret_table" does not exist'), where);
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('secret_table');
+  });
+
+  it("maps messaging's own errors: unreachable 503, a remote problem as it is, a remote failure as 500 or 503", () => {
+    expect(
+      toProblem(new ModuleUnreachableError('ratings', 'ratings.Rate', 'no running process hosts it'), where),
+    ).toMatchObject({
+      type: '/problems/module-unavailable',
+      title: 'Module unavailable',
+      status: 503,
+      detail: 'The ratings module, which handles ratings.Rate, is not reachable: no running process hosts it.',
+      module: 'ratings',
+    });
+    expect(toProblem(new MessageTimeoutError('ratings', 'ratings.Rate', 5000), where)).toMatchObject({ status: 503 });
+    expect(
+      toProblem(
+        new RemoteProblemError({ status: 409, type: 'already-posted', detail: 'Posted.', extensions: { n: 1 } }),
+        where,
+      ),
+    ).toMatchObject({ type: '/problems/already-posted', title: 'Conflict', status: 409, detail: 'Posted.', n: 1 });
+    expect(toProblem(new RemoteHandlerError('ratings', 'ratings.Rate', 'unexpected'), where)).toMatchObject({
+      status: 500,
+      type: '/problems/internal',
+    });
+    expect(toProblem(new RemoteHandlerError('ratings', 'ratings.Rate', 'database-unavailable'), where)).toMatchObject({
+      status: 503,
+      detail: 'The database is unavailable; try again shortly.',
+    });
+  });
+
+  it('maps the idempotency refusals of the storage helpers', () => {
+    expect(toProblem(new IdempotencyKeyReusedError(), where)).toMatchObject({
+      status: 422,
+      type: '/problems/idempotency-key-reused',
+    });
+    expect(toProblem(new IdempotencyKeyInUseError(), where)).toMatchObject({
+      status: 409,
+      type: '/problems/idempotency-key-in-use',
+    });
   });
 });

@@ -1,8 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { isConnectionFailure } from '../database';
+import { problemDataOf, ProblemData } from '../errors';
+import { RemoteHandlerError } from '../messaging/messaging-errors';
+import { messagingProblem } from './messaging-problems';
 import { ProblemDetails, problemType } from './problem-details';
-import { ProblemException } from './problem.exception';
 
 const SLUG_BY_STATUS: Record<number, string> = {
   400: 'bad-request',
@@ -26,22 +28,20 @@ interface Where {
   readonly requestId?: string;
 }
 
-/** Turns anything thrown while serving a request into the problem document to answer with. */
+/**
+ * Turns anything thrown while serving a request into the problem document to answer with: a
+ * problem carried as data (a ProblemException, or a RemoteProblemError from another module) as it
+ * is, messaging's own errors as {@link messagingProblem} maps them, anything else by its status
+ * (a generic 500 that hides the cause of an unexpected error).
+ */
 export function toProblem(exception: unknown, where: Where): ProblemDetails {
   const base = { instance: where.url?.split('?')[0], requestId: where.requestId };
-  if (exception instanceof ProblemException) {
-    const { problem } = exception;
-    return new ProblemDetails({
-      ...problem.extensions,
-      type: exception.problemType,
-      title: exception.title,
-      status: problem.status,
-      detail: problem.detail,
-      ...base,
-      ...(problem.errors ? { errors: problem.errors } : {}),
-    });
-  }
-  if (isConnectionFailure(exception)) {
+  const problem = problemDataOf(exception) ?? messagingProblem(exception);
+  if (problem) return fromData(problem, base);
+  if (
+    isConnectionFailure(exception) ||
+    (exception instanceof RemoteHandlerError && exception.failure === 'database-unavailable')
+  ) {
     return generic(503, 'The database is unavailable; try again shortly.', base);
   }
   const status = statusOf(exception);
@@ -53,6 +53,18 @@ export function toProblem(exception: unknown, where: Where): ProblemDetails {
     );
   }
   return generic(status, detailOf(exception, status), base);
+}
+
+function fromData(problem: ProblemData, base: Where & { instance?: string }): ProblemDetails {
+  return new ProblemDetails({
+    ...problem.extensions,
+    type: problemType(problem.type),
+    title: problem.title ?? STATUS_CODES[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+    ...base,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  });
 }
 
 function generic(status: number, detail: string, base: Where & { instance?: string }): ProblemDetails {

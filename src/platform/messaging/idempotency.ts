@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
-import { FieldError } from '../http/problem-details';
-import { ProblemException } from '../http/problem.exception';
+import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from './messaging-errors';
 import { Transaction } from './transaction';
+
+/**
+ * Storage of idempotent requests, in the module's own schema and transaction: a key is claimed, the
+ * work done, and the answer recorded, so that the same key with the same request gets the same
+ * answer. Reading the `Idempotency-Key` header is the HTTP edge's part (platform/http).
+ */
 
 /** A stored answer to an `Idempotency-Key` request. */
 export interface IdempotentResponse<T> {
@@ -14,48 +19,20 @@ export interface IdempotencyKey {
   /** Whose key it is (keys are scoped per user). */
   readonly scope: string;
   readonly key: string;
-  /** Anything that identifies the request's content; a different one under the same key is a 422. */
+  /** Anything that identifies the request's content; a different one under the same key is refused. */
   readonly request: unknown;
 }
 
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
 const TTL = `interval '24 hours'`;
-
-/** Validates the `Idempotency-Key` header: required, printable, at most 255 characters. */
-export function requireIdempotencyKey(header: string | string[] | undefined): string {
-  const key = Array.isArray(header) ? header[0] : header;
-  if (key === undefined || key.trim() === '') {
-    throw ProblemException.validation([new FieldError('Idempotency-Key', 'the Idempotency-Key header is required')]);
-  }
-  if (!KEY_PATTERN.test(key)) {
-    throw ProblemException.validation([
-      new FieldError('Idempotency-Key', 'use 1–255 characters of A–Z, a–z, 0–9, . _ : -'),
-    ]);
-  }
-  return key;
-}
-
-/** Validates an `Idempotency-Key` header that a route accepts but does not require; undefined when absent. */
-export function optionalIdempotencyKey(header: string | string[] | undefined): string | undefined {
-  const key = Array.isArray(header) ? header[0] : header;
-  return key === undefined || key.trim() === '' ? undefined : requireIdempotencyKey(key);
-}
 
 function fingerprint(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
-function conflictingBody(): ProblemException {
-  return new ProblemException({
-    status: 422,
-    type: 'idempotency-key-reused',
-    detail: 'This Idempotency-Key was already used with a different request body.',
-  });
-}
-
 /**
- * The answer already given to this key (same body), if any; a different body is a 422. Cheap
- * pre-check before a request does expensive or non-repeatable work.
+ * The answer already given to this key (same body), if any; a different body throws
+ * {@link IdempotencyKeyReusedError} (422 at the HTTP edge). Cheap pre-check before a request does
+ * expensive or non-repeatable work.
  */
 export async function findIdempotentResponse<T>(
   query: { query(sql: string, params?: unknown[]): Promise<unknown> },
@@ -67,7 +44,7 @@ export async function findIdempotentResponse<T>(
     [key.scope, key.key],
   )) as { request_hash: string; response_status: number | null; response_body: T }[];
   if (rows.length === 0) return undefined;
-  if (rows[0].request_hash !== fingerprint(key.request)) throw conflictingBody();
+  if (rows[0].request_hash !== fingerprint(key.request)) throw new IdempotencyKeyReusedError();
   return rows[0].response_status === null
     ? undefined
     : { status: rows[0].response_status, body: rows[0].response_body };
@@ -78,7 +55,8 @@ export async function findIdempotentResponse<T>(
  * provider call between two): `claimed` (go on, then {@link recordIdempotentResponse}), the stored
  * answer of an earlier request with the same body, or `unanswered` when the key was claimed and no
  * answer recorded yet (still running, or interrupted: the caller decides whether to resume or wait).
- * A concurrent claim of the same key waits for this transaction; a different body is a 422.
+ * A concurrent claim of the same key waits for this transaction; a different body throws
+ * {@link IdempotencyKeyReusedError}.
  */
 export async function claimIdempotencyKey<T>(
   tx: Transaction,
@@ -112,6 +90,8 @@ export async function recordIdempotentResponse<T>(
 /**
  * Runs `work` at most once per key, inside the caller's transaction: the key is claimed first,
  * so a concurrent request with the same key waits for this one and then gets its stored answer.
+ * A key claimed and never answered (still running, or interrupted) throws
+ * {@link IdempotencyKeyInUseError} (409 at the HTTP edge).
  */
 export async function once<T>(
   tx: Transaction,
@@ -119,13 +99,7 @@ export async function once<T>(
   work: () => Promise<IdempotentResponse<T>>,
 ): Promise<IdempotentResponse<T> & { replayed: boolean }> {
   const claim = await claimIdempotencyKey<T>(tx, key);
-  if (claim === 'unanswered') {
-    throw new ProblemException({
-      status: 409,
-      type: 'idempotency-key-in-use',
-      detail: 'A request with this Idempotency-Key is still being processed.',
-    });
-  }
+  if (claim === 'unanswered') throw new IdempotencyKeyInUseError();
   if (claim !== 'claimed') return { ...claim, replayed: true };
   const response = await work();
   await recordIdempotentResponse(tx, key, response);

@@ -11,6 +11,6 @@ export { insertIntoOutbox } from './outbox/outbox.sql';
 export * from './transaction';
 export * from './transaction-runner';
 export * from './transport/message-transport';
-export * from './transport/module-not-hosted.error';
+export * from './messaging-errors';
 export * from './unit-of-work';
 export * from './idempotency';

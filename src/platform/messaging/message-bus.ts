@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '../config';
-import { ProblemException } from '../http/problem.exception';
+import { problemDataOf } from '../errors';
 import { assertJsonSafe, Command, MessageEnvelope, ownerOf, Query, ResultOf } from './contracts';
 import { fromEnvelope, runAsHandlingOf, toEnvelope } from './envelopes';
+import { RemoteProblemError } from './messaging-errors';
 import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
 
 /**
@@ -38,7 +39,11 @@ export class MessageBus {
     return this.transport.request(envelope, this.config.messaging.requestTimeoutMs);
   }
 
-  /** Handles a command or query whose owner runs in this process (also used by transports). */
+  /**
+   * Handles a command or query whose owner runs in this process (also used by transports). A
+   * problem the handler raises crosses back as data (a {@link RemoteProblemError}), exactly as over
+   * a network; any other error is rethrown as it is.
+   */
   async handleLocally(envelope: MessageEnvelope): Promise<unknown> {
     const message = fromEnvelope<object>(envelope);
     try {
@@ -49,9 +54,8 @@ export class MessageBus {
       assertJsonSafe(result, `${envelope.type} result`);
       return JSON.parse(JSON.stringify(result)) as unknown;
     } catch (error) {
-      // A problem crosses the boundary as data, exactly as it would over a network.
-      if (error instanceof ProblemException) throw new ProblemException(JSON.parse(JSON.stringify(error.problem)));
-      throw error;
+      const problem = problemDataOf(error);
+      throw problem ? new RemoteProblemError(problem) : error;
     }
   }
 }

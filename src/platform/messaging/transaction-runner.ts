@@ -19,6 +19,16 @@ export class TransactionRunner {
     private readonly handOff: OutboxHandOff,
   ) {}
 
+  /** Whether `module` has a DataSource in this process. */
+  hasModule(module: string): boolean {
+    return this.dataSources.get(module) !== undefined;
+  }
+
+  /** The modules that have a DataSource in this process. */
+  modules(): string[] {
+    return this.dataSources.entries().map(([module]) => module);
+  }
+
   /** The module's EntityManager outside any transaction (see UnitOfWork.reader). */
   reader(module: string): EntityManager {
     return this.dataSourceOf(module).manager;

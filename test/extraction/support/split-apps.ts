@@ -1,4 +1,4 @@
-import { Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { spawnSync } from 'node:child_process';
 import { connect, NatsConnection } from 'nats';
@@ -36,7 +36,7 @@ export async function startSplitApp(options: {
   readonly modules: readonly string[];
   readonly prefix: string;
   readonly env?: Readonly<Record<string, string>>;
-  readonly extraModules?: Type[];
+  readonly extraModules?: (Type | DynamicModule)[];
 }): Promise<NestFastifyApplication> {
   const config = loadConfig({
     ...process.env,

@@ -10,5 +10,6 @@ export interface PasswordChangedPayload {
 @IntegrationEventContract(
   'accounts.PasswordChanged.v1',
   () => new PasswordChanged({ userId: '0190a000-0000-7000-8000-000000000001', email: 'ada@example.com', name: 'Ada' }),
+  { key: (e) => e.payload.userId },
 )
 export class PasswordChanged extends IntegrationEvent<PasswordChangedPayload> {}

@@ -19,5 +19,6 @@ export interface PasswordResetRequestedPayload {
       resetUrl: 'http://localhost:3000/reset?token=x',
       expiresAt: '2026-01-01T00:30:00.000Z',
     }),
+  { key: (e) => e.payload.userId },
 )
 export class PasswordResetRequested extends IntegrationEvent<PasswordResetRequestedPayload> {}

@@ -10,8 +10,7 @@ import { CartRepository } from '../infrastructure/cart.repository';
 import { CatalogVariants } from './catalog-variants';
 import { cartNotFound, cartProblem } from './cart-problems';
 import { CartView, toCartView } from './cart-view';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../platform/ids';
 
 export type CartMutation = (cart: Cart, variants: ReadonlyMap<string, PricedVariant>, tx: Transaction) => void;
 
@@ -34,7 +33,7 @@ export class CartChanges {
 
   /** The cart if `userId` may use it, else a 404 (someone else's cart looks like no cart). */
   async accessible(cartId: string, userId: string | undefined): Promise<Cart> {
-    const cart = UUID.test(cartId) ? await this.carts.find(this.db.manager, cartId) : undefined;
+    const cart = isUuid(cartId) ? await this.carts.find(this.db.manager, cartId) : undefined;
     if (!cart || !cart.isAccessibleTo(userId, new Date(), this.guestTtlMs)) throw cartNotFound();
     return cart;
   }

@@ -15,5 +15,6 @@ export interface CartCheckedOutPayload {
       customerId: '0190a000-0000-7000-8000-000000000002',
       orderId: '0190a000-0000-7000-8000-000000000003',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class CartCheckedOut extends IntegrationEvent<CartCheckedOutPayload> {}

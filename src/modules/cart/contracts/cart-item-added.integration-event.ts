@@ -19,5 +19,6 @@ export interface CartItemAddedPayload {
       productId: '0190a000-0000-7000-8000-000000000003',
       quantity: 1,
     }),
+  { key: (e) => e.payload.cartId },
 )
 export class CartItemAdded extends IntegrationEvent<CartItemAddedPayload> {}

@@ -4,6 +4,7 @@ import { Command, CommandContract } from '../../../platform/messaging/contracts'
 @CommandContract(
   'cart.ClearCart',
   () => new ClearCart('0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000002'),
+  { key: (c) => c.orderId },
 )
 export class ClearCart extends Command<void> {
   constructor(

@@ -1,3 +1,5 @@
+import { DomainError } from '../../../platform/errors';
+
 /** Why a cart refused a change. The HTTP layer maps each code to a problem type and status. */
 export type CartErrorCode =
   | 'invalid-quantity'
@@ -9,14 +11,6 @@ export type CartErrorCode =
   | 'line-not-found';
 
 /** A business rule of the cart was broken; nothing was changed. */
-export class CartRuleViolation extends Error {
+export class CartRuleViolation extends DomainError<CartErrorCode> {
   override name = 'CartRuleViolation';
-
-  constructor(
-    readonly code: CartErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
 }

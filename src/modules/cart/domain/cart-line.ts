@@ -1,4 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
+import type { Money } from '../../../platform/money';
 
 /** One variant in a cart, with the price snapshot the customer sees. */
 export interface CartLine {

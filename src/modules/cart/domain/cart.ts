@@ -1,4 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
+import type { Money } from '../../../platform/money';
 import { CartLine, lineTotal } from './cart-line';
 import { CartRuleViolation } from './cart-errors';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from './cart-limits';

@@ -1,4 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
+import type { Money } from '../../../platform/money';
 
 /** What the cart must know of a variant, as catalog reports it right now. */
 export interface PricedVariant {

@@ -1,5 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
-import { multiplyExactly, sumMinorUnits } from '../../../platform/money';
+import { Money, multiplyExactly, sumMinorUnits } from '../../../platform/money';
 
 /**
  * The totals breakdown shown everywhere (cart, order, payment, emails), in one currency and integer

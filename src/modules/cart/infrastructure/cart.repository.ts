@@ -106,7 +106,7 @@ function sameLine(a: CartLine | undefined, b: CartLine): boolean {
 
 /**
  * Carts and their lines in the cart schema. Plain parameterized SQL rather than the ORM's entity
- * path: adding to a cart and reading it are the hot paths (design.md §10).
+ * path: adding to a cart and reading it are the hot paths (docs/architecture.md §10).
  */
 @Injectable()
 export class CartRepository {

@@ -8,7 +8,7 @@ interface Entry<T> {
 
 /**
  * A small in-process cache of catalog's public reads (product detail, product lists), the hot
- * read paths (design.md §10). Catalog's own writes empty it once they have committed (every
+ * read paths (docs/architecture.md §10). Catalog's own writes empty it once they have committed (every
  * write use case and stock handler ends with `afterWrite`), so this process never serves what it
  * knows to be stale; the age limit bounds how long a write by another instance can go unseen.
  * A read that was in flight while a write committed is not kept (the generation check).

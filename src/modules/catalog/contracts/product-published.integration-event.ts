@@ -37,5 +37,6 @@ export interface ProductPublishedPayload {
         },
       ],
     }),
+  { key: (e) => e.payload.productId },
 )
 export class ProductPublished extends IntegrationEvent<ProductPublishedPayload> {}

@@ -36,5 +36,6 @@ export interface ProductUpdatedPayload {
         },
       ],
     }),
+  { key: (e) => e.payload.productId },
 )
 export class ProductUpdated extends IntegrationEvent<ProductUpdatedPayload> {}

@@ -4,6 +4,7 @@ import { Command, CommandContract } from '../../../platform/messaging/contracts'
 @CommandContract(
   'catalog.ReleaseStock',
   () => new ReleaseStock('0190a000-0000-7000-8000-000000000001', 'payment_declined'),
+  { key: (c) => c.orderId },
 )
 export class ReleaseStock extends Command<void> {
   constructor(

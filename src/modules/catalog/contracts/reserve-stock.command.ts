@@ -23,6 +23,7 @@ export interface ReserveStockResult {
     new ReserveStock('0190a000-0000-7000-8000-000000000001', [
       { variantId: '0190a000-0000-7000-8000-000000000002', quantity: 2, unitPrice: { amount: 1999, currency: 'EUR' } },
     ]),
+  { key: (c) => c.orderId },
 )
 export class ReserveStock extends Command<ReserveStockResult> {
   constructor(

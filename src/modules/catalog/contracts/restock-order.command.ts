@@ -4,6 +4,7 @@ import { Command, CommandContract } from '../../../platform/messaging/contracts'
 @CommandContract(
   'catalog.RestockOrder',
   () => new RestockOrder('0190a000-0000-7000-8000-000000000001', 'cancelled_by_customer'),
+  { key: (c) => c.orderId },
 )
 export class RestockOrder extends Command<void> {
   constructor(

@@ -15,5 +15,6 @@ export interface StockAvailabilityChangedPayload {
       productId: '0190a000-0000-7000-8000-000000000001',
       inStock: false,
     }),
+  { key: (e) => e.payload.productId },
 )
 export class StockAvailabilityChanged extends IntegrationEvent<StockAvailabilityChangedPayload> {}

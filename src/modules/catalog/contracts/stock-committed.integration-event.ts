@@ -19,5 +19,6 @@ export interface StockCommittedPayload {
         },
       ],
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class StockCommitted extends IntegrationEvent<StockCommittedPayload> {}

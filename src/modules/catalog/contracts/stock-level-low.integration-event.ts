@@ -19,5 +19,6 @@ export interface StockLevelLowPayload {
       available: 2,
       threshold: 5,
     }),
+  { key: (e) => e.payload.productId },
 )
 export class StockLevelLow extends IntegrationEvent<StockLevelLowPayload> {}

@@ -24,5 +24,6 @@ export interface StockReleasedPayload {
       reason: 'expired',
       restocked: false,
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class StockReleased extends IntegrationEvent<StockReleasedPayload> {}

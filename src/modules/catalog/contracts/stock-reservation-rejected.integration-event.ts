@@ -28,5 +28,6 @@ export interface StockReservationRejectedPayload {
         { variantId: '0190a000-0000-7000-8000-000000000002', reason: 'insufficient_stock', requested: 2, available: 1 },
       ],
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class StockReservationRejected extends IntegrationEvent<StockReservationRejectedPayload> {}

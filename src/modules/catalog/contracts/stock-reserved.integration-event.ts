@@ -21,5 +21,6 @@ export interface StockReservedPayload {
       ],
       expiresAt: '2026-01-01T00:15:00.000Z',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class StockReserved extends IntegrationEvent<StockReservedPayload> {}

@@ -1,4 +1,5 @@
-import { Money } from '../../../platform/messaging/contracts';
+import { isUuid } from '../../../platform/ids';
+import { Money } from '../../../platform/money';
 
 /** Why a line of a reservation cannot be honoured (the reasons of `StockReservationRejected`). */
 export type LineProblemReason =
@@ -22,12 +23,6 @@ export interface ReservationLine {
   readonly quantity: number;
   /** The unit price the order charges; the current price must be the same. */
   readonly unitPrice: Money;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }
 
 function isMoney(value: unknown): value is Money {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { minorUnits, Money } from '../../../platform/messaging';
-import { isUuid } from '../domain/reservation-lines';
+import { isUuid } from '../../../platform/ids';
 import { queryRows } from './sql';
 
 export type ProductStatus = 'draft' | 'active' | 'archived';

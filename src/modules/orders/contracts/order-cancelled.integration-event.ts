@@ -18,5 +18,6 @@ export interface OrderCancelledPayload {
       reason: 'insufficient_stock',
       cancelledAt: '2026-01-01T00:00:00.000Z',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class OrderCancelled extends IntegrationEvent<OrderCancelledPayload> {}

@@ -20,5 +20,6 @@ export interface OrderConfirmedPayload {
       total: { amount: 1999, currency: 'EUR' },
       confirmedAt: '2026-01-01T00:00:00.000Z',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class OrderConfirmed extends IntegrationEvent<OrderConfirmedPayload> {}

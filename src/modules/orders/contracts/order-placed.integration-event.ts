@@ -36,5 +36,6 @@ export interface OrderPlacedPayload {
       lines: [EXAMPLE_ORDER_LINE],
       total: { amount: 1999, currency: 'EUR' },
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class OrderPlaced extends IntegrationEvent<OrderPlacedPayload> {}

@@ -19,5 +19,6 @@ export interface OrderShippedPayload {
       trackingNumber: 'JD0001',
       shippedAt: '2026-01-01T00:00:00.000Z',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class OrderShipped extends IntegrationEvent<OrderShippedPayload> {}

@@ -1,4 +1,4 @@
-import { Money } from '../../../platform/messaging';
+import { Money } from '../../../platform/money';
 
 export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'cancelled';
 

@@ -1,3 +1,4 @@
+import { DomainError } from '../../../platform/errors';
 import { multiplyExactly, sumMinorUnits } from '../../../platform/money';
 
 /**
@@ -28,15 +29,8 @@ export interface UnitsRefund {
   readonly amount: number;
 }
 
-export class RefundRuleViolation extends Error {
+export class RefundRuleViolation extends DomainError<'invalid-units' | 'refund-exceeds-quantity'> {
   override name = 'RefundRuleViolation';
-
-  constructor(
-    readonly code: 'invalid-units' | 'refund-exceeds-quantity',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**

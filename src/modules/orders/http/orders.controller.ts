@@ -2,8 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nes
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { ApiProblem, IdParam, Page, PageOf } from '../../../platform/http';
-import { optionalIdempotencyKey, requireIdempotencyKey } from '../../../platform/messaging';
+import {
+  ApiProblem,
+  IdParam,
+  optionalIdempotencyKey,
+  Page,
+  PageOf,
+  requireIdempotencyKey,
+} from '../../../platform/http';
 import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
 import { PlacedOrder, PlaceOrderHandler } from '../application/place-order/place-order.handler';
 import { ShipOrderHandler } from '../application/ship-order/ship-order.handler';

@@ -12,6 +12,7 @@ import { Command, CommandContract, Money } from '../../../platform/messaging/con
       'tok_visa',
       'DE',
     ),
+  { key: (c) => c.orderId },
 )
 export class AuthorizePayment extends Command<void> {
   constructor(

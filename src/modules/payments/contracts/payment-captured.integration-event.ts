@@ -15,5 +15,6 @@ export interface PaymentCapturedPayload {
       orderId: '0190a000-0000-7000-8000-000000000002',
       amount: { amount: 1999, currency: 'EUR' },
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class PaymentCaptured extends IntegrationEvent<PaymentCapturedPayload> {}

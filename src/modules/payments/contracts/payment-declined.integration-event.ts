@@ -17,5 +17,6 @@ export interface PaymentDeclinedPayload {
       reason: 'declined',
       riskScore: 10,
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class PaymentDeclined extends IntegrationEvent<PaymentDeclinedPayload> {}

@@ -17,5 +17,6 @@ export interface PaymentFailedPayload {
       operation: 'capture',
       reason: 'authorization_expired',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class PaymentFailed extends IntegrationEvent<PaymentFailedPayload> {}

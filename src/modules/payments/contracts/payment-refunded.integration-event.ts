@@ -22,5 +22,6 @@ export interface PaymentRefundedPayload {
       totalRefunded: { amount: 1999, currency: 'EUR' },
       reason: 'cancelled_by_customer',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class PaymentRefunded extends IntegrationEvent<PaymentRefundedPayload> {}

@@ -15,5 +15,6 @@ export interface PaymentVoidedPayload {
       orderId: '0190a000-0000-7000-8000-000000000002',
       reason: 'stock_rejected',
     }),
+  { key: (e) => e.payload.orderId },
 )
 export class PaymentVoided extends IntegrationEvent<PaymentVoidedPayload> {}

@@ -4,6 +4,7 @@ import { Command, CommandContract, Money } from '../../../platform/messaging/con
 @CommandContract(
   'payments.RefundPayment',
   () => new RefundPayment('0190a000-0000-7000-8000-000000000001', null, 'cancelled_by_customer'),
+  { key: (c) => c.orderId },
 )
 export class RefundPayment extends Command<void> {
   constructor(

@@ -4,6 +4,7 @@ import { Command, CommandContract } from '../../../platform/messaging/contracts'
 @CommandContract(
   'payments.VoidPayment',
   () => new VoidPayment('0190a000-0000-7000-8000-000000000001', 'stock_rejected'),
+  { key: (c) => c.orderId },
 )
 export class VoidPayment extends Command<void> {
   constructor(

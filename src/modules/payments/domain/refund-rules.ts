@@ -1,4 +1,4 @@
-import { Money } from '../../../platform/messaging/contracts';
+import { Money } from '../../../platform/money';
 import { PaymentStatus } from './payment-status';
 
 export type RefundCheck =

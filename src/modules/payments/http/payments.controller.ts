@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { ApiProblem, IdParam, ProblemException } from '../../../platform/http';
-import { optionalIdempotencyKey } from '../../../platform/messaging';
+import { ApiProblem, IdParam, optionalIdempotencyKey, ProblemException } from '../../../platform/http';
 import { ListPayments, PaymentView } from '../application/list-payments/list-payments';
 import { Refunds, RefundView } from '../application/refund-payment/refunds';
 import { ProviderUnavailableError } from '../infrastructure/providers/payment-provider';

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { canTransition, PaymentStatus } from '../domain/payment-status';
 import { PaymentOrmEntity } from './payment.orm-entity';
+import { isUuid } from '../../../platform/ids';
 
 const STATUSES: readonly PaymentStatus[] = [
   'pending',
@@ -12,8 +13,6 @@ const STATUSES: readonly PaymentStatus[] = [
   'voided',
   'expired',
 ];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PaymentChanges = Partial<
   Pick<PaymentOrmEntity, 'providerRef' | 'last4' | 'declineReason' | 'capturedAmount' | 'refundedAmount'>
@@ -30,11 +29,11 @@ const COLUMNS: Record<keyof PaymentChanges, string> = {
 /** Reads and state transitions of payments, always inside the caller's transaction. */
 export const paymentsRepository = {
   findByOrder(manager: EntityManager, orderId: string): Promise<PaymentOrmEntity | null> {
-    return UUID.test(orderId) ? manager.findOneBy(PaymentOrmEntity, { orderId }) : Promise.resolve(null);
+    return isUuid(orderId) ? manager.findOneBy(PaymentOrmEntity, { orderId }) : Promise.resolve(null);
   },
 
   findById(manager: EntityManager, id: string): Promise<PaymentOrmEntity | null> {
-    return UUID.test(id) ? manager.findOneBy(PaymentOrmEntity, { id }) : Promise.resolve(null);
+    return isUuid(id) ? manager.findOneBy(PaymentOrmEntity, { id }) : Promise.resolve(null);
   },
 
   /** The payment a provider event is about (by our id echoed in metadata, else by reference), locked. */
@@ -45,7 +44,7 @@ export const paymentsRepository = {
     reference: string | null,
   ): Promise<PaymentOrmEntity | null> {
     const where =
-      paymentId && UUID.test(paymentId)
+      paymentId && isUuid(paymentId)
         ? { provider, id: paymentId }
         : reference
           ? { provider, providerRef: reference }

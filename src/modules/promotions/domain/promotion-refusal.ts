@@ -1,4 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
+import type { Money } from '../../../platform/money';
 
 /** The condition a cart or customer did not meet (`promotion-ineligible`). */
 export type IneligibleCondition =

@@ -1,4 +1,4 @@
-import type { Money } from '../../../platform/messaging/contracts';
+import type { Money } from '../../../platform/money';
 import { isKnownCurrency } from './iso-codes';
 import { PricedCart, priceByRule } from './price-rule';
 import { DeliveryEstimate, ShippingMethod, ruleFor } from './shipping-method';

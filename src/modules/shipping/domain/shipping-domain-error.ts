@@ -1,3 +1,5 @@
+import { DomainError } from '../../../platform/errors';
+
 /** Why shipping refused something. The HTTP layer maps each code to a problem type and status. */
 export type ShippingErrorCode =
   /** A definition (zone, method, price rule) is invalid; `details.errors` lists the fields (→ 400). */
@@ -27,16 +29,8 @@ export type ShippingErrorCode =
  * A shipping rule refused a change or a quote; nothing was changed. `details` carries the facts
  * (ids, statuses, field errors) for the problem's extensions. Always the caller's fault, never a 5xx.
  */
-export class ShippingDomainError extends Error {
+export class ShippingDomainError extends DomainError<ShippingErrorCode> {
   override name = 'ShippingDomainError';
-
-  constructor(
-    readonly code: ShippingErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
 }
 
 /** One rejected field of a definition: its path (e.g. `rates[1].bands[0].upToGrams`) and what is wrong. */

@@ -60,4 +60,14 @@ describe('message contracts', () => {
       return [Once, Twice];
     }).toThrow(/registered twice/);
   });
+
+  it('refuses an ordering key that gives no key for the example', () => {
+    expect(() => {
+      @IntegrationEventContract('specs.Unkeyed.v1', () => new Unkeyed({ parcelId: null }), {
+        key: (e) => e.payload.parcelId,
+      })
+      class Unkeyed extends IntegrationEvent<{ parcelId: string | null }> {}
+      return Unkeyed;
+    }).toThrow(/its key must give a non-empty string for its example/);
+  });
 });

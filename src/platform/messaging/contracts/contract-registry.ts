@@ -8,6 +8,22 @@ export interface ContractEntry {
   readonly type: string;
   readonly owner: string;
   readonly target: Function;
+  /** Builds the contract's example (checked at registration; shown in the generated docs). */
+  readonly example: () => object;
+  /** What a message of this contract is about (its ordering key), when the contract declares it. */
+  readonly key?: (message: object) => string | null | undefined;
+}
+
+/** Options of a contract that travels through an outbox (commands sent with `tx.send`, events). */
+export interface OutboxContractOptions<T> {
+  /**
+   * What a message is about, e.g. `(e) => e.payload.reviewId`: the relay delivers messages of one
+   * outbox that share a key in the order they were written, and messages with different keys in
+   * parallel. A contract without a key (or a message whose key is null or empty) is ordered with
+   * the other messages of its type. It must give a non-empty string for the contract's example.
+   * Spring Modulith's `@Externalized("target::#{key}")` plays the same part.
+   */
+  readonly key?: (message: T) => string | null | undefined;
 }
 
 const byType = new Map<string, ContractEntry>();
@@ -20,10 +36,16 @@ const TYPE_PATTERNS: Record<ContractKind, RegExp> = {
 
 const BASES: Record<ContractKind, Function> = { command: Command, query: Query, event: IntegrationEvent };
 
-function register(kind: ContractKind, type: string, target: Function, example: () => object): void {
+function register(
+  kind: ContractKind,
+  type: string,
+  target: Function,
+  example: () => object,
+  key?: (message: object) => string | null | undefined,
+): void {
   if (!TYPE_PATTERNS[kind].test(type)) {
     throw new ContractError(
-      `${target.name}: "${type}" is not a valid ${kind} type name (e.g. ${kind === 'event' ? 'orders.OrderPlaced.v1' : 'catalog.ReserveStock'})`,
+      `${target.name}: "${type}" is not a valid ${kind} type name (e.g. ${kind === 'event' ? 'reviews.ReviewPosted.v1' : 'reviews.PostReview'})`,
     );
   }
   if (!(target.prototype instanceof BASES[kind])) {
@@ -34,7 +56,7 @@ function register(kind: ContractKind, type: string, target: Function, example: (
     throw new ContractError(`${type} is registered twice (${existing.target.name} and ${target.name})`);
   }
   bindContractType(target, type);
-  byType.set(type, { kind, type, owner: type.split('.')[0], target });
+  byType.set(type, { kind, type, owner: type.split('.')[0], target, example, ...(key ? { key } : {}) });
   const instance = example();
   if (!(instance instanceof target))
     throw new ContractError(`${type}: its example must be an instance of ${target.name}`);
@@ -43,22 +65,36 @@ function register(kind: ContractKind, type: string, target: Function, example: (
   if (JSON.stringify(rebuilt) !== JSON.stringify(instance)) {
     throw new ContractError(`${type} does not survive a JSON round trip`);
   }
+  const exampleKey = key?.(instance);
+  if (key && (typeof exampleKey !== 'string' || exampleKey.length === 0)) {
+    throw new ContractError(
+      `${type}: its key must give a non-empty string for its example (got ${String(exampleKey)})`,
+    );
+  }
 }
 
 /**
  * Class decorators that register a contract by its type name. Each takes an example, checked
  * at once: a contract that would not survive JSON fails when its file is loaded.
  */
-export function CommandContract<T extends Command<unknown>>(type: string, example: () => T) {
-  return (target: Function): void => register('command', type, target, example);
+export function CommandContract<T extends Command<unknown>>(
+  type: string,
+  example: () => T,
+  options: OutboxContractOptions<T> = {},
+) {
+  return (target: Function): void => register('command', type, target, example, options.key as ContractEntry['key']);
 }
 
 export function QueryContract<T extends Query<unknown>>(type: string, example: () => T) {
   return (target: Function): void => register('query', type, target, example);
 }
 
-export function IntegrationEventContract<T extends IntegrationEvent<unknown>>(type: string, example: () => T) {
-  return (target: Function): void => register('event', type, target, example);
+export function IntegrationEventContract<T extends IntegrationEvent<unknown>>(
+  type: string,
+  example: () => T,
+  options: OutboxContractOptions<T> = {},
+) {
+  return (target: Function): void => register('event', type, target, example, options.key as ContractEntry['key']);
 }
 
 export function contractEntry(type: string): ContractEntry {
@@ -69,6 +105,21 @@ export function contractEntry(type: string): ContractEntry {
 
 export function allContracts(): ContractEntry[] {
   return [...byType.values()];
+}
+
+/**
+ * The ordering key of a message in its JSON form (see {@link OutboxContractOptions.key}), or
+ * undefined when its contract declares none, is not loaded here, or gives no key for it.
+ */
+export function orderingKeyOf(type: string, json: Record<string, unknown>): string | undefined {
+  const entry = byType.get(type);
+  if (!entry?.key) return undefined;
+  try {
+    const key = entry.key(rebuild(type, json));
+    return typeof key === 'string' && key.length > 0 ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Rebuilds a message from its JSON form as an instance of its contract class. */

@@ -23,7 +23,7 @@ export function contractTypeOf(target: Function): string {
   return type;
 }
 
-/** The module that owns a contract: the first segment of its type, e.g. `catalog` in `catalog.ReserveStock`. */
+/** The module that owns a contract: the first segment of its type, e.g. `reviews` in `reviews.PostReview`. */
 export function ownerOf(type: string): string {
   return type.split('.')[0];
 }

@@ -1,25 +1,4 @@
-/** An amount of money: an integer of minor units (cents) and an ISO 4217 currency code. */
-export interface Money {
-  readonly amount: number;
-  readonly currency: string;
-}
-
-/**
- * The largest amount, in minor units, that Arcade handles: 2^53 − 1, the largest integer a
- * JavaScript number (and so JSON between modules) holds exactly. Amounts are stored as PostgreSQL
- * `bigint` (64-bit) in every module; the HTTP edge refuses anything that could exceed this (prices
- * at most 10^9 minor units, 99 units a line, 100 lines a cart), so no amount is ever rounded.
- */
-export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER;
-
-/**
- * Reads an amount of minor units from PostgreSQL: node-postgres returns `bigint` as a string, so
- * it is parsed here, and a value that a number cannot hold exactly throws instead of being rounded.
- */
-export function minorUnits(value: string | number | bigint): number {
-  const amount = Number(value);
-  if (!Number.isSafeInteger(amount)) {
-    throw new RangeError(`An amount of ${String(value)} minor units is outside ${MAX_MINOR_UNITS} (2^53 − 1)`);
-  }
-  return amount;
-}
+// Money travels in contracts; it is defined with the other pure money helpers (platform/money),
+// where domain code imports it from.
+export { MAX_MINOR_UNITS, minorUnits } from '../../money/money';
+export type { Money } from '../../money/money';

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
-import { ApiProblem, IdParam } from '../../http';
+import { ApiProblem, IdParam, ProblemException } from '../../http';
+import { ReplayFailedError } from '../messaging-errors';
 import {
   BrokerStatus,
   DeadLetter,
@@ -38,7 +39,14 @@ export class MessagingAdminController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReplayResponse })
   @ApiProblem(409, 'replay-failed', 'Replaying a broker dead letter failed again')
-  replay(@IdParam() id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
-    return this.operations.replay(id);
+  async replay(@IdParam() id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
+    try {
+      const replayed = await this.operations.replay(id);
+      if (!replayed) throw ProblemException.notFound(`Dead letter ${id}`);
+      return replayed;
+    } catch (error) {
+      if (!(error instanceof ReplayFailedError)) throw error;
+      throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
+    }
   }
 }

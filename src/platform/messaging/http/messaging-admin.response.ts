@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ModuleMessagingResponse {
-  @ApiProperty({ example: 'orders' }) readonly module: string;
+  @ApiProperty({ example: 'reviews' }) readonly module: string;
   @ApiProperty({ example: 0, description: 'Outbox messages not yet delivered' }) readonly pending: number;
   @ApiProperty({ type: Number, nullable: true, example: null }) readonly oldestPendingAgeSeconds: number | null;
   @ApiProperty({ example: 0 }) readonly deadLetters: number;
@@ -28,10 +28,10 @@ export class MessagingOverviewResponse {
 
 export class DeadLetterResponse {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
-  @ApiProperty({ example: 'payments' }) readonly module: string;
+  @ApiProperty({ example: 'reviews' }) readonly module: string;
   @ApiProperty({ enum: ['outbox', 'broker'] }) readonly source: 'outbox' | 'broker';
   @ApiProperty({ example: 'event' }) readonly kind: string;
-  @ApiProperty({ example: 'payments.PaymentCaptured.v1' }) readonly type: string;
+  @ApiProperty({ example: 'reviews.ReviewPosted.v1' }) readonly type: string;
   @ApiProperty({ example: 10 }) readonly attempts: number;
   @ApiProperty({ type: String, nullable: true }) readonly lastError: string | null;
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
@@ -44,6 +44,6 @@ export class DeadLetterListResponse {
 
 export class ReplayResponse {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
-  @ApiProperty({ example: 'payments' }) readonly module: string;
+  @ApiProperty({ example: 'reviews' }) readonly module: string;
   @ApiProperty({ enum: ['pending', 'delivered'] }) readonly status: 'pending' | 'delivered';
 }

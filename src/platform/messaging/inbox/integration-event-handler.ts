@@ -5,15 +5,24 @@ import { Transaction } from '../transaction';
 export const INTEGRATION_EVENT_HANDLER = Symbol('INTEGRATION_EVENT_HANDLER');
 
 export interface IntegrationEventHandlerOptions {
-  /** The module whose schema (inbox and effects) the handler works in. */
+  /** The module whose schema (inbox and effects) the handler works in; start-up fails if it has no DataSource. */
   readonly module: string;
-  /** Name recorded in the inbox; defaults to the class name. Keep it stable once deployed. */
-  readonly name?: string;
+  /**
+   * The subscriber's identity, recorded with each event in the module's inbox: `<module>.<Name>`
+   * for a new subscriber (e.g. `reviews.NotifyAuthorOnReviewPosted`). Required and stable, so that
+   * renaming the class cannot make it handle again the events it already handled; a subscriber
+   * written before names were required keeps the bare class name it was recorded under.
+   */
+  readonly name: string;
 }
 
-export interface IntegrationEventHandlerMetadata extends Required<IntegrationEventHandlerOptions> {
+export interface IntegrationEventHandlerMetadata extends IntegrationEventHandlerOptions {
   readonly events: readonly Type<IntegrationEvent<unknown>>[];
+  /** The class, for messages about it. */
+  readonly className: string;
 }
+
+const SUBSCRIBER_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/;
 
 /**
  * A consumer of integration events. `handle` runs inside its module's transaction, in which the
@@ -29,10 +38,14 @@ export function OnIntegrationEvent(
   options: IntegrationEventHandlerOptions,
 ): ClassDecorator {
   return (target) => {
+    if (!SUBSCRIBER_NAME.test(options.name ?? '')) {
+      throw new Error(`${target.name}: @OnIntegrationEvent needs a name such as "${options.module}.${target.name}"`);
+    }
     const metadata: IntegrationEventHandlerMetadata = {
       events: Array.isArray(events) ? events : [events as Type<IntegrationEvent<unknown>>],
       module: options.module,
-      name: options.name ?? target.name,
+      name: options.name,
+      className: target.name,
     };
     Reflect.defineMetadata(INTEGRATION_EVENT_HANDLER, metadata, target);
     Injectable()(target);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { describeError, WiringError } from '../../errors';
 import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
 import { fromEnvelope, runAsHandlingOf } from '../envelopes';
 import { messagingMetrics } from '../messaging.metrics';
@@ -36,13 +37,32 @@ export class LocalEventDispatcher implements OnModuleInit {
     private readonly transactions: TransactionRunner,
   ) {}
 
+  /**
+   * Finds every subscriber. Start-up fails ({@link WiringError}) for a subscriber whose `module`
+   * has no DataSource in this process (its inbox and effects would have nowhere to go) and for
+   * two subscribers of one module sharing a name (one would swallow the other's events).
+   */
   onModuleInit(): void {
+    const identities = new Map<string, string>();
     for (const wrapper of this.discovery.getProviders()) {
       const metadata = wrapper.metatype
         ? (Reflect.getMetadata(INTEGRATION_EVENT_HANDLER, wrapper.metatype) as
             IntegrationEventHandlerMetadata | undefined)
         : undefined;
       if (!metadata || !wrapper.instance) continue;
+      if (!this.transactions.hasModule(metadata.module)) {
+        throw new WiringError(
+          `${metadata.className} subscribes for module "${metadata.module}", which has no DataSource in this process (${this.transactions.modules().join(', ') || 'none'})`,
+        );
+      }
+      const identity = `${metadata.module}/${metadata.name}`;
+      const holder = identities.get(identity);
+      if (holder !== undefined && holder !== metadata.className) {
+        throw new WiringError(
+          `${holder} and ${metadata.className} are both named "${metadata.name}" in ${metadata.module}'s inbox; give each its own name`,
+        );
+      }
+      identities.set(identity, metadata.className);
       for (const event of metadata.events) {
         const type = contractTypeOf(event);
         const list = this.byType.get(type) ?? [];
@@ -77,7 +97,7 @@ export class LocalEventDispatcher implements OnModuleInit {
     );
     const outcomes = await Promise.allSettled(subscriptions.map((s) => this.deliverTo(s, envelope)));
     const failures = outcomes.flatMap((outcome, i) =>
-      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describe(outcome.reason)}`] : [],
+      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describeError(outcome.reason)}`] : [],
     );
     if (failures.length > 0) throw new DeliveryFailedError(failures.join('; '));
   }
@@ -98,8 +118,4 @@ export class LocalEventDispatcher implements OnModuleInit {
       }),
     );
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { ModuleDataSources } from '../../database';
-import { ProblemException } from '../../http/problem.exception';
 import { metricsRegistry } from '../../observability/http-metrics';
 import { OutboxRelays } from '../outbox/outbox-relays';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
@@ -156,9 +155,10 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
 
   /**
    * An outbox dead letter is put back in line with fresh attempts (its relay is woken); an event
-   * parked on the broker is handed to its consuming module at once.
+   * parked on the broker is handed to its consuming module at once (ReplayFailedError if it fails
+   * again). Undefined when no dead letter has that id.
    */
-  async replay(id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
+  async replay(id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' } | undefined> {
     for (const [module, dataSource] of this.dataSources.entries()) {
       const rows = (await dataSource.query(
         `UPDATE outbox SET status = 'pending', attempts = 0, available_at = now()
@@ -170,8 +170,6 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
         return { id, module, status: 'pending' };
       }
     }
-    const replayed = await this.brokerDeadLetters.replay(id);
-    if (replayed) return replayed;
-    throw ProblemException.notFound(`Dead letter ${id}`);
+    return this.brokerDeadLetters.replay(id);
   }
 }

@@ -1,28 +1,49 @@
-import { MessageEnvelope } from '../contracts';
+import { Command, CommandContract, IntegrationEvent, IntegrationEventContract, MessageEnvelope } from '../contracts';
 import { deliverInPartitions, partitionKeyOf } from './delivery-partitions';
 
-const envelope = (kind: MessageEnvelope['kind'], type: string, body: Record<string, unknown>): MessageEnvelope => ({
+@IntegrationEventContract('specs.ParcelPacked.v1', () => new ParcelPacked({ parcelId: 'p0', weight: 1 }), {
+  key: (e) => e.payload.parcelId,
+})
+class ParcelPacked extends IntegrationEvent<{ parcelId: string | null; weight: number }> {}
+
+@CommandContract('specs.ShipParcel', () => new ShipParcel('p0', 'c0'), { key: (c) => c.parcelId })
+class ShipParcel extends Command {
+  constructor(
+    readonly parcelId: string,
+    readonly crateId: string,
+  ) {
+    super();
+  }
+}
+
+@IntegrationEventContract('specs.ShelfDusted.v1', () => new ShelfDusted({ parcelId: 'p0' }))
+class ShelfDusted extends IntegrationEvent<{ parcelId: string }> {}
+
+const envelope = (kind: MessageEnvelope['kind'], type: string, body: object): MessageEnvelope => ({
   kind,
   type,
   id: 'id',
   correlationId: 'c',
   causationId: null,
-  body,
+  body: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
 });
 
 describe('outbox delivery partitions', () => {
-  it('keys a message by what it is about, else by its type', () => {
-    expect(
-      partitionKeyOf(envelope('event', 'catalog.StockReserved.v1', { payload: { orderId: 'o1', lines: [] } })),
-    ).toBe('orderId:o1');
-    expect(partitionKeyOf(envelope('event', 'catalog.ProductUpdated.v1', { payload: { productId: 'p1' } }))).toBe(
-      'productId:p1',
+  it("keys a message by the key its contract declares, so one parcel's messages share a partition", () => {
+    const packed = new ParcelPacked({ parcelId: 'p1', weight: 3 });
+    expect(partitionKeyOf(envelope('event', packed.type, packed))).toBe('key:p1');
+    expect(partitionKeyOf(envelope('command', 'specs.ShipParcel', new ShipParcel('p1', 'c9')))).toBe('key:p1');
+  });
+
+  it('falls back to the type without a declared key, an unknown contract, or a null key', () => {
+    const dusted = new ShelfDusted({ parcelId: 'p1' });
+    expect(partitionKeyOf(envelope('event', dusted.type, dusted))).toBe('type:specs.ShelfDusted.v1');
+    expect(partitionKeyOf(envelope('event', 'x.Thing.v1', { payload: { parcelId: 'p1' } }))).toBe('type:x.Thing.v1');
+    const unaddressed = new ParcelPacked({ parcelId: null, weight: 3 });
+    expect(partitionKeyOf(envelope('event', unaddressed.type, unaddressed))).toBe('type:specs.ParcelPacked.v1');
+    expect(partitionKeyOf(envelope('event', unaddressed.type, { payload: 'not an object' }))).toBe(
+      'type:specs.ParcelPacked.v1',
     );
-    expect(partitionKeyOf(envelope('command', 'catalog.ReserveStock', { orderId: 'o2', lines: [] }))).toBe(
-      'orderId:o2',
-    );
-    expect(partitionKeyOf(envelope('command', 'cart.ClearCart', { cartId: 'c1', orderId: 'o3' }))).toBe('orderId:o3');
-    expect(partitionKeyOf(envelope('event', 'x.Thing.v1', { payload: { other: 1 } }))).toBe('type:x.Thing.v1');
   });
 
   it('delivers in order within a partition and partitions side by side', async () => {

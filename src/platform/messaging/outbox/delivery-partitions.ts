@@ -1,22 +1,14 @@
-import { MessageEnvelope } from '../contracts';
-
-/** Fields that name what a message is about, most specific first. */
-const SUBJECT_FIELDS = ['orderId', 'cartId', 'paymentId', 'productId', 'variantId', 'userId', 'customerId'] as const;
+import { MessageEnvelope, orderingKeyOf } from '../contracts';
 
 /**
- * What a message is about, e.g. `orderId:…`: messages about the same thing are delivered in the
- * order they were written, messages about different things in parallel. A message that names
- * none of the usual ids falls back to its type, so those stay in order with their own kind.
+ * The delivery partition of a message: `key:<its ordering key>` when its contract declares one
+ * (`@IntegrationEventContract(type, example, { key })`), so messages about the same thing are
+ * delivered in the order they were written and messages about different things in parallel;
+ * otherwise `type:<its type>`, so those stay in order with their own kind.
  */
 export function partitionKeyOf(envelope: MessageEnvelope): string {
-  const body = envelope.kind === 'event' ? envelope.body.payload : envelope.body;
-  if (body !== null && typeof body === 'object') {
-    for (const field of SUBJECT_FIELDS) {
-      const value = (body as Record<string, unknown>)[field];
-      if (typeof value === 'string' && value.length > 0) return `${field}:${value}`;
-    }
-  }
-  return `type:${envelope.type}`;
+  const key = orderingKeyOf(envelope.type, envelope.body);
+  return key === undefined ? `type:${envelope.type}` : `key:${key}`;
 }
 
 /**

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessagingConfig } from '../../config';
 import { DatabaseOutage } from '../../database';
+import { describeError } from '../../errors';
+import { backoffMs } from '../../retry';
 import { MessageEnvelope } from '../contracts';
 import { messagingMetrics } from '../messaging.metrics';
 import { CommittedRowsReceiver } from './outbox-hand-off';
@@ -36,8 +38,8 @@ interface Pending {
  * delivered in one statement per burst. Polling picks up everything else: rows other instances or
  * tools wrote, retries, and leases that ran out because a process died (ADR 0002).
  *
- * Either way a set of rows is delivered in parallel across what its messages are about (an order,
- * a product…) and in order within each (delivery-partitions.ts), after whatever delivery of the
+ * Either way a set of rows is delivered in parallel across what its messages are about (the
+ * ordering key each contract declares) and in order within each (delivery-partitions.ts), after whatever delivery of the
  * same partition is already in flight. Polled rows are claimed with `FOR UPDATE SKIP LOCKED`, so
  * several relays (and app instances) never deliver the same row at once; a wake while batches are
  * in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES). A failed row is retried with
@@ -243,8 +245,8 @@ export class OutboxRelay implements CommittedRowsReceiver {
       messagingMetrics.lag.observe({ module: this.module }, (Date.now() - row.since) / 1000);
       return true;
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const delay = this.backoffMs(row.attempts + 1);
+      const message = describeError(error);
+      const delay = backoffMs(row.attempts + 1, this.config.retryBaseMs, this.config.retryMaxMs);
       const [{ status }] = (await query(MARK_FAILED, [
         envelope.id,
         message.slice(0, 4000),
@@ -267,12 +269,6 @@ export class OutboxRelay implements CommittedRowsReceiver {
       }
       return false;
     }
-  }
-
-  private backoffMs(attempt: number): number {
-    const exponential = this.config.retryBaseMs * 2 ** (attempt - 1);
-    const capped = Math.min(exponential, this.config.retryMaxMs);
-    return Math.round(capped / 2 + Math.random() * (capped / 2));
   }
 
   private async prune(): Promise<void> {

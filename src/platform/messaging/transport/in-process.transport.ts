@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MessageEnvelope } from '../contracts';
 import { LocalEventDispatcher } from '../inbox/local-event-dispatcher';
 import { MessageTransport } from './message-transport';
-import { ModuleNotHostedError } from './module-not-hosted.error';
+import { ModuleUnreachableError } from '../messaging-errors';
 
 /** One process, no broker: events go straight to the local subscribers. */
 @Injectable()
@@ -18,7 +18,7 @@ export class InProcessTransport implements MessageTransport {
   request(message: MessageEnvelope): Promise<unknown> {
     const module = message.type.split('.')[0];
     return Promise.reject(
-      new ModuleNotHostedError(module, message.type, 'it is not in MODULES and no broker is configured (BROKER_URL)'),
+      new ModuleUnreachableError(module, message.type, 'it is not in MODULES and no broker is configured (BROKER_URL)'),
     );
   }
 }

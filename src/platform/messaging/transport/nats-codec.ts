@@ -1,8 +1,13 @@
-import { HttpException } from '@nestjs/common';
 import { headers, MsgHdrs } from 'nats';
-import { ProblemException, ProblemInit } from '../../http/problem.exception';
-import { toProblem } from '../../http/to-problem';
+import { isConnectionFailure } from '../../database';
+import { problemDataOf, ProblemData } from '../../errors';
 import { MessageEnvelope } from '../contracts';
+import {
+  ModuleUnreachableError,
+  RemoteHandlerError,
+  RemoteHandlerFailure,
+  RemoteProblemError,
+} from '../messaging-errors';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -18,9 +23,21 @@ export const HEADER = {
   consumer: 'Arcade-Consumer',
 } as const;
 
-/** What a responder answers to a command or query. */
+/**
+ * What a responder answers to a command or query: its result, or why it failed, in a form the
+ * caller turns back into the same error it would have got in-process (see {@link failureReply}).
+ */
 export type RpcReply =
-  { readonly ok: true; readonly result?: unknown } | { readonly ok: false; readonly problem: ProblemInit };
+  | { readonly ok: true; readonly result?: unknown }
+  /** The handler raised a problem: it crosses as data. */
+  | { readonly ok: false; readonly problem: ProblemData }
+  /** The handler could not reach a module it needed. */
+  | {
+      readonly ok: false;
+      readonly unreachable: { readonly module: string; readonly messageType: string; readonly reason: string };
+    }
+  /** The handler failed otherwise; the cause stays in the owner's log. */
+  | { readonly ok: false; readonly failed: RemoteHandlerFailure };
 
 export function encodeJson(value: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(value));
@@ -60,18 +77,24 @@ export function decodeEnvelope(data: Uint8Array): MessageEnvelope {
 }
 
 /**
- * What a failure looks like on the wire: a ProblemException crosses as its problem; anything else
- * as the problem the HTTP layer would have answered with in-process (a generic 500 for a bug).
+ * What a failure looks like on the wire: a problem crosses as its data, an unreachable module as
+ * itself, anything else (a bug, a database outage) as the kind of failure only, never its cause.
  */
-export function problemOf(error: unknown): ProblemInit {
-  if (error instanceof ProblemException) return JSON.parse(JSON.stringify(error.problem)) as ProblemInit;
-  const { type, title, status, detail, errors, instance: _i, requestId: _r, ...extensions } = toProblem(error, {});
-  return {
-    status,
-    type: type.replace(/^\/problems\//, ''),
-    title: error instanceof HttpException ? title : undefined,
-    detail,
-    ...(errors ? { errors } : {}),
-    ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
-  };
+export function failureReply(error: unknown): RpcReply {
+  const problem = problemDataOf(error);
+  if (problem) return { ok: false, problem };
+  if (error instanceof ModuleUnreachableError) {
+    return { ok: false, unreachable: { module: error.module, messageType: error.messageType, reason: error.reason } };
+  }
+  return { ok: false, failed: isConnectionFailure(error) ? 'database-unavailable' : 'unexpected' };
+}
+
+/** The error a failed reply stands for, as the caller of `request` gets it. */
+export function errorOfReply(reply: Exclude<RpcReply, { ok: true }>, module: string, messageType: string): Error {
+  if ('problem' in reply) return new RemoteProblemError(reply.problem);
+  if ('unreachable' in reply) {
+    const { module: missing, messageType: type, reason } = reply.unreachable;
+    return new ModuleUnreachableError(missing, type, reason);
+  }
+  return new RemoteHandlerError(module, messageType, reply.failed);
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StoredMsg } from 'nats';
-import { ProblemException } from '../../http/problem.exception';
+import { messageOf } from '../../errors';
 import { LocalEventDispatcher } from '../inbox/local-event-dispatcher';
+import { ReplayFailedError } from '../messaging-errors';
 import { HOSTED_MODULES } from './message-transport';
 import { NatsBroker, isNotFound } from './nats-broker';
 import { decodeEnvelope, HEADER } from './nats-codec';
@@ -50,7 +51,10 @@ export class NatsDeadLetters {
     return found;
   }
 
-  /** Replays one parked event; undefined when this process parked no event with that id. */
+  /**
+   * Replays one parked event; undefined when this process parked no event with that id. Throws
+   * {@link ReplayFailedError} (the event stays parked) when its consumer fails again.
+   */
   async replay(eventId: string): Promise<{ id: string; module: string; status: 'delivered' } | undefined> {
     if (!this.broker.enabled) return undefined;
     const { jsm } = this.broker.client();
@@ -66,11 +70,7 @@ export class NatsDeadLetters {
       try {
         await this.dispatcher.dispatch(decodeEnvelope(stored.data), [module]);
       } catch (error) {
-        throw new ProblemException({
-          status: 409,
-          type: 'replay-failed',
-          detail: `Replaying ${eventId} to ${module} failed again: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        throw new ReplayFailedError(eventId, module, messageOf(error));
       }
       await jsm.streams.deleteMessage(stream, stored.seq);
       return { id: eventId, module, status: 'delivered' };

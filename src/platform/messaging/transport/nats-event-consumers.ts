@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AckPolicy, ConsumerConfig, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
+import { describeError } from '../../errors';
+import { backoffMs } from '../../retry';
 import { MessageEnvelope } from '../contracts';
 import { runAsHandlingOf } from '../envelopes';
 import { LocalEventDispatcher } from '../inbox/local-event-dispatcher';
@@ -164,11 +166,11 @@ export class NatsEventConsumers implements OnApplicationBootstrap, BeforeApplica
       msg.ack();
     } catch (error) {
       if (delivery >= maxDeliveries) return this.park(module, msg, envelope, error);
-      const delay = this.backoffMs(delivery);
+      const delay = backoffMs(delivery, this.broker.config.redeliveryBaseMs, this.broker.config.redeliveryMaxMs);
       brokerMetrics.redeliveries.inc({ module });
       runAsHandlingOf(envelope, () =>
         this.logger.warn(
-          `${module} failed ${envelope.type} ${envelope.id} (delivery ${delivery}), redelivering in ${delay} ms: ${describe(error)}`,
+          `${module} failed ${envelope.type} ${envelope.id} (delivery ${delivery}), redelivering in ${delay} ms: ${describeError(error)}`,
         ),
       );
       msg.nak(delay);
@@ -180,7 +182,7 @@ export class NatsEventConsumers implements OnApplicationBootstrap, BeforeApplica
     const { js } = this.broker.client();
     const id = envelope?.id ?? `seq-${msg.seq}`;
     const extra = {
-      [HEADER.error]: describe(error).slice(0, 1000),
+      [HEADER.error]: describeError(error).slice(0, 1000),
       [HEADER.deliveries]: String(msg.info.deliveryCount),
       [HEADER.consumer]: module,
     };
@@ -205,14 +207,4 @@ export class NatsEventConsumers implements OnApplicationBootstrap, BeforeApplica
     if (envelope) runAsHandlingOf(envelope, log);
     else log();
   }
-
-  private backoffMs(delivery: number): number {
-    const { redeliveryBaseMs, redeliveryMaxMs } = this.broker.config;
-    const capped = Math.min(redeliveryBaseMs * 2 ** (delivery - 1), redeliveryMaxMs);
-    return Math.round(capped / 2 + Math.random() * (capped / 2));
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Msg, Subscription } from 'nats';
-import { ProblemException } from '../../http/problem.exception';
+import { problemDataOf } from '../../errors';
 import { MessageEnvelope, ownerOf } from '../contracts';
 import { runAsHandlingOf } from '../envelopes';
 import { MessageBus } from '../message-bus';
 import { HOSTED_MODULES } from './message-transport';
 import { NatsBroker } from './nats-broker';
-import { decodeEnvelope, encodeJson, problemOf, RpcReply } from './nats-codec';
+import { ModuleUnreachableError } from '../messaging-errors';
+import { decodeEnvelope, encodeJson, failureReply, RpcReply } from './nats-codec';
 
 /**
  * Answers commands and queries for the modules hosted here: one subscription per module on its
@@ -55,21 +56,19 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
     try {
       envelope = decodeEnvelope(msg.data);
       if (envelope.kind === 'event' || ownerOf(envelope.type) !== module) {
-        throw new ProblemException({
-          status: 400,
-          type: 'bad-message',
-          detail: `${envelope.type} is not a command or query of ${module}.`,
-        });
+        this.logger.error(`${envelope.kind} ${envelope.type} reached the responder of ${module}; refused`);
+        reply = { ok: false, failed: 'bad-message' };
+      } else {
+        reply = { ok: true, result: await this.bus.handleLocally(envelope) };
       }
-      reply = { ok: true, result: await this.bus.handleLocally(envelope) };
     } catch (error) {
-      if (!(error instanceof ProblemException)) {
+      if (!problemDataOf(error) && !(error instanceof ModuleUnreachableError)) {
         const log = (): void =>
           this.logger.error({ err: error }, `${envelope?.type ?? 'a request'} for ${module} failed unexpectedly`);
         if (envelope) runAsHandlingOf(envelope, log);
         else log();
       }
-      reply = { ok: false, problem: problemOf(error) };
+      reply = failureReply(error);
     }
     if (msg.reply) msg.respond(encodeJson(reply));
   }

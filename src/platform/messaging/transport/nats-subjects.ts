@@ -21,7 +21,7 @@ export class NatsSubjects {
     return `${this.prefix}-${module}`;
   }
 
-  /** Subject of an event type: `catalog.ProductPriced.v2` → `<prefix>.events.catalog.ProductPriced.v2`. */
+  /** Subject of an event type: `reviews.ReviewPosted.v2` → `<prefix>.events.reviews.ReviewPosted.v2`. */
   event(type: string): string {
     const parts = type.split('.');
     if (parts.length !== 3 || !/^v\d+$/.test(parts[2]) || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) {

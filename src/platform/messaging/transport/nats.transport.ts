@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Msg, NatsError } from 'nats';
-import { ProblemException } from '../../http/problem.exception';
+import { messageOf } from '../../errors';
 import { MessageEnvelope, ownerOf } from '../contracts';
+import { MessageTimeoutError, ModuleUnreachableError } from '../messaging-errors';
 import { MessageTransport } from './message-transport';
-import { ModuleNotHostedError } from './module-not-hosted.error';
 import { BrokerUnavailableError, NatsBroker } from './nats-broker';
-import { decodeJson, encodeJson, envelopeHeaders, RpcReply } from './nats-codec';
+import { decodeJson, encodeJson, envelopeHeaders, errorOfReply, RpcReply } from './nats-codec';
 
 /**
  * Carries messages between processes over NATS: commands and queries by request/reply to the
@@ -30,6 +30,10 @@ export class NatsTransport implements MessageTransport {
     }
   }
 
+  /**
+   * Throws {@link ModuleUnreachableError} (or its {@link MessageTimeoutError}) when no process
+   * answers, and otherwise the error the owner's handler raised, as the transport carried it.
+   */
   async request(message: MessageEnvelope, timeoutMs: number): Promise<unknown> {
     const module = ownerOf(message.type);
     let reply: Msg;
@@ -40,17 +44,19 @@ export class NatsTransport implements MessageTransport {
         headers: envelopeHeaders(message),
       });
     } catch (error) {
-      throw new ModuleNotHostedError(module, message.type, reasonOf(error, timeoutMs));
+      if (error instanceof NatsError && error.code === ErrorCode.Timeout) {
+        throw new MessageTimeoutError(module, message.type, timeoutMs);
+      }
+      throw new ModuleUnreachableError(module, message.type, reasonOf(error));
     }
     const answer = decodeJson<RpcReply>(reply.data);
     if (answer.ok) return answer.result;
-    throw new ProblemException(answer.problem);
+    throw errorOfReply(answer, module, message.type);
   }
 }
 
-function reasonOf(error: unknown, timeoutMs: number): string {
+function reasonOf(error: unknown): string {
   if (error instanceof BrokerUnavailableError) return error.message;
   if (error instanceof NatsError && error.code === ErrorCode.NoResponders) return 'no running process hosts it';
-  if (error instanceof NatsError && error.code === ErrorCode.Timeout) return `it did not answer within ${timeoutMs} ms`;
-  return `the message broker failed (${error instanceof Error ? error.message : String(error)})`;
+  return `the message broker failed (${messageOf(error)})`;
 }

@@ -2,8 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GetAccessStatus, UserAccessStatus } from '../../contracts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../../platform/ids';
 
 /** One primary-key read; callers cache the answer for a few seconds (platform AccessStatusCache). */
 @QueryHandler(GetAccessStatus)
@@ -11,7 +10,7 @@ export class GetAccessStatusHandler implements IQueryHandler<GetAccessStatus> {
   constructor(@InjectDataSource('accounts') private readonly dataSource: DataSource) {}
 
   async execute(query: GetAccessStatus): Promise<UserAccessStatus | null> {
-    if (!UUID.test(query.userId)) return null;
+    if (!isUuid(query.userId)) return null;
     const rows = (await this.dataSource.query(`SELECT roles, session_version FROM users WHERE id = $1`, [
       query.userId,
     ])) as { roles: string[]; session_version: number }[];

@@ -3,15 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GetUserSummary, UserSummary } from '../../contracts';
 import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../../platform/ids';
 
 @QueryHandler(GetUserSummary)
 export class GetUserSummaryHandler implements IQueryHandler<GetUserSummary> {
   constructor(@InjectDataSource('accounts') private readonly dataSource: DataSource) {}
 
   async execute(query: GetUserSummary): Promise<UserSummary | null> {
-    if (!UUID.test(query.userId)) return null;
+    if (!isUuid(query.userId)) return null;
     const user = await this.dataSource
       .getRepository(UserOrmEntity)
       .findOne({ where: { id: query.userId }, select: { id: true, email: true, name: true } });

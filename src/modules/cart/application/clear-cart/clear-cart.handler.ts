@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CartCheckedOut, ClearCart } from '../../contracts';
 import { CartRepository } from '../../infrastructure/cart.repository';
-import { UUID } from '../cart-changes';
+import { isUuid } from '../../../../platform/ids';
 
 /**
  * Empties and retires a cart once its order is confirmed. Sent through the orders outbox, so it
@@ -20,7 +20,7 @@ export class ClearCartHandler implements ICommandHandler<ClearCart> {
   ) {}
 
   async execute(command: ClearCart): Promise<void> {
-    if (!UUID.test(command.cartId) || !UUID.test(command.orderId)) {
+    if (!isUuid(command.cartId) || !isUuid(command.orderId)) {
       this.logger.warn(`ClearCart with a malformed id (cart ${command.cartId}, order ${command.orderId}); ignored`);
       return;
     }

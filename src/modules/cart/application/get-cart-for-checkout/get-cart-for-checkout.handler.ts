@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CheckoutCart, GetCartForCheckout } from '../../contracts';
 import { CartRepository } from '../../infrastructure/cart.repository';
-import { CartChanges, UUID } from '../cart-changes';
+import { CartChanges } from '../cart-changes';
+import { isUuid } from '../../../../platform/ids';
 
 /** Checkout's view of a customer's open cart: lines with the prices the customer accepted. */
 @QueryHandler(GetCartForCheckout)
@@ -12,7 +13,7 @@ export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForChecko
   ) {}
 
   async execute(query: GetCartForCheckout): Promise<CheckoutCart | null> {
-    if (!UUID.test(query.cartId)) return null;
+    if (!isUuid(query.cartId)) return null;
     const cart = await this.carts.find(this.changes.manager, query.cartId);
     if (!cart || cart.status !== 'open' || cart.customerId === null || cart.customerId !== query.customerId) {
       return null;

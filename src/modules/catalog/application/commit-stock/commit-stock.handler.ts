@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CommitStock, StockCommitted } from '../../contracts';
-import { isUuid } from '../../domain/reservation-lines';
+import { isUuid } from '../../../../platform/ids';
 import { StockRepository } from '../../infrastructure/stock.repository';
 
 /** Turns held units into sold ones (they leave `on_hand` and `reserved`; available is unchanged). Idempotent. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../../../../platform/http';
 import { minorUnits } from '../../../../platform/messaging';
 import { GetVariantSnapshots, VariantSnapshot, VariantSnapshotsResult } from '../../contracts';
-import { isUuid } from '../../domain/reservation-lines';
+import { isUuid } from '../../../../platform/ids';
 
 const MAX_IDS = 200;
 
@@ -15,7 +15,7 @@ export const VARIANT_SNAPSHOTS_SQL = `SELECT v.id AS "variantId", v.product_id A
          FROM variants v JOIN products p ON p.id = v.product_id
         WHERE v.id = ANY($1::uuid[])`;
 
-/** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, design.md §10). */
+/** The cart's and checkout's check: one lean query, no ORM hydration (a hot path, docs/architecture.md §10). */
 @QueryHandler(GetVariantSnapshots)
 export class GetVariantSnapshotsHandler implements IQueryHandler<GetVariantSnapshots> {
   constructor(@InjectDataSource('catalog') private readonly db: DataSource) {}

@@ -4,7 +4,7 @@ import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { RestockOrder } from '../../contracts';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
-import { isUuid } from '../../domain/reservation-lines';
+import { isUuid } from '../../../../platform/ids';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { returnUnits } from '../stock/return-reserved-units';
 import { CatalogReadCache } from '../catalog-read-cache';

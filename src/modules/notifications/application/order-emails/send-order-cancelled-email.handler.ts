@@ -14,7 +14,7 @@ const REASONS: Readonly<Record<string, string>> = {
   cancelled_by_customer: 'you asked us to cancel it',
 };
 
-@OnIntegrationEvent(OrderCancelled, { module: 'notifications' })
+@OnIntegrationEvent(OrderCancelled, { module: 'notifications', name: 'SendOrderCancelledEmail' })
 export class SendOrderCancelledEmail implements IntegrationEventHandler<OrderCancelled> {
   constructor(
     private readonly emails: EmailSender,

@@ -7,7 +7,7 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.c
 import { EmailSender } from '../delivery/email-sender';
 import { CustomerLookup, orderRef } from './customer-lookup';
 
-@OnIntegrationEvent(OrderConfirmed, { module: 'notifications' })
+@OnIntegrationEvent(OrderConfirmed, { module: 'notifications', name: 'SendOrderConfirmedEmail' })
 export class SendOrderConfirmedEmail implements IntegrationEventHandler<OrderConfirmed> {
   constructor(
     private readonly emails: EmailSender,

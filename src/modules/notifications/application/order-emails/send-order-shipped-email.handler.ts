@@ -6,7 +6,7 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.c
 import { EmailSender } from '../delivery/email-sender';
 import { CustomerLookup, orderRef } from './customer-lookup';
 
-@OnIntegrationEvent(OrderShipped, { module: 'notifications' })
+@OnIntegrationEvent(OrderShipped, { module: 'notifications', name: 'SendOrderShippedEmail' })
 export class SendOrderShippedEmail implements IntegrationEventHandler<OrderShipped> {
   constructor(
     private readonly emails: EmailSender,

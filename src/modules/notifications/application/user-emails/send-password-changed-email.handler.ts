@@ -3,7 +3,7 @@ import { PasswordChanged } from '../../../accounts';
 import { EmailSender } from '../delivery/email-sender';
 
 /** A security notice: the owner learns of a password change they did not make. */
-@OnIntegrationEvent(PasswordChanged, { module: 'notifications' })
+@OnIntegrationEvent(PasswordChanged, { module: 'notifications', name: 'SendPasswordChangedEmail' })
 export class SendPasswordChangedEmail implements IntegrationEventHandler<PasswordChanged> {
   constructor(private readonly emails: EmailSender) {}
 

@@ -2,7 +2,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { PasswordResetRequested } from '../../../accounts';
 import { EmailSender } from '../delivery/email-sender';
 
-@OnIntegrationEvent(PasswordResetRequested, { module: 'notifications' })
+@OnIntegrationEvent(PasswordResetRequested, { module: 'notifications', name: 'SendPasswordResetEmail' })
 export class SendPasswordResetEmail implements IntegrationEventHandler<PasswordResetRequested> {
   constructor(private readonly emails: EmailSender) {}
 

@@ -4,7 +4,7 @@ import { UserRegistered } from '../../../accounts';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
 import { EmailSender } from '../delivery/email-sender';
 
-@OnIntegrationEvent(UserRegistered, { module: 'notifications' })
+@OnIntegrationEvent(UserRegistered, { module: 'notifications', name: 'SendWelcomeEmail' })
 export class SendWelcomeEmail implements IntegrationEventHandler<UserRegistered> {
   constructor(
     private readonly emails: EmailSender,

@@ -2,7 +2,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { PaymentAuthorized } from '../../../payments';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(PaymentAuthorized, { module: 'orders' })
+@OnIntegrationEvent(PaymentAuthorized, { module: 'orders', name: 'OnPaymentAuthorized' })
 export class OnPaymentAuthorized implements IntegrationEventHandler<PaymentAuthorized> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -2,7 +2,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { PaymentCaptured } from '../../../payments';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(PaymentCaptured, { module: 'orders' })
+@OnIntegrationEvent(PaymentCaptured, { module: 'orders', name: 'OnPaymentCaptured' })
 export class OnPaymentCaptured implements IntegrationEventHandler<PaymentCaptured> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -3,7 +3,7 @@ import { PaymentDeclined } from '../../../payments';
 import { cancellationReasonForDecline } from '../../domain/checkout-saga';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(PaymentDeclined, { module: 'orders' })
+@OnIntegrationEvent(PaymentDeclined, { module: 'orders', name: 'OnPaymentDeclined' })
 export class OnPaymentDeclined implements IntegrationEventHandler<PaymentDeclined> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -2,7 +2,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { StockCommitted } from '../../../catalog';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(StockCommitted, { module: 'orders' })
+@OnIntegrationEvent(StockCommitted, { module: 'orders', name: 'OnStockCommitted' })
 export class OnStockCommitted implements IntegrationEventHandler<StockCommitted> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

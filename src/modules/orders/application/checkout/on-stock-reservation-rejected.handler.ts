@@ -3,7 +3,7 @@ import { StockReservationRejected } from '../../../catalog';
 import { cancellationReasonForRejection } from '../../domain/checkout-saga';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(StockReservationRejected, { module: 'orders' })
+@OnIntegrationEvent(StockReservationRejected, { module: 'orders', name: 'OnStockReservationRejected' })
 export class OnStockReservationRejected implements IntegrationEventHandler<StockReservationRejected> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

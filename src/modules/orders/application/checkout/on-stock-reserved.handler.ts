@@ -2,7 +2,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { StockReserved } from '../../../catalog';
 import { CheckoutProcess } from './checkout-process';
 
-@OnIntegrationEvent(StockReserved, { module: 'orders' })
+@OnIntegrationEvent(StockReserved, { module: 'orders', name: 'OnStockReserved' })
 export class OnStockReserved implements IntegrationEventHandler<StockReserved> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -7,7 +7,7 @@ import {
   findIdempotentResponse,
   IdempotentResponse,
   MessageBus,
-  ModuleNotHostedError,
+  ModuleUnreachableError,
   once,
   Transaction,
   UnitOfWork,
@@ -99,7 +99,7 @@ export class PlaceOrderHandler {
     try {
       ({ providers } = await this.bus.query(new GetPaymentProviders()));
     } catch (error) {
-      if (error instanceof ModuleNotHostedError) return;
+      if (error instanceof ModuleUnreachableError) return;
       throw error;
     }
     if (providers.includes(provider)) return;

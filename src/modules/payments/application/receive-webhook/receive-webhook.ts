@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { WebhookVerificationError } from '../../domain/webhook-signature';
+import { WebhookVerificationError } from '../../../../platform/webhooks';
 import { paymentsRepository } from '../../infrastructure/payments.repository';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
 import { applyProviderEvent } from './apply-provider-event';

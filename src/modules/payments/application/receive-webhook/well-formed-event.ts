@@ -1,4 +1,4 @@
-import { WebhookVerificationError } from '../../domain/webhook-signature';
+import { WebhookVerificationError } from '../../../../platform/webhooks';
 import { ProviderWebhookEvent } from '../../infrastructure/providers/payment-provider';
 
 /** Longest event id, type or provider reference stored (they are keys of btree indexes). */

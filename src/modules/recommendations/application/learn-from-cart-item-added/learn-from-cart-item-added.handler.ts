@@ -5,7 +5,7 @@ import { LearnedSignalsRepository } from '../../infrastructure/learned-signals.r
 import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../../recommendations.config';
 
 /** An add-to-cart is a weak signal: of interest (popularity, history) and of products wanted together. */
-@OnIntegrationEvent(CartItemAdded, { module: 'recommendations' })
+@OnIntegrationEvent(CartItemAdded, { module: 'recommendations', name: 'LearnFromCartItemAdded' })
 export class LearnFromCartItemAdded implements IntegrationEventHandler<CartItemAdded> {
   constructor(@Inject(RECOMMENDATIONS_CONFIG) private readonly config: RecommendationsConfig) {}
 

@@ -5,7 +5,7 @@ import { LearnedSignalsRepository } from '../../infrastructure/learned-signals.r
 import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../../recommendations.config';
 
 /** A confirmed order is a basket bought together and part of its customer's history. */
-@OnIntegrationEvent(OrderConfirmed, { module: 'recommendations' })
+@OnIntegrationEvent(OrderConfirmed, { module: 'recommendations', name: 'LearnFromOrderConfirmed' })
 export class LearnFromOrderConfirmed implements IntegrationEventHandler<OrderConfirmed> {
   constructor(@Inject(RECOMMENDATIONS_CONFIG) private readonly config: RecommendationsConfig) {}
 

@@ -3,7 +3,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
 
 /** A product none of whose variants is in stock is not recommended until one comes back. */
-@OnIntegrationEvent(StockAvailabilityChanged, { module: 'recommendations' })
+@OnIntegrationEvent(StockAvailabilityChanged, { module: 'recommendations', name: 'TrackStockAvailability' })
 export class TrackStockAvailability implements IntegrationEventHandler<StockAvailabilityChanged> {
   async handle(event: StockAvailabilityChanged, tx: Transaction): Promise<void> {
     const { productId, variantId, inStock } = event.payload;

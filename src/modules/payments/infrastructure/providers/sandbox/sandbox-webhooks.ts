@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { signWebhook } from '../../../domain/webhook-signature';
+import { signWebhook } from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 
 /** The header the sandbox signs its webhooks in (`t=<unix>,v1=<hex>`, like Stripe-Signature). */

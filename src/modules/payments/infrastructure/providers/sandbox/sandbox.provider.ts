@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PeriodicTask } from '../../../../../platform/jobs';
 import { minorUnits, Money } from '../../../../../platform/messaging/contracts';
-import { isJsonObject, verifyWebhookSignature, WebhookVerificationError } from '../../../domain/webhook-signature';
+import { isJsonObject, verifyWebhookSignature, WebhookVerificationError } from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
   AuthorizeRequest,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { Money } from '../../../../../platform/messaging/contracts';
-import { assertFresh, isJsonObject, WebhookVerificationError } from '../../../domain/webhook-signature';
+import { assertFresh, isJsonObject, WebhookVerificationError } from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
   AuthorizeRequest,

@@ -7,6 +7,7 @@ export class WebhookVerificationError extends Error {
 
 /**
  * Signs a webhook body the way Stripe does: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
+ * The scheme any module uses for the webhooks it sends or receives; see https://docs.stripe.com/webhooks#verify-manually.
  */
 export function signWebhook(body: string, secret: string, timestamp: number): string {
   return `t=${timestamp},v1=${hmac(secret, `${timestamp}.${body}`)}`;

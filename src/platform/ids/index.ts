@@ -1,0 +1,2 @@
+// Pure id helpers, usable from any layer (domain included).
+export * from './uuid';

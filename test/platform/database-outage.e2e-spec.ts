@@ -47,6 +47,10 @@ describe('the app when its database goes away and comes back', () => {
     const before = app.output().length;
     await database.stop();
     await waitUntil(async () => (await fetch(`${app!.baseUrl}/health/ready`)).status === 503, 15_000);
+    // While the server shuts down, a query on a connection it has not closed yet may still succeed
+    // and end the outage for a moment: that flap is logged, once each. Once it is down, nothing is.
+    await waitUntil(async () => app!.output().slice(before).includes('PostgreSQL is unreachable'), 15_000);
+    const steady = app.output().length;
     expect((await fetch(`${app.baseUrl}/health/live`)).status).toBe(200);
     const products = await fetch(`${app.baseUrl}/catalog/products`);
     expect(products.status).toBe(503);
@@ -57,7 +61,7 @@ describe('the app when its database goes away and comes back', () => {
     const duringOutage = app.output().slice(before);
     expect(duringOutage).not.toMatch(/\n\s+at /);
     expect(duringOutage.split('\n').filter((line) => line.includes('"level":50'))).toEqual([]);
-    expect(duringOutage.match(/PostgreSQL is unreachable/g)).toHaveLength(1);
+    expect(app.output().slice(steady)).not.toMatch(/PostgreSQL is unreachable/);
 
     database = await startEmbeddedPostgres(pg);
     await waitForOk(`${app.baseUrl}/health/ready`, 30_000, app);

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, validateModuleSettings } from '../app.module';
 import {
-  EnsureAdminHandler,
   EnsureAdminOutcome,
-} from '../modules/accounts/application/admin-bootstrap/ensure-admin.handler';
+  EnsureAdminUseCase,
+} from '../modules/accounts/application/admin-bootstrap/ensure-admin.use-case';
 import { ConfigError, loadConfig } from '../platform/config';
 import { resolveDatabaseTarget } from '../platform/database';
 import { ProblemException } from '../platform/http';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     logger: ['error'],
   });
   try {
-    const outcome = await app.get(EnsureAdminHandler).execute(email, password, name);
+    const outcome = await app.get(EnsureAdminUseCase).execute({ email, password, name });
     console.log(`${email}: ${OUTCOMES[outcome]}`);
   } finally {
     await app.close();

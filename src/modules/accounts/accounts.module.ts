@@ -4,35 +4,42 @@ import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/d
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { ACCOUNTS_CONFIG, loadAccountsConfig } from './accounts.config';
 import { GetAccessStatusHandler } from './application/access-status/get-access-status.handler';
-import { AddAddressHandler } from './application/addresses/add-address.handler';
-import { ListAddressesHandler } from './application/addresses/list-addresses.handler';
-import { RemoveAddressHandler } from './application/addresses/remove-address.handler';
-import { UpdateAddressHandler } from './application/addresses/update-address.handler';
+import { AddAddressUseCase } from './application/addresses/add-address.use-case';
+import { ListAddressesUseCase } from './application/addresses/list-addresses.use-case';
+import { RemoveAddressUseCase } from './application/addresses/remove-address.use-case';
+import { UpdateAddressUseCase } from './application/addresses/update-address.use-case';
 import { AdminBootstrap } from './application/admin-bootstrap/admin-bootstrap';
-import { EnsureAdminHandler } from './application/admin-bootstrap/ensure-admin.handler';
-import { ChangePasswordHandler } from './application/change-password/change-password.handler';
+import { EnsureAdminUseCase } from './application/admin-bootstrap/ensure-admin.use-case';
+import { ChangePasswordUseCase } from './application/change-password/change-password.use-case';
 import { RequestLimits } from './application/limits/request-limits';
-import { LogInHandler } from './application/log-in/log-in.handler';
+import { LogInUseCase } from './application/log-in/log-in.use-case';
 import { LoginThrottle } from './application/log-in/login-throttle';
-import { LogOutHandler } from './application/log-out/log-out.handler';
-import { RequestPasswordResetHandler } from './application/password-reset/request-password-reset.handler';
-import { ResetPasswordHandler } from './application/password-reset/reset-password.handler';
-import { GetProfileHandler } from './application/profile/get-profile.handler';
-import { UpdateProfileHandler } from './application/profile/update-profile.handler';
-import { RefreshSessionHandler } from './application/refresh-session/refresh-session.handler';
-import { SessionIssuer } from './application/sessions/session-issuer';
-import { SignUpHandler } from './application/sign-up/sign-up.handler';
+import { LogOutEverywhereUseCase } from './application/log-out/log-out-everywhere.use-case';
+import { LogOutUseCase } from './application/log-out/log-out.use-case';
+import { RequestPasswordResetUseCase } from './application/password-reset/request-password-reset.use-case';
+import { ResetLinks } from './application/password-reset/reset-links';
+import { ResetPasswordUseCase } from './application/password-reset/reset-password.use-case';
+import { GetProfileUseCase } from './application/profile/get-profile.use-case';
+import { UpdateProfileUseCase } from './application/profile/update-profile.use-case';
+import { RefreshSessionUseCase } from './application/refresh-session/refresh-session.use-case';
+import { Sessions } from './application/sessions/sessions';
+import { AccountRegistration } from './application/sign-up/account-registration';
+import { SignUpUseCase } from './application/sign-up/sign-up.use-case';
 import { GetUserSummaryHandler } from './application/user-summary/get-user-summary.handler';
-import { ListUsersHandler } from './application/users/list-users.handler';
-import { SetUserRolesHandler } from './application/users/set-user-roles.handler';
+import { ListUsersUseCase } from './application/users/list-users.use-case';
+import { SetUserRolesUseCase } from './application/users/set-user-roles.use-case';
 import { AuthController } from './http/auth.controller';
 import { MeController } from './http/me.controller';
 import { UsersController } from './http/users.controller';
 import { AddressOrmEntity } from './infrastructure/address.orm-entity';
+import { AddressRepository } from './infrastructure/address.repository';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { PasswordResetTokenOrmEntity } from './infrastructure/password-reset-token.orm-entity';
+import { PasswordResetTokenRepository } from './infrastructure/password-reset-token.repository';
 import { RefreshTokenOrmEntity } from './infrastructure/refresh-token.orm-entity';
+import { RefreshTokenRepository } from './infrastructure/refresh-token.repository';
 import { UserOrmEntity } from './infrastructure/user.orm-entity';
+import { UserRepository } from './infrastructure/user.repository';
 
 const database: ModuleDatabaseDefinition = {
   module: 'accounts',
@@ -52,27 +59,38 @@ const settings = (config: AppConfig) => loadAccountsConfig(config.source, config
       inject: [APP_CONFIG],
       useFactory: settings,
     },
+    // infrastructure
+    UserRepository,
+    AddressRepository,
+    RefreshTokenRepository,
+    PasswordResetTokenRepository,
     PasswordHasher,
-    SessionIssuer,
+    // application helpers
+    Sessions,
+    AccountRegistration,
+    ResetLinks,
     LoginThrottle,
     RequestLimits,
-    SignUpHandler,
-    LogInHandler,
-    RefreshSessionHandler,
-    LogOutHandler,
-    RequestPasswordResetHandler,
-    ResetPasswordHandler,
-    ChangePasswordHandler,
-    GetProfileHandler,
-    UpdateProfileHandler,
-    ListAddressesHandler,
-    AddAddressHandler,
-    UpdateAddressHandler,
-    RemoveAddressHandler,
-    ListUsersHandler,
-    SetUserRolesHandler,
-    EnsureAdminHandler,
     AdminBootstrap,
+    // use cases
+    SignUpUseCase,
+    LogInUseCase,
+    RefreshSessionUseCase,
+    LogOutUseCase,
+    LogOutEverywhereUseCase,
+    RequestPasswordResetUseCase,
+    ResetPasswordUseCase,
+    ChangePasswordUseCase,
+    GetProfileUseCase,
+    UpdateProfileUseCase,
+    ListAddressesUseCase,
+    AddAddressUseCase,
+    UpdateAddressUseCase,
+    RemoveAddressUseCase,
+    ListUsersUseCase,
+    SetUserRolesUseCase,
+    EnsureAdminUseCase,
+    // bus handlers
     GetUserSummaryHandler,
     GetAccessStatusHandler,
   ],

@@ -1,6 +1,11 @@
 import { Role } from '../../../platform/auth';
-import { AddressOrmEntity } from '../infrastructure/address.orm-entity';
-import { UserOrmEntity } from '../infrastructure/user.orm-entity';
+import { Address } from '../domain/address';
+import { AccountRole, User } from '../domain/user';
+
+/** The domain's roles are the platform's: a compile error here when the two sets drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ROLES_MATCH: Same<AccountRole, Role> = true;
+void ROLES_MATCH;
 
 /** What the API shows of a user: never the password hash. */
 export interface UserView {
@@ -11,7 +16,8 @@ export interface UserView {
   readonly createdAt: string;
 }
 
-export function toUserView(user: UserOrmEntity): UserView {
+/** The user as the API shows it. */
+export function toUserView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -21,6 +27,7 @@ export function toUserView(user: UserOrmEntity): UserView {
   };
 }
 
+/** One address of an address book, as the API shows it. */
 export interface AddressView {
   readonly id: string;
   readonly name: string;
@@ -31,7 +38,8 @@ export interface AddressView {
   readonly country: string;
 }
 
-export function toAddressView(address: AddressOrmEntity): AddressView {
+/** The address as the API shows it (without its owner). */
+export function toAddressView(address: Address): AddressView {
   return {
     id: address.id,
     name: address.name,
@@ -43,6 +51,7 @@ export function toAddressView(address: AddressOrmEntity): AddressView {
   };
 }
 
+/** What a login or refresh answers. */
 export interface SessionTokens {
   readonly accessToken: string;
   readonly refreshToken: string;

@@ -11,13 +11,16 @@ export class SignUpResponse {
   @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
 }
 
+/** A user as the API shows it (never the password hash). */
 export class UserResponse extends SignUpResponse {
   @ApiProperty({ enum: ['customer', 'admin'], isArray: true, example: ['customer'] }) readonly roles: Role[];
   @ApiProperty({ format: 'date-time', example: '2026-01-02T03:04:05.678Z' }) readonly createdAt: string;
 }
 
+/** A page of users (`GET /accounts/users`). */
 export const UserPage = PageOf(UserResponse);
 
+/** One address of an address book. */
 export class AddressResponse {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
@@ -28,8 +31,10 @@ export class AddressResponse {
   @ApiProperty({ example: 'GB' }) readonly country: string;
 }
 
+/** The whole address book (`nextCursor` is always null). */
 export const AddressPage = PageOf(AddressResponse);
 
+/** The answer to a request whose work happens later. */
 export class AcceptedResponse {
   @ApiProperty({ enum: ['accepted'], example: 'accepted' }) readonly status: 'accepted';
 }

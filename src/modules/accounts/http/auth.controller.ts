@@ -10,13 +10,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
 import { ApiProblem } from '../../../platform/http';
-import { RequestLimits } from '../application/limits/request-limits';
-import { LogInHandler } from '../application/log-in/log-in.handler';
-import { LogOutHandler } from '../application/log-out/log-out.handler';
-import { RequestPasswordResetHandler } from '../application/password-reset/request-password-reset.handler';
-import { ResetPasswordHandler } from '../application/password-reset/reset-password.handler';
-import { RefreshSessionHandler } from '../application/refresh-session/refresh-session.handler';
-import { SignUpHandler } from '../application/sign-up/sign-up.handler';
+import { LogInUseCase } from '../application/log-in/log-in.use-case';
+import { LogOutEverywhereUseCase } from '../application/log-out/log-out-everywhere.use-case';
+import { LogOutUseCase } from '../application/log-out/log-out.use-case';
+import { RequestPasswordResetUseCase } from '../application/password-reset/request-password-reset.use-case';
+import { ResetPasswordUseCase } from '../application/password-reset/reset-password.use-case';
+import { RefreshSessionUseCase } from '../application/refresh-session/refresh-session.use-case';
+import { SignUpUseCase } from '../application/sign-up/sign-up.use-case';
 import { SessionTokens } from '../application/views';
 import {
   ForgotPasswordDto,
@@ -29,17 +29,18 @@ import {
 } from './auth.dto';
 import { AcceptedResponse, SignUpResponse } from './accounts.response';
 
+/** Sign-up, log-in, sessions and password resets (`/accounts`). */
 @ApiTags('accounts')
 @Controller('accounts')
 export class AuthController {
   constructor(
-    private readonly signUpHandler: SignUpHandler,
-    private readonly logInHandler: LogInHandler,
-    private readonly refreshHandler: RefreshSessionHandler,
-    private readonly logOutHandler: LogOutHandler,
-    private readonly forgotHandler: RequestPasswordResetHandler,
-    private readonly resetHandler: ResetPasswordHandler,
-    private readonly limits: RequestLimits,
+    private readonly signUpUseCase: SignUpUseCase,
+    private readonly logInUseCase: LogInUseCase,
+    private readonly refreshSession: RefreshSessionUseCase,
+    private readonly logOutUseCase: LogOutUseCase,
+    private readonly logOutEverywhereUseCase: LogOutEverywhereUseCase,
+    private readonly requestPasswordReset: RequestPasswordResetUseCase,
+    private readonly resetPassword: ResetPasswordUseCase,
   ) {}
 
   @Post('signup')
@@ -51,8 +52,12 @@ export class AuthController {
     @Body() body: SignUpDto,
     @Req() request: FastifyRequest,
   ): Promise<{ id: string; email: string; name: string }> {
-    await this.limits.signUp.check(body.email, request.ip);
-    const user = await this.signUpHandler.execute(body);
+    const user = await this.signUpUseCase.execute({
+      email: body.email,
+      password: body.password,
+      name: body.name,
+      clientAddress: request.ip,
+    });
     return { id: user.id, email: user.email, name: user.name };
   }
 
@@ -63,7 +68,7 @@ export class AuthController {
   @ApiProblem(401, 'invalid-credentials', 'The email or password is wrong')
   @ApiProblem(429, 'too-many-login-attempts', 'Too many attempts for this account or address; see Retry-After')
   logIn(@Body() body: LogInDto, @Req() request: FastifyRequest): Promise<SessionTokens> {
-    return this.logInHandler.execute(body, request.ip);
+    return this.logInUseCase.execute({ email: body.email, password: body.password, clientAddress: request.ip });
   }
 
   @Post('token/refresh')
@@ -72,7 +77,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokensResponse })
   @ApiProblem(401, 'invalid-refresh-token', 'The refresh token is unknown, expired, revoked or already used')
   refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
-    return this.refreshHandler.execute(body.refreshToken);
+    return this.refreshSession.execute({ refreshToken: body.refreshToken });
   }
 
   @Post('logout')
@@ -81,7 +86,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke this session (or every session of the caller)' })
   @ApiNoContentResponse({ description: 'Logged out' })
   async logOut(@Body() body: LogOutDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.logOutHandler.execute(user.id, body.refreshToken, body.everywhere ?? false);
+    await this.logOutUseCase.execute({
+      userId: user.id,
+      refreshToken: body.refreshToken,
+      everywhere: body.everywhere ?? false,
+    });
   }
 
   @Post('logout-all')
@@ -93,7 +102,7 @@ export class AuthController {
   })
   @ApiNoContentResponse({ description: 'Every session ended' })
   async logOutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.logOutHandler.everywhere(user.id);
+    await this.logOutEverywhereUseCase.execute({ userId: user.id });
   }
 
   @Post('password/forgot')
@@ -105,8 +114,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: AcceptedResponse })
   @ApiProblem(429, 'too-many-requests', 'Too many requests from this address or for this email; see Retry-After')
   async forgot(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<{ status: 'accepted' }> {
-    await this.limits.passwordReset.check(body.email, request.ip);
-    this.forgotHandler.execute(body.email);
+    await this.requestPasswordReset.execute({ email: body.email, clientAddress: request.ip });
     return { status: 'accepted' };
   }
 
@@ -120,6 +128,6 @@ export class AuthController {
     'The reset token is invalid, expired or used (errors names token), or the password is weak',
   )
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
-    await this.resetHandler.execute(body.token, body.password);
+    await this.resetPassword.execute({ token: body.token, password: body.password });
   }
 }

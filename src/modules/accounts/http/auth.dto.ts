@@ -9,6 +9,7 @@ const TOKEN_MAX = 256;
 const PASSWORD_EXAMPLE = 'Quiet-Lantern-42-Orbit';
 const TOKEN_EXAMPLE = 'Xq3v9kLmN2pR7sT0uW4yZ6aB8cD1eF5gH';
 
+/** `POST /accounts/signup`: a new customer account. */
 export class SignUpDto {
   @ApiProperty({ example: 'ada@example.com' })
   @IsEmail()
@@ -27,6 +28,7 @@ export class SignUpDto {
   readonly name: string;
 }
 
+/** `POST /accounts/login`: the credentials. */
 export class LogInDto {
   @ApiProperty({ example: 'ada@example.com' })
   @IsString()
@@ -40,6 +42,7 @@ export class LogInDto {
   readonly password: string;
 }
 
+/** `POST /accounts/token/refresh`: the refresh token to rotate. */
 export class RefreshDto {
   @ApiProperty({ example: TOKEN_EXAMPLE, description: 'The refreshToken of the last login or refresh' })
   @IsString()
@@ -48,6 +51,7 @@ export class RefreshDto {
   readonly refreshToken: string;
 }
 
+/** `POST /accounts/logout`: the session to end (or every session). */
 export class LogOutDto extends RefreshDto {
   @ApiPropertyOptional({ example: false, description: "Revoke all of the caller's sessions, not only this one." })
   @Omittable()
@@ -55,6 +59,7 @@ export class LogOutDto extends RefreshDto {
   readonly everywhere?: boolean;
 }
 
+/** `POST /accounts/password/forgot`: where the reset link goes. */
 export class ForgotPasswordDto {
   @ApiProperty({ example: 'ada@example.com' })
   @IsEmail()
@@ -62,6 +67,7 @@ export class ForgotPasswordDto {
   readonly email: string;
 }
 
+/** `POST /accounts/password/reset`: the token of the link and the new password. */
 export class ResetPasswordDto {
   @ApiProperty({ example: TOKEN_EXAMPLE, description: 'The token of the emailed reset link' })
   @IsString()
@@ -75,6 +81,7 @@ export class ResetPasswordDto {
   readonly password: string;
 }
 
+/** The tokens of a session (login and refresh). */
 export class TokensResponse {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkwIn0.c2lnbmF0dXJl' }) readonly accessToken: string;
   @ApiProperty({ example: TOKEN_EXAMPLE }) readonly refreshToken: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Omittable } from '../../../platform/http';
 
+/** `PATCH /accounts/me`: the fields of the profile that change. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Ada Lovelace' })
   @Omittable()
@@ -11,6 +12,7 @@ export class UpdateProfileDto {
   readonly name?: string;
 }
 
+/** `POST /accounts/me/password`: the current password and the new one. */
 export class ChangePasswordDto {
   @ApiProperty({ example: 'Quiet-Lantern-42-Orbit' })
   @IsString()
@@ -31,6 +33,7 @@ function Text(max: number): PropertyDecorator {
 
 const LINE2 = { example: 'Flat 3', nullable: true, type: String, description: 'null clears it' } as const;
 
+/** `POST /accounts/me/addresses`: a new address. */
 export class AddressDto {
   @ApiProperty({ example: 'Ada Lovelace' }) @Text(100) readonly name: string;
   @ApiProperty({ example: '12 St James Square' }) @Text(200) readonly line1: string;

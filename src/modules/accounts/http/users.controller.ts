@@ -2,24 +2,25 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, IdParam, Page } from '../../../platform/http';
-import { ListUsersHandler } from '../application/users/list-users.handler';
-import { SetUserRolesHandler } from '../application/users/set-user-roles.handler';
+import { ListUsersUseCase } from '../application/users/list-users.use-case';
+import { SetUserRolesUseCase } from '../application/users/set-user-roles.use-case';
 import { UserView } from '../application/views';
 import { UserPage, UserResponse } from './accounts.response';
-import { ListUsersQuery, SetRolesDto } from './users.dto';
+import { ListUsersQueryDto, SetRolesDto } from './users.dto';
 
+/** Users as an admin sees them: the list and their roles (`/accounts/users`). */
 @ApiTags('accounts')
 @Roles('admin')
 @Controller('accounts/users')
 export class UsersController {
   constructor(
-    private readonly listUsers: ListUsersHandler,
-    private readonly setUserRoles: SetUserRolesHandler,
+    private readonly listUsers: ListUsersUseCase,
+    private readonly setUserRoles: SetUserRolesUseCase,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: UserPage })
-  list(@Query() query: ListUsersQuery): Promise<Page<UserView>> {
+  list(@Query() query: ListUsersQueryDto): Promise<Page<UserView>> {
     return this.listUsers.execute({ ...query, limit: query.limit ?? 50 });
   }
 
@@ -31,6 +32,6 @@ export class UsersController {
     @IdParam() id: string,
     @Body() body: SetRolesDto,
   ): Promise<UserView> {
-    return this.setUserRoles.execute(admin.id, id, body.roles);
+    return this.setUserRoles.execute({ actorId: admin.id, userId: id, roles: body.roles });
   }
 }

@@ -5,7 +5,8 @@ import { Role } from '../../../platform/auth';
 
 const ROLES: Role[] = ['customer', 'admin'];
 
-export class ListUsersQuery extends PageQueryDto {
+/** `GET /accounts/users` query: a page, narrowed by email or role. */
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the email' })
   @IsOptional()
   @IsString()
@@ -15,6 +16,7 @@ export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) readonly role?: Role;
 }
 
+/** The roles a user will have. */
 export class SetRolesDto {
   @ApiProperty({ enum: ROLES, isArray: true, example: ['customer', 'admin'] })
   @IsArray()

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** An address row (registered with the DataSource; repositories read and write it with SQL). */
 @Entity({ name: 'addresses' })
 export class AddressOrmEntity {
   @PrimaryColumn('uuid') id: string;

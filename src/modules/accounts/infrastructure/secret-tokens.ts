@@ -10,6 +10,7 @@ export function newSecretToken(): { token: string; hash: Buffer } {
   return { token, hash: hashSecretToken(token) };
 }
 
+/** The SHA-256 of a secret token: what is stored and looked up. */
 export function hashSecretToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }

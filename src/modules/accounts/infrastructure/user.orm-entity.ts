@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Role } from '../../../platform/auth';
 
+/** A user row (registered with the DataSource; repositories read and write it with SQL). */
 @Entity({ name: 'users' })
 export class UserOrmEntity {
   @PrimaryColumn('uuid') id: string;

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { ProblemException } from '../../../../platform/http';
 import { StartupNotes } from '../../../../platform/observability';
 import { ACCOUNTS_CONFIG, AccountsConfig } from '../../accounts.config';
-import { EnsureAdminHandler } from './ensure-admin.handler';
+import { UserRepository } from '../../infrastructure/user.repository';
+import { EnsureAdminUseCase } from './ensure-admin.use-case';
 
 /** The development admin's address (a reserved `.localhost` name: no mail leaves for it). */
 export const DEV_ADMIN_EMAIL = 'admin@arcade.localhost';
@@ -16,7 +17,8 @@ export const DEV_ADMIN_EMAIL = 'admin@arcade.localhost';
 export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     @Inject(ACCOUNTS_CONFIG) private readonly config: AccountsConfig,
-    private readonly ensureAdmin: EnsureAdminHandler,
+    private readonly ensureAdmin: EnsureAdminUseCase,
+    private readonly users: UserRepository,
     private readonly notes: StartupNotes,
   ) {}
 
@@ -27,7 +29,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   private async configuredAdmin(admin: { email: string; password: string }): Promise<void> {
     try {
-      await this.ensureAdmin.execute(admin.email, admin.password);
+      await this.ensureAdmin.execute({ email: admin.email, password: admin.password });
     } catch (error) {
       // A weak ADMIN_PASSWORD must stop the start, with a message that says why.
       if (error instanceof ProblemException) {
@@ -39,12 +41,12 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   }
 
   private async developmentAdmin(): Promise<void> {
-    if (await this.ensureAdmin.anyAdminExists()) {
+    if (await this.users.anyAdminExists()) {
       this.notes.add('admin', 'log in as your admin (`npm run admin:create -- <email>` makes another)');
       return;
     }
     const password = randomBytes(12).toString('base64url');
-    await this.ensureAdmin.execute(DEV_ADMIN_EMAIL, password, 'Development admin');
+    await this.ensureAdmin.execute({ email: DEV_ADMIN_EMAIL, password, name: 'Development admin' });
     this.notes.add(
       'admin',
       `${DEV_ADMIN_EMAIL}, password ${password} (created now and shown only this once; DEV_ADMIN=false turns this off)`,

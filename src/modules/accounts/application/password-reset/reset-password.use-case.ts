@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AccessStatusCache } from '../../../../platform/auth';
-import { IsNull } from 'typeorm';
 import { FieldError, ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { PasswordChanged } from '../../contracts';
+import { isLiveResetToken } from '../../domain/session-tokens';
 import { PasswordHasher } from '../../infrastructure/password-hasher';
-import { PasswordResetTokenOrmEntity } from '../../infrastructure/password-reset-token.orm-entity';
-import { revokeAllSessionsOf } from '../../infrastructure/refresh-tokens.sql';
+import { PasswordResetTokenRepository } from '../../infrastructure/password-reset-token.repository';
 import { hashSecretToken } from '../../infrastructure/secret-tokens';
-import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
+import { UserRepository } from '../../infrastructure/user.repository';
 import { assertStrongPassword } from '../password-problems';
+import { Sessions } from '../sessions/sessions';
+
+/** The token of the emailed link and the new password. */
+export interface ResetPasswordInput {
+  readonly token: string;
+  readonly password: string;
+}
 
 function invalidResetToken(): ProblemException {
   return ProblemException.validation(
@@ -20,30 +26,29 @@ function invalidResetToken(): ProblemException {
 
 /** Spends a single-use reset token: new password, every session revoked, PasswordChanged published. */
 @Injectable()
-export class ResetPasswordHandler {
+export class ResetPasswordUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly users: UserRepository,
+    private readonly resetTokens: PasswordResetTokenRepository,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: Sessions,
     private readonly accessStatuses: AccessStatusCache,
   ) {}
 
-  async execute(token: string, password: string): Promise<void> {
+  async execute(input: ResetPasswordInput): Promise<void> {
     const userId = await this.uow.run(async (tx) => {
-      const reset = await tx.manager
-        .getRepository(PasswordResetTokenOrmEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.token_hash = :hash', { hash: hashSecretToken(token) })
-        .getOne();
-      if (!reset || reset.usedAt !== null || reset.expiresAt.getTime() <= Date.now()) throw invalidResetToken();
-      const user = await tx.manager.findOneByOrFail(UserOrmEntity, { id: reset.userId });
-      assertStrongPassword(password, 'password', { email: user.email });
-      const passwordHash = await this.hasher.hash(password);
+      const reset = await this.resetTokens.lockByHash(tx, hashSecretToken(input.token));
+      if (!reset || !isLiveResetToken(reset, Date.now())) throw invalidResetToken();
+      const user = await this.users.findById(reset.userId, tx);
+      if (!user) throw new Error(`reset token ${reset.id} names no user`);
+      assertStrongPassword(input.password, 'password', { email: user.email });
+      const passwordHash = await this.hasher.hash(input.password);
       const now = new Date();
-      await tx.manager.update(UserOrmEntity, { id: user.id }, { passwordHash, updatedAt: now });
+      await this.users.changePasswordHash(tx, user.id, passwordHash, now);
       // Every outstanding link of the user dies with this one.
-      await tx.manager.update(PasswordResetTokenOrmEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
-      await revokeAllSessionsOf(tx.manager, user.id);
+      await this.resetTokens.useAllOf(tx, user.id, now);
+      await this.sessions.revokeAll(tx, user.id);
       tx.publish(new PasswordChanged({ userId: user.id, email: user.email, name: user.name }));
       return user.id;
     });

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { RefreshTokenOrmEntity } from '../../infrastructure/refresh-token.orm-entity';
-import { revokeFamily } from '../../infrastructure/refresh-tokens.sql';
+import { isLiveRefreshToken } from '../../domain/session-tokens';
+import { RefreshTokenRepository } from '../../infrastructure/refresh-token.repository';
 import { hashSecretToken } from '../../infrastructure/secret-tokens';
-import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
-import { SessionIssuer } from '../sessions/session-issuer';
+import { UserRepository } from '../../infrastructure/user.repository';
+import { Sessions } from '../sessions/sessions';
 import { SessionTokens } from '../views';
+
+/** The refresh token to spend. */
+export interface RefreshSessionInput {
+  readonly refreshToken: string;
+}
 
 function invalidRefreshToken(): ProblemException {
   return new ProblemException({
@@ -21,29 +26,26 @@ function invalidRefreshToken(): ProblemException {
  * Presenting an already rotated token means it leaked (or was replayed): the whole session dies.
  */
 @Injectable()
-export class RefreshSessionHandler {
+export class RefreshSessionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly sessions: SessionIssuer,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly users: UserRepository,
+    private readonly sessions: Sessions,
   ) {}
 
-  async execute(refreshToken: string): Promise<SessionTokens> {
+  async execute(input: RefreshSessionInput): Promise<SessionTokens> {
     const outcome = await this.uow.run(async (tx) => {
-      const token = await tx.manager
-        .getRepository(RefreshTokenOrmEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: hashSecretToken(refreshToken) })
-        .getOne();
-      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= Date.now()) return undefined;
+      const token = await this.refreshTokens.findByHash(tx, hashSecretToken(input.refreshToken), { lock: true });
+      if (!token || !isLiveRefreshToken(token, Date.now())) return undefined;
       if (token.rotatedAt !== null) {
-        await revokeFamily(tx.manager, token.familyId);
+        await this.refreshTokens.revokeFamily(tx, token.familyId);
         return undefined;
       }
-      const user = await tx.manager.findOneBy(UserOrmEntity, { id: token.userId });
+      const user = await this.users.findById(token.userId, tx);
       if (!user) return undefined;
-      await tx.manager.update(RefreshTokenOrmEntity, { id: token.id }, { rotatedAt: new Date() });
-      return this.sessions.issue(tx.manager, user, token.familyId);
+      await this.refreshTokens.markRotated(tx, token.id, new Date());
+      return this.sessions.open(tx, user, token.familyId);
     });
     // Thrown after the commit, so a reuse's revocation of the family is kept.
     if (!outcome) throw invalidRefreshToken();

@@ -1,34 +1,35 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { IsNull } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { fillUrlTemplate } from '../../../../platform/config';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { ACCOUNTS_CONFIG, AccountsConfig } from '../../accounts.config';
 import { PasswordResetRequested } from '../../contracts';
 import { normalizeEmail } from '../../domain/email';
-import { PasswordResetTokenOrmEntity } from '../../infrastructure/password-reset-token.orm-entity';
+import { PasswordResetTokenRepository } from '../../infrastructure/password-reset-token.repository';
 import { newSecretToken } from '../../infrastructure/secret-tokens';
-import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
+import { UserRepository } from '../../infrastructure/user.repository';
 
 /**
- * Starts a password reset; the new link revokes the user's earlier ones. The caller gets the same
- * answer at once whether or not the email is known: the lookup, the token and the event happen after
- * the response, so neither the body nor the timing tells accounts apart. The link's base URL comes
- * from configuration, never from the request.
+ * Issues password-reset links in the background, after the request was answered: the lookup, the
+ * token and the event happen later, so neither the answer nor its timing tells accounts apart.
+ * Work still running at shutdown is awaited. The link's base URL comes from configuration, never
+ * from the request.
  */
 @Injectable()
-export class RequestPasswordResetHandler implements BeforeApplicationShutdown {
+export class ResetLinks implements BeforeApplicationShutdown {
   private readonly logger = new Logger('PasswordReset');
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly users: UserRepository,
+    private readonly resetTokens: PasswordResetTokenRepository,
     @Inject(ACCOUNTS_CONFIG) private readonly config: AccountsConfig,
   ) {}
 
-  /** Returns immediately; the work runs in the background (and is awaited on shutdown). */
-  execute(email: string): void {
-    const work = this.createToken(normalizeEmail(email)).catch((error: unknown) =>
+  /** Returns immediately; an unknown email gets nothing, a known one a new link (older links die). */
+  issueInBackground(email: string): void {
+    const work = this.issue(normalizeEmail(email)).catch((error: unknown) =>
       this.logger.error({ err: error }, 'could not start a password reset'),
     );
     this.inFlight.add(work);
@@ -39,17 +40,17 @@ export class RequestPasswordResetHandler implements BeforeApplicationShutdown {
     await Promise.all([...this.inFlight]);
   }
 
-  private async createToken(email: string): Promise<void> {
+  private async issue(email: string): Promise<void> {
     await this.uow.run(async (tx) => {
       // The user's row is locked so that two requests at once still leave one live link.
-      const user = await tx.manager.findOne(UserOrmEntity, { where: { email }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lockByEmail(tx, email);
       if (!user) return;
       const { token, hash } = newSecretToken();
       const now = new Date();
       const expiresAt = new Date(now.getTime() + this.config.passwordResetTtlMinutes * 60_000);
       // Only the newest link works: asking again revokes every link sent before.
-      await tx.manager.update(PasswordResetTokenOrmEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
-      await tx.manager.insert(PasswordResetTokenOrmEntity, {
+      await this.resetTokens.useAllOf(tx, user.id, now);
+      await this.resetTokens.add(tx, {
         id: uuidv7(),
         userId: user.id,
         tokenHash: hash,

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AccessStatusCache, Role } from '../../../../platform/auth';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { UserOrmEntity } from '../../infrastructure/user.orm-entity';
+import { removesOwnAdminRole } from '../../domain/user';
+import { UserRepository } from '../../infrastructure/user.repository';
 import { toUserView, UserView } from '../views';
+
+/** Who changes whose roles, and the roles the user will have. */
+export interface SetUserRolesInput {
+  readonly actorId: string;
+  readonly userId: string;
+  readonly roles: readonly Role[];
+}
 
 /**
  * Replaces a user's roles (admin only). A role taken away stops counting at once in this process and
@@ -11,25 +19,26 @@ import { toUserView, UserView } from '../views';
  * by the next refresh.
  */
 @Injectable()
-export class SetUserRolesHandler {
+export class SetUserRolesUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly users: UserRepository,
     private readonly accessStatuses: AccessStatusCache,
   ) {}
 
-  async execute(actorId: string, userId: string, roles: readonly Role[]): Promise<UserView> {
+  async execute(input: SetUserRolesInput): Promise<UserView> {
     const view = await this.uow.run(async (tx) => {
-      const user = await tx.manager.findOneBy(UserOrmEntity, { id: userId });
+      const user = await this.users.findById(input.userId, tx);
       if (!user) throw ProblemException.notFound('User');
-      if (actorId === userId && user.roles.includes('admin') && !roles.includes('admin')) {
+      if (removesOwnAdminRole(input.actorId, user, input.roles)) {
         throw ProblemException.conflict('last-admin-guard', 'You cannot remove your own admin role.');
       }
-      user.roles = [...new Set(roles)];
-      user.updatedAt = new Date();
-      await tx.manager.update(UserOrmEntity, { id: userId }, { roles: user.roles, updatedAt: user.updatedAt });
-      return toUserView(user);
+      const roles = [...new Set(input.roles)];
+      const updatedAt = new Date();
+      await this.users.changeRoles(tx, user.id, roles, updatedAt);
+      return toUserView({ ...user, roles, updatedAt });
     });
-    this.accessStatuses.forget(userId);
+    this.accessStatuses.forget(input.userId);
     return view;
   }
 }

@@ -10,19 +10,13 @@
  */
 module.exports = {
   // --- layer rules (dependency-cruiser) ---
-  'http-calls-use-cases': [
-    'src/modules/cart/http/carts.controller.ts',
-    'src/modules/notifications/http/mailbox.controller.ts',
-    'src/modules/orders/http/orders.controller.ts',
-  ],
+  'http-calls-use-cases': ['src/modules/cart/http/carts.controller.ts', 'src/modules/orders/http/orders.controller.ts'],
   'http-not-infrastructure': [
     'src/modules/catalog/http/products.controller.ts',
     'src/modules/payments/http/payments.controller.ts',
     'src/modules/recommendations/http/recommendations.controller.ts',
   ],
   'orm-entities-stay-in-infrastructure': [
-    'src/modules/notifications/application/delivery/email-sender.ts',
-    'src/modules/notifications/application/mailbox/list-mailbox.handler.ts',
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts',
     'src/modules/orders/application/checkout/checkout-process.ts',
     'src/modules/orders/application/checkout/checkout-step-commands.ts',
@@ -46,19 +40,12 @@ module.exports = {
     'src/modules/cart/application/create-cart/create-cart.handler.ts',
     'src/modules/cart/application/get-cart/get-cart.handler.ts',
     'src/modules/cart/application/remove-item/remove-item.handler.ts',
-    'src/modules/notifications/application/mailbox/list-mailbox.handler.ts',
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts',
     'src/modules/orders/application/place-order/place-order.handler.ts',
     'src/modules/orders/application/ship-order/ship-order.handler.ts',
   ],
   'bus-handler-lives-in-handler-file': [
     'src/modules/cart/application/refresh-prices/refresh-prices-on-product-updated.handler.ts: RefreshPricesOnProductUpdated',
-    'src/modules/notifications/application/order-emails/send-order-cancelled-email.handler.ts: SendOrderCancelledEmail',
-    'src/modules/notifications/application/order-emails/send-order-confirmed-email.handler.ts: SendOrderConfirmedEmail',
-    'src/modules/notifications/application/order-emails/send-order-shipped-email.handler.ts: SendOrderShippedEmail',
-    'src/modules/notifications/application/user-emails/send-password-changed-email.handler.ts: SendPasswordChangedEmail',
-    'src/modules/notifications/application/user-emails/send-password-reset-email.handler.ts: SendPasswordResetEmail',
-    'src/modules/notifications/application/user-emails/send-welcome-email.handler.ts: SendWelcomeEmail',
     'src/modules/orders/application/checkout/on-payment-authorized.handler.ts: OnPaymentAuthorized',
     'src/modules/orders/application/checkout/on-payment-captured.handler.ts: OnPaymentCaptured',
     'src/modules/orders/application/checkout/on-payment-declined.handler.ts: OnPaymentDeclined',
@@ -92,7 +79,6 @@ module.exports = {
     'src/modules/cart/application/create-cart/create-cart.handler.ts: CreateCartHandler',
     'src/modules/cart/application/get-cart/get-cart.handler.ts: GetCartHandler',
     'src/modules/cart/application/remove-item/remove-item.handler.ts: RemoveItemHandler',
-    'src/modules/notifications/application/mailbox/list-mailbox.handler.ts: ListMailboxHandler',
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts: CancelOrderHandler',
     'src/modules/orders/application/place-order/place-order.handler.ts: PlaceOrderHandler',
     'src/modules/orders/application/ship-order/ship-order.handler.ts: ShipOrderHandler',
@@ -128,7 +114,6 @@ module.exports = {
   ],
   'http-holds-controllers-and-dtos': [
     'src/modules/catalog/http/list-products.query.ts',
-    'src/modules/notifications/http/mailbox.dto.ts: MailboxQuery',
     'src/modules/payments/http/payments.dto.ts: ListPaymentsQuery',
   ],
   'controller-injects-only-use-cases': [
@@ -136,7 +121,6 @@ module.exports = {
     'src/modules/catalog/http/categories.controller.ts: CategoriesController',
     'src/modules/catalog/http/products.controller.ts: ProductsController',
     'src/modules/catalog/http/variants.controller.ts: VariantsController',
-    'src/modules/notifications/http/mailbox.controller.ts: MailboxController',
     'src/modules/orders/http/orders.controller.ts: OrdersController',
     'src/modules/payments/http/payments.controller.ts: PaymentsController',
     'src/modules/payments/http/webhooks.controller.ts: WebhooksController',

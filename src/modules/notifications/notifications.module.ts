@@ -3,17 +3,18 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { EmailSender } from './application/delivery/email-sender';
-import { ListMailboxHandler } from './application/mailbox/list-mailbox.handler';
+import { ListMailboxUseCase } from './application/mailbox/list-mailbox.use-case';
 import { CustomerLookup } from './application/order-emails/customer-lookup';
-import { SendOrderCancelledEmail } from './application/order-emails/send-order-cancelled-email.handler';
-import { SendOrderConfirmedEmail } from './application/order-emails/send-order-confirmed-email.handler';
-import { SendOrderShippedEmail } from './application/order-emails/send-order-shipped-email.handler';
-import { SendPasswordChangedEmail } from './application/user-emails/send-password-changed-email.handler';
-import { SendPasswordResetEmail } from './application/user-emails/send-password-reset-email.handler';
-import { SendWelcomeEmail } from './application/user-emails/send-welcome-email.handler';
+import { SendOrderCancelledEmailHandler } from './application/order-emails/send-order-cancelled-email.handler';
+import { SendOrderConfirmedEmailHandler } from './application/order-emails/send-order-confirmed-email.handler';
+import { SendOrderShippedEmailHandler } from './application/order-emails/send-order-shipped-email.handler';
+import { SendPasswordChangedEmailHandler } from './application/user-emails/send-password-changed-email.handler';
+import { SendPasswordResetEmailHandler } from './application/user-emails/send-password-reset-email.handler';
+import { SendWelcomeEmailHandler } from './application/user-emails/send-welcome-email.handler';
 import { MailboxController } from './http/mailbox.controller';
 import { MailTransport } from './infrastructure/mail-transport';
 import { MessageOrmEntity } from './infrastructure/message.orm-entity';
+import { MessageRepository } from './infrastructure/message.repository';
 import { TemplateStore } from './infrastructure/template-store';
 import { loadNotificationsConfig, NOTIFICATIONS_CONFIG } from './notifications.config';
 
@@ -32,17 +33,18 @@ const settings = (config: AppConfig) => loadNotificationsConfig(config.source, c
       inject: [APP_CONFIG],
       useFactory: settings,
     },
+    MessageRepository,
     TemplateStore,
     MailTransport,
     EmailSender,
     CustomerLookup,
-    ListMailboxHandler,
-    SendWelcomeEmail,
-    SendPasswordResetEmail,
-    SendPasswordChangedEmail,
-    SendOrderConfirmedEmail,
-    SendOrderCancelledEmail,
-    SendOrderShippedEmail,
+    ListMailboxUseCase,
+    SendWelcomeEmailHandler,
+    SendPasswordResetEmailHandler,
+    SendPasswordChangedEmailHandler,
+    SendOrderConfirmedEmailHandler,
+    SendOrderCancelledEmailHandler,
+    SendOrderShippedEmailHandler,
   ],
 })
 export class NotificationsModule {

@@ -2,7 +2,8 @@ import { PageQueryDto } from '../../../platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class MailboxQuery extends PageQueryDto {
+/** `GET /notifications/mailbox` query: a page, optionally of one recipient's messages. */
+export class MailboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only messages to this address' })
   @IsOptional()
   @IsString()

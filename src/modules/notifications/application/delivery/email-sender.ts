@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Transaction } from '../../../../platform/messaging';
+import { Message } from '../../domain/message';
 import { TemplateData } from '../../domain/render-template';
 import { MailTransport } from '../../infrastructure/mail-transport';
-import { MessageOrmEntity } from '../../infrastructure/message.orm-entity';
+import { MessageRepository } from '../../infrastructure/message.repository';
 import { TemplateName, TemplateStore } from '../../infrastructure/template-store';
 
+/** An email to send: which template, to whom, with what data, because of which event. */
 export interface EmailRequest {
   /** The event that causes the email (recorded in the delivery log). */
   readonly eventId: string;
@@ -23,11 +25,12 @@ export class EmailSender {
   constructor(
     private readonly templates: TemplateStore,
     private readonly transport: MailTransport,
+    private readonly messages: MessageRepository,
   ) {}
 
   async send(tx: Transaction, request: EmailRequest): Promise<void> {
     const email = this.templates.render(request.template, request.data);
-    const message = Object.assign(new MessageOrmEntity(), {
+    const message: Message = {
       id: uuidv7(),
       eventId: request.eventId,
       template: request.template,
@@ -39,11 +42,9 @@ export class EmailSender {
       transport: this.transport.kind,
       providerMessageId: null,
       sentAt: new Date(),
-    });
-    await tx.manager.insert(MessageOrmEntity, message);
+    };
+    await this.messages.add(tx, message);
     const providerMessageId = await this.transport.send({ to: request.to, ...email });
-    if (providerMessageId !== null) {
-      await tx.manager.update(MessageOrmEntity, { id: message.id }, { providerMessageId });
-    }
+    if (providerMessageId !== null) await this.messages.setProviderMessageId(tx, message.id, providerMessageId);
   }
 }

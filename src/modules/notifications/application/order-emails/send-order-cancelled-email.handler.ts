@@ -14,8 +14,9 @@ const REASONS: Readonly<Record<string, string>> = {
   cancelled_by_customer: 'you asked us to cancel it',
 };
 
+/** Tells the customer their order was cancelled, and why. */
 @OnIntegrationEvent(OrderCancelled, { module: 'notifications', name: 'SendOrderCancelledEmail' })
-export class SendOrderCancelledEmail implements IntegrationEventHandler<OrderCancelled> {
+export class SendOrderCancelledEmailHandler implements IntegrationEventHandler<OrderCancelled> {
   constructor(
     private readonly emails: EmailSender,
     private readonly customers: CustomerLookup,

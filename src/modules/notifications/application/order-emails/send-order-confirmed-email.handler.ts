@@ -7,8 +7,9 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.c
 import { EmailSender } from '../delivery/email-sender';
 import { CustomerLookup, orderRef } from './customer-lookup';
 
+/** Sends the customer the confirmation of their order, with its lines and total. */
 @OnIntegrationEvent(OrderConfirmed, { module: 'notifications', name: 'SendOrderConfirmedEmail' })
-export class SendOrderConfirmedEmail implements IntegrationEventHandler<OrderConfirmed> {
+export class SendOrderConfirmedEmailHandler implements IntegrationEventHandler<OrderConfirmed> {
   constructor(
     private readonly emails: EmailSender,
     private readonly customers: CustomerLookup,

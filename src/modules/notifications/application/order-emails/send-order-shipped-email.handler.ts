@@ -6,8 +6,9 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.c
 import { EmailSender } from '../delivery/email-sender';
 import { CustomerLookup, orderRef } from './customer-lookup';
 
+/** Tells the customer their order is on its way, with the carrier and tracking number. */
 @OnIntegrationEvent(OrderShipped, { module: 'notifications', name: 'SendOrderShippedEmail' })
-export class SendOrderShippedEmail implements IntegrationEventHandler<OrderShipped> {
+export class SendOrderShippedEmailHandler implements IntegrationEventHandler<OrderShipped> {
   constructor(
     private readonly emails: EmailSender,
     private readonly customers: CustomerLookup,

@@ -4,7 +4,7 @@ import { EmailSender } from '../delivery/email-sender';
 
 /** A security notice: the owner learns of a password change they did not make. */
 @OnIntegrationEvent(PasswordChanged, { module: 'notifications', name: 'SendPasswordChangedEmail' })
-export class SendPasswordChangedEmail implements IntegrationEventHandler<PasswordChanged> {
+export class SendPasswordChangedEmailHandler implements IntegrationEventHandler<PasswordChanged> {
   constructor(private readonly emails: EmailSender) {}
 
   handle(event: PasswordChanged, tx: Transaction): Promise<void> {

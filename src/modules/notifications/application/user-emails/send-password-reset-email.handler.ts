@@ -2,8 +2,9 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { PasswordResetRequested } from '../../../accounts';
 import { EmailSender } from '../delivery/email-sender';
 
+/** Sends the reset link of a password-reset request. */
 @OnIntegrationEvent(PasswordResetRequested, { module: 'notifications', name: 'SendPasswordResetEmail' })
-export class SendPasswordResetEmail implements IntegrationEventHandler<PasswordResetRequested> {
+export class SendPasswordResetEmailHandler implements IntegrationEventHandler<PasswordResetRequested> {
   constructor(private readonly emails: EmailSender) {}
 
   handle(event: PasswordResetRequested, tx: Transaction): Promise<void> {

@@ -4,8 +4,9 @@ import { UserRegistered } from '../../../accounts';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../../notifications.config';
 import { EmailSender } from '../delivery/email-sender';
 
+/** Welcomes a new account. */
 @OnIntegrationEvent(UserRegistered, { module: 'notifications', name: 'SendWelcomeEmail' })
-export class SendWelcomeEmail implements IntegrationEventHandler<UserRegistered> {
+export class SendWelcomeEmailHandler implements IntegrationEventHandler<UserRegistered> {
   constructor(
     private readonly emails: EmailSender,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,

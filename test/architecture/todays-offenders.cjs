@@ -14,7 +14,6 @@ module.exports = {
   'http-not-infrastructure': [
     'src/modules/catalog/http/products.controller.ts',
     'src/modules/payments/http/payments.controller.ts',
-    'src/modules/recommendations/http/recommendations.controller.ts',
   ],
   'orm-entities-stay-in-infrastructure': [
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts',
@@ -56,11 +55,6 @@ module.exports = {
     'src/modules/orders/application/timeline/on-payment-refunded.handler.ts: OnPaymentRefunded',
     'src/modules/orders/application/timeline/on-payment-voided.handler.ts: OnPaymentVoided',
     'src/modules/orders/application/timeline/on-stock-released.handler.ts: OnStockReleased',
-    'src/modules/recommendations/application/learn-from-cart-item-added/learn-from-cart-item-added.handler.ts: LearnFromCartItemAdded',
-    'src/modules/recommendations/application/learn-from-order-confirmed/learn-from-order-confirmed.handler.ts: LearnFromOrderConfirmed',
-    'src/modules/recommendations/application/track-product-published/track-product-published.handler.ts: TrackProductPublished',
-    'src/modules/recommendations/application/track-product-updated/track-product-updated.handler.ts: TrackProductUpdated',
-    'src/modules/recommendations/application/track-stock-availability/track-stock-availability.handler.ts: TrackStockAvailability',
   ],
   'use-case-file-holds-one-use-case': [
     'src/modules/catalog/application/categories/categories.use-case.ts',
@@ -85,15 +79,12 @@ module.exports = {
   ],
   'sweeper-lives-in-sweeper-file': [
     'src/modules/cart/application/expire-guest-carts/guest-cart-sweeper.ts: GuestCartSweeper',
-    'src/modules/recommendations/application/refresh-neighbours/neighbour-refresh.ts: NeighbourRefresh',
   ],
   'process-lives-in-process-file': ['src/modules/orders/application/checkout/checkout-process.ts: CheckoutProcess'],
   'repository-file-holds-an-injectable-repository': [
     'src/modules/catalog/infrastructure/product.repository.ts',
     'src/modules/catalog/infrastructure/stock.repository.ts',
     'src/modules/payments/infrastructure/payments.repository.ts',
-    'src/modules/recommendations/infrastructure/catalog-facts.repository.ts',
-    'src/modules/recommendations/infrastructure/learned-signals.repository.ts',
   ],
   'repository-lives-in-repository-file': [
     'src/modules/catalog/infrastructure/product.repository.ts: ProductRepository',
@@ -124,7 +115,6 @@ module.exports = {
     'src/modules/orders/http/orders.controller.ts: OrdersController',
     'src/modules/payments/http/payments.controller.ts: PaymentsController',
     'src/modules/payments/http/webhooks.controller.ts: WebhooksController',
-    'src/modules/recommendations/http/recommendations.controller.ts: RecommendationsController',
   ],
   'contract-suffix-holds-a-contract': ['src/modules/catalog/http/list-products.query.ts'],
 };

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CartItemAdded } from '../../src/modules/cart';
 import { ProductPublished, ProductUpdated, StockAvailabilityChanged } from '../../src/modules/catalog';
 import { OrderConfirmed } from '../../src/modules/orders';
-import { NeighbourRefresh } from '../../src/modules/recommendations/application/refresh-neighbours/neighbour-refresh';
+import { StaleNeighboursSweeper } from '../../src/modules/recommendations/application/refresh-neighbours/stale-neighbours.sweeper';
 import { CoOccurrenceModel } from '../../src/modules/recommendations/domain/co-occurrence-model';
 import { rebuildReadModel } from '../../src/modules/recommendations/infrastructure/read-model-rebuild';
 import { loadRecommendationsConfig } from '../../src/modules/recommendations/recommendations.config';
@@ -27,7 +27,7 @@ describe('recommendations', () => {
 
   const deliver = (event: IntegrationEvent<unknown>) => s.app.get(LocalEventDispatcher).dispatch(toEnvelope(event));
   /** Neighbour lists are ranked again by a background refresh, off here: the tests run it. */
-  const refresh = () => s.app.get(NeighbourRefresh).refreshStale();
+  const refresh = () => s.app.get(StaleNeighboursSweeper).refreshStale();
   const confirmed = (customerId: string, productIds: string[], orderId = uuidv7()) =>
     new OrderConfirmed({
       orderId,

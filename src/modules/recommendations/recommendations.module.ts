@@ -2,14 +2,20 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
-import { LearnFromCartItemAdded } from './application/learn-from-cart-item-added/learn-from-cart-item-added.handler';
-import { LearnFromOrderConfirmed } from './application/learn-from-order-confirmed/learn-from-order-confirmed.handler';
-import { NeighbourRefresh } from './application/refresh-neighbours/neighbour-refresh';
-import { TrackProductPublished } from './application/track-product-published/track-product-published.handler';
-import { TrackProductUpdated } from './application/track-product-updated/track-product-updated.handler';
-import { TrackStockAvailability } from './application/track-stock-availability/track-stock-availability.handler';
+import { LearnFromCartItemAddedHandler } from './application/learn-from-cart-item-added/learn-from-cart-item-added.handler';
+import { LearnFromOrderConfirmedHandler } from './application/learn-from-order-confirmed/learn-from-order-confirmed.handler';
+import { GetPersonalRecommendationsUseCase } from './application/personal-recommendations/get-personal-recommendations.use-case';
+import { GetPopularProductsUseCase } from './application/popular-products/get-popular-products.use-case';
+import { StaleNeighboursSweeper } from './application/refresh-neighbours/stale-neighbours.sweeper';
+import { GetSimilarProductsUseCase } from './application/similar-products/get-similar-products.use-case';
+import { TrackProductPublishedHandler } from './application/track-product-published/track-product-published.handler';
+import { TrackProductUpdatedHandler } from './application/track-product-updated/track-product-updated.handler';
+import { TrackStockAvailabilityHandler } from './application/track-stock-availability/track-stock-availability.handler';
 import { RecommendationsController } from './http/recommendations.controller';
-import { RecommendationReads } from './infrastructure/recommendation-reads';
+import { CatalogFactsRepository } from './infrastructure/catalog-facts.repository';
+import { LearnedSignalsRepository } from './infrastructure/learned-signals.repository';
+import { NeighbourRepository } from './infrastructure/neighbour.repository';
+import { RecommendationRepository } from './infrastructure/recommendation.repository';
 import { loadRecommendationsConfig, RECOMMENDATIONS_CONFIG } from './recommendations.config';
 
 // The read model is plain SQL (raw facts + derived tables); no ORM entity is needed.
@@ -28,13 +34,23 @@ const settings = (config: AppConfig) => loadRecommendationsConfig(config.source)
       inject: [APP_CONFIG],
       useFactory: settings,
     },
-    RecommendationReads,
-    LearnFromOrderConfirmed,
-    LearnFromCartItemAdded,
-    TrackProductPublished,
-    TrackProductUpdated,
-    TrackStockAvailability,
-    NeighbourRefresh,
+    // infrastructure
+    RecommendationRepository,
+    CatalogFactsRepository,
+    LearnedSignalsRepository,
+    NeighbourRepository,
+    // use cases
+    GetSimilarProductsUseCase,
+    GetPersonalRecommendationsUseCase,
+    GetPopularProductsUseCase,
+    // event subscribers
+    LearnFromOrderConfirmedHandler,
+    LearnFromCartItemAddedHandler,
+    TrackProductPublishedHandler,
+    TrackProductUpdatedHandler,
+    TrackStockAvailabilityHandler,
+    // periodic work
+    StaleNeighboursSweeper,
   ],
 })
 export class RecommendationsModule {

@@ -1,14 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
-import { IdParam, ProblemException } from '../../../platform/http';
-import { RecommendationReads } from '../infrastructure/recommendation-reads';
+import { IdParam } from '../../../platform/http';
+import { GetPersonalRecommendationsUseCase } from '../application/personal-recommendations/get-personal-recommendations.use-case';
+import { GetPopularProductsUseCase } from '../application/popular-products/get-popular-products.use-case';
+import { GetSimilarProductsUseCase } from '../application/similar-products/get-similar-products.use-case';
 import { DEFAULT_LIMIT, RecommendationListDto, RecommendationsQueryDto } from './recommendations.dto';
 
+/** Recommendations: bought together, personal, popular (`/recommendations`). */
 @ApiTags('recommendations')
 @Controller('recommendations')
 export class RecommendationsController {
-  constructor(private readonly reads: RecommendationReads) {}
+  constructor(
+    private readonly similarProducts: GetSimilarProductsUseCase,
+    private readonly personalRecommendations: GetPersonalRecommendationsUseCase,
+    private readonly popularProducts: GetPopularProductsUseCase,
+  ) {}
 
   @Get('products/:productId')
   @ApiOperation({ summary: 'Products bought together with this one (padded with popular ones)' })
@@ -17,9 +24,7 @@ export class RecommendationsController {
     @IdParam('productId') productId: string,
     @Query() query: RecommendationsQueryDto,
   ): Promise<RecommendationListDto> {
-    const items = await this.reads.similarTo(productId, query.limit ?? DEFAULT_LIMIT);
-    if (!items) throw ProblemException.notFound('Product');
-    return { items };
+    return { items: await this.similarProducts.execute({ productId, limit: query.limit ?? DEFAULT_LIMIT }) };
   }
 
   @Get('me')
@@ -30,13 +35,15 @@ export class RecommendationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: RecommendationsQueryDto,
   ): Promise<RecommendationListDto> {
-    return { items: await this.reads.forCustomer(user.id, query.limit ?? DEFAULT_LIMIT) };
+    return {
+      items: await this.personalRecommendations.execute({ customerId: user.id, limit: query.limit ?? DEFAULT_LIMIT }),
+    };
   }
 
   @Get('popular')
   @ApiOperation({ summary: 'Most bought products lately (recency-weighted)' })
   @ApiOkResponse({ type: RecommendationListDto })
   async popular(@Query() query: RecommendationsQueryDto): Promise<RecommendationListDto> {
-    return { items: await this.reads.popular(query.limit ?? DEFAULT_LIMIT) };
+    return { items: await this.popularProducts.execute({ limit: query.limit ?? DEFAULT_LIMIT }) };
   }
 }

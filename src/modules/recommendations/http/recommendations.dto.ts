@@ -2,9 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** How many suggestions a reply holds when `limit` is left out. */
 export const DEFAULT_LIMIT = 10;
+/** The most suggestions one reply holds. */
 export const MAX_LIMIT = 50;
 
+/** The query of every recommendations route: how many suggestions. */
 export class RecommendationsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional()
@@ -15,6 +18,7 @@ export class RecommendationsQueryDto {
   readonly limit?: number;
 }
 
+/** A card's from-price. */
 export class CardPriceDto {
   @ApiProperty({ description: 'Integer minor units (cents)', example: 1999 })
   readonly amount: number;
@@ -23,6 +27,7 @@ export class CardPriceDto {
   readonly currency: string;
 }
 
+/** What a product card shows. */
 export class ProductCardDto {
   @ApiProperty({ format: 'uuid' })
   readonly id: string;
@@ -43,6 +48,7 @@ export class ProductCardDto {
   readonly inStock: boolean;
 }
 
+/** One suggested product, its score and why. */
 export class RecommendationDto {
   @ApiProperty({ format: 'uuid' })
   readonly productId: string;
@@ -61,6 +67,7 @@ export class RecommendationDto {
   readonly product: ProductCardDto | null;
 }
 
+/** A list of suggestions, best first. */
 export class RecommendationListDto {
   @ApiProperty({ type: [RecommendationDto] })
   readonly items: readonly RecommendationDto[];

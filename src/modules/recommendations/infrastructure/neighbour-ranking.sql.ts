@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 
 /**
  * Top-N neighbours by cosine similarity, the SQL twin of `rankNeighbours` in domain/similarity.ts
- * (same formula, same tie-break on id). Both the incremental refresh and the full rebuild use it,
+ * (same formula, same tie-break on id). Both the incremental refresh (NeighbourRepository) and the full rebuild use it,
  * so they cannot drift apart. `$1` is N; `filter` may add a WHERE clause on `c.product_id`.
  */
 export function rankedNeighboursSql(filter = ''): string {
@@ -22,23 +22,8 @@ export function rankedNeighboursSql(filter = ''): string {
     WHERE rank <= $1 AND score > 0`;
 }
 
-/** Recomputes the stored neighbour lists of the given products (work bounded by their co-occurrences). */
-export async function refreshNeighbours(
-  manager: EntityManager,
-  productIds: readonly string[],
-  n: number,
-): Promise<void> {
-  if (productIds.length === 0) return;
-  const ids = [...new Set(productIds)].sort();
-  await manager.query('DELETE FROM neighbour WHERE product_id = ANY($1::uuid[])', [ids]);
-  await manager.query(
-    `INSERT INTO neighbour (product_id, neighbour_id, score) ${rankedNeighboursSql('c.product_id = ANY($2::uuid[])')}`,
-    [n, ids],
-  );
-}
-
 /**
- * Marks products whose neighbour lists an event changed; NeighbourRefresh recomputes them. A mark
+ * Marks products whose neighbour lists an event changed; StaleNeighboursSweeper ranks them again. A mark
  * that exists already is left alone (no row lock), so a burst about one product does not queue.
  */
 export async function markNeighboursStale(manager: EntityManager, productIds: readonly string[]): Promise<void> {

@@ -1,17 +1,15 @@
-import { Inject } from '@nestjs/common';
 import { OrderConfirmed } from '../../../orders';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { LearnedSignalsRepository } from '../../infrastructure/learned-signals.repository';
-import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../../recommendations.config';
 
 /** A confirmed order is a basket bought together and part of its customer's history. */
 @OnIntegrationEvent(OrderConfirmed, { module: 'recommendations', name: 'LearnFromOrderConfirmed' })
-export class LearnFromOrderConfirmed implements IntegrationEventHandler<OrderConfirmed> {
-  constructor(@Inject(RECOMMENDATIONS_CONFIG) private readonly config: RecommendationsConfig) {}
+export class LearnFromOrderConfirmedHandler implements IntegrationEventHandler<OrderConfirmed> {
+  constructor(private readonly signals: LearnedSignalsRepository) {}
 
   async handle(event: OrderConfirmed, tx: Transaction): Promise<void> {
     const { orderId, customerId, lines, confirmedAt } = event.payload;
-    await new LearnedSignalsRepository(tx.manager, this.config).recordOrder({
+    await this.signals.recordOrder(tx, {
       orderId,
       customerId,
       productIds: lines.map((line) => line.productId),

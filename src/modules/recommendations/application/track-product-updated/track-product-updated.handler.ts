@@ -1,17 +1,15 @@
 import { ProductUpdated } from '../../../catalog';
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
-import { cardOf, CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
+import { cardOf } from '../../domain/catalog-facts';
+import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
 
 /** Follows a product's status (archived and draft products are not recommended) and its card. */
 @OnIntegrationEvent(ProductUpdated, { module: 'recommendations', name: 'TrackProductUpdated' })
-export class TrackProductUpdated implements IntegrationEventHandler<ProductUpdated> {
+export class TrackProductUpdatedHandler implements IntegrationEventHandler<ProductUpdated> {
+  constructor(private readonly catalogFacts: CatalogFactsRepository) {}
+
   async handle(event: ProductUpdated, tx: Transaction): Promise<void> {
-    const { productId, variants } = event.payload;
-    await new CatalogFactsRepository(tx.manager).recordProduct(
-      productId,
-      event.payload.status,
-      cardOf(event.payload),
-      variants,
-    );
+    const { productId, status, variants } = event.payload;
+    await this.catalogFacts.recordProduct(tx, productId, status, cardOf(event.payload), variants);
   }
 }

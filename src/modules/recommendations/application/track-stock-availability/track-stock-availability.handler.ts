@@ -4,9 +4,11 @@ import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repos
 
 /** A product none of whose variants is in stock is not recommended until one comes back. */
 @OnIntegrationEvent(StockAvailabilityChanged, { module: 'recommendations', name: 'TrackStockAvailability' })
-export class TrackStockAvailability implements IntegrationEventHandler<StockAvailabilityChanged> {
+export class TrackStockAvailabilityHandler implements IntegrationEventHandler<StockAvailabilityChanged> {
+  constructor(private readonly catalogFacts: CatalogFactsRepository) {}
+
   async handle(event: StockAvailabilityChanged, tx: Transaction): Promise<void> {
     const { productId, variantId, inStock } = event.payload;
-    await new CatalogFactsRepository(tx.manager).recordStock(productId, variantId, inStock);
+    await this.catalogFacts.recordStock(tx, productId, variantId, inStock);
   }
 }

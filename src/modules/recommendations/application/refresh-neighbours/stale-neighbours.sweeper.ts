@@ -1,15 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicTask } from '../../../../platform/jobs';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { refreshNeighbours } from '../../infrastructure/neighbour-ranking.sql';
+import { NeighbourRepository } from '../../infrastructure/neighbour.repository';
 import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../../recommendations.config';
 
 const BATCH = 200;
-
-const TAKE_STALE = `
-  DELETE FROM stale_neighbours WHERE product_id IN (
-    SELECT product_id FROM stale_neighbours ORDER BY product_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING product_id`;
 
 /**
  * Ranks again the neighbour lists that events marked stale, every RECS_NEIGHBOUR_REFRESH_MS: a
@@ -17,13 +12,15 @@ const TAKE_STALE = `
  * consumers no longer fight over its neighbour rows. Several instances may run it at once.
  */
 @Injectable()
-export class NeighbourRefresh implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class StaleNeighboursSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly task: PeriodicTask;
 
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly neighbours: NeighbourRepository,
     @Inject(RECOMMENDATIONS_CONFIG) private readonly config: RecommendationsConfig,
   ) {
+    // The task keeps the name its log lines always had.
     this.task = new PeriodicTask('NeighbourRefresh', config.neighbourRefreshMs, () => this.refreshStale());
   }
 
@@ -40,14 +37,9 @@ export class NeighbourRefresh implements OnApplicationBootstrap, BeforeApplicati
     let total = 0;
     for (;;) {
       const taken = await this.uow.run(async (tx) => {
-        // A DELETE answers [rows, count] through TypeORM.
-        const [rows] = (await tx.manager.query(TAKE_STALE, [BATCH])) as [{ product_id: string }[], number];
-        await refreshNeighbours(
-          tx.manager,
-          rows.map((row) => row.product_id),
-          this.config.neighbours,
-        );
-        return rows.length;
+        const productIds = await this.neighbours.takeStale(tx, BATCH);
+        await this.neighbours.rank(tx, productIds, this.config.neighbours);
+        return productIds.length;
       });
       total += taken;
       if (taken < BATCH) return total;

@@ -2,32 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { columnsOf } from '../../../platform/database';
 import { decayedPopularity } from '../domain/popularity';
+import { ProductCard, Recommendation } from '../domain/recommendation';
 import { CART_ADD_WEIGHT, HISTORY_SEEDS, PURCHASE_WEIGHT } from '../domain/signal-weights';
 import { RECOMMENDATIONS_CONFIG, RecommendationsConfig } from '../recommendations.config';
-
-export type RecommendationReason = 'bought-together' | 'popular';
-
-/** What a product card shows, from the catalog events recommendations has seen. */
-export interface ProductCard {
-  readonly id: string;
-  readonly slug: string | null;
-  readonly title: string;
-  /** The product's first image URL, if it has one. */
-  readonly image: string | null;
-  /** The lowest price of its variants, in minor units. */
-  readonly price: { readonly amount: number; readonly currency: string } | null;
-  /** Some variant can be bought now (recommendations only offer such products). */
-  readonly inStock: boolean;
-}
-
-export interface Recommendation {
-  readonly productId: string;
-  readonly score: number;
-  readonly reason: RecommendationReason;
-  /** Null for a product that catalog has not announced since cards were added. */
-  readonly product: ProductCard | null;
-}
 
 interface CardRow {
   readonly product_id: string;
@@ -39,8 +18,21 @@ interface CardRow {
   readonly available: boolean;
 }
 
+/**
+ * The columns of a card: adding a field to `ProductCard` is a compile error here until it is
+ * mapped (the price is two columns: amount and currency).
+ */
+const CARD_COLUMNS = {
+  id: 'product_id',
+  slug: 'slug',
+  title: 'title',
+  image: 'image',
+  price: 'price_amount, price_currency',
+  inStock: 'available',
+} satisfies Record<keyof ProductCard, string>;
+
 const CARDS = `
-  SELECT product_id, slug, title, image, price_amount, price_currency, available
+  SELECT ${columnsOf(CARD_COLUMNS)}
   FROM product WHERE product_id = ANY($1::uuid[]) AND title IS NOT NULL`;
 
 interface Row {
@@ -93,7 +85,7 @@ const POPULAR = `${POPULAR_FILL('$1::uuid IS NULL')}`;
  * statements are parsed and planned once per connection; the ORM query path would not reuse them).
  */
 @Injectable()
-export class RecommendationReads {
+export class RecommendationRepository {
   private readonly pool: Pool;
 
   constructor(
@@ -110,12 +102,14 @@ export class RecommendationReads {
     return this.withCards(this.toRecommendations(rows));
   }
 
+  /** Suggestions from the customer's history, never what they already bought; padded with popular ones. */
   async forCustomer(customerId: string, limit: number): Promise<Recommendation[]> {
     return this.withCards(
       this.toRecommendations(await this.run('recs_for_customer', FOR_CUSTOMER, [customerId, limit])),
     );
   }
 
+  /** The most bought products lately (recency-weighted). */
   async popular(limit: number): Promise<Recommendation[]> {
     return this.withCards(this.toRecommendations(await this.run('recs_popular', POPULAR, [null, limit])));
   }
@@ -133,19 +127,7 @@ export class RecommendationReads {
       const row = cards.get(item.productId);
       return {
         ...item,
-        product: row
-          ? {
-              id: row.product_id,
-              slug: row.slug,
-              title: row.title,
-              image: row.image,
-              price:
-                row.price_amount === null || row.price_currency === null
-                  ? null
-                  : { amount: Number(row.price_amount), currency: row.price_currency },
-              inStock: row.available,
-            }
-          : null,
+        product: row ? toCard(row) : null,
       };
     });
   }
@@ -166,4 +148,18 @@ export class RecommendationReads {
           ],
     );
   }
+}
+
+function toCard(row: CardRow): ProductCard {
+  return {
+    id: row.product_id,
+    slug: row.slug,
+    title: row.title,
+    image: row.image,
+    price:
+      row.price_amount === null || row.price_currency === null
+        ? null
+        : { amount: Number(row.price_amount), currency: row.price_currency },
+    inStock: row.available,
+  };
 }

@@ -18,7 +18,6 @@ module.exports = {
     'src/modules/orders/http/orders.controller.ts',
   ],
   'http-not-infrastructure': [
-    'src/modules/catalog/http/products.controller.ts',
     'src/modules/payments/http/payments.controller.ts',
     'src/modules/recommendations/http/recommendations.controller.ts',
   ],
@@ -104,15 +103,7 @@ module.exports = {
     'src/modules/recommendations/application/track-product-updated/track-product-updated.handler.ts: TrackProductUpdated',
     'src/modules/recommendations/application/track-stock-availability/track-stock-availability.handler.ts: TrackStockAvailability',
   ],
-  'use-case-file-holds-one-use-case': [
-    'src/modules/catalog/application/categories/categories.use-case.ts',
-    'src/modules/catalog/application/list-products/list-products.use-case.ts',
-    'src/modules/catalog/application/manage-products/archive-product.use-case.ts',
-    'src/modules/catalog/application/manage-products/create-product.use-case.ts',
-    'src/modules/catalog/application/manage-products/edit-product.use-case.ts',
-    'src/modules/catalog/application/set-stock/set-stock.use-case.ts',
-    'src/modules/catalog/application/view-product/view-product.use-case.ts',
-  ],
+  'use-case-file-holds-one-use-case': [],
   'use-case-lives-in-use-case-file': [
     'src/modules/accounts/application/addresses/add-address.handler.ts: AddAddressHandler',
     'src/modules/accounts/application/addresses/list-addresses.handler.ts: ListAddressesHandler',
@@ -140,15 +131,11 @@ module.exports = {
   ],
   'process-lives-in-process-file': ['src/modules/orders/application/checkout/checkout-process.ts: CheckoutProcess'],
   'repository-file-holds-an-injectable-repository': [
-    'src/modules/catalog/infrastructure/product.repository.ts',
-    'src/modules/catalog/infrastructure/stock.repository.ts',
     'src/modules/payments/infrastructure/payments.repository.ts',
     'src/modules/recommendations/infrastructure/catalog-facts.repository.ts',
     'src/modules/recommendations/infrastructure/learned-signals.repository.ts',
   ],
   'repository-lives-in-repository-file': [
-    'src/modules/catalog/infrastructure/product.repository.ts: ProductRepository',
-    'src/modules/catalog/infrastructure/stock.repository.ts: StockRepository',
     'src/modules/payments/infrastructure/payments.repository.ts: paymentsRepository',
   ],
   'orm-entity-file-holds-an-entity': [
@@ -165,7 +152,6 @@ module.exports = {
   ],
   'http-holds-controllers-and-dtos': [
     'src/modules/accounts/http/users.dto.ts: ListUsersQuery',
-    'src/modules/catalog/http/list-products.query.ts',
     'src/modules/notifications/http/mailbox.dto.ts: MailboxQuery',
     'src/modules/payments/http/payments.dto.ts: ListPaymentsQuery',
   ],
@@ -173,14 +159,10 @@ module.exports = {
     'src/modules/accounts/http/auth.controller.ts: AuthController',
     'src/modules/accounts/http/me.controller.ts: MeController',
     'src/modules/accounts/http/users.controller.ts: UsersController',
-    'src/modules/catalog/http/categories.controller.ts: CategoriesController',
-    'src/modules/catalog/http/products.controller.ts: ProductsController',
-    'src/modules/catalog/http/variants.controller.ts: VariantsController',
     'src/modules/notifications/http/mailbox.controller.ts: MailboxController',
     'src/modules/orders/http/orders.controller.ts: OrdersController',
     'src/modules/payments/http/payments.controller.ts: PaymentsController',
     'src/modules/payments/http/webhooks.controller.ts: WebhooksController',
     'src/modules/recommendations/http/recommendations.controller.ts: RecommendationsController',
   ],
-  'contract-suffix-holds-a-contract': ['src/modules/catalog/http/list-products.query.ts'],
 };

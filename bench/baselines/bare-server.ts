@@ -16,9 +16,10 @@ import { AddressInfo } from 'node:net';
 import { Pool, PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { VARIANT_SNAPSHOTS_SQL } from '../../src/modules/catalog/application/get-variant-snapshots/get-variant-snapshots.handler';
-import { ProductSearch, searchProducts } from '../../src/modules/catalog/infrastructure/product-search.sql';
-import { ProductRepository } from '../../src/modules/catalog/infrastructure/product.repository';
+import { ProductSearch } from '../../src/modules/catalog/application/list-products/product-search';
+import { searchProducts } from '../../src/modules/catalog/infrastructure/product-search.sql';
+import { DETAIL_BY_SLUG_SQL } from '../../src/modules/catalog/infrastructure/product-detail.sql';
+import { VARIANT_SNAPSHOTS_SQL } from '../../src/modules/catalog/infrastructure/variant.repository';
 import { FIND_CART_FOR_UPDATE_SQL, SAVE_CART_SQL } from '../../src/modules/cart/infrastructure/cart.repository';
 
 /** The SQL (text and parameters) a module function would run, captured without running it. */
@@ -72,11 +73,10 @@ async function main(): Promise<void> {
       c.id,
     ]),
   );
-  const detail = await capture((m) => ProductRepository.detail(m, 'slug'));
 
   const app = Fastify();
   app.get('/catalog/products/:slug', async (req, reply) => {
-    const { rows } = await catalog.query(detail.sql, [(req.params as { slug: string }).slug]);
+    const { rows } = await catalog.query(DETAIL_BY_SLUG_SQL, [(req.params as { slug: string }).slug]);
     return rows[0] ?? reply.code(404).send();
   });
   app.get('/catalog/products', async (req) => {

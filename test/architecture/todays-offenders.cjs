@@ -9,12 +9,8 @@
  * Layer rules list the importing file; naming rules list `<file>` or `<file>: <Class>`.
  */
 module.exports = {
-  // --- layer rules (dependency-cruiser) ---
-  'http-calls-use-cases': ['src/modules/cart/http/carts.controller.ts', 'src/modules/orders/http/orders.controller.ts'],
-  'http-not-infrastructure': [
-    'src/modules/catalog/http/products.controller.ts',
-    'src/modules/payments/http/payments.controller.ts',
-  ],
+  'http-calls-use-cases': ['src/modules/orders/http/orders.controller.ts'],
+  'http-not-infrastructure': ['src/modules/payments/http/payments.controller.ts'],
   'orm-entities-stay-in-infrastructure': [
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts',
     'src/modules/orders/application/checkout/checkout-process.ts',
@@ -30,21 +26,12 @@ module.exports = {
     'src/modules/payments/application/receive-webhook/apply-provider-event.ts',
     'src/modules/payments/application/refund-payment/refunds.ts',
   ],
-  // --- naming rules (test/architecture/grammar.e2e-spec.ts) ---
   'handler-file-holds-one-bus-handler': [
-    'src/modules/cart/application/accept-prices/accept-prices.handler.ts',
-    'src/modules/cart/application/add-item/add-item.handler.ts',
-    'src/modules/cart/application/change-item-quantity/change-item-quantity.handler.ts',
-    'src/modules/cart/application/claim-cart/claim-cart.handler.ts',
-    'src/modules/cart/application/create-cart/create-cart.handler.ts',
-    'src/modules/cart/application/get-cart/get-cart.handler.ts',
-    'src/modules/cart/application/remove-item/remove-item.handler.ts',
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts',
     'src/modules/orders/application/place-order/place-order.handler.ts',
     'src/modules/orders/application/ship-order/ship-order.handler.ts',
   ],
   'bus-handler-lives-in-handler-file': [
-    'src/modules/cart/application/refresh-prices/refresh-prices-on-product-updated.handler.ts: RefreshPricesOnProductUpdated',
     'src/modules/orders/application/checkout/on-payment-authorized.handler.ts: OnPaymentAuthorized',
     'src/modules/orders/application/checkout/on-payment-captured.handler.ts: OnPaymentCaptured',
     'src/modules/orders/application/checkout/on-payment-declined.handler.ts: OnPaymentDeclined',
@@ -56,39 +43,16 @@ module.exports = {
     'src/modules/orders/application/timeline/on-payment-voided.handler.ts: OnPaymentVoided',
     'src/modules/orders/application/timeline/on-stock-released.handler.ts: OnStockReleased',
   ],
-  'use-case-file-holds-one-use-case': [
-    'src/modules/catalog/application/categories/categories.use-case.ts',
-    'src/modules/catalog/application/list-products/list-products.use-case.ts',
-    'src/modules/catalog/application/manage-products/archive-product.use-case.ts',
-    'src/modules/catalog/application/manage-products/create-product.use-case.ts',
-    'src/modules/catalog/application/manage-products/edit-product.use-case.ts',
-    'src/modules/catalog/application/set-stock/set-stock.use-case.ts',
-    'src/modules/catalog/application/view-product/view-product.use-case.ts',
-  ],
+  'use-case-file-holds-one-use-case': [],
   'use-case-lives-in-use-case-file': [
-    'src/modules/cart/application/accept-prices/accept-prices.handler.ts: AcceptPricesHandler',
-    'src/modules/cart/application/add-item/add-item.handler.ts: AddItemHandler',
-    'src/modules/cart/application/change-item-quantity/change-item-quantity.handler.ts: ChangeItemQuantityHandler',
-    'src/modules/cart/application/claim-cart/claim-cart.handler.ts: ClaimCartHandler',
-    'src/modules/cart/application/create-cart/create-cart.handler.ts: CreateCartHandler',
-    'src/modules/cart/application/get-cart/get-cart.handler.ts: GetCartHandler',
-    'src/modules/cart/application/remove-item/remove-item.handler.ts: RemoveItemHandler',
     'src/modules/orders/application/cancel-order/cancel-order.handler.ts: CancelOrderHandler',
     'src/modules/orders/application/place-order/place-order.handler.ts: PlaceOrderHandler',
     'src/modules/orders/application/ship-order/ship-order.handler.ts: ShipOrderHandler',
   ],
-  'sweeper-lives-in-sweeper-file': [
-    'src/modules/cart/application/expire-guest-carts/guest-cart-sweeper.ts: GuestCartSweeper',
-  ],
+  'sweeper-lives-in-sweeper-file': [],
   'process-lives-in-process-file': ['src/modules/orders/application/checkout/checkout-process.ts: CheckoutProcess'],
-  'repository-file-holds-an-injectable-repository': [
-    'src/modules/catalog/infrastructure/product.repository.ts',
-    'src/modules/catalog/infrastructure/stock.repository.ts',
-    'src/modules/payments/infrastructure/payments.repository.ts',
-  ],
+  'repository-file-holds-an-injectable-repository': ['src/modules/payments/infrastructure/payments.repository.ts'],
   'repository-lives-in-repository-file': [
-    'src/modules/catalog/infrastructure/product.repository.ts: ProductRepository',
-    'src/modules/catalog/infrastructure/stock.repository.ts: StockRepository',
     'src/modules/payments/infrastructure/payments.repository.ts: paymentsRepository',
   ],
   'orm-entity-file-holds-an-entity': [
@@ -103,18 +67,10 @@ module.exports = {
     'src/modules/orders/infrastructure/order-timeline-entry.orm-entity.ts: OrderTimelineEntryEntity',
     'src/modules/orders/infrastructure/order.orm-entity.ts: OrderEntity',
   ],
-  'http-holds-controllers-and-dtos': [
-    'src/modules/catalog/http/list-products.query.ts',
-    'src/modules/payments/http/payments.dto.ts: ListPaymentsQuery',
-  ],
+  'http-holds-controllers-and-dtos': ['src/modules/payments/http/payments.dto.ts: ListPaymentsQuery'],
   'controller-injects-only-use-cases': [
-    'src/modules/cart/http/carts.controller.ts: CartsController',
-    'src/modules/catalog/http/categories.controller.ts: CategoriesController',
-    'src/modules/catalog/http/products.controller.ts: ProductsController',
-    'src/modules/catalog/http/variants.controller.ts: VariantsController',
     'src/modules/orders/http/orders.controller.ts: OrdersController',
     'src/modules/payments/http/payments.controller.ts: PaymentsController',
     'src/modules/payments/http/webhooks.controller.ts: WebhooksController',
   ],
-  'contract-suffix-holds-a-contract': ['src/modules/catalog/http/list-products.query.ts'],
 };

@@ -116,7 +116,8 @@ describe('catalog stock reservations', () => {
       const result = await s.bus.execute(new ReserveStock(orderId, lines as never));
       expect(result).toEqual({ status: 'rejected' });
       const event = await s.waitForEvent(StockReservationRejected, (e) => e.payload.orderId === orderId);
-      expect(event.payload.problems.map((p) => p.reason)).toContain(reason);
+      // Each case breaks exactly one rule, and the problem names that rule (no other reason hides it).
+      expect({ lines, reasons: event.payload.problems.map((p) => p.reason) }).toEqual({ lines, reasons: [reason] });
     }
     expect((await snapshot(variantId)).available).toBe(5);
     expect((await snapshot(other.variants[0].id)).available).toBe(5);

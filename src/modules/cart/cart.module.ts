@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
-import { AcceptPricesHandler } from './application/accept-prices/accept-prices.handler';
-import { AddItemHandler } from './application/add-item/add-item.handler';
+import { AcceptPricesUseCase } from './application/accept-prices/accept-prices.use-case';
+import { AddItemUseCase } from './application/add-item/add-item.use-case';
 import { CartChanges } from './application/cart-changes';
 import { CatalogVariants } from './application/catalog-variants';
-import { ChangeItemQuantityHandler } from './application/change-item-quantity/change-item-quantity.handler';
-import { ClaimCartHandler } from './application/claim-cart/claim-cart.handler';
+import { ChangeItemQuantityUseCase } from './application/change-item-quantity/change-item-quantity.use-case';
+import { ClaimCartUseCase } from './application/claim-cart/claim-cart.use-case';
 import { ClearCartHandler } from './application/clear-cart/clear-cart.handler';
-import { CreateCartHandler } from './application/create-cart/create-cart.handler';
-import { GuestCartSweeper } from './application/expire-guest-carts/guest-cart-sweeper';
-import { GetCartHandler } from './application/get-cart/get-cart.handler';
+import { CreateCartUseCase } from './application/create-cart/create-cart.use-case';
+import { GuestCartSweeper } from './application/expire-guest-carts/guest-cart.sweeper';
+import { GetCartUseCase } from './application/get-cart/get-cart.use-case';
 import { GetCartForCheckoutHandler } from './application/get-cart-for-checkout/get-cart-for-checkout.handler';
-import { RefreshPricesOnProductUpdated } from './application/refresh-prices/refresh-prices-on-product-updated.handler';
-import { RemoveItemHandler } from './application/remove-item/remove-item.handler';
+import { RefreshPricesOnProductUpdatedHandler } from './application/refresh-prices/refresh-prices-on-product-updated.handler';
+import { RemoveItemUseCase } from './application/remove-item/remove-item.use-case';
 import { CART_CONFIG, loadCartConfig } from './cart.config';
 import { CartsController } from './http/carts.controller';
 import { CartRepository } from './infrastructure/cart.repository';
@@ -34,16 +34,16 @@ const settings = (config: AppConfig) => loadCartConfig(config.source);
     CartRepository,
     CatalogVariants,
     CartChanges,
-    CreateCartHandler,
-    GetCartHandler,
-    AddItemHandler,
-    ChangeItemQuantityHandler,
-    RemoveItemHandler,
-    ClaimCartHandler,
-    AcceptPricesHandler,
+    CreateCartUseCase,
+    GetCartUseCase,
+    AddItemUseCase,
+    ChangeItemQuantityUseCase,
+    RemoveItemUseCase,
+    ClaimCartUseCase,
+    AcceptPricesUseCase,
     GetCartForCheckoutHandler,
     ClearCartHandler,
-    RefreshPricesOnProductUpdated,
+    RefreshPricesOnProductUpdatedHandler,
     GuestCartSweeper,
   ],
 })

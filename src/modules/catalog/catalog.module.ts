@@ -4,24 +4,31 @@ import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/d
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { CATALOG_CONFIG, loadCatalogConfig } from './catalog.config';
 import { CatalogReadCache } from './application/catalog-read-cache';
-import { Categories } from './application/categories/categories.use-case';
 import { CommitStockHandler } from './application/commit-stock/commit-stock.handler';
+import { CreateCategoryUseCase } from './application/create-category/create-category.use-case';
 import { ReservationExpirySweeper } from './application/expire-reservations/reservation-expiry.sweeper';
 import { GetVariantSnapshotsHandler } from './application/get-variant-snapshots/get-variant-snapshots.handler';
-import { ListProducts } from './application/list-products/list-products.use-case';
-import { ArchiveProduct } from './application/manage-products/archive-product.use-case';
-import { CreateProduct } from './application/manage-products/create-product.use-case';
-import { EditProduct } from './application/manage-products/edit-product.use-case';
+import { ListCategoriesUseCase } from './application/list-categories/list-categories.use-case';
+import { ListProductsUseCase } from './application/list-products/list-products.use-case';
+import { ArchiveProductUseCase } from './application/manage-products/archive-product.use-case';
+import { CreateProductUseCase } from './application/manage-products/create-product.use-case';
+import { EditProductUseCase } from './application/manage-products/edit-product.use-case';
 import { ReleaseStockHandler } from './application/release-stock/release-stock.handler';
 import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler';
 import { RestockOrderHandler } from './application/restock-order/restock-order.handler';
-import { SetStock } from './application/set-stock/set-stock.use-case';
-import { ViewProduct } from './application/view-product/view-product.use-case';
+import { SetStockUseCase } from './application/set-stock/set-stock.use-case';
+import { ReservedUnits } from './application/stock/return-reserved-units';
+import { ViewProductUseCase } from './application/view-product/view-product.use-case';
 import { CategoriesController } from './http/categories.controller';
 import { ProductsController } from './http/products.controller';
 import { VariantsController } from './http/variants.controller';
+import { CategoryRepository } from './infrastructure/category.repository';
+import { ProductRepository } from './infrastructure/product.repository';
+import { ReservationRepository } from './infrastructure/reservation.repository';
+import { StockRepository } from './infrastructure/stock.repository';
+import { VariantRepository } from './infrastructure/variant.repository';
 
-// The catalog reads and writes through lean SQL on its DataSource (docs/architecture.md §10), so it maps no entities.
+// The catalog reads and writes through lean SQL in its repositories (docs/architecture.md §10), so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
 
 /** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
@@ -37,14 +44,21 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
       inject: [APP_CONFIG],
       useFactory: settings,
     },
+    ProductRepository,
+    CategoryRepository,
+    VariantRepository,
+    StockRepository,
+    ReservationRepository,
     CatalogReadCache,
-    ListProducts,
-    ViewProduct,
-    CreateProduct,
-    EditProduct,
-    ArchiveProduct,
-    SetStock,
-    Categories,
+    ReservedUnits,
+    ListProductsUseCase,
+    ViewProductUseCase,
+    CreateProductUseCase,
+    EditProductUseCase,
+    ArchiveProductUseCase,
+    SetStockUseCase,
+    ListCategoriesUseCase,
+    CreateCategoryUseCase,
     GetVariantSnapshotsHandler,
     ReserveStockHandler,
     ReleaseStockHandler,

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { CART_CONFIG, CartConfig } from '../cart.config';
 import { Cart } from '../domain/cart';
@@ -12,6 +10,7 @@ import { cartNotFound, cartProblem } from './cart-problems';
 import { CartView, toCartView } from './cart-view';
 import { isUuid } from '../../../platform/ids';
 
+/** A change to a locked cart, given catalog's current view of the variants involved. */
 export type CartMutation = (cart: Cart, variants: ReadonlyMap<string, PricedVariant>, tx: Transaction) => void;
 
 /**
@@ -24,7 +23,6 @@ export class CartChanges {
   private readonly logger = new Logger('Cart');
 
   constructor(
-    @InjectDataSource('cart') private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly carts: CartRepository,
     private readonly catalog: CatalogVariants,
@@ -33,7 +31,7 @@ export class CartChanges {
 
   /** The cart if `userId` may use it, else a 404 (someone else's cart looks like no cart). */
   async accessible(cartId: string, userId: string | undefined): Promise<Cart> {
-    const cart = isUuid(cartId) ? await this.carts.find(this.db.manager, cartId) : undefined;
+    const cart = isUuid(cartId) ? await this.carts.find(cartId) : undefined;
     if (!cart || !cart.isAccessibleTo(userId, new Date(), this.guestTtlMs)) throw cartNotFound();
     return cart;
   }
@@ -73,7 +71,7 @@ export class CartChanges {
     mutate: CartMutation,
   ): Promise<Cart> {
     return this.uow.run(async (tx) => {
-      const cart = await this.carts.find(tx.manager, cartId, { lock: true });
+      const cart = await this.carts.findLocked(tx, cartId);
       const now = new Date();
       if (!cart || !cart.isAccessibleTo(userId, now, this.guestTtlMs)) throw cartNotFound();
       const before = cart.lines;
@@ -83,16 +81,12 @@ export class CartChanges {
       } catch (error) {
         throw error instanceof CartRuleViolation ? cartProblem(error) : error;
       }
-      await this.carts.save(tx.manager, cart, before);
+      await this.carts.save(tx, cart, before);
       return cart;
     });
   }
 
-  /** The cart schema's non-transactional manager, for plain reads. */
-  get manager(): DataSource['manager'] {
-    return this.db.manager;
-  }
-
+  /** The cart as the API shows it. */
   view(cart: Cart): CartView {
     return toCartView(cart, this.config.defaultCurrency);
   }
@@ -102,6 +96,7 @@ export class CartChanges {
     return this.config.defaultCurrency;
   }
 
+  /** How long a guest cart lives untouched (GUEST_CART_TTL_HOURS), in ms. */
   get guestTtlMs(): number {
     return this.config.guestCartTtlHours * 3_600_000;
   }

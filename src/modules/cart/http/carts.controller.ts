@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { ApiProblem, FieldError, IdParam, ProblemException } from '../../../platform/http';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
-import { AcceptPricesHandler } from '../application/accept-prices/accept-prices.handler';
-import { AddItemHandler } from '../application/add-item/add-item.handler';
+import { AcceptPricesUseCase } from '../application/accept-prices/accept-prices.use-case';
+import { AddItemUseCase } from '../application/add-item/add-item.use-case';
 import { CartView } from '../application/cart-view';
-import { ChangeItemQuantityHandler } from '../application/change-item-quantity/change-item-quantity.handler';
-import { ClaimCartHandler } from '../application/claim-cart/claim-cart.handler';
-import { CreateCartHandler } from '../application/create-cart/create-cart.handler';
-import { GetCartHandler } from '../application/get-cart/get-cart.handler';
-import { RemoveItemHandler } from '../application/remove-item/remove-item.handler';
+import { ChangeItemQuantityUseCase } from '../application/change-item-quantity/change-item-quantity.use-case';
+import { ClaimCartUseCase } from '../application/claim-cart/claim-cart.use-case';
+import { CreateCartUseCase } from '../application/create-cart/create-cart.use-case';
+import { GetCartUseCase } from '../application/get-cart/get-cart.use-case';
+import { RemoveItemUseCase } from '../application/remove-item/remove-item.use-case';
 import { AddCartItemDto, ChangeCartItemDto } from './cart-item.dto';
 import { CartResponse } from './cart.response';
 
@@ -23,13 +23,13 @@ import { CartResponse } from './cart.response';
 @Controller('carts')
 export class CartsController {
   constructor(
-    private readonly createCart: CreateCartHandler,
-    private readonly getCart: GetCartHandler,
-    private readonly addItem: AddItemHandler,
-    private readonly changeItem: ChangeItemQuantityHandler,
-    private readonly removeItem: RemoveItemHandler,
-    private readonly claimCart: ClaimCartHandler,
-    private readonly acceptPricesOf: AcceptPricesHandler,
+    private readonly createCart: CreateCartUseCase,
+    private readonly getCart: GetCartUseCase,
+    private readonly addItem: AddItemUseCase,
+    private readonly changeItem: ChangeItemQuantityUseCase,
+    private readonly removeItem: RemoveItemUseCase,
+    private readonly claimCart: ClaimCartUseCase,
+    private readonly acceptPricesOf: AcceptPricesUseCase,
   ) {}
 
   @Post()
@@ -43,7 +43,7 @@ export class CartsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CartView> {
     rejectAnyField(body);
-    const { cart, created } = await this.createCart.execute(user?.id);
+    const { cart, created } = await this.createCart.execute({ customerId: user?.id });
     void reply.status(created ? 201 : 200);
     return cart;
   }
@@ -52,7 +52,7 @@ export class CartsController {
   @ApiOperation({ summary: 'A cart, with prices refreshed when their snapshot is old' })
   @ApiResponse({ status: 200, type: CartResponse })
   get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
-    return this.getCart.execute(id, user?.id);
+    return this.getCart.execute({ cartId: id, userId: user?.id });
   }
 
   @Post(':id/items')
@@ -69,7 +69,7 @@ export class CartsController {
     @Body() body: AddCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
-    return this.addItem.execute(id, user?.id, body.variantId, body.quantity);
+    return this.addItem.execute({ cartId: id, userId: user?.id, variantId: body.variantId, quantity: body.quantity });
   }
 
   @Patch(':id/items/:itemId')
@@ -84,7 +84,7 @@ export class CartsController {
     @Body() body: ChangeCartItemDto,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
-    return this.changeItem.execute(id, user?.id, itemId, body.quantity);
+    return this.changeItem.execute({ cartId: id, userId: user?.id, itemId, quantity: body.quantity });
   }
 
   @Delete(':id/items/:itemId')
@@ -95,7 +95,7 @@ export class CartsController {
     @IdParam('itemId') itemId: string,
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
-    return this.removeItem.execute(id, user?.id, itemId);
+    return this.removeItem.execute({ cartId: id, userId: user?.id, itemId });
   }
 
   @Post(':id/accept-prices')
@@ -113,7 +113,7 @@ export class CartsController {
     @CurrentUser() user: AuthenticatedUser | undefined,
   ): Promise<CartView> {
     rejectAnyField(body);
-    return this.acceptPricesOf.execute(id, user?.id);
+    return this.acceptPricesOf.execute({ cartId: id, userId: user?.id });
   }
 
   @Post(':id/claim')
@@ -125,7 +125,7 @@ export class CartsController {
   @ApiProblem(400, 'too-many-lines', 'The merged cart would hold more lines than it may')
   @ApiProblem(409, 'currency-mismatch', 'The carts are priced in different currencies')
   claim(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<CartView> {
-    return this.claimCart.execute(id, user.id);
+    return this.claimCart.execute({ guestCartId: id, customerId: user.id });
   }
 }
 

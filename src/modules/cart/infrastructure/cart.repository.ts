@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { minorUnits } from '../../../platform/messaging';
+import { minorUnits, Transaction, UnitOfWork } from '../../../platform/messaging';
 import { Cart, CartStatus } from '../domain/cart';
 import { CartLine } from '../domain/cart-line';
 
@@ -28,8 +27,23 @@ interface LineRow {
   added_at: Date | string;
 }
 
-const LINE_COLUMNS =
-  'id, variant_id, product_id, sku, title, quantity, unit_price_amount, unit_price_currency, accepted_price_amount, accepted_price_currency, price_checked_at, added_at';
+/**
+ * The columns of a cart line, in the order of SAVE_CART_SQL's unnest: adding a field to `CartLine`
+ * is a compile error here (and in `toLine`) until it is mapped.
+ */
+const LINE_COLUMN_MAP = {
+  id: 'id',
+  variantId: 'variant_id',
+  productId: 'product_id',
+  sku: 'sku',
+  title: 'title',
+  quantity: 'quantity',
+  unitPrice: 'unit_price_amount, unit_price_currency',
+  acceptedUnitPrice: 'accepted_price_amount, accepted_price_currency',
+  priceCheckedAt: 'price_checked_at',
+  addedAt: 'added_at',
+} as const satisfies Record<keyof CartLine, string>;
+const LINE_COLUMNS = Object.values(LINE_COLUMN_MAP).join(', ');
 
 /** A cart row with its lines as one JSON array: one round trip per read instead of two. */
 const CART_WITH_LINES = `
@@ -41,6 +55,7 @@ const CART_WITH_LINES = `
 /** `find` (and `find … FOR UPDATE`): the cart and its lines by id. */
 export const FIND_CART_SQL = `${CART_WITH_LINES} WHERE c.id = $1`;
 export const FIND_CART_FOR_UPDATE_SQL = `${FIND_CART_SQL} FOR UPDATE OF c`;
+const FIND_OPEN_CART_SQL = `${CART_WITH_LINES} WHERE c.customer_id = $1 AND c.status = 'open'`;
 
 /**
  * Saves a change in one statement: the cart row, the lines that changed (upserted) and the lines
@@ -110,27 +125,32 @@ function sameLine(a: CartLine | undefined, b: CartLine): boolean {
  */
 @Injectable()
 export class CartRepository {
-  async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Cart | undefined> {
-    const carts = (await manager.query(options.lock ? FIND_CART_FOR_UPDATE_SQL : FIND_CART_SQL, [id])) as CartRow[];
-    return carts[0] && toCart(carts[0]);
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** The cart and its lines, read outside any transaction; undefined when there is none. */
+  async find(id: string): Promise<Cart | undefined> {
+    return firstCart(await this.uow.reader.query(FIND_CART_SQL, [id]));
   }
 
-  async findOpenOf(
-    manager: EntityManager,
-    customerId: string,
-    options: { lock?: boolean } = {},
-  ): Promise<Cart | undefined> {
-    const carts = (await manager.query(
-      `${CART_WITH_LINES} WHERE c.customer_id = $1 AND c.status = 'open'${options.lock ? ' FOR UPDATE OF c' : ''}`,
-      [customerId],
-    )) as CartRow[];
-    return carts[0] && toCart(carts[0]);
+  /** The cart and its lines, locked (FOR UPDATE) for the rest of `tx`. */
+  async findLocked(tx: Transaction, id: string): Promise<Cart | undefined> {
+    return firstCart(await tx.manager.query(FIND_CART_FOR_UPDATE_SQL, [id]));
+  }
+
+  /** The customer's open cart, read outside any transaction. */
+  async findOpenOf(customerId: string): Promise<Cart | undefined> {
+    return firstCart(await this.uow.reader.query(FIND_OPEN_CART_SQL, [customerId]));
+  }
+
+  /** The customer's open cart, locked for the rest of `tx`. */
+  async findOpenOfLocked(tx: Transaction, customerId: string): Promise<Cart | undefined> {
+    return firstCart(await tx.manager.query(`${FIND_OPEN_CART_SQL} FOR UPDATE OF c`, [customerId]));
   }
 
   /** Inserts a new cart; false when the customer already has an open one (nothing written). */
-  async insert(manager: EntityManager, cart: Cart): Promise<boolean> {
+  async insert(tx: Transaction, cart: Cart): Promise<boolean> {
     const s = cart.snapshot();
-    const inserted = (await manager.query(
+    const inserted = (await tx.manager.query(
       `INSERT INTO cart.carts (id, customer_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING id`,
       [s.id, s.customerId, s.status, s.createdAt, s.updatedAt],
@@ -142,8 +162,8 @@ export class CartRepository {
    * Writes the cart's state in one statement: `before` are its lines as read (none for a cart
    * just inserted); only the lines that changed since are written, and the ones that went deleted.
    */
-  async save(manager: EntityManager, cart: Cart, before: readonly CartLine[]): Promise<void> {
-    await manager.query(SAVE_CART_SQL, saveCartParams(cart, before));
+  async save(tx: Transaction, cart: Cart, before: readonly CartLine[]): Promise<void> {
+    await tx.manager.query(SAVE_CART_SQL, saveCartParams(cart, before));
   }
 
   /**
@@ -151,11 +171,11 @@ export class CartRepository {
    * product may sit in many carts). The accepted price stays, so the change is flagged.
    */
   async applyPrices(
-    manager: EntityManager,
+    tx: Transaction,
     prices: readonly { variantId: string; price: { amount: number; currency: string } }[],
     at: Date,
   ): Promise<void> {
-    await manager.query(
+    await tx.manager.query(
       `UPDATE cart.cart_lines l
           SET unit_price_amount = p.amount, unit_price_currency = p.currency, price_checked_at = $4
          FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS p (variant_id, amount, currency), cart.carts c
@@ -165,8 +185,8 @@ export class CartRepository {
   }
 
   /** Records that an order emptied a cart; false when that order was already recorded. */
-  async recordCheckout(manager: EntityManager, orderId: string, cartId: string): Promise<boolean> {
-    const rows = (await manager.query(
+  async recordCheckout(tx: Transaction, orderId: string, cartId: string): Promise<boolean> {
+    const rows = (await tx.manager.query(
       `INSERT INTO cart.cart_checkouts (order_id, cart_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING order_id`,
       [orderId, cartId],
     )) as unknown[];
@@ -174,14 +194,18 @@ export class CartRepository {
   }
 
   /** Deletes guest carts (open or claimed) untouched since `before`; returns how many. */
-  async deleteGuestCartsIdleSince(manager: EntityManager, before: Date): Promise<number> {
-    const result = (await manager.query(
+  async deleteGuestCartsIdleSince(tx: Transaction, before: Date): Promise<number> {
+    const result = (await tx.manager.query(
       `DELETE FROM cart.carts WHERE customer_id IS NULL AND updated_at < $1 RETURNING id`,
       [before],
     )) as unknown;
     const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
     return rows.length;
   }
+}
+
+function firstCart(rows: readonly CartRow[]): Cart | undefined {
+  return rows[0] && toCart(rows[0]);
 }
 
 function toCart(row: CartRow): Cart {

@@ -2,19 +2,25 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth';
 import { ApiProblem, Page } from '../../../platform/http';
-import { Categories, CategoryView } from '../application/categories/categories.use-case';
+import { CategoryView } from '../application/catalog-views';
+import { CreateCategoryUseCase } from '../application/create-category/create-category.use-case';
+import { ListCategoriesUseCase } from '../application/list-categories/list-categories.use-case';
 import { CategoryPage, CategoryResponse } from './catalog.response';
 import { CreateCategoryDto } from './product.dto';
 
+/** Categories: listed by anyone, created by admins. */
 @ApiTags('catalog')
 @Controller('catalog/categories')
 export class CategoriesController {
-  constructor(private readonly categories: Categories) {}
+  constructor(
+    private readonly listCategories: ListCategoriesUseCase,
+    private readonly createCategory: CreateCategoryUseCase,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: CategoryPage, description: 'Every category, by name (nextCursor is always null)' })
   list(): Promise<Page<CategoryView>> {
-    return this.categories.list();
+    return this.listCategories.execute();
   }
 
   @Post()
@@ -22,6 +28,6 @@ export class CategoriesController {
   @ApiCreatedResponse({ type: CategoryResponse })
   @ApiProblem(409, 'slug-taken', 'A category with this slug exists')
   create(@Body() body: CreateCategoryDto): Promise<CategoryView> {
-    return this.categories.create(body);
+    return this.createCategory.execute(body);
   }
 }

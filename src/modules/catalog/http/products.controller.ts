@@ -2,37 +2,38 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, IdParam, Page } from '../../../platform/http';
-import { ProductView } from '../infrastructure/product.repository';
-import { ListProducts, ProductSummary } from '../application/list-products/list-products.use-case';
-import { ViewProduct } from '../application/view-product/view-product.use-case';
-import { CreateProduct } from '../application/manage-products/create-product.use-case';
-import { EditProduct } from '../application/manage-products/edit-product.use-case';
-import { ArchiveProduct } from '../application/manage-products/archive-product.use-case';
+import { ProductSummary, ProductView } from '../application/catalog-views';
+import { ListProductsUseCase } from '../application/list-products/list-products.use-case';
+import { ViewProductUseCase } from '../application/view-product/view-product.use-case';
+import { CreateProductUseCase } from '../application/manage-products/create-product.use-case';
+import { EditProductUseCase } from '../application/manage-products/edit-product.use-case';
+import { ArchiveProductUseCase } from '../application/manage-products/archive-product.use-case';
 import { CreateProductDto, EditProductDto } from './product.dto';
-import { ListProductsQuery } from './list-products.query';
+import { ListProductsQueryDto } from './list-products.dto';
 import { ProductResponse, ProductSummaryPage } from './catalog.response';
 
+/** Products: the public list and page, and the admin's create, edit and archive. */
 @ApiTags('catalog')
 @Controller('catalog/products')
 export class ProductsController {
   constructor(
-    private readonly listProducts: ListProducts,
-    private readonly viewProduct: ViewProduct,
-    private readonly createProduct: CreateProduct,
-    private readonly editProduct: EditProduct,
-    private readonly archiveProduct: ArchiveProduct,
+    private readonly listProducts: ListProductsUseCase,
+    private readonly viewProduct: ViewProductUseCase,
+    private readonly createProduct: CreateProductUseCase,
+    private readonly editProduct: EditProductUseCase,
+    private readonly archiveProduct: ArchiveProductUseCase,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: ProductSummaryPage })
-  list(@Query() query: ListProductsQuery): Promise<Page<ProductSummary>> {
-    return this.listProducts.list(query);
+  list(@Query() query: ListProductsQueryDto): Promise<Page<ProductSummary>> {
+    return this.listProducts.execute(query);
   }
 
   @Get(':idOrSlug')
   @ApiOkResponse({ type: ProductResponse, description: 'An active product (admins also see drafts and archived ones)' })
   view(@Param('idOrSlug') idOrSlug: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<ProductView> {
-    return this.viewProduct.view(idOrSlug, user?.roles.includes('admin') ?? false);
+    return this.viewProduct.execute({ idOrSlug, isAdmin: user?.roles.includes('admin') ?? false });
   }
 
   @Post()
@@ -41,7 +42,7 @@ export class ProductsController {
   @ApiProblem(409, 'sku-taken', 'A variant with this sku exists')
   @ApiProblem(409, 'slug-taken', 'A product with this slug exists')
   create(@Body() body: CreateProductDto): Promise<ProductView> {
-    return this.createProduct.create(body);
+    return this.createProduct.execute(body);
   }
 
   @Patch(':id')
@@ -50,7 +51,7 @@ export class ProductsController {
   @ApiProblem(409, 'sku-taken', 'A variant with this sku exists')
   @ApiProblem(409, 'slug-taken', 'A product with this slug exists')
   edit(@IdParam() id: string, @Body() body: EditProductDto): Promise<ProductView> {
-    return this.editProduct.edit(id, body);
+    return this.editProduct.execute({ ...body, id });
   }
 
   @Delete(':id')
@@ -58,6 +59,6 @@ export class ProductsController {
   @Roles('admin')
   @ApiNoContentResponse({ description: 'Archived (hidden from the public; orders keep their lines)' })
   archive(@IdParam() id: string): Promise<void> {
-    return this.archiveProduct.archive(id);
+    return this.archiveProduct.execute({ id });
   }
 }

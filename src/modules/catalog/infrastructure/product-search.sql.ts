@@ -1,32 +1,20 @@
 import { EntityManager } from 'typeorm';
 import { minorUnits } from '../../../platform/messaging';
+import {
+  ProductSort,
+  ProductSearch,
+  ProductSearchPage,
+  SearchPosition,
+} from '../application/list-products/product-search';
 import { queryRows } from './sql';
 
-export type ProductSort = 'relevance' | 'price' | '-price' | 'newest';
-
-/** Where the previous page ended, in the order of `sort`. */
-export type SearchPosition =
-  | { readonly s: 'relevance'; readonly r: number; readonly id: string }
-  | { readonly s: 'price' | '-price'; readonly p: number; readonly id: string }
-  | { readonly s: 'newest'; readonly id: string };
-
-export interface ProductSearch {
-  readonly q?: string;
-  readonly categoryId?: string;
-  readonly minPrice?: number;
-  readonly maxPrice?: number;
-  readonly inStock?: boolean;
-  readonly sort: ProductSort;
-  readonly limit: number;
-  readonly after?: SearchPosition;
-}
-
-export interface ProductSummaryRow {
+/** A row of a search; it never leaves this file (searchProducts answers the module's own types). */
+interface ProductSummaryRow {
   readonly id: string;
   readonly slug: string;
   readonly title: string;
   readonly images: string[];
-  readonly price_min: number;
+  readonly price_min: string | number;
   readonly currency: string;
   readonly in_stock: boolean;
   readonly rank: number | null;
@@ -39,7 +27,7 @@ const IN_STOCK = `EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND
  * filters, and a keyset condition on the sort key plus id (so pages neither repeat nor skip when
  * rows are added or removed). Fetches `limit + 1` rows to know whether a next page exists.
  */
-export async function searchProducts(m: EntityManager, search: ProductSearch): Promise<ProductSummaryRow[]> {
+export async function searchProducts(m: EntityManager, search: ProductSearch): Promise<ProductSearchPage> {
   const params: unknown[] = [];
   const param = (value: unknown): string => `$${params.push(value)}`;
   const where = [`p.status = 'active'`];
@@ -84,7 +72,7 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
   }
   // The in-stock flag of the page is computed on the page only (an outer query): in the select
   // list of the filtered query the planner may turn it into a hashed scan of every variant.
-  const rows = await queryRows<ProductSummaryRow & { price_min: string }>(
+  const rows = await queryRows<ProductSummaryRow>(
     m,
     `SELECT p.*, ${IN_STOCK} AS in_stock
        FROM (SELECT p.id, p.slug, p.title, p.images, p.price_min, p.currency, ${rank} AS rank
@@ -95,12 +83,23 @@ export async function searchProducts(m: EntityManager, search: ProductSearch): P
       ORDER BY ${outerOrder}`,
     params,
   );
-  return rows.map((row) => ({ ...row, price_min: minorUnits(row.price_min) }));
+  const page = rows.slice(0, search.limit);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      images: row.images,
+      price: { amount: minorUnits(row.price_min), currency: row.currency },
+      inStock: row.in_stock,
+    })),
+    next: rows.length > search.limit ? positionOf(page[page.length - 1], search.sort) : undefined,
+  };
 }
 
 /** The keyset position of a row, in the order of `sort`. */
-export function positionOf(row: ProductSummaryRow, sort: ProductSort): SearchPosition {
+function positionOf(row: ProductSummaryRow, sort: ProductSort): SearchPosition {
   if (sort === 'relevance') return { s: sort, r: row.rank ?? 0, id: row.id };
-  if (sort === 'price' || sort === '-price') return { s: sort, p: row.price_min, id: row.id };
+  if (sort === 'price' || sort === '-price') return { s: sort, p: minorUnits(row.price_min), id: row.id };
   return { s: sort, id: row.id };
 }

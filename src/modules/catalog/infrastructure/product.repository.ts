@@ -1,149 +1,133 @@
-import { EntityManager } from 'typeorm';
-import { minorUnits, Money } from '../../../platform/messaging';
-import { isUuid } from '../../../platform/ids';
+import { Injectable } from '@nestjs/common';
+import { minorUnits, Money, Transaction, UnitOfWork } from '../../../platform/messaging';
+import { ProductView } from '../application/catalog-views';
+import { ProductSearch, ProductSearchPage } from '../application/list-products/product-search';
+import { NewVariant, Product, Variant } from '../domain/product';
+import { readProductDetail } from './product-detail.sql';
+import { searchProducts } from './product-search.sql';
 import { queryRows } from './sql';
 
-export type ProductStatus = 'draft' | 'active' | 'archived';
+/**
+ * The columns of a product: adding a field to `Product` is a compile error here (and in
+ * `toProduct`) until it is mapped, and the lock-and-load of an edit, the INSERT and the UPDATE are
+ * all made from this one list, so none of them can leave a field out.
+ */
+const PRODUCT_COLUMNS = {
+  id: 'id',
+  slug: 'slug',
+  title: 'title',
+  description: 'description',
+  images: 'images',
+  categoryIds: 'category_ids',
+  status: 'status',
+} as const satisfies Record<keyof Product, string>;
 
-export interface ProductView {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly description: string;
-  readonly images: string[];
-  readonly status: ProductStatus;
-  readonly categories: { id: string; slug: string; name: string }[];
-  readonly variants: { id: string; sku: string; title: string; price: Money; available: number }[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+/** The casts the array columns need as parameters. */
+const PRODUCT_CASTS: Partial<Record<keyof Product, string>> = { images: '::text[]', categoryIds: '::uuid[]' };
 
-export interface ProductRow {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly description: string;
-  readonly images: string[];
-  readonly category_ids: string[];
-  readonly status: ProductStatus;
-}
+/** A row of `products` as PRODUCT_COLUMNS reads it. */
+type ProductRow = { readonly [K in keyof Product as (typeof PRODUCT_COLUMNS)[K]]: Product[K] };
 
-export interface VariantRow {
+const FIELDS = Object.keys(PRODUCT_COLUMNS) as (keyof Product)[];
+const EDITABLE = FIELDS.filter((f) => f !== 'id');
+
+interface VariantRow {
   readonly id: string;
   readonly sku: string;
   readonly title: string;
   readonly position: number;
-  readonly price_amount: number;
+  readonly price_amount: string | number;
   readonly price_currency: string;
-  /** Units are available (on hand and not reserved). */
   readonly in_stock: boolean;
 }
 
-export interface NewVariant {
-  readonly id: string;
-  readonly sku: string;
-  readonly title: string;
-  readonly position: number;
-  readonly price: Money;
-  readonly onHand: number;
-}
+/**
+ * Products and their variants in catalog's schema, in lean SQL: the product page is a hot path
+ * (docs/architecture.md §10). Reads outside a transaction go through the module's reader; writes
+ * take the caller's transaction.
+ */
+@Injectable()
+export class ProductRepository {
+  constructor(private readonly uow: UnitOfWork) {}
 
-/** The product detail in one round trip: product, categories and variants aggregated as JSON. */
-const DETAIL = `
-  SELECT p.id, p.slug, p.title, p.description, p.images, p.status,
-         to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-         to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
-         coalesce((SELECT json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name) ORDER BY c.name)
-                     FROM categories c WHERE c.id = ANY (p.category_ids)), '[]') AS categories,
-         coalesce((SELECT json_agg(json_build_object(
-                     'id', v.id, 'sku', v.sku, 'title', v.title,
-                     'price', json_build_object('amount', v.price_amount, 'currency', v.price_currency),
-                     'available', greatest(v.on_hand - v.reserved, 0)) ORDER BY v.position)
-                     FROM variants v WHERE v.product_id = p.id), '[]') AS variants
-    FROM products p`;
+  /** The product page by id or slug, outside any transaction. */
+  detail(idOrSlug: string): Promise<ProductView | undefined> {
+    return readProductDetail(this.uow.reader, idOrSlug);
+  }
 
-export const ProductRepository = {
-  async detail(m: EntityManager, idOrSlug: string): Promise<ProductView | undefined> {
-    const [row] = isUuid(idOrSlug)
-      ? await queryRows<ProductView>(m, `${DETAIL} WHERE p.id = $1`, [idOrSlug])
-      : await queryRows<ProductView>(m, `${DETAIL} WHERE p.slug = $1`, [idOrSlug]);
-    return row;
-  },
+  /** The product page as `tx` sees it (after a write of its own). */
+  detailIn(tx: Transaction, id: string): Promise<ProductView | undefined> {
+    return readProductDetail(tx.manager, id);
+  }
 
-  /** Locks the product row for an edit (admin writes are rare; reads never wait on it). */
-  async lock(m: EntityManager, id: string): Promise<ProductRow | undefined> {
+  /** Locks the product for an edit and loads every field (admin writes are rare; reads never wait on it). */
+  async lock(tx: Transaction, id: string): Promise<Product | undefined> {
     const [row] = await queryRows<ProductRow>(
-      m,
-      `SELECT id, slug, title, description, images, category_ids, status FROM products WHERE id = $1 FOR UPDATE`,
+      tx.manager,
+      `SELECT ${Object.values(PRODUCT_COLUMNS).join(', ')} FROM products WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return row;
-  },
+    return row && toProduct(row);
+  }
 
-  async variants(m: EntityManager, productId: string): Promise<VariantRow[]> {
-    const rows = await queryRows<VariantRow & { price_amount: string }>(
-      m,
+  /** The product's variants, by position. */
+  async variants(tx: Transaction, productId: string): Promise<Variant[]> {
+    const rows = await queryRows<VariantRow>(
+      tx.manager,
       `SELECT id, sku, title, position, price_amount, price_currency, on_hand > reserved AS in_stock
          FROM variants WHERE product_id = $1 ORDER BY position`,
       [productId],
     );
-    return rows.map((row) => ({ ...row, price_amount: minorUnits(row.price_amount) }));
-  },
+    return rows.map((row) => ({
+      id: row.id,
+      sku: row.sku,
+      title: row.title,
+      position: row.position,
+      price: { amount: minorUnits(row.price_amount), currency: row.price_currency },
+      inStock: row.in_stock,
+    }));
+  }
 
-  async slugTaken(m: EntityManager, slug: string): Promise<boolean> {
-    return (await queryRows(m, `SELECT 1 FROM products WHERE slug = $1`, [slug])).length > 0;
-  },
+  /** Whether a product has this slug. */
+  async slugTaken(tx: Transaction, slug: string): Promise<boolean> {
+    return (await queryRows(tx.manager, `SELECT 1 FROM products WHERE slug = $1`, [slug])).length > 0;
+  }
 
-  async insert(m: EntityManager, product: ProductRow, priceMin: number, currency: string): Promise<void> {
+  /** Inserts a product with its from-price (the lowest price of its variants, in their currency). */
+  async insert(tx: Transaction, product: Product, from: Money): Promise<void> {
+    const columns = [...FIELDS.map((f) => PRODUCT_COLUMNS[f]), 'price_min', 'currency'];
+    const values = [...FIELDS.map((f, i) => `$${i + 1}${PRODUCT_CASTS[f] ?? ''}`), `$${FIELDS.length + 1}`];
     await queryRows(
-      m,
-      `INSERT INTO products (id, slug, title, description, images, category_ids, status, price_min, currency)
-       VALUES ($1, $2, $3, $4, $5::text[], $6::uuid[], $7, $8, $9)`,
-      [
-        product.id,
-        product.slug,
-        product.title,
-        product.description,
-        product.images,
-        product.category_ids,
-        product.status,
-        priceMin,
-        currency,
-      ],
+      tx.manager,
+      `INSERT INTO products (${columns.join(', ')}) VALUES (${values.join(', ')}, $${FIELDS.length + 2})`,
+      [...FIELDS.map((f) => product[f]), from.amount, from.currency],
     );
-  },
+  }
 
-  async update(m: EntityManager, product: ProductRow): Promise<void> {
-    await queryRows(
-      m,
-      `UPDATE products SET slug = $2, title = $3, description = $4, images = $5::text[], category_ids = $6::uuid[],
-              status = $7, updated_at = now() WHERE id = $1`,
-      [
-        product.id,
-        product.slug,
-        product.title,
-        product.description,
-        product.images,
-        product.category_ids,
-        product.status,
-      ],
-    );
-  },
+  /** Writes every field of the product. */
+  async update(tx: Transaction, product: Product): Promise<void> {
+    const sets = EDITABLE.map((f, i) => `${PRODUCT_COLUMNS[f]} = $${i + 2}${PRODUCT_CASTS[f] ?? ''}`);
+    await queryRows(tx.manager, `UPDATE products SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+      product.id,
+      ...EDITABLE.map((f) => product[f]),
+    ]);
+  }
 
   /** Keeps the denormalized from-price (used to filter and sort lists) in step with the variants. */
-  async refreshPriceMin(m: EntityManager, productId: string): Promise<void> {
+  async refreshPriceMin(tx: Transaction, productId: string): Promise<void> {
     await queryRows(
-      m,
+      tx.manager,
       `UPDATE products SET price_min = (SELECT min(price_amount) FROM variants WHERE product_id = $1),
               currency = (SELECT price_currency FROM variants WHERE product_id = $1 ORDER BY position LIMIT 1)
         WHERE id = $1`,
       [productId],
     );
-  },
+  }
 
-  async insertVariants(m: EntityManager, productId: string, variants: readonly NewVariant[]): Promise<void> {
+  /** Adds variants to a product, with their initial units on hand. */
+  async insertVariants(tx: Transaction, productId: string, variants: readonly NewVariant[]): Promise<void> {
     await queryRows(
-      m,
+      tx.manager,
       `INSERT INTO variants (id, product_id, sku, title, position, price_amount, price_currency, on_hand)
        SELECT id, $1, sku, title, position, amount, currency, on_hand
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::int[])
@@ -159,31 +143,34 @@ export const ProductRepository = {
         variants.map((v) => v.onHand),
       ],
     );
-  },
+  }
 
-  async updateVariant(m: EntityManager, id: string, title: string, price: Money): Promise<void> {
+  /** Changes a variant's title and price. */
+  async updateVariant(tx: Transaction, id: string, title: string, price: Money): Promise<void> {
     await queryRows(
-      m,
+      tx.manager,
       `UPDATE variants SET title = $2, price_amount = $3, price_currency = $4, updated_at = now() WHERE id = $1`,
       [id, title, price.amount, price.currency],
     );
-  },
+  }
 
-  /** Ids of the given categories that exist. */
-  async existingCategories(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
-    const rows = await queryRows<{ id: string }>(m, `SELECT id FROM categories WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Set(rows.map((r) => r.id));
-  },
+  /** A page of active products (the list's one statement), outside any transaction. */
+  search(search: ProductSearch): Promise<ProductSearchPage> {
+    return searchProducts(this.uow.reader, search);
+  }
+}
 
-  async categoryIdOf(m: EntityManager, idOrSlug: string): Promise<string | undefined> {
-    const [row] = await queryRows<{ id: string }>(
-      m,
-      isUuid(idOrSlug) ? `SELECT id FROM categories WHERE id = $1` : `SELECT id FROM categories WHERE slug = $1`,
-      [idOrSlug],
-    );
-    return row?.id;
-  },
-};
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    images: row.images,
+    categoryIds: row.category_ids,
+    status: row.status,
+  };
+}
 
 /** Maps a unique violation to the field it concerns, for a 409 instead of a 500. */
 export function uniqueViolationOf(error: unknown): 'slug' | 'sku' | undefined {

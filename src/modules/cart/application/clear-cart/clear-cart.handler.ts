@@ -25,15 +25,15 @@ export class ClearCartHandler implements ICommandHandler<ClearCart> {
       return;
     }
     await this.uow.run(async (tx) => {
-      if (!(await this.carts.recordCheckout(tx.manager, command.orderId, command.cartId))) return;
-      const cart = await this.carts.find(tx.manager, command.cartId, { lock: true });
+      if (!(await this.carts.recordCheckout(tx, command.orderId, command.cartId))) return;
+      const cart = await this.carts.findLocked(tx, command.cartId);
       if (!cart || cart.status !== 'open') {
         this.logger.warn(`ClearCart for order ${command.orderId}: cart ${command.cartId} is missing or retired`);
         return;
       }
       const before = cart.lines;
       cart.checkOut(new Date());
-      await this.carts.save(tx.manager, cart, before);
+      await this.carts.save(tx, cart, before);
       if (cart.customerId !== null) {
         tx.publish(new CartCheckedOut({ cartId: cart.id, customerId: cart.customerId, orderId: command.orderId }));
       }

@@ -14,7 +14,7 @@ export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForChecko
 
   async execute(query: GetCartForCheckout): Promise<CheckoutCart | null> {
     if (!isUuid(query.cartId)) return null;
-    const cart = await this.carts.find(this.changes.manager, query.cartId);
+    const cart = await this.carts.find(query.cartId);
     if (!cart || cart.status !== 'open' || cart.customerId === null || cart.customerId !== query.customerId) {
       return null;
     }

@@ -7,11 +7,12 @@ import { CartRepository } from '../../infrastructure/cart.repository';
  * once (lines keep the price the customer accepted, so a change shows as `priceChanged`).
  */
 @OnIntegrationEvent(ProductUpdated, { module: 'cart', name: 'cart.RefreshPricesOnProductUpdated' })
-export class RefreshPricesOnProductUpdated implements IntegrationEventHandler<ProductUpdated> {
+export class RefreshPricesOnProductUpdatedHandler implements IntegrationEventHandler<ProductUpdated> {
   constructor(private readonly carts: CartRepository) {}
 
+  /** Re-prices the open carts' lines of the product's variants, in the inbox's transaction. */
   async handle(event: ProductUpdated, tx: Transaction): Promise<void> {
     const prices = event.payload.variants.map((v) => ({ variantId: v.variantId, price: v.price }));
-    if (prices.length > 0) await this.carts.applyPrices(tx.manager, prices, new Date());
+    if (prices.length > 0) await this.carts.applyPrices(tx, prices, new Date());
   }
 }

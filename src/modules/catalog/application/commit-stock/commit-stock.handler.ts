@@ -4,6 +4,7 @@ import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CommitStock, StockCommitted } from '../../contracts';
 import { isUuid } from '../../../../platform/ids';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
 import { StockRepository } from '../../infrastructure/stock.repository';
 
 /** Turns held units into sold ones (they leave `on_hand` and `reserved`; available is unchanged). Idempotent. */
@@ -11,20 +12,24 @@ import { StockRepository } from '../../infrastructure/stock.repository';
 export class CommitStockHandler implements ICommandHandler<CommitStock> {
   private readonly logger = new Logger('CommitStock');
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reservations: ReservationRepository,
+    private readonly stock: StockRepository,
+  ) {}
 
   async execute(command: CommitStock): Promise<void> {
     if (!isUuid(command.orderId)) throw ProblemException.validation([], 'CommitStock needs an orderId that is a UUID.');
     const orderId = command.orderId.toLowerCase();
     await this.uow.run(async (tx) => {
-      const previous = await StockRepository.transition(tx.manager, orderId, ['reserved'], 'committed', null);
+      const previous = await this.reservations.transition(tx, orderId, ['reserved'], 'committed', null);
       if (!previous) {
-        const outcome = await StockRepository.outcomeOf(tx.manager, orderId);
+        const outcome = await this.reservations.outcomeOf(tx, orderId);
         if (outcome !== 'reserved') this.logger.warn(`CommitStock for order ${orderId}, which holds no stock; ignored`);
         return;
       }
-      const lines = await StockRepository.lines(tx.manager, orderId);
-      for (const line of lines) await StockRepository.adjust(tx.manager, line, -line.quantity, -line.quantity);
+      const lines = await this.reservations.lines(tx, orderId);
+      for (const line of lines) await this.stock.adjust(tx, line, -line.quantity, -line.quantity);
       tx.publish(new StockCommitted({ orderId, lines }));
     });
   }

@@ -2,8 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { PeriodicTask } from '../../../../platform/jobs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
-import { StockRepository } from '../../infrastructure/stock.repository';
-import { returnUnits } from '../stock/return-reserved-units';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
+import { ReservedUnits } from '../stock/return-reserved-units';
 import { CatalogReadCache } from '../catalog-read-cache';
 
 const BATCH = 100;
@@ -21,7 +21,9 @@ export class ReservationExpirySweeper implements OnApplicationBootstrap, BeforeA
   constructor(
     private readonly uow: UnitOfWork,
     private readonly readCache: CatalogReadCache,
-    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly reservations: ReservationRepository,
+    private readonly units: ReservedUnits,
+    @Inject(CATALOG_CONFIG) config: CatalogConfig,
   ) {
     this.task = new PeriodicTask('ReservationExpirySweeper', config.sweepIntervalMs, async () => {
       const released = await this.sweep();
@@ -43,10 +45,10 @@ export class ReservationExpirySweeper implements OnApplicationBootstrap, BeforeA
     for (;;) {
       const released = await this.readCache.afterWrite(
         this.uow.run(async (tx) => {
-          const orderIds = await StockRepository.lapsed(tx.manager, BATCH);
+          const orderIds = await this.reservations.lapsed(tx, BATCH);
           for (const orderId of orderIds) {
-            await StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', 'expired');
-            await returnUnits(tx, orderId, 'expired', false, this.config.lowStockThreshold);
+            await this.reservations.transition(tx, orderId, ['reserved'], 'released', 'expired');
+            await this.units.giveBack(tx, orderId, 'expired', false);
           }
           return orderIds.length;
         }),

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   CursorFieldKind,
   decodeCursor,
@@ -9,12 +7,14 @@ import {
   Page,
   ProblemException,
 } from '../../../../platform/http';
-import { Money } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
-import { CatalogReadCache } from '../catalog-read-cache';
+import { CategoryRepository } from '../../infrastructure/category.repository';
 import { ProductRepository } from '../../infrastructure/product.repository';
-import { positionOf, ProductSort, searchProducts, SearchPosition } from '../../infrastructure/product-search.sql';
+import { CatalogReadCache } from '../catalog-read-cache';
+import { ProductSummary } from '../catalog-views';
+import { ProductSort, SearchPosition } from './product-search';
 
+/** What `GET /catalog/products` takes (its query string, validated by the controller's DTO). */
 export interface ListProductsInput {
   readonly q?: string;
   readonly category?: string;
@@ -24,16 +24,6 @@ export interface ListProductsInput {
   readonly sort?: ProductSort;
   readonly limit?: number;
   readonly cursor?: string;
-}
-
-export interface ProductSummary {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly images: string[];
-  /** The lowest price of the product's variants. */
-  readonly price: Money;
-  readonly inStock: boolean;
 }
 
 type CursorShape = Readonly<Record<string, CursorFieldKind>>;
@@ -48,14 +38,16 @@ const CURSOR_SHAPES: Readonly<Record<ProductSort, CursorShape>> = {
 
 /** `GET /catalog/products`: search, filter, sort and keyset-paginate the active products. */
 @Injectable()
-export class ListProducts {
+export class ListProductsUseCase {
   constructor(
-    @InjectDataSource('catalog') private readonly db: DataSource,
+    private readonly products: ProductRepository,
+    private readonly categories: CategoryRepository,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
     private readonly cache: CatalogReadCache,
   ) {}
 
-  async list(input: ListProductsInput): Promise<Page<ProductSummary>> {
+  /** One page of active products; a 400 problem for a bad limit, price range, sort or cursor. */
+  async execute(input: ListProductsInput): Promise<Page<ProductSummary>> {
     const q = input.q?.trim() || undefined;
     const sort: ProductSort = input.sort ?? (q ? 'relevance' : 'newest');
     const limit = input.limit ?? this.config.listDefaultLimit;
@@ -82,10 +74,10 @@ export class ListProducts {
   ): Promise<Page<ProductSummary>> {
     let categoryId: string | undefined;
     if (input.category !== undefined) {
-      categoryId = await ProductRepository.categoryIdOf(this.db.manager, input.category);
+      categoryId = await this.categories.idOf(input.category);
       if (!categoryId) return { items: [], nextCursor: null };
     }
-    const rows = await searchProducts(this.db.manager, {
+    const found = await this.products.search({
       q,
       categoryId,
       minPrice: input.minPrice,
@@ -95,18 +87,7 @@ export class ListProducts {
       limit,
       after,
     });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map((row) => ({
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        images: row.images,
-        price: { amount: row.price_min, currency: row.currency },
-        inStock: row.in_stock,
-      })),
-      nextCursor: rows.length > limit ? encodeCursor({ ...positionOf(page[page.length - 1], sort) }) : null,
-    };
+    return { items: found.items, nextCursor: found.next ? encodeCursor({ ...found.next }) : null };
   }
 }
 

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Money, UnitOfWork } from '../../../../platform/messaging';
-import { ProductRepository, ProductRow, ProductStatus, ProductView } from '../../infrastructure/product.repository';
+import { Product, ProductStatus } from '../../domain/product';
+import { CategoryRepository } from '../../infrastructure/category.repository';
+import { ProductRepository } from '../../infrastructure/product.repository';
+import { CatalogReadCache } from '../catalog-read-cache';
+import { ProductView } from '../catalog-views';
 import { productPublished } from './product-events';
 import {
   assertCategoriesExist,
@@ -10,8 +14,8 @@ import {
   chooseSlug,
   conflictFrom,
 } from './product-writes';
-import { CatalogReadCache } from '../catalog-read-cache';
 
+/** What `POST /catalog/products` needs: the product and its variants with their initial stock. */
 export interface CreateProductInput {
   readonly title: string;
   readonly slug?: string;
@@ -24,40 +28,42 @@ export interface CreateProductInput {
 
 /** Creates a product with its variants and their initial stock; active unless `status: "draft"`. */
 @Injectable()
-export class CreateProduct {
+export class CreateProductUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly products: ProductRepository,
+    private readonly categories: CategoryRepository,
     private readonly readCache: CatalogReadCache,
   ) {}
 
-  async create(input: CreateProductInput): Promise<ProductView> {
+  /** The new product's page; 400 or 409 problems for what cannot be created. */
+  async execute(input: CreateProductInput): Promise<ProductView> {
     assertOneCurrency(input.variants.map((v) => v.price.currency));
     assertDistinctSkus(input.variants.map((v) => v.sku));
     const id = uuidv7();
     try {
       return await this.readCache.afterWrite(
         this.uow.run(async (tx) => {
-          const product: ProductRow = {
+          const product: Product = {
             id,
-            slug: await chooseSlug(tx.manager, input.slug, input.title),
+            slug: await chooseSlug(this.products, tx, input.slug, input.title),
             title: input.title.trim(),
             description: input.description,
             images: input.images ?? [],
-            category_ids: await assertCategoriesExist(tx.manager, input.categoryIds ?? []),
+            categoryIds: await assertCategoriesExist(this.categories, tx, input.categoryIds ?? []),
             status: input.status ?? 'active',
           };
           const variants = input.variants.map((v, position) => ({ ...v, id: uuidv7(), position, onHand: v.stock }));
-          await ProductRepository.insert(
-            tx.manager,
-            product,
-            Math.min(...variants.map((v) => v.price.amount)),
-            variants[0].price.currency,
-          );
-          await ProductRepository.insertVariants(tx.manager, id, variants);
+          const from = {
+            amount: Math.min(...variants.map((v) => v.price.amount)),
+            currency: variants[0].price.currency,
+          };
+          await this.products.insert(tx, product, from);
+          await this.products.insertVariants(tx, id, variants);
           if (product.status === 'active') {
-            tx.publish(productPublished(product, await ProductRepository.variants(tx.manager, id)));
+            tx.publish(productPublished(product, await this.products.variants(tx, id)));
           }
-          return (await ProductRepository.detail(tx.manager, id))!;
+          return (await this.products.detailIn(tx, id))!;
         }),
       );
     } catch (error) {

@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { FieldError, ProblemException } from '../../../../platform/http';
 import { Money, Transaction, UnitOfWork } from '../../../../platform/messaging';
-import { ProductRepository, ProductRow, ProductStatus, ProductView } from '../../infrastructure/product.repository';
+import { Product, ProductStatus } from '../../domain/product';
+import { CategoryRepository } from '../../infrastructure/category.repository';
+import { ProductRepository } from '../../infrastructure/product.repository';
+import { CatalogReadCache } from '../catalog-read-cache';
+import { ProductView } from '../catalog-views';
 import { productPublished, productUpdated } from './product-events';
 import { assertCategoriesExist, assertDistinctSkus, assertOneCurrency, conflictFrom } from './product-writes';
-import { CatalogReadCache } from '../catalog-read-cache';
 
+/** What `PATCH /catalog/products/:id` needs: the product, and the fields to change (the others are kept). */
 export interface EditProductInput {
+  readonly id: string;
   readonly title?: string;
   readonly slug?: string;
   readonly description?: string;
@@ -22,38 +27,42 @@ export interface EditProductInput {
  * (with `previousPrice` on changed prices), and `ProductPublished` when it becomes active.
  */
 @Injectable()
-export class EditProduct {
+export class EditProductUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly products: ProductRepository,
+    private readonly categories: CategoryRepository,
     private readonly readCache: CatalogReadCache,
   ) {}
 
-  async edit(id: string, input: EditProductInput): Promise<ProductView> {
+  /** The edited product's page; 400, 404 or 409 problems for what cannot be changed. */
+  async execute(input: EditProductInput): Promise<ProductView> {
+    const { id } = input;
     try {
       return await this.readCache.afterWrite(
         this.uow.run(async (tx) => {
-          const before = await ProductRepository.lock(tx.manager, id);
+          const before = await this.products.lock(tx, id);
           if (!before) throw ProblemException.notFound('Product');
-          const after: ProductRow = {
+          const after: Product = {
             ...before,
             title: input.title?.trim() ?? before.title,
             slug: input.slug ?? before.slug,
             description: input.description ?? before.description,
             images: input.images ?? before.images,
-            category_ids: input.categoryIds
-              ? await assertCategoriesExist(tx.manager, input.categoryIds)
-              : before.category_ids,
+            categoryIds: input.categoryIds
+              ? await assertCategoriesExist(this.categories, tx, input.categoryIds)
+              : before.categoryIds,
             status: input.status ?? before.status,
           };
-          await ProductRepository.update(tx.manager, after);
+          await this.products.update(tx, after);
           const previousPrices = await this.editVariants(tx, id, input.variants ?? []);
-          const variants = await ProductRepository.variants(tx.manager, id);
-          assertOneCurrency(variants.map((v) => v.price_currency));
+          const variants = await this.products.variants(tx, id);
+          assertOneCurrency(variants.map((v) => v.price.currency));
           assertDistinctSkus(variants.map((v) => v.sku));
-          await ProductRepository.refreshPriceMin(tx.manager, id);
+          await this.products.refreshPriceMin(tx, id);
           tx.publish(productUpdated(after, variants, previousPrices));
           if (after.status === 'active' && before.status !== 'active') tx.publish(productPublished(after, variants));
-          return (await ProductRepository.detail(tx.manager, id))!;
+          return (await this.products.detailIn(tx, id))!;
         }),
       );
     } catch (error) {
@@ -67,7 +76,7 @@ export class EditProduct {
     productId: string,
     edits: NonNullable<EditProductInput['variants']>,
   ): Promise<Map<string, Money>> {
-    const existing = new Map((await ProductRepository.variants(tx.manager, productId)).map((v) => [v.id, v]));
+    const existing = new Map((await this.products.variants(tx, productId)).map((v) => [v.id, v]));
     const previousPrices = new Map<string, Money>();
     const added = [];
     let position = Math.max(-1, ...[...existing.values()].map((v) => v.position)) + 1;
@@ -85,13 +94,13 @@ export class EditProduct {
       if (!current) throw invalid(`${field}.id`, 'no such variant on this product');
       if (edit.sku !== undefined && edit.sku !== current.sku) throw invalid(`${field}.sku`, 'a sku cannot change');
       if (edit.stock !== undefined) throw invalid(`${field}.stock`, 'set stock with PUT /catalog/variants/:id/stock');
-      const price = edit.price ?? { amount: current.price_amount, currency: current.price_currency };
-      if (price.amount !== current.price_amount || price.currency !== current.price_currency) {
-        previousPrices.set(current.id, { amount: current.price_amount, currency: current.price_currency });
+      const price = edit.price ?? current.price;
+      if (price.amount !== current.price.amount || price.currency !== current.price.currency) {
+        previousPrices.set(current.id, { amount: current.price.amount, currency: current.price.currency });
       }
-      await ProductRepository.updateVariant(tx.manager, current.id, edit.title ?? current.title, price);
+      await this.products.updateVariant(tx, current.id, edit.title ?? current.title, price);
     }
-    if (added.length > 0) await ProductRepository.insertVariants(tx.manager, productId, added);
+    if (added.length > 0) await this.products.insertVariants(tx, productId, added);
     return previousPrices;
   }
 }

@@ -1,27 +1,28 @@
 import { ProductPublished, ProductUpdated } from '../../contracts';
-import { ProductRow, VariantRow } from '../../infrastructure/product.repository';
+import { Product, Variant } from '../../domain/product';
 
-export function productPublished(product: ProductRow, variants: readonly VariantRow[]): ProductPublished {
+/** `ProductPublished` for a product that became active, with its variants. */
+export function productPublished(product: Product, variants: readonly Variant[]): ProductPublished {
   return new ProductPublished({
     productId: product.id,
     slug: product.slug,
     title: product.title,
-    categoryIds: product.category_ids,
+    categoryIds: product.categoryIds,
     images: product.images,
     variants: variants.map((v) => ({
       variantId: v.id,
       sku: v.sku,
       title: v.title,
-      price: { amount: v.price_amount, currency: v.price_currency },
-      inStock: v.in_stock,
+      price: { amount: v.price.amount, currency: v.price.currency },
+      inStock: v.inStock,
     })),
   });
 }
 
-/** `previousPrices` holds the old price of each variant whose price changed. */
+/** `ProductUpdated`; `previousPrices` holds the old price of each variant whose price changed. */
 export function productUpdated(
-  product: ProductRow,
-  variants: readonly VariantRow[],
+  product: Product,
+  variants: readonly Variant[],
   previousPrices: ReadonlyMap<string, { amount: number; currency: string }>,
 ): ProductUpdated {
   return new ProductUpdated({
@@ -34,7 +35,7 @@ export function productUpdated(
       variantId: v.id,
       sku: v.sku,
       title: v.title,
-      price: { amount: v.price_amount, currency: v.price_currency },
+      price: { amount: v.price.amount, currency: v.price.currency },
       previousPrice: previousPrices.get(v.id) ?? null,
     })),
   });

@@ -1,12 +1,17 @@
-import { EntityManager } from 'typeorm';
 import { FieldError, ProblemException } from '../../../../platform/http';
+import { Transaction } from '../../../../platform/messaging';
 import { slugify } from '../../domain/slug';
+import { CategoryRepository } from '../../infrastructure/category.repository';
 import { ProductRepository, uniqueViolationOf } from '../../infrastructure/product.repository';
 
 /** Every category id must exist; otherwise a 400 naming the field. */
-export async function assertCategoriesExist(m: EntityManager, ids: readonly string[]): Promise<string[]> {
+export async function assertCategoriesExist(
+  categories: CategoryRepository,
+  tx: Transaction,
+  ids: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const known = await ProductRepository.existingCategories(m, unique);
+  const known = await categories.existing(tx, unique);
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) {
     throw ProblemException.validation([new FieldError('categoryIds', `unknown categories: ${missing.join(', ')}`)]);
@@ -23,6 +28,7 @@ export function assertOneCurrency(currencies: readonly string[]): void {
   }
 }
 
+/** Every variant of a product has its own sku; otherwise a 400. */
 export function assertDistinctSkus(skus: readonly string[]): void {
   if (new Set(skus).size !== skus.length) {
     throw ProblemException.validation([new FieldError('variants', 'each variant needs its own sku')]);
@@ -30,10 +36,15 @@ export function assertDistinctSkus(skus: readonly string[]): void {
 }
 
 /** A requested slug must be free (409); a derived one gets a short suffix when taken. */
-export async function chooseSlug(m: EntityManager, requested: string | undefined, title: string): Promise<string> {
+export async function chooseSlug(
+  products: ProductRepository,
+  tx: Transaction,
+  requested: string | undefined,
+  title: string,
+): Promise<string> {
   if (requested !== undefined) return requested;
   const base = slugify(title);
-  if (!(await ProductRepository.slugTaken(m, base))) return base;
+  if (!(await products.slugTaken(tx, base))) return base;
   return `${base.slice(0, 72)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 

@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { ReleaseStock } from '../../contracts';
-import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
-import { StockRepository } from '../../infrastructure/stock.repository';
-import { returnUnits } from '../stock/return-reserved-units';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
+import { ReservedUnits } from '../stock/return-reserved-units';
 import { CatalogReadCache } from '../catalog-read-cache';
 
 /**
@@ -19,7 +17,8 @@ export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly readCache: CatalogReadCache,
-    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly reservations: ReservationRepository,
+    private readonly units: ReservedUnits,
   ) {}
 
   async execute(command: ReleaseStock): Promise<void> {
@@ -29,11 +28,11 @@ export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
     const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'released';
     await this.readCache.afterWrite(
       this.uow.run(async (tx) => {
-        const release = () => StockRepository.transition(tx.manager, orderId, ['reserved'], 'released', reason);
+        const release = () => this.reservations.transition(tx, orderId, ['reserved'], 'released', reason);
         let previous = await release();
         // A reservation still being made was invisible to the first try; the tombstone insert waits for it.
-        if (!previous && !(await StockRepository.tombstone(tx.manager, orderId, reason))) previous = await release();
-        if (previous) await returnUnits(tx, orderId, reason, false, this.config.lowStockThreshold);
+        if (!previous && !(await this.reservations.tombstone(tx, orderId, reason))) previous = await release();
+        if (previous) await this.units.giveBack(tx, orderId, reason, false);
       }),
     );
   }

@@ -6,7 +6,10 @@ import { ReserveStock, ReserveStockResult, StockReservationRejected, StockReserv
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
 import { checkReservationLines, LineProblem, ReservationLine } from '../../domain/reservation-lines';
-import { StockChange, StockRepository } from '../../infrastructure/stock.repository';
+import { StockChange } from '../../domain/stock';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
+import { StockRepository } from '../../infrastructure/stock.repository';
+import { VariantRepository } from '../../infrastructure/variant.repository';
 import { publishStockSignals } from '../stock/publish-stock-signals';
 import { CatalogReadCache } from '../catalog-read-cache';
 
@@ -24,6 +27,9 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly readCache: CatalogReadCache,
+    private readonly reservations: ReservationRepository,
+    private readonly stock: StockRepository,
+    private readonly variants: VariantRepository,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
@@ -32,24 +38,19 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
     const orderId = command.orderId.toLowerCase();
     return this.readCache.afterWrite(
       this.uow.run(async (tx) => {
-        if (!(await StockRepository.claimReservation(tx.manager, orderId))) {
-          return { status: await StockRepository.outcomeOf(tx.manager, orderId) };
+        if (!(await this.reservations.claimReservation(tx, orderId))) {
+          return { status: await this.reservations.outcomeOf(tx, orderId) };
         }
         const checked = checkReservationLines(command.lines, this.config.maxLineQuantity);
         const problems = [...checked.problems, ...(await this.lookUp(tx, checked.lines))];
         const changes = problems.length === 0 ? await this.hold(tx, checked.lines, problems) : [];
         if (problems.length > 0) {
-          await StockRepository.markRejected(tx.manager, orderId, problems);
+          await this.reservations.markRejected(tx, orderId, problems);
           tx.publish(new StockReservationRejected({ orderId, problems }));
           return { status: 'rejected' as const };
         }
         const lines = changes.map((c) => ({ variantId: c.variantId, productId: c.productId, quantity: c.quantity }));
-        const expiresAt = await StockRepository.markReserved(
-          tx.manager,
-          orderId,
-          lines,
-          this.config.reservationTtlSeconds,
-        );
+        const expiresAt = await this.reservations.markReserved(tx, orderId, lines, this.config.reservationTtlSeconds);
         tx.publish(new StockReserved({ orderId, lines, expiresAt }));
         publishStockSignals(tx, changes, this.config.lowStockThreshold);
         return { status: 'reserved' as const };
@@ -59,8 +60,8 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
 
   /** Problems visible without touching stock: unknown variants, products not for sale, another price, too few units. */
   private async lookUp(tx: Transaction, lines: readonly ReservationLine[]): Promise<LineProblem[]> {
-    const variants = await StockRepository.variantsForSale(
-      tx.manager,
+    const variants = await this.variants.forSale(
+      tx,
       lines.map((l) => l.variantId),
     );
     return lines.flatMap((line): LineProblem[] => {
@@ -72,32 +73,24 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
       };
       if (!variant) return [{ ...base, reason: 'unknown_variant' }];
       if (!variant.purchasable) return [{ ...base, reason: 'not_purchasable' }];
-      if (variant.price_amount !== line.unitPrice.amount || variant.price_currency !== line.unitPrice.currency) {
+      if (variant.price.amount !== line.unitPrice.amount || variant.price.currency !== line.unitPrice.currency) {
         return [{ ...base, reason: 'price_changed' }];
       }
       return variant.available < line.quantity ? [{ ...base, reason: 'insufficient_stock' }] : [];
     });
   }
 
-  /** Takes the units line by line; on the first shortfall everything taken is rolled back to the savepoint. */
+  /** Takes the units line by line; on the first shortfall nothing is held and the shortfalls join `problems`. */
   private async hold(
     tx: Transaction,
     lines: readonly ReservationLine[],
     problems: LineProblem[],
   ): Promise<StockChange[]> {
-    await tx.manager.query('SAVEPOINT reserve_lines');
-    const changes: StockChange[] = [];
-    for (const line of lines) {
-      const taken = await StockRepository.tryReserve(tx.manager, line);
-      if (taken) {
-        changes.push(taken);
-        continue;
-      }
-      const available = Math.max(await StockRepository.available(tx.manager, line.variantId), 0);
-      problems.push({ variantId: line.variantId, reason: 'insufficient_stock', requested: line.quantity, available });
+    const { changes, shortfalls } = await this.stock.holdAll(tx, lines);
+    for (const { variantId, requested, available } of shortfalls) {
+      problems.push({ variantId, reason: 'insufficient_stock', requested, available });
     }
-    if (problems.length > 0) await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
-    return problems.length > 0 ? [] : changes;
+    return changes;
   }
 }
 

@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { RestockOrder } from '../../contracts';
-import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
-import { StockRepository } from '../../infrastructure/stock.repository';
-import { returnUnits } from '../stock/return-reserved-units';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
+import { ReservedUnits } from '../stock/return-reserved-units';
 import { CatalogReadCache } from '../catalog-read-cache';
 
 /**
@@ -18,7 +16,8 @@ export class RestockOrderHandler implements ICommandHandler<RestockOrder> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly readCache: CatalogReadCache,
-    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    private readonly reservations: ReservationRepository,
+    private readonly units: ReservedUnits,
   ) {}
 
   async execute(command: RestockOrder): Promise<void> {
@@ -28,14 +27,14 @@ export class RestockOrderHandler implements ICommandHandler<RestockOrder> {
     const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'restocked';
     await this.readCache.afterWrite(
       this.uow.run(async (tx) => {
-        const previous = await StockRepository.transition(
-          tx.manager,
+        const previous = await this.reservations.transition(
+          tx,
           orderId,
           ['committed', 'reserved'],
           'restocked',
           reason,
         );
-        if (previous) await returnUnits(tx, orderId, reason, previous === 'committed', this.config.lowStockThreshold);
+        if (previous) await this.units.giveBack(tx, orderId, reason, previous === 'committed');
       }),
     );
   }

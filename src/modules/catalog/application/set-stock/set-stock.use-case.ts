@@ -1,24 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
-import { UnitOfWork } from '../../../../platform/messaging';
+import { Transaction, UnitOfWork } from '../../../../platform/messaging';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
-import { queryRows } from '../../infrastructure/sql';
-import { publishStockSignals } from '../stock/publish-stock-signals';
+import { StockLevel } from '../../domain/stock';
+import { StockRepository } from '../../infrastructure/stock.repository';
 import { CatalogReadCache } from '../catalog-read-cache';
+import { publishStockSignals } from '../stock/publish-stock-signals';
 
-export interface StockLevel {
+/** What `PUT /catalog/variants/:id/stock` needs. */
+export interface SetStockInput {
+  readonly variantId: string;
   readonly onHand: number;
-  readonly reserved: number;
-  readonly available: number;
-}
-
-interface Row {
-  product_id: string;
-  sku: string;
-  on_hand: number;
-  reserved: number;
-  old_on_hand: number;
-  old_reserved: number;
 }
 
 /**
@@ -26,58 +18,33 @@ interface Row {
  * racing reservation is neither lost nor oversold; fewer than the units already reserved is a 409.
  */
 @Injectable()
-export class SetStock {
+export class SetStockUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly stock: StockRepository,
     private readonly readCache: CatalogReadCache,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
   ) {}
 
-  async set(variantId: string, onHand: number): Promise<StockLevel> {
+  /** The variant's new stock level; a 404 or 409 problem when it cannot be set. */
+  async execute({ variantId, onHand }: SetStockInput): Promise<StockLevel> {
     return this.readCache.afterWrite(
       this.uow.run(async (tx) => {
-        const [row] = await queryRows<Row>(
-          tx.manager,
-          `WITH old AS (SELECT id, on_hand, reserved FROM variants WHERE id = $1 FOR UPDATE)
-         UPDATE variants v SET on_hand = $2, updated_at = now() FROM old
-          WHERE v.id = old.id AND old.reserved <= $2
-          RETURNING v.product_id, v.sku, v.on_hand, v.reserved, old.on_hand AS old_on_hand, old.reserved AS old_reserved`,
-          [variantId, onHand],
-        );
-        if (!row) throw await this.whyNot(tx.manager, variantId, onHand);
-        const available = row.on_hand - row.reserved;
-        publishStockSignals(
-          tx,
-          [
-            {
-              variantId,
-              productId: row.product_id,
-              sku: row.sku,
-              quantity: 0,
-              availableBefore: row.old_on_hand - row.old_reserved,
-              availableAfter: available,
-            },
-          ],
-          this.config.lowStockThreshold,
-        );
-        return { onHand: row.on_hand, reserved: row.reserved, available };
+        const set = await this.stock.setOnHand(tx, variantId, onHand);
+        if (!set) throw await this.whyNot(tx, variantId, onHand);
+        publishStockSignals(tx, [set.change], this.config.lowStockThreshold);
+        return set.level;
       }),
     );
   }
 
-  private async whyNot(
-    m: Parameters<typeof queryRows>[0],
-    variantId: string,
-    onHand: number,
-  ): Promise<ProblemException> {
-    const [current] = await queryRows<{ reserved: number }>(m, `SELECT reserved FROM variants WHERE id = $1`, [
-      variantId,
-    ]);
-    if (!current) return ProblemException.notFound('Variant');
+  private async whyNot(tx: Transaction, variantId: string, onHand: number): Promise<ProblemException> {
+    const reserved = await this.stock.reservedOf(tx, variantId);
+    if (reserved === undefined) return ProblemException.notFound('Variant');
     return ProblemException.conflict(
       'stock-below-reserved',
-      `onHand ${onHand} is below the ${current.reserved} units already reserved.`,
-      { reserved: current.reserved },
+      `onHand ${onHand} is below the ${reserved} units already reserved.`,
+      { reserved },
     );
   }
 }

@@ -2,7 +2,7 @@ import { Transaction } from '../../../../platform/messaging';
 import { StockAvailabilityChanged } from '../../contracts/stock-availability-changed.integration-event';
 import { StockLevelLow } from '../../contracts/stock-level-low.integration-event';
 import { stockSignals } from '../../domain/stock-signals';
-import { StockChange } from '../../infrastructure/stock.repository';
+import { StockChange } from '../../domain/stock';
 
 /** Publishes `StockAvailabilityChanged` and `StockLevelLow` for the changes that cross a line. */
 export function publishStockSignals(tx: Transaction, changes: readonly StockChange[], lowThreshold: number): void {

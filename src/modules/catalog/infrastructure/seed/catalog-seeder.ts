@@ -89,7 +89,7 @@ export async function seedCatalog(db: DataSource, options: SeedOptions): Promise
                 title: p.title,
                 description: p.description,
                 images: p.images,
-                category_ids: [idOf.get(slugify(DEMO_CATEGORIES[p.categoryIndex].name))!],
+                categoryIds: [idOf.get(slugify(DEMO_CATEGORIES[p.categoryIndex].name))!],
                 status: 'active',
               },
               freshVariants
@@ -99,9 +99,8 @@ export async function seedCatalog(db: DataSource, options: SeedOptions): Promise
                   sku: v.sku,
                   title: v.title,
                   position: v.position,
-                  price_amount: v.amount,
-                  price_currency: 'EUR',
-                  in_stock: v.onHand > 0,
+                  price: { amount: v.amount, currency: 'EUR' },
+                  inStock: v.onHand > 0,
                 })),
             ),
           );

@@ -5,12 +5,22 @@ import { CartItemAdded } from '../../contracts';
 import { CartChanges } from '../cart-changes';
 import { CartView } from '../cart-view';
 
+/** What `POST /carts/:id/items` needs. */
+export interface AddItemInput {
+  readonly cartId: string;
+  /** Who asks; undefined for a guest. */
+  readonly userId: string | undefined;
+  readonly variantId: string;
+  readonly quantity: number;
+}
+
 /** Puts a quantity of a variant in the cart at catalog's current price; announces it (CartItemAdded). */
 @Injectable()
-export class AddItemHandler {
+export class AddItemUseCase {
   constructor(private readonly changes: CartChanges) {}
 
-  execute(cartId: string, userId: string | undefined, variantId: string, quantity: number): Promise<CartView> {
+  /** The cart with the line added (or merged into the line of the same variant). */
+  execute({ cartId, userId, variantId, quantity }: AddItemInput): Promise<CartView> {
     return this.changes.change(cartId, userId, [variantId], (cart, variants, tx) => {
       const variant = variants.get(variantId);
       if (!variant) throw ProblemException.notFound('Variant');

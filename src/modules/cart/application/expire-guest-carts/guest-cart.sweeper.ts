@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicTask } from '../../../../platform/jobs';
+import { UnitOfWork } from '../../../../platform/messaging';
 import { CART_CONFIG, CartConfig } from '../../cart.config';
 import { CartRepository } from '../../infrastructure/cart.repository';
 import { CartChanges } from '../cart-changes';
@@ -14,6 +15,7 @@ export class GuestCartSweeper implements OnApplicationBootstrap, BeforeApplicati
   private readonly task: PeriodicTask;
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly carts: CartRepository,
     private readonly changes: CartChanges,
     @Inject(CART_CONFIG) config: CartConfig,
@@ -21,20 +23,20 @@ export class GuestCartSweeper implements OnApplicationBootstrap, BeforeApplicati
     this.task = new PeriodicTask('GuestCartSweeper', config.sweepIntervalSeconds * 1000, () => this.sweep());
   }
 
+  /** Starts sweeping every CART_SWEEP_INTERVAL_SECONDS. */
   onApplicationBootstrap(): void {
     this.task.start();
   }
 
+  /** Stops sweeping, waiting for a sweep under way. */
   beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 
   /** Deletes expired guest carts now; returns how many. */
   async sweep(now = new Date()): Promise<number> {
-    const deleted = await this.carts.deleteGuestCartsIdleSince(
-      this.changes.manager,
-      new Date(now.getTime() - this.changes.guestTtlMs),
-    );
+    const idleSince = new Date(now.getTime() - this.changes.guestTtlMs);
+    const deleted = await this.uow.run((tx) => this.carts.deleteGuestCartsIdleSince(tx, idleSince));
     if (deleted > 0) this.logger.log(`Deleted ${deleted} expired guest carts`);
     return deleted;
   }

@@ -6,7 +6,7 @@ import { MAX_PRICE_MINOR_UNITS } from './money.dto';
 const SORTS = ['relevance', 'price', '-price', 'newest'] as const;
 
 /** Query string of `GET /catalog/products`; numbers are parsed explicitly (no implicit coercion). */
-export class ListProductsQuery {
+export class ListProductsQueryDto {
   @ApiPropertyOptional({ description: 'Words to search in titles and descriptions' })
   @IsOptional()
   @IsString()

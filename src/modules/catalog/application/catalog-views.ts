@@ -1,0 +1,44 @@
+import type { Money } from '../../../platform/money';
+import type { ProductStatus } from '../domain/product';
+
+/** A category as the API shows it. */
+export interface CategoryView {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+/** A variant on the product page. */
+export interface ProductVariantView {
+  readonly id: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly price: Money;
+  /** Units that can be bought now (on hand minus reserved, never negative). */
+  readonly available: number;
+}
+
+/** The product page (`GET /catalog/products/:idOrSlug`), read in one lean query by ProductRepository. */
+export interface ProductView {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  readonly images: string[];
+  readonly status: ProductStatus;
+  readonly categories: CategoryView[];
+  readonly variants: ProductVariantView[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A product in a list: what a product card needs. */
+export interface ProductSummary {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly images: string[];
+  /** The lowest price of the product's variants. */
+  readonly price: Money;
+  readonly inStock: boolean;
+}

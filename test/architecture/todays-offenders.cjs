@@ -20,7 +20,6 @@ module.exports = {
   ],
   'http-not-infrastructure': [
     'src/modules/catalog/http/products.controller.ts',
-    'src/modules/payments/http/payments.controller.ts',
     'src/modules/recommendations/http/recommendations.controller.ts',
   ],
   'orm-entities-stay-in-infrastructure': [
@@ -52,12 +51,6 @@ module.exports = {
     'src/modules/orders/application/ship-order/ship-order.handler.ts',
     'src/modules/orders/application/view-orders/order-reader.ts',
     'src/modules/orders/application/view-orders/order-view.ts',
-    'src/modules/payments/application/authorize-payment/authorize-payment.handler.ts',
-    'src/modules/payments/application/authorize-payment/open-payment.ts',
-    'src/modules/payments/application/list-payments/list-payments.ts',
-    'src/modules/payments/application/payment-of-order.ts',
-    'src/modules/payments/application/receive-webhook/apply-provider-event.ts',
-    'src/modules/payments/application/refund-payment/refunds.ts',
   ],
   // --- naming rules (test/architecture/grammar.e2e-spec.ts) ---
   'handler-file-holds-one-bus-handler': [
@@ -159,14 +152,12 @@ module.exports = {
   'repository-file-holds-an-injectable-repository': [
     'src/modules/catalog/infrastructure/product.repository.ts',
     'src/modules/catalog/infrastructure/stock.repository.ts',
-    'src/modules/payments/infrastructure/payments.repository.ts',
     'src/modules/recommendations/infrastructure/catalog-facts.repository.ts',
     'src/modules/recommendations/infrastructure/learned-signals.repository.ts',
   ],
   'repository-lives-in-repository-file': [
     'src/modules/catalog/infrastructure/product.repository.ts: ProductRepository',
     'src/modules/catalog/infrastructure/stock.repository.ts: StockRepository',
-    'src/modules/payments/infrastructure/payments.repository.ts: paymentsRepository',
   ],
   'orm-entity-file-holds-an-entity': [
     'src/modules/orders/infrastructure/checkout-saga.orm-entity.ts',
@@ -184,7 +175,6 @@ module.exports = {
     'src/modules/accounts/http/users.dto.ts: ListUsersQuery',
     'src/modules/catalog/http/list-products.query.ts',
     'src/modules/notifications/http/mailbox.dto.ts: MailboxQuery',
-    'src/modules/payments/http/payments.dto.ts: ListPaymentsQuery',
   ],
   'controller-injects-only-use-cases': [
     'src/modules/accounts/http/auth.controller.ts: AuthController',
@@ -196,8 +186,6 @@ module.exports = {
     'src/modules/catalog/http/variants.controller.ts: VariantsController',
     'src/modules/notifications/http/mailbox.controller.ts: MailboxController',
     'src/modules/orders/http/orders.controller.ts: OrdersController',
-    'src/modules/payments/http/payments.controller.ts: PaymentsController',
-    'src/modules/payments/http/webhooks.controller.ts: WebhooksController',
     'src/modules/recommendations/http/recommendations.controller.ts: RecommendationsController',
   ],
   'contract-suffix-holds-a-contract': ['src/modules/catalog/http/list-products.query.ts'],

@@ -153,13 +153,10 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
       const product = await call(recovery.base, 'GET', `/catalog/products/${created.body.id}`, {});
       const payments = await call(recovery.base, 'GET', `/payments?orderId=${order.id}`, customer);
       const statuses = (payments.body.items ?? []).map((p: { status: string }) => p.status);
-      if (order.status === 'confirmed') {
-        expect(product.body.variants[0].available).toBe(8);
-        expect(statuses).toEqual(['captured']);
-      } else {
-        expect(product.body.variants[0].available).toBe(10);
-        expect(statuses.filter((s: string) => s === 'authorized' || s === 'captured')).toEqual([]);
-      }
+      // tok_visa, stock for it and a step deadline far away: every crash point must end confirmed.
+      expect(order.status).toBe('confirmed');
+      expect(product.body.variants[0].available).toBe(8);
+      expect(statuses).toEqual(['captured']);
       recovery.child.child.kill('SIGTERM');
       await recovery.child.exited();
     },

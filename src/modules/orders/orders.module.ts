@@ -2,32 +2,37 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
-import { CancelOrderHandler } from './application/cancel-order/cancel-order.handler';
+import { CancelOrderUseCase } from './application/cancel-order/cancel-order.use-case';
 import { CheckoutDeadlineSweeper } from './application/checkout/checkout-deadline.sweeper';
-import { CheckoutProcess } from './application/checkout/checkout-process';
-import { OnPaymentAuthorized } from './application/checkout/on-payment-authorized.handler';
-import { OnPaymentCaptured } from './application/checkout/on-payment-captured.handler';
-import { OnPaymentDeclined } from './application/checkout/on-payment-declined.handler';
-import { OnPaymentFailed } from './application/checkout/on-payment-failed.handler';
-import { OnStockCommitted } from './application/checkout/on-stock-committed.handler';
-import { OnStockReservationRejected } from './application/checkout/on-stock-reservation-rejected.handler';
-import { OnStockReserved } from './application/checkout/on-stock-reserved.handler';
-import { PlaceOrderHandler } from './application/place-order/place-order.handler';
-import { ShipOrderHandler } from './application/ship-order/ship-order.handler';
-import { OnPaymentRefunded } from './application/timeline/on-payment-refunded.handler';
-import { OnPaymentVoided } from './application/timeline/on-payment-voided.handler';
-import { OnStockReleased } from './application/timeline/on-stock-released.handler';
+import { CheckoutProcess } from './application/checkout/checkout.process';
+import { OnPaymentAuthorizedHandler } from './application/checkout/on-payment-authorized.handler';
+import { OnPaymentCapturedHandler } from './application/checkout/on-payment-captured.handler';
+import { OnPaymentDeclinedHandler } from './application/checkout/on-payment-declined.handler';
+import { OnPaymentFailedHandler } from './application/checkout/on-payment-failed.handler';
+import { OnStockCommittedHandler } from './application/checkout/on-stock-committed.handler';
+import { OnStockReservationRejectedHandler } from './application/checkout/on-stock-reservation-rejected.handler';
+import { OnStockReservedHandler } from './application/checkout/on-stock-reserved.handler';
+import { PlaceOrderUseCase } from './application/place-order/place-order.use-case';
+import { ShipOrderUseCase } from './application/ship-order/ship-order.use-case';
+import { OnPaymentRefundedHandler } from './application/timeline/on-payment-refunded.handler';
+import { OnPaymentVoidedHandler } from './application/timeline/on-payment-voided.handler';
+import { OnStockReleasedHandler } from './application/timeline/on-stock-released.handler';
+import { GetOrderUseCase } from './application/view-orders/get-order.use-case';
+import { ListOrdersUseCase } from './application/view-orders/list-orders.use-case';
 import { OrderReader } from './application/view-orders/order-reader';
 import { OrdersController } from './http/orders.controller';
-import { CheckoutSagaEntity } from './infrastructure/checkout-saga.orm-entity';
-import { OrderLineEntity } from './infrastructure/order-line.orm-entity';
-import { OrderTimelineEntryEntity } from './infrastructure/order-timeline-entry.orm-entity';
-import { OrderEntity } from './infrastructure/order.orm-entity';
+import { CheckoutSagaOrmEntity } from './infrastructure/checkout-saga.orm-entity';
+import { CheckoutSagaRepository } from './infrastructure/checkout-saga.repository';
+import { OrderLineOrmEntity } from './infrastructure/order-line.orm-entity';
+import { OrderTimelineEntryOrmEntity } from './infrastructure/order-timeline-entry.orm-entity';
+import { OrderTimelineRepository } from './infrastructure/order-timeline.repository';
+import { OrderOrmEntity } from './infrastructure/order.orm-entity';
+import { OrderRepository } from './infrastructure/order.repository';
 import { loadOrdersConfig, ORDERS_CONFIG } from './orders.config';
 
 const database: ModuleDatabaseDefinition = {
   module: 'orders',
-  entities: [OrderEntity, OrderLineEntity, OrderTimelineEntryEntity, CheckoutSagaEntity],
+  entities: [OrderOrmEntity, OrderLineOrmEntity, OrderTimelineEntryOrmEntity, CheckoutSagaOrmEntity],
 };
 
 /** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
@@ -43,22 +48,27 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
       inject: [APP_CONFIG],
       useFactory: settings,
     },
+    OrderRepository,
+    CheckoutSagaRepository,
+    OrderTimelineRepository,
     CheckoutProcess,
     CheckoutDeadlineSweeper,
-    PlaceOrderHandler,
-    CancelOrderHandler,
-    ShipOrderHandler,
     OrderReader,
-    OnStockReserved,
-    OnStockReservationRejected,
-    OnStockCommitted,
-    OnPaymentAuthorized,
-    OnPaymentDeclined,
-    OnPaymentCaptured,
-    OnPaymentFailed,
-    OnPaymentRefunded,
-    OnPaymentVoided,
-    OnStockReleased,
+    PlaceOrderUseCase,
+    CancelOrderUseCase,
+    ShipOrderUseCase,
+    GetOrderUseCase,
+    ListOrdersUseCase,
+    OnStockReservedHandler,
+    OnStockReservationRejectedHandler,
+    OnStockCommittedHandler,
+    OnPaymentAuthorizedHandler,
+    OnPaymentDeclinedHandler,
+    OnPaymentCapturedHandler,
+    OnPaymentFailedHandler,
+    OnPaymentRefundedHandler,
+    OnPaymentVoidedHandler,
+    OnStockReleasedHandler,
   ],
 })
 export class OrdersModule {

@@ -6,20 +6,25 @@ import { AuthorizePaymentHandler } from './application/authorize-payment/authori
 import { OpenPayment } from './application/authorize-payment/open-payment';
 import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
 import { GetPaymentProvidersHandler } from './application/get-payment-providers/get-payment-providers.handler';
-import { ListPayments } from './application/list-payments/list-payments';
+import { ListPaymentsUseCase } from './application/list-payments/list-payments.use-case';
 import { PaymentOfOrder } from './application/payment-of-order';
-import { ReceiveWebhook } from './application/receive-webhook/receive-webhook';
+import { ProviderEventApplier } from './application/receive-webhook/apply-provider-event';
+import { ReceiveWebhookUseCase } from './application/receive-webhook/receive-webhook.use-case';
 import { RefundPaymentHandler } from './application/refund-payment/refund-payment.handler';
+import { RefundPaymentUseCase } from './application/refund-payment/refund-payment.use-case';
 import { Refunds } from './application/refund-payment/refunds';
 import { VoidPaymentHandler } from './application/void-payment/void-payment.handler';
 import { PaymentsController } from './http/payments.controller';
 import { WebhooksController } from './http/webhooks.controller';
 import { PaymentOrmEntity } from './infrastructure/payment.orm-entity';
+import { PaymentRepository } from './infrastructure/payment.repository';
 import { PaymentProviders } from './infrastructure/providers/payment-providers';
 import { SandboxProvider } from './infrastructure/providers/sandbox/sandbox.provider';
 import { SandboxWebhooks } from './infrastructure/providers/sandbox/sandbox-webhooks';
 import { StripeProvider } from './infrastructure/providers/stripe/stripe.provider';
 import { RefundOrmEntity } from './infrastructure/refund.orm-entity';
+import { RefundRepository } from './infrastructure/refund.repository';
+import { WebhookReceiptRepository } from './infrastructure/webhook-receipt.repository';
 import { loadPaymentsConfig, PAYMENTS_CONFIG } from './payments.config';
 
 const database: ModuleDatabaseDefinition = { module: 'payments', entities: [PaymentOrmEntity, RefundOrmEntity] };
@@ -41,11 +46,16 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     SandboxProvider,
     StripeProvider,
     PaymentProviders,
+    PaymentRepository,
+    RefundRepository,
+    WebhookReceiptRepository,
     OpenPayment,
     PaymentOfOrder,
     Refunds,
-    ListPayments,
-    ReceiveWebhook,
+    ProviderEventApplier,
+    ListPaymentsUseCase,
+    RefundPaymentUseCase,
+    ReceiveWebhookUseCase,
     AuthorizePaymentHandler,
     CapturePaymentHandler,
     VoidPaymentHandler,

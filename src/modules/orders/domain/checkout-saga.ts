@@ -27,10 +27,18 @@ export type CheckoutStep =
   | 'restock'
   | 'release_stock';
 
+/** Where an order's checkout stands: its state and the two steps confirmation waits for. */
 export interface CheckoutSagaData {
   readonly state: CheckoutState;
   readonly stockCommitted: boolean;
   readonly paymentCaptured: boolean;
+}
+
+/** One order's checkout as it is kept, with the deadline of the reply it awaits. */
+export interface CheckoutSaga extends CheckoutSagaData {
+  readonly orderId: string;
+  /** When the current step times out; null once no reply is awaited. */
+  readonly stepDeadline: Date | null;
 }
 
 export type OrderOutcome = { readonly kind: 'confirm' } | { readonly kind: 'cancel'; readonly reason: string } | null;

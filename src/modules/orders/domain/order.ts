@@ -1,7 +1,72 @@
+import { DomainError } from '../../../platform/errors';
 import { Money } from '../../../platform/money';
 
 export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'cancelled';
 
+/** Where an order goes; `line2` is null when there is none. */
+export interface ShippingAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+/** A carrier's hand-over of a shipped order. */
+export interface Shipment {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+}
+
+/** An order as orders keeps it (its lines and timeline are read apart). Money is minor units of `currency`. */
+export interface Order {
+  readonly id: string;
+  readonly customerId: string;
+  readonly cartId: string;
+  readonly status: OrderStatus;
+  readonly currency: string;
+  readonly totalAmount: number;
+  readonly itemCount: number;
+  readonly shippingAddress: ShippingAddress;
+  readonly paymentProvider: string;
+  /** The provider's token for the card (never card data); needed to authorize. */
+  readonly paymentToken: string;
+  readonly cancelReason: string | null;
+  readonly carrier: string | null;
+  readonly trackingNumber: string | null;
+  readonly shippedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** An order about to be placed (it starts `pending`, not cancelled nor shipped). */
+export type NewOrder = Pick<
+  Order,
+  | 'id'
+  | 'customerId'
+  | 'cartId'
+  | 'currency'
+  | 'totalAmount'
+  | 'itemCount'
+  | 'shippingAddress'
+  | 'paymentProvider'
+  | 'paymentToken'
+>;
+
+/** What changes on an order after it is placed. */
+export type OrderChanges = Partial<Pick<Order, 'status' | 'cancelReason' | 'carrier' | 'trackingNumber' | 'shippedAt'>>;
+
+/** One thing that happened to an order, its money or its stock. */
+export interface TimelineEntry {
+  readonly status: string;
+  readonly at: Date;
+  readonly reason: string | null;
+  /** The money the entry is about (a refund); null for the others. */
+  readonly amount: Money | null;
+}
+
+/** A line of an order, at the price its customer accepted. */
 export interface OrderLine {
   readonly productId: string;
   readonly variantId: string;
@@ -11,6 +76,7 @@ export interface OrderLine {
   readonly unitPrice: Money;
 }
 
+/** What an order costs and how many items it has. */
 export interface OrderTotals {
   readonly subtotal: Money;
   readonly total: Money;
@@ -35,4 +101,13 @@ export function totalsOf(lines: readonly OrderLine[], currency: string): OrderTo
 export function mayCancel(status: OrderStatus, by: 'customer' | 'admin'): boolean {
   if (status === 'pending' || status === 'confirmed') return true;
   return status === 'shipped' && by === 'admin';
+}
+
+/** The cart already has an order that is not cancelled (a second tab, a double click). */
+export class CartAlreadyOrdered extends DomainError<'cart-checked-out'> {
+  override name = 'CartAlreadyOrdered';
+
+  constructor(cartId: string) {
+    super('cart-checked-out', `Cart ${cartId} already has an order that is not cancelled.`, { cartId });
+  }
 }

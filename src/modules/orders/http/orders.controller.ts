@@ -10,26 +10,30 @@ import {
   PageOf,
   requireIdempotencyKey,
 } from '../../../platform/http';
-import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
-import { PlacedOrder, PlaceOrderHandler } from '../application/place-order/place-order.handler';
-import { ShipOrderHandler } from '../application/ship-order/ship-order.handler';
-import { OrderReader } from '../application/view-orders/order-reader';
-import { OrderView, PlacedOrderView } from '../application/view-orders/order-view';
+import { CancelOrderUseCase } from '../application/cancel-order/cancel-order.use-case';
+import { PlaceOrderUseCase } from '../application/place-order/place-order.use-case';
+import { ShipOrderUseCase } from '../application/ship-order/ship-order.use-case';
+import { GetOrderUseCase } from '../application/view-orders/get-order.use-case';
+import { ListOrdersUseCase } from '../application/view-orders/list-orders.use-case';
+import { OrderView, PlacedOrder } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
+import { OrderResponse, PlacedOrderResponse } from './orders.response';
 import { PlaceOrderDto } from './place-order.dto';
 import { ShipOrderDto } from './ship-order.dto';
 
-const ORDER_PAGE = PageOf(OrderView);
+const ORDER_PAGE = PageOf(OrderResponse);
 
+/** Checkout, the orders of a customer (all of them for an admin), cancellation and shipping. */
 @ApiTags('orders')
 @Authenticated()
 @Controller('orders')
 export class OrdersController {
   constructor(
-    private readonly placeOrder: PlaceOrderHandler,
-    private readonly cancelOrder: CancelOrderHandler,
-    private readonly shipOrder: ShipOrderHandler,
-    private readonly reader: OrderReader,
+    private readonly placeOrder: PlaceOrderUseCase,
+    private readonly cancelOrder: CancelOrderUseCase,
+    private readonly shipOrder: ShipOrderUseCase,
+    private readonly getOrder: GetOrderUseCase,
+    private readonly listOrders: ListOrdersUseCase,
   ) {}
 
   /** Checks out a cart: answers 202 with the pending order; the checkout goes on asynchronously. */
@@ -41,7 +45,7 @@ export class OrdersController {
       'asynchronously (poll GET /orders/{id}). The same Idempotency-Key and body answer the same order.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–255 of A–Z a–z 0–9 . _ : -' })
-  @ApiAcceptedResponse({ type: PlacedOrderView, headers: { Location: { description: '/orders/{id}' } } })
+  @ApiAcceptedResponse({ type: PlacedOrderResponse, headers: { Location: { description: '/orders/{id}' } } })
   @ApiProblem(404, 'not-found', 'No such cart, or not yours')
   @ApiProblem(400, 'payment-provider-unavailable', 'The payment provider is not configured (or the sandbox is off)')
   @ApiProblem(409, 'cart-checked-out', 'The cart already has an order that is not cancelled')
@@ -70,13 +74,13 @@ export class OrdersController {
   @Get()
   @ApiOkResponse({ type: ORDER_PAGE, description: "Newest first; a customer's own orders, or any for an admin" })
   list(@Query() query: ListOrdersQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<OrderView>> {
-    return this.reader.list(user, { ...query, limit: query.limit ?? 20 });
+    return this.listOrders.execute({ ...query, limit: query.limit ?? 20, caller: user });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: OrderView })
+  @ApiOkResponse({ type: OrderResponse })
   get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
-    return this.reader.get(id, user);
+    return this.getOrder.execute({ orderId: id, caller: user });
   }
 
   /** Cancels an order; its payment is voided or refunded and its stock given back (see the timeline). */
@@ -87,22 +91,30 @@ export class OrdersController {
     required: false,
     description: 'A retry with the same key gets the first answer; the same key with another request is a 422.',
   })
-  @ApiAcceptedResponse({ type: OrderView, description: 'Cancellation requested; stock and payment follow' })
+  @ApiAcceptedResponse({ type: OrderResponse, description: 'Cancellation requested; stock and payment follow' })
   @ApiProblem(409, 'order-not-cancellable', 'The order is past the point where the caller may cancel it')
   cancel(
     @IdParam() id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderView> {
-    return this.cancelOrder.execute(id, user, optionalIdempotencyKey(idempotencyKey));
+    return this.cancelOrder.execute({
+      orderId: id,
+      caller: user,
+      idempotencyKey: optionalIdempotencyKey(idempotencyKey),
+    });
   }
 
   @Post(':id/ship')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: OrderView })
+  @ApiOkResponse({ type: OrderResponse })
   @ApiProblem(409, 'order-not-shippable', 'Only a confirmed order can be shipped')
   ship(@IdParam() id: string, @Body() body: ShipOrderDto, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
-    return this.shipOrder.execute(id, body, user);
+    return this.shipOrder.execute({
+      orderId: id,
+      shipment: { carrier: body.carrier, trackingNumber: body.trackingNumber },
+      admin: user,
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { CheckoutState } from '../domain/checkout-saga';
 
 /** The checkout process manager's durable state, one row per order. */
 @Entity({ name: 'checkout_sagas' })
-export class CheckoutSagaEntity {
+export class CheckoutSagaOrmEntity {
   @PrimaryColumn('uuid', { name: 'order_id' }) orderId: string;
   @Column('text') state: CheckoutState;
   @Column('boolean', { name: 'stock_committed', default: false }) stockCommitted: boolean;

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MINOR_UNITS } from '../../../platform/database';
 
+/** A line of an order, at the price its customer accepted (the table behind `OrderLine`). */
 @Entity({ name: 'order_lines' })
-export class OrderLineEntity {
+export class OrderLineOrmEntity {
   @PrimaryColumn('uuid', { name: 'order_id' }) orderId: string;
   @PrimaryColumn('integer', { name: 'line_no' }) lineNo: number;
   /** Catalog ids, by value only: no relation crosses schemas. */

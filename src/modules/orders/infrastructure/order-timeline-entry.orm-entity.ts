@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { MINOR_UNITS } from '../../../platform/database';
 
+/** One entry of an order's timeline (the table behind `TimelineEntry`). */
 @Entity({ name: 'order_timeline' })
-export class OrderTimelineEntryEntity {
+export class OrderTimelineEntryOrmEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) seq: string;
   @Column('uuid', { name: 'order_id' }) orderId: string;
   @Column('text') status: string;

@@ -1,18 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { MINOR_UNITS } from '../../../platform/database';
-import type { OrderStatus } from '../domain/order';
+import type { OrderStatus, ShippingAddress } from '../domain/order';
 
-export interface ShippingAddressColumn {
-  readonly name: string;
-  readonly line1: string;
-  readonly line2: string | null;
-  readonly city: string;
-  readonly postalCode: string;
-  readonly country: string;
-}
-
+/** An order (the table behind `Order`); its lines, timeline and checkout are tables of their own. */
 @Entity({ name: 'orders' })
-export class OrderEntity {
+export class OrderOrmEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'customer_id' }) customerId: string;
   @Column('uuid', { name: 'cart_id' }) cartId: string;
@@ -21,7 +13,7 @@ export class OrderEntity {
   @Column('bigint', { name: 'total_amount', transformer: MINOR_UNITS })
   totalAmount: number;
   @Column('integer', { name: 'item_count' }) itemCount: number;
-  @Column('jsonb', { name: 'shipping_address' }) shippingAddress: ShippingAddressColumn;
+  @Column('jsonb', { name: 'shipping_address' }) shippingAddress: ShippingAddress;
   @Column('text', { name: 'payment_provider' }) paymentProvider: string;
   /** The provider's token for the card (never card data); needed to authorize. */
   @Column('text', { name: 'payment_token' }) paymentToken: string;

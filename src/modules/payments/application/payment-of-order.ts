@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../platform/http';
-import { UnitOfWork } from '../../../platform/messaging';
-import { PaymentOrmEntity } from '../infrastructure/payment.orm-entity';
-import { paymentsRepository } from '../infrastructure/payments.repository';
+import { Payment } from '../domain/payment';
+import { PaymentRepository } from '../infrastructure/payment.repository';
 import { PaymentProvider } from '../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../infrastructure/providers/payment-providers';
 
@@ -10,21 +9,24 @@ import { PaymentProviders } from '../infrastructure/providers/payment-providers'
 @Injectable()
 export class PaymentOfOrder {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly payments: PaymentRepository,
     private readonly providers: PaymentProviders,
   ) {}
 
-  find(orderId: string): Promise<PaymentOrmEntity | null> {
-    return paymentsRepository.findByOrder(this.uow.reader, orderId);
+  /** The order's payment, if it has one. */
+  find(orderId: string): Promise<Payment | undefined> {
+    return this.payments.findByOrder(orderId);
   }
 
-  providerOf(payment: PaymentOrmEntity): PaymentProvider {
+  /** The provider that holds the payment; throws if this process no longer has it. */
+  providerOf(payment: Payment): PaymentProvider {
     const provider = this.providers.get(payment.provider);
     // Configuration changed under a live payment: retrying (then a dead letter) is the honest outcome.
     if (!provider) throw new Error(`Payment provider "${payment.provider}" is not configured in this process`);
     return provider;
   }
 
+  /** The 404 of a command about an order that has no payment. */
   static missing(): ProblemException {
     return ProblemException.notFound('The payment of that order');
   }

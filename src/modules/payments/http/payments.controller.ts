@@ -1,20 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { v7 as uuidv7 } from 'uuid';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
-import { ApiProblem, IdParam, optionalIdempotencyKey, ProblemException } from '../../../platform/http';
-import { ListPayments, PaymentView } from '../application/list-payments/list-payments';
-import { Refunds, RefundView } from '../application/refund-payment/refunds';
-import { ProviderUnavailableError } from '../infrastructure/providers/payment-provider';
-import { ListPaymentsQuery, RefundPaymentDto } from './payments.dto';
+import { ApiProblem, IdParam, optionalIdempotencyKey } from '../../../platform/http';
+import { ListPaymentsUseCase, PaymentView } from '../application/list-payments/list-payments.use-case';
+import { RefundPaymentUseCase } from '../application/refund-payment/refund-payment.use-case';
+import { RefundView } from '../application/refund-payment/refunds';
+import { ListPaymentsQueryDto, RefundPaymentDto } from './payments.dto';
 import { PaymentPage, RefundResponse } from './payments.response';
 
+/** An order's payments, and admins' refunds. */
 @ApiTags('payments')
 @Controller('payments')
 export class PaymentsController {
   constructor(
-    private readonly list: ListPayments,
-    private readonly refunds: Refunds,
+    private readonly listPayments: ListPaymentsUseCase,
+    private readonly refundPayment: RefundPaymentUseCase,
   ) {}
 
   @Get()
@@ -22,10 +22,10 @@ export class PaymentsController {
   @ApiOkResponse({ type: PaymentPage, description: "An order's payments (nextCursor is always null)" })
   @ApiProblem(404, 'not-found', 'No payments for this order, or it is not yours')
   ofOrder(
-    @Query() query: ListPaymentsQuery,
+    @Query() query: ListPaymentsQueryDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ items: PaymentView[]; nextCursor: null }> {
-    return this.list.ofOrder(query.orderId, user);
+    return this.listPayments.execute({ orderId: query.orderId, caller: user });
   }
 
   /**
@@ -45,30 +45,18 @@ export class PaymentsController {
   @ApiProblem(422, 'refund-exceeds-captured', 'More than the captured and not yet refunded amount was asked')
   @ApiProblem(422, 'refund-currency-mismatch', "The amount is not in the payment's currency")
   @ApiProblem(503, 'provider-unavailable', 'The payment provider is unavailable; retry with the same Idempotency-Key')
-  async refund(
+  refund(
     @IdParam() id: string,
     @Body() body: RefundPaymentDto,
     @Headers('idempotency-key') header: string | undefined,
     @CurrentUser() admin: AuthenticatedUser,
   ): Promise<RefundView> {
-    const key = optionalIdempotencyKey(header);
-    const amount = body.amount ? { amount: body.amount.amount, currency: body.amount.currency } : null;
-    const reason = body.reason ?? 'requested_by_admin';
-    try {
-      return await this.refunds.refund({
-        paymentId: id,
-        amount,
-        reason,
-        requestKey: `http:${admin.id}:${key ?? uuidv7()}`,
-        idempotency: key ? { scope: admin.id, key, request: { paymentId: id, amount, reason } } : undefined,
-      });
-    } catch (error) {
-      if (!(error instanceof ProviderUnavailableError)) throw error;
-      throw new ProblemException({
-        status: 503,
-        type: 'provider-unavailable',
-        detail: 'The payment provider is unavailable; retry with the same Idempotency-Key.',
-      });
-    }
+    return this.refundPayment.execute({
+      paymentId: id,
+      amount: body.amount ? { amount: body.amount.amount, currency: body.amount.currency } : null,
+      reason: body.reason,
+      idempotencyKey: optionalIdempotencyKey(header),
+      admin,
+    });
   }
 }

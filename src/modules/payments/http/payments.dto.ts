@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_MINOR_UNITS } from '../../../platform/messaging';
 
-export class ListPaymentsQuery {
+/** `GET /payments?orderId=`: whose payments. */
+export class ListPaymentsQueryDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   readonly orderId: string;
@@ -22,6 +23,7 @@ export class RefundAmountDto {
   readonly currency: string;
 }
 
+/** `POST /payments/:id/refund`: how much (all that is left by default) and why. */
 export class RefundPaymentDto {
   @ApiPropertyOptional({
     type: RefundAmountDto,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblem } from '../../../platform/http';
-import { ReceiveWebhook, WebhookReceipt } from '../application/receive-webhook/receive-webhook';
+import { ReceiveWebhookUseCase, WebhookReceipt } from '../application/receive-webhook/receive-webhook.use-case';
 import { SandboxWebhookEventDto, StripeWebhookEventDto, WebhookReceiptResponse } from './webhook-event.dto';
 
 /** Providers' signed callbacks; the signature is checked over the raw bytes, before anything else. */
@@ -19,7 +19,7 @@ import { SandboxWebhookEventDto, StripeWebhookEventDto, WebhookReceiptResponse }
 @ApiExtraModels(SandboxWebhookEventDto, StripeWebhookEventDto)
 @Controller('payments/webhooks')
 export class WebhooksController {
-  constructor(private readonly webhooks: ReceiveWebhook) {}
+  constructor(private readonly receiveWebhook: ReceiveWebhookUseCase) {}
 
   @Post(':provider')
   @HttpCode(200)
@@ -44,6 +44,6 @@ export class WebhooksController {
     @Param('provider') provider: string,
     @Req() request: RawBodyRequest<FastifyRequest>,
   ): Promise<WebhookReceipt> {
-    return this.webhooks.receive(provider, request.rawBody, request.headers);
+    return this.receiveWebhook.execute({ provider, rawBody: request.rawBody, headers: request.headers });
   }
 }

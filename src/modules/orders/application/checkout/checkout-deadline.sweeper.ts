@@ -1,15 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicTask } from '../../../../platform/jobs';
 import { UnitOfWork } from '../../../../platform/messaging';
+import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
 import { ORDERS_CONFIG, OrdersConfig } from '../../orders.config';
-import { CheckoutProcess } from './checkout-process';
-
-const DUE_SAGA = `
-  SELECT order_id FROM checkout_sagas
-   WHERE step_deadline IS NOT NULL AND step_deadline < now()
-   ORDER BY step_deadline
-   LIMIT 1
-     FOR UPDATE SKIP LOCKED`;
+import { CheckoutProcess } from './checkout.process';
 
 /** Cancels checkouts whose step got no reply in time (several instances may sweep at once). */
 @Injectable()
@@ -19,6 +13,7 @@ export class CheckoutDeadlineSweeper implements OnApplicationBootstrap, BeforeAp
   constructor(
     private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutProcess,
+    private readonly sagas: CheckoutSagaRepository,
     @Inject(ORDERS_CONFIG) config: OrdersConfig,
   ) {
     this.task = new PeriodicTask('CheckoutDeadlines', config.deadlineSweepIntervalMs, () => this.sweep());
@@ -41,9 +36,9 @@ export class CheckoutDeadlineSweeper implements OnApplicationBootstrap, BeforeAp
 
   private timeOutOne(): Promise<boolean> {
     return this.uow.run(async (tx) => {
-      const [due] = (await tx.manager.query(DUE_SAGA)) as { order_id: string }[];
-      if (!due) return false;
-      await this.checkout.advance(tx, due.order_id, { kind: 'deadline_passed' });
+      const orderId = await this.sagas.lockOneOverdue(tx);
+      if (!orderId) return false;
+      await this.checkout.advance(tx, orderId, { kind: 'deadline_passed' });
       return true;
     });
   }

@@ -3,10 +3,10 @@ import { ClearCart } from '../../../cart';
 import { CommitStock, ReleaseStock, RestockOrder } from '../../../catalog';
 import { AuthorizePayment, CapturePayment, RefundPayment, VoidPayment } from '../../../payments';
 import { CheckoutStep } from '../../domain/checkout-saga';
-import { OrderEntity } from '../../infrastructure/order.orm-entity';
+import { Order } from '../../domain/order';
 
 /** The message that carries out one checkout step (or compensation) for an order. */
-export function commandForStep(step: CheckoutStep, order: OrderEntity, reason: string): Command<unknown> {
+export function commandForStep(step: CheckoutStep, order: Order, reason: string): Command<unknown> {
   switch (step) {
     case 'authorize_payment':
       return new AuthorizePayment(

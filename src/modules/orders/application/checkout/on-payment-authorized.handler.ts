@@ -1,9 +1,10 @@
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { PaymentAuthorized } from '../../../payments';
-import { CheckoutProcess } from './checkout-process';
+import { CheckoutProcess } from './checkout.process';
 
+/** The payment is authorized: the checkout confirms the order (commit stock, capture, clear the cart). */
 @OnIntegrationEvent(PaymentAuthorized, { module: 'orders', name: 'OnPaymentAuthorized' })
-export class OnPaymentAuthorized implements IntegrationEventHandler<PaymentAuthorized> {
+export class OnPaymentAuthorizedHandler implements IntegrationEventHandler<PaymentAuthorized> {
   constructor(private readonly checkout: CheckoutProcess) {}
 
   handle(event: PaymentAuthorized, tx: Transaction): Promise<void> {

@@ -1,9 +1,10 @@
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { StockReserved } from '../../../catalog';
-import { CheckoutProcess } from './checkout-process';
+import { CheckoutProcess } from './checkout.process';
 
+/** The units are held: the checkout asks payments to authorize. */
 @OnIntegrationEvent(StockReserved, { module: 'orders', name: 'OnStockReserved' })
-export class OnStockReserved implements IntegrationEventHandler<StockReserved> {
+export class OnStockReservedHandler implements IntegrationEventHandler<StockReserved> {
   constructor(private readonly checkout: CheckoutProcess) {}
 
   handle(event: StockReserved, tx: Transaction): Promise<void> {

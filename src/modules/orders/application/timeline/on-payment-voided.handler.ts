@@ -1,11 +1,13 @@
 import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../../../platform/messaging';
 import { PaymentVoided } from '../../../payments';
-import { recordOnTimelineIfKnown } from '../../infrastructure/order-timeline';
+import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
 
 /** The hold on the customer's card was released: no money moved. */
 @OnIntegrationEvent(PaymentVoided, { module: 'orders', name: 'OnPaymentVoided' })
-export class OnPaymentVoided implements IntegrationEventHandler<PaymentVoided> {
+export class OnPaymentVoidedHandler implements IntegrationEventHandler<PaymentVoided> {
+  constructor(private readonly timeline: OrderTimelineRepository) {}
+
   handle(event: PaymentVoided, tx: Transaction): Promise<void> {
-    return recordOnTimelineIfKnown(tx.manager, event.payload.orderId, 'payment_voided', event.payload.reason);
+    return this.timeline.recordIfKnown(tx, event.payload.orderId, 'payment_voided', event.payload.reason);
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '../../../../platform/auth';
 import { decodeCursor, encodeCursor, Page, ProblemException } from '../../../../platform/http';
-import { OrderStatus } from '../../domain/order';
-import { OrderLineEntity } from '../../infrastructure/order-line.orm-entity';
-import { OrderTimelineEntryEntity } from '../../infrastructure/order-timeline-entry.orm-entity';
-import { OrderEntity } from '../../infrastructure/order.orm-entity';
+import { Transaction } from '../../../../platform/messaging';
+import { Order, OrderLine, OrderStatus, TimelineEntry } from '../../domain/order';
+import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
+import { OrderRepository } from '../../infrastructure/order.repository';
 import { OrderView } from './order-view';
 
+/** Which orders, on which page. */
 export interface OrderListFilter {
   readonly limit: number;
   readonly cursor?: string;
@@ -16,41 +15,38 @@ export interface OrderListFilter {
   readonly customerId?: string;
 }
 
-/** Reads orders as their owner (or an admin) may see them; anything else is a 404. */
+/**
+ * Reads orders as their owner (or an admin) may see them; anything else is a 404. Shared by the
+ * use cases that answer with an order.
+ */
 @Injectable()
 export class OrderReader {
-  constructor(@InjectDataSource('orders') private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly timeline: OrderTimelineRepository,
+  ) {}
 
-  async get(
-    id: string,
-    caller: AuthenticatedUser,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<OrderView> {
-    const order = await manager.findOneBy(OrderEntity, { id });
+  /** One order, read in `tx` when given (a use case answering with what it just changed). */
+  async get(id: string, caller: AuthenticatedUser, tx?: Transaction): Promise<OrderView> {
+    const order = await this.orders.find(id, tx);
     if (!order || (order.customerId !== caller.id && !caller.roles.includes('admin')))
       throw ProblemException.notFound('Order');
-    return (await this.views([order], manager))[0];
+    return (await this.views([order], tx))[0];
   }
 
   /** Newest first, keyset-paginated; customers see only theirs, admins filter by status and customer. */
   async list(caller: AuthenticatedUser, filter: OrderListFilter): Promise<Page<OrderView>> {
-    const query = this.dataSource.manager.createQueryBuilder(OrderEntity, 'o');
-    const customerId = caller.roles.includes('admin') ? filter.customerId : caller.id;
-    if (customerId) query.andWhere('o.customer_id = :customerId', { customerId });
-    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
-    if (filter.cursor) {
-      const position = decodeCursor(filter.cursor, { createdAt: 'timestamp', id: 'uuid' });
-      query.andWhere('(o.created_at, o.id) < (:createdAt::timestamptz, :id::uuid)', position);
-    }
-    const orders = await query
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .take(filter.limit + 1)
-      .getMany();
+    const after = filter.cursor ? decodeCursor(filter.cursor, { createdAt: 'timestamp', id: 'uuid' }) : undefined;
+    const orders = await this.orders.page({
+      limit: filter.limit,
+      customerId: caller.roles.includes('admin') ? filter.customerId : caller.id,
+      status: filter.status,
+      after: after && { createdAt: String(after.createdAt), id: String(after.id) },
+    });
     const page = orders.slice(0, filter.limit);
     const last = page[page.length - 1];
     return {
-      items: await this.views(page, this.dataSource.manager),
+      items: await this.views(page),
       nextCursor:
         orders.length > filter.limit && last
           ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
@@ -58,30 +54,15 @@ export class OrderReader {
     };
   }
 
-  private async views(orders: OrderEntity[], manager: EntityManager): Promise<OrderView[]> {
+  private async views(orders: readonly Order[], tx?: Transaction): Promise<OrderView[]> {
     if (orders.length === 0) return [];
     const ids = orders.map((o) => o.id);
-    const lines = await manager
-      .createQueryBuilder(OrderLineEntity, 'l')
-      .where('l.order_id IN (:...ids)', { ids })
-      .orderBy('l.line_no')
-      .getMany();
-    const entries = await manager
-      .createQueryBuilder(OrderTimelineEntryEntity, 't')
-      .where('t.order_id IN (:...ids)', { ids })
-      .orderBy('t.seq')
-      .getMany();
-    return orders.map((o) =>
-      toView(
-        o,
-        lines.filter((l) => l.orderId === o.id),
-        entries.filter((e) => e.orderId === o.id),
-      ),
-    );
+    const [lines, timelines] = await Promise.all([this.orders.linesOf(ids, tx), this.timeline.entriesOf(ids, tx)]);
+    return orders.map((o) => toView(o, lines.get(o.id) ?? [], timelines.get(o.id) ?? []));
   }
 }
 
-function toView(order: OrderEntity, lines: OrderLineEntity[], timeline: OrderTimelineEntryEntity[]): OrderView {
+function toView(order: Order, lines: readonly OrderLine[], timeline: readonly TimelineEntry[]): OrderView {
   const money = (amount: number) => ({ amount, currency: order.currency });
   return {
     id: order.id,
@@ -93,8 +74,8 @@ function toView(order: OrderEntity, lines: OrderLineEntity[], timeline: OrderTim
       sku: l.sku,
       title: l.title,
       quantity: l.quantity,
-      unitPrice: money(l.unitPrice),
-      lineTotal: money(l.unitPrice * l.quantity),
+      unitPrice: money(l.unitPrice.amount),
+      lineTotal: money(l.unitPrice.amount * l.quantity),
     })),
     totals: { subtotal: money(order.totalAmount), total: money(order.totalAmount), itemCount: order.itemCount },
     shippingAddress: order.shippingAddress,
@@ -102,7 +83,7 @@ function toView(order: OrderEntity, lines: OrderLineEntity[], timeline: OrderTim
       status: e.status,
       at: e.at.toISOString(),
       ...(e.reason ? { reason: e.reason } : {}),
-      ...(e.amount !== null && e.currency !== null ? { amount: { amount: e.amount, currency: e.currency } } : {}),
+      ...(e.amount ? { amount: e.amount } : {}),
     })),
     ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
     ...(order.carrier && order.trackingNumber && order.shippedAt

@@ -1,73 +1,42 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MoneyResponse } from '../../../../platform/http';
 import type { Money } from '../../../../platform/messaging';
-import type { OrderStatus } from '../../domain/order';
-import type { ShippingAddressColumn } from '../../infrastructure/order.orm-entity';
+import type { OrderStatus, ShippingAddress } from '../../domain/order';
 
-export class OrderLineView {
-  @ApiProperty({ format: 'uuid' }) readonly productId: string;
-  @ApiProperty({ format: 'uuid' }) readonly variantId: string;
-  @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
-  @ApiProperty({ example: 'Organic cotton tee – Medium' }) readonly title: string;
-  @ApiProperty({ example: 2 }) readonly quantity: number;
-  @ApiProperty({ type: MoneyResponse }) readonly unitPrice: Money;
-  @ApiProperty({ type: MoneyResponse }) readonly lineTotal: Money;
+/** A line of an order, with its total. */
+export interface OrderLineView {
+  readonly productId: string;
+  readonly variantId: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
 }
 
-/** One thing that happened to an order, its money or its stock, oldest first. */
-export class TimelineEntryView {
-  @ApiProperty({
-    example: 'payment_refunded',
-    description:
-      'pending, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, shipped, ' +
-      'cancellation_requested, cancelled, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
-      'payment_refund_failed, payment_void_failed',
-  })
+/** One thing that happened to an order, its money or its stock. */
+export interface TimelineEntryView {
   readonly status: string;
-  @ApiProperty({ format: 'date-time' }) readonly at: string;
-  @ApiPropertyOptional({ example: 'cancelled_by_customer' }) readonly reason?: string;
-  @ApiPropertyOptional({
-    type: MoneyResponse,
-    description: 'The money the entry is about (e.g. how much was refunded)',
-  })
+  readonly at: string;
+  readonly reason?: string;
+  /** The money the entry is about (e.g. how much was refunded). */
   readonly amount?: Money;
 }
 
-export class OrderTotalsView {
-  @ApiProperty({ type: MoneyResponse }) readonly subtotal: Money;
-  @ApiProperty({ type: MoneyResponse }) readonly total: Money;
-  @ApiProperty({ example: 2 }) readonly itemCount: number;
+/** An order as its customer (or an admin) sees it. */
+export interface OrderView {
+  readonly id: string;
+  readonly status: OrderStatus;
+  readonly customerId: string;
+  readonly lines: OrderLineView[];
+  readonly totals: { readonly subtotal: Money; readonly total: Money; readonly itemCount: number };
+  readonly shippingAddress: ShippingAddress;
+  readonly timeline: TimelineEntryView[];
+  readonly cancelReason?: string;
+  readonly shipment?: { readonly carrier: string; readonly trackingNumber: string; readonly shippedAt: string };
+  readonly createdAt: string;
 }
 
-export class ShippingAddressView {
-  @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
-  @ApiProperty({ example: '1 Analytical Way' }) readonly line1: string;
-  @ApiProperty({ type: String, nullable: true, example: null }) readonly line2: string | null;
-  @ApiProperty({ example: 'Berlin' }) readonly city: string;
-  @ApiProperty({ example: '10115' }) readonly postalCode: string;
-  @ApiProperty({ example: 'DE' }) readonly country: string;
-}
-
-export class ShipmentView {
-  @ApiProperty({ example: 'DHL' }) readonly carrier: string;
-  @ApiProperty({ example: 'JD014600003828' }) readonly trackingNumber: string;
-  @ApiProperty({ format: 'date-time' }) readonly shippedAt: string;
-}
-
-export class OrderView {
-  @ApiProperty({ format: 'uuid' }) readonly id: string;
-  @ApiProperty({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] }) readonly status: OrderStatus;
-  @ApiProperty({ format: 'uuid' }) readonly customerId: string;
-  @ApiProperty({ type: [OrderLineView] }) readonly lines: OrderLineView[];
-  @ApiProperty({ type: OrderTotalsView }) readonly totals: OrderTotalsView;
-  @ApiProperty({ type: ShippingAddressView }) readonly shippingAddress: ShippingAddressColumn;
-  @ApiProperty({ type: [TimelineEntryView] }) readonly timeline: TimelineEntryView[];
-  @ApiPropertyOptional() readonly cancelReason?: string;
-  @ApiPropertyOptional({ type: ShipmentView }) readonly shipment?: ShipmentView;
-  @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
-}
-
-export class PlacedOrderView {
-  @ApiProperty({ format: 'uuid' }) readonly id: string;
-  @ApiProperty({ enum: ['pending'], example: 'pending' }) readonly status: 'pending';
+/** A just placed order. */
+export interface PlacedOrder {
+  readonly id: string;
+  readonly status: 'pending';
 }

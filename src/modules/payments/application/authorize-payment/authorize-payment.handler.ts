@@ -3,8 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { AuthorizePayment, PaymentAuthorized, PaymentDeclined } from '../../contracts';
 import { providerIdempotencyKey } from '../../domain/idempotency-key';
-import { PaymentOrmEntity } from '../../infrastructure/payment.orm-entity';
-import { paymentsRepository } from '../../infrastructure/payments.repository';
+import { Payment } from '../../domain/payment';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { AuthorizeResult, PaymentProvider } from '../../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
 import { OpenPayment } from './open-payment';
@@ -22,13 +22,12 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
     private readonly uow: UnitOfWork,
     private readonly providers: PaymentProviders,
     private readonly opener: OpenPayment,
+    private readonly payments: PaymentRepository,
   ) {}
 
   async execute(command: AuthorizePayment): Promise<void> {
     const provider = this.providers.get(command.provider);
-    const payment =
-      (await paymentsRepository.findByOrder(this.uow.reader, command.orderId)) ??
-      (await this.opener.open(command, provider));
+    const payment = (await this.payments.findByOrder(command.orderId)) ?? (await this.opener.open(command, provider));
     if (payment.status !== 'pending' || !provider) return;
     // A transient provider error propagates: the relay retries the command with the same key.
     const result = await provider.authorize({
@@ -42,11 +41,11 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
     if (!recorded && result.outcome === 'authorized') await this.releaseIfVoided(payment, result.reference, provider);
   }
 
-  private record(payment: PaymentOrmEntity, result: AuthorizeResult): Promise<boolean> {
+  private record(payment: Payment, result: AuthorizeResult): Promise<boolean> {
     return this.uow.run(async (tx) => {
       if (result.outcome === 'authorized') {
         const changes = { providerRef: result.reference, last4: result.last4 ?? payment.last4 };
-        if (!(await paymentsRepository.transition(tx.manager, payment.id, 'authorized', changes))) return false;
+        if (!(await this.payments.transition(tx, payment.id, 'authorized', changes))) return false;
         tx.publish(
           new PaymentAuthorized({
             paymentId: payment.id,
@@ -57,7 +56,7 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
         return true;
       }
       const changes = { declineReason: result.reason, last4: result.last4 ?? payment.last4 };
-      if (!(await paymentsRepository.transition(tx.manager, payment.id, 'declined', changes))) return false;
+      if (!(await this.payments.transition(tx, payment.id, 'declined', changes))) return false;
       tx.publish(
         new PaymentDeclined({
           paymentId: payment.id,
@@ -71,12 +70,8 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
   }
 
   /** The order was cancelled while the provider was authorizing: let go of the hold at once. */
-  private async releaseIfVoided(
-    payment: PaymentOrmEntity,
-    reference: string,
-    provider: PaymentProvider,
-  ): Promise<void> {
-    const current = await paymentsRepository.findById(this.uow.reader, payment.id);
+  private async releaseIfVoided(payment: Payment, reference: string, provider: PaymentProvider): Promise<void> {
+    const current = await this.payments.findById(payment.id);
     if (current?.status !== 'voided') return;
     this.logger.log(`payment ${payment.id} was voided during its authorization; releasing the hold`);
     await provider.void({ idempotencyKey: providerIdempotencyKey(payment.id, 'void'), reference });

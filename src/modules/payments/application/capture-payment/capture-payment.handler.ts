@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { CapturePayment, PaymentCaptured, PaymentFailed } from '../../contracts';
 import { providerIdempotencyKey } from '../../domain/idempotency-key';
-import { paymentsRepository } from '../../infrastructure/payments.repository';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { PaymentOfOrder } from '../payment-of-order';
 
 const ALREADY_CAPTURED = ['captured', 'partially_refunded', 'refunded'];
@@ -13,6 +13,7 @@ export class CapturePaymentHandler implements ICommandHandler<CapturePayment> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly payments: PaymentOfOrder,
+    private readonly repository: PaymentRepository,
   ) {}
 
   async execute(command: CapturePayment): Promise<void> {
@@ -33,14 +34,13 @@ export class CapturePaymentHandler implements ICommandHandler<CapturePayment> {
     });
     await this.uow.run(async (tx) => {
       if (result.outcome === 'captured') {
-        const captured = await paymentsRepository.transition(tx.manager, payment.id, 'captured', {
+        const captured = await this.repository.transition(tx, payment.id, 'captured', {
           capturedAmount: amount.amount,
         });
         if (captured) tx.publish(new PaymentCaptured({ paymentId: payment.id, orderId: payment.orderId, amount }));
         return;
       }
-      if (result.reason === 'authorization_expired')
-        await paymentsRepository.transition(tx.manager, payment.id, 'expired');
+      if (result.reason === 'authorization_expired') await this.repository.transition(tx, payment.id, 'expired');
       tx.publish(failed(result.reason));
     });
   }

@@ -4,7 +4,6 @@ import { ProblemException } from '../../../../platform/http';
 import {
   claimIdempotencyKey,
   IdempotencyKey,
-  minorUnits,
   Money,
   recordIdempotentResponse,
   Transaction,
@@ -12,21 +11,25 @@ import {
 } from '../../../../platform/messaging';
 import { PaymentFailed, PaymentRefunded } from '../../contracts';
 import { providerIdempotencyKey } from '../../domain/idempotency-key';
+import { Payment, Refund, RefundStatus } from '../../domain/payment';
 import { checkRefund } from '../../domain/refund-rules';
-import { PaymentOrmEntity } from '../../infrastructure/payment.orm-entity';
-import { RefundOrmEntity } from '../../infrastructure/refund.orm-entity';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
+import { ProviderOutcome } from '../../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
+import { RefundRepository } from '../../infrastructure/refund.repository';
 
+/** A refund as the admin route answers it. */
 export interface RefundView {
   readonly id: string;
   readonly paymentId: string;
   /** How much goes back, in the payment's currency. */
   readonly amount: Money;
-  readonly status: RefundOrmEntity['status'];
+  readonly status: RefundStatus;
   readonly reason: string;
   readonly createdAt: string;
 }
 
+/** What to refund, and what makes a retry of the request the same refund. */
 export interface RefundRequest {
   readonly paymentId: string;
   /** In the payment's currency (another → 422); null for everything captured and not yet refunded. */
@@ -38,8 +41,7 @@ export interface RefundRequest {
   readonly idempotency?: IdempotencyKey;
 }
 
-type Reserved =
-  { readonly answered: RefundView } | { readonly payment: PaymentOrmEntity; readonly refund: RefundOrmEntity };
+type Reserved = { readonly answered: RefundView } | { readonly payment: Payment; readonly refund: Refund };
 
 /**
  * Refunds captured money, for the admin route and the `RefundPayment` command. The amount is
@@ -52,8 +54,11 @@ export class Refunds {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly providers: PaymentProviders,
+    private readonly payments: PaymentRepository,
+    private readonly refunds: RefundRepository,
   ) {}
 
+  /** Makes (or resumes, or answers again) the refund a request asks for. */
   async refund(request: RefundRequest): Promise<RefundView> {
     const reserved = await this.uow.run((tx) => this.reserve(tx, request));
     if ('answered' in reserved) return reserved.answered;
@@ -66,52 +71,7 @@ export class Refunds {
       reference: payment.providerRef!,
       amount: { amount: refund.amount, currency: payment.currency },
     });
-    return this.uow.run(async (tx) => {
-      const succeeded = result.outcome === 'refunded';
-      const [rows] = (await tx.manager.query(
-        `UPDATE refunds SET status = $2, provider_ref = $3, failure_reason = $4 WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [
-          refund.id,
-          succeeded ? 'succeeded' : 'failed',
-          succeeded ? (result.reference ?? null) : null,
-          succeeded ? null : result.reason,
-        ],
-      )) as [unknown[], number];
-      const done = view(await tx.manager.findOneByOrFail(RefundOrmEntity, { id: refund.id }), payment);
-      if (request.idempotency) await recordIdempotentResponse(tx, request.idempotency, { status: 201, body: done });
-      if (rows.length === 0) return done;
-      if (!succeeded) {
-        await tx.manager.query(`UPDATE payments SET refunded_amount = refunded_amount - $2 WHERE id = $1`, [
-          payment.id,
-          refund.amount,
-        ]);
-        tx.publish(
-          new PaymentFailed({
-            paymentId: payment.id,
-            orderId: payment.orderId,
-            operation: 'refund',
-            reason: result.reason,
-          }),
-        );
-        return done;
-      }
-      const [updated] = (await tx.manager.query(
-        `UPDATE payments SET status = CASE WHEN refunded_amount >= captured_amount THEN 'refunded' ELSE 'partially_refunded' END,
-           updated_at = now() WHERE id = $1 RETURNING refunded_amount`,
-        [payment.id],
-      )) as [{ refunded_amount: string }[], number];
-      tx.publish(
-        new PaymentRefunded({
-          paymentId: payment.id,
-          orderId: payment.orderId,
-          refundId: refund.id,
-          amount: done.amount,
-          totalRefunded: { amount: minorUnits(updated[0].refunded_amount), currency: payment.currency },
-          reason: done.reason,
-        }),
-      );
-      return done;
-    });
+    return this.uow.run((tx) => this.settle(tx, request, payment, refund, result));
   }
 
   /** The refund this request is (found by its key, or recorded now with its amount held on the payment). */
@@ -122,16 +82,13 @@ export class Refunds {
       if (claim !== 'claimed' && claim !== 'unanswered') return { answered: claim.body };
     }
     const { paymentId, requestKey } = request;
-    const payment = await tx.manager.findOne(PaymentOrmEntity, {
-      where: { id: paymentId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const payment = await this.payments.lock(tx, paymentId);
     if (!payment) throw ProblemException.notFound('Payment');
-    const existing = await tx.manager.findOneBy(RefundOrmEntity, { paymentId, requestKey });
+    const existing = await this.refunds.findByRequestKey(tx, paymentId, requestKey);
     if (existing) return { payment, refund: existing };
     const check = checkRefund(payment, request.amount);
     if (!check.ok) throw new ProblemException({ status: check.status, type: check.type, detail: check.detail });
-    const refund = tx.manager.create(RefundOrmEntity, {
+    const refund = await this.refunds.record(tx, {
       id: uuidv7(),
       paymentId,
       requestKey,
@@ -141,16 +98,49 @@ export class Refunds {
       providerRef: null,
       failureReason: null,
     });
-    await tx.manager.insert(RefundOrmEntity, refund);
-    await tx.manager.query(`UPDATE payments SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [
-      paymentId,
-      check.amount,
-    ]);
-    return { payment, refund: await tx.manager.findOneByOrFail(RefundOrmEntity, { id: refund.id }) };
+    await this.payments.addRefunded(tx, paymentId, check.amount);
+    return { payment, refund };
+  }
+
+  /** Records the provider's answer once: a failed refund gives its held amount back to the payment. */
+  private async settle(
+    tx: Transaction,
+    request: RefundRequest,
+    payment: Payment,
+    refund: Refund,
+    result: ProviderOutcome<'refunded'>,
+  ): Promise<RefundView> {
+    const { refund: stored, ended } = await this.refunds.finish(
+      tx,
+      refund.id,
+      result.outcome === 'refunded'
+        ? { status: 'succeeded', providerRef: result.reference ?? null }
+        : { status: 'failed', failureReason: result.reason },
+    );
+    const done = view(stored, payment);
+    if (request.idempotency) await recordIdempotentResponse(tx, request.idempotency, { status: 201, body: done });
+    if (!ended) return done;
+    const ids = { paymentId: payment.id, orderId: payment.orderId };
+    if (result.outcome !== 'refunded') {
+      await this.payments.addRefunded(tx, payment.id, -refund.amount);
+      tx.publish(new PaymentFailed({ ...ids, operation: 'refund', reason: result.reason }));
+      return done;
+    }
+    const totalRefunded = await this.payments.settleRefunded(tx, payment.id);
+    tx.publish(
+      new PaymentRefunded({
+        ...ids,
+        refundId: refund.id,
+        amount: done.amount,
+        totalRefunded: { amount: totalRefunded, currency: payment.currency },
+        reason: done.reason,
+      }),
+    );
+    return done;
   }
 }
 
-function view(refund: RefundOrmEntity, payment: PaymentOrmEntity): RefundView {
+function view(refund: Refund, payment: Payment): RefundView {
   return {
     id: refund.id,
     paymentId: refund.paymentId,

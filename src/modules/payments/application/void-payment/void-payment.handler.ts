@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { PaymentFailed, PaymentVoided, VoidPayment } from '../../contracts';
 import { providerIdempotencyKey } from '../../domain/idempotency-key';
-import { paymentsRepository } from '../../infrastructure/payments.repository';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { PaymentOfOrder } from '../payment-of-order';
 
 const NOTHING_TO_VOID = ['voided', 'declined', 'expired'];
@@ -16,6 +16,7 @@ export class VoidPaymentHandler implements ICommandHandler<VoidPayment> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly payments: PaymentOfOrder,
+    private readonly repository: PaymentRepository,
   ) {}
 
   async execute(command: VoidPayment): Promise<void> {
@@ -45,9 +46,9 @@ export class VoidPaymentHandler implements ICommandHandler<VoidPayment> {
           });
     await this.uow.run(async (tx) => {
       if (result.outcome === 'voided') {
-        if (await paymentsRepository.transition(tx.manager, payment.id, 'voided')) tx.publish(voided);
+        if (await this.repository.transition(tx, payment.id, 'voided')) tx.publish(voided);
       } else if (result.reason === 'authorization_expired') {
-        await paymentsRepository.transition(tx.manager, payment.id, 'expired');
+        await this.repository.transition(tx, payment.id, 'expired');
       } else {
         tx.publish(
           new PaymentFailed({

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../../../../platform/auth';
 import { ProblemException } from '../../../../platform/http';
-import { UnitOfWork } from '../../../../platform/messaging';
-import { PaymentOrmEntity } from '../../infrastructure/payment.orm-entity';
+import { Money } from '../../../../platform/messaging';
+import { Payment } from '../../domain/payment';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
 
+/** A payment as its order's owner or an admin sees it. */
 export interface PaymentView {
   readonly id: string;
   readonly orderId: string;
   readonly status: string;
-  readonly amount: { amount: number; currency: string };
-  readonly capturedAmount: { amount: number; currency: string };
-  readonly refundedAmount: { amount: number; currency: string };
+  readonly amount: Money;
+  readonly capturedAmount: Money;
+  readonly refundedAmount: Money;
   readonly provider: string;
   readonly last4: string | null;
   readonly riskScore: number;
@@ -18,22 +20,26 @@ export interface PaymentView {
   readonly createdAt: string;
 }
 
+/** Whose payments, of which order. */
+export interface ListPaymentsInput {
+  readonly orderId: string;
+  readonly caller: AuthenticatedUser;
+}
+
 /** The payments of an order, for its owner or an admin; anyone else is told it does not exist. */
 @Injectable()
-export class ListPayments {
-  constructor(private readonly uow: UnitOfWork) {}
+export class ListPaymentsUseCase {
+  constructor(private readonly payments: PaymentRepository) {}
 
-  async ofOrder(orderId: string, user: AuthenticatedUser): Promise<{ items: PaymentView[]; nextCursor: null }> {
-    const payments = await this.uow.run((tx) =>
-      tx.manager.find(PaymentOrmEntity, { where: { orderId }, order: { createdAt: 'ASC' } }),
-    );
-    const visible = payments.filter((p) => user.roles.includes('admin') || p.customerId === user.id);
+  async execute({ orderId, caller }: ListPaymentsInput): Promise<{ items: PaymentView[]; nextCursor: null }> {
+    const payments = await this.payments.listOfOrder(orderId);
+    const visible = payments.filter((p) => caller.roles.includes('admin') || p.customerId === caller.id);
     if (visible.length === 0) throw ProblemException.notFound('Payments of that order');
     return { items: visible.map(toView), nextCursor: null };
   }
 }
 
-export function toView(p: PaymentOrmEntity): PaymentView {
+function toView(p: Payment): PaymentView {
   const money = (amount: number) => ({ amount, currency: p.currency });
   return {
     id: p.id,

@@ -2,35 +2,39 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transaction } from '../../../../platform/messaging';
 import { OrderCancelled, OrderConfirmed } from '../../contracts';
 import { CheckoutInput, CheckoutState, decideCheckout } from '../../domain/checkout-saga';
-import { CheckoutSagaEntity } from '../../infrastructure/checkout-saga.orm-entity';
-import { OrderLineEntity } from '../../infrastructure/order-line.orm-entity';
-import { OrderEntity } from '../../infrastructure/order.orm-entity';
-import { recordOnTimeline } from '../../infrastructure/order-timeline';
+import { Order } from '../../domain/order';
+import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
+import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
+import { OrderRepository } from '../../infrastructure/order.repository';
 import { ORDERS_CONFIG, OrdersConfig } from '../../orders.config';
 import { commandForStep } from './checkout-step-commands';
 
 const AWAITING_REPLY: readonly CheckoutState[] = ['reserving_stock', 'authorizing_payment'];
 
 /**
- * Moves one order's checkout forward inside the caller's transaction: the saga row is locked, the
- * decision applied, its steps sent through the outbox and the order's status and timeline updated.
+ * The checkout process manager: moves one order's checkout forward inside the caller's
+ * transaction. The saga is locked, the decision (domain/checkout-saga) applied, its steps sent
+ * through the outbox and the order's status and timeline updated.
  */
 @Injectable()
 export class CheckoutProcess {
   private readonly logger = new Logger('Checkout');
 
-  constructor(@Inject(ORDERS_CONFIG) private readonly config: OrdersConfig) {}
+  constructor(
+    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+    private readonly sagas: CheckoutSagaRepository,
+    private readonly orders: OrderRepository,
+    private readonly timeline: OrderTimelineRepository,
+  ) {}
 
+  /** Applies what just happened to the order's checkout (a reply, a deadline, a cancellation). */
   async advance(tx: Transaction, orderId: string, input: CheckoutInput): Promise<void> {
-    const saga = await tx.manager.findOne(CheckoutSagaEntity, {
-      where: { orderId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const saga = await this.sagas.lock(tx, orderId);
     if (!saga) {
       this.logger.warn(`${input.kind} for unknown order ${orderId}; ignored`);
       return;
     }
-    const order = await tx.manager.findOneByOrFail(OrderEntity, { id: orderId });
+    const order = (await this.orders.find(orderId, tx))!;
     const decision = decideCheckout(saga, input);
     const entering = decision.saga.state !== saga.state || decision.milestone === 'stock_reserved';
     const stepDeadline = entering
@@ -38,10 +42,9 @@ export class CheckoutProcess {
         ? this.deadline()
         : null
       : saga.stepDeadline;
-    // An UPDATE, not `save`, which would read the row again first: this runs for every saga step.
-    await tx.manager.update(CheckoutSagaEntity, { orderId }, { ...decision.saga, stepDeadline, updatedAt: new Date() });
+    await this.sagas.save(tx, { ...decision.saga, orderId, stepDeadline });
 
-    if (decision.milestone) await recordOnTimeline(tx.manager, orderId, decision.milestone);
+    if (decision.milestone) await this.timeline.record(tx, orderId, decision.milestone);
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');
     for (const step of decision.steps) tx.send(commandForStep(step, order, reason));
 
@@ -54,31 +57,24 @@ export class CheckoutProcess {
     return new Date(Date.now() + this.config.stepTimeoutSeconds * 1000);
   }
 
-  private async confirm(tx: Transaction, order: OrderEntity): Promise<void> {
-    await tx.manager.update(OrderEntity, { id: order.id }, { status: 'confirmed' });
-    await recordOnTimeline(tx.manager, order.id, 'confirmed');
-    const lines = await tx.manager.find(OrderLineEntity, { where: { orderId: order.id }, order: { lineNo: 'ASC' } });
+  private async confirm(tx: Transaction, order: Order): Promise<void> {
+    await this.orders.update(tx, order.id, { status: 'confirmed' });
+    await this.timeline.record(tx, order.id, 'confirmed');
+    const lines = await this.orders.lines(order.id, tx);
     tx.publish(
       new OrderConfirmed({
         orderId: order.id,
         customerId: order.customerId,
-        lines: lines.map((l) => ({
-          productId: l.productId,
-          variantId: l.variantId,
-          sku: l.sku,
-          title: l.title,
-          quantity: l.quantity,
-          unitPrice: { amount: l.unitPrice, currency: l.currency },
-        })),
+        lines,
         total: { amount: order.totalAmount, currency: order.currency },
         confirmedAt: new Date().toISOString(),
       }),
     );
   }
 
-  private async cancel(tx: Transaction, order: OrderEntity, reason: string): Promise<void> {
-    await tx.manager.update(OrderEntity, { id: order.id }, { status: 'cancelled', cancelReason: reason });
-    await recordOnTimeline(tx.manager, order.id, 'cancelled', reason);
+  private async cancel(tx: Transaction, order: Order, reason: string): Promise<void> {
+    await this.orders.update(tx, order.id, { status: 'cancelled', cancelReason: reason });
+    await this.timeline.record(tx, order.id, 'cancelled', reason);
     tx.publish(
       new OrderCancelled({
         orderId: order.id,

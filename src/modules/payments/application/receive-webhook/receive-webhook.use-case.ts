@@ -2,11 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { WebhookVerificationError } from '../../../../platform/webhooks';
-import { paymentsRepository } from '../../infrastructure/payments.repository';
+import { PaymentRepository } from '../../infrastructure/payment.repository';
+import { ProviderWebhookEvent } from '../../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
-import { applyProviderEvent } from './apply-provider-event';
+import { WebhookReceiptRepository } from '../../infrastructure/webhook-receipt.repository';
+import { ProviderEventApplier } from './apply-provider-event';
 import { assertWellFormedEvent } from './well-formed-event';
 
+/** A provider's callback as it arrived: the signature is checked over these exact bytes. */
+export interface ReceiveWebhookInput {
+  readonly provider: string;
+  readonly rawBody: Buffer | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** What the provider is told: received, and whether it changed anything. */
 export interface WebhookReceipt {
   readonly received: true;
   readonly duplicate: boolean;
@@ -19,20 +29,19 @@ export interface WebhookReceipt {
  * the others are acknowledged as duplicates.
  */
 @Injectable()
-export class ReceiveWebhook {
+export class ReceiveWebhookUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly providers: PaymentProviders,
+    private readonly payments: PaymentRepository,
+    private readonly receipts: WebhookReceiptRepository,
+    private readonly applier: ProviderEventApplier,
   ) {}
 
-  async receive(
-    providerName: string,
-    rawBody: Buffer | undefined,
-    headers: Readonly<Record<string, string | string[] | undefined>>,
-  ): Promise<WebhookReceipt> {
+  async execute({ provider: providerName, rawBody, headers }: ReceiveWebhookInput): Promise<WebhookReceipt> {
     const provider = this.providers.get(providerName);
     if (!provider) throw ProblemException.notFound(`Payment provider "${providerName}"`);
-    let event;
+    let event: ProviderWebhookEvent;
     try {
       event = provider.parseWebhook(rawBody ?? Buffer.alloc(0), headers);
       assertWellFormedEvent(event);
@@ -41,23 +50,11 @@ export class ReceiveWebhook {
       throw new ProblemException({ status: 400, type: 'invalid-webhook', detail: error.message });
     }
     return this.uow.run(async (tx) => {
-      const fresh = (await tx.manager.query(
-        `INSERT INTO webhook_receipts (provider, event_id, type, outcome) VALUES ($1, $2, $3, 'received')
-         ON CONFLICT (provider, event_id) DO NOTHING RETURNING event_id`,
-        [provider.name, event.id, event.type],
-      )) as unknown[];
-      if (fresh.length === 0) return { received: true, duplicate: true, outcome: 'duplicate' };
-      const payment = await paymentsRepository.lockForProviderEvent(
-        tx.manager,
-        provider.name,
-        event.paymentId,
-        event.reference,
-      );
-      const outcome = payment ? await applyProviderEvent(tx, payment, event) : 'unknown_payment';
-      await tx.manager.query(
-        `UPDATE webhook_receipts SET outcome = $3, payment_id = $4 WHERE provider = $1 AND event_id = $2`,
-        [provider.name, event.id, outcome, payment?.id ?? null],
-      );
+      if (!(await this.receipts.receive(tx, provider.name, event.id, event.type)))
+        return { received: true, duplicate: true, outcome: 'duplicate' };
+      const payment = await this.payments.lockForProviderEvent(tx, provider.name, event.paymentId, event.reference);
+      const outcome = payment ? await this.applier.apply(tx, payment, event) : 'unknown_payment';
+      await this.receipts.settle(tx, provider.name, event.id, outcome, payment?.id ?? null);
       return { received: true, duplicate: false, outcome };
     });
   }

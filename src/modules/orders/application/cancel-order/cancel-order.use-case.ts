@@ -3,12 +3,20 @@ import { AuthenticatedUser } from '../../../../platform/auth';
 import { ProblemException } from '../../../../platform/http';
 import { once, Transaction, UnitOfWork } from '../../../../platform/messaging';
 import { mayCancel } from '../../domain/order';
-import { CheckoutSagaEntity } from '../../infrastructure/checkout-saga.orm-entity';
-import { OrderEntity } from '../../infrastructure/order.orm-entity';
-import { recordOnTimeline } from '../../infrastructure/order-timeline';
-import { CheckoutProcess } from '../checkout/checkout-process';
+import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
+import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
+import { OrderRepository } from '../../infrastructure/order.repository';
+import { CheckoutProcess } from '../checkout/checkout.process';
 import { OrderReader } from '../view-orders/order-reader';
 import { OrderView } from '../view-orders/order-view';
+
+/** Who cancels which order (`POST /orders/:id/cancel`). */
+export interface CancelOrderInput {
+  readonly orderId: string;
+  readonly caller: AuthenticatedUser;
+  /** The client's `Idempotency-Key`, when one was sent. */
+  readonly idempotencyKey?: string;
+}
 
 /**
  * Cancels an order for its owner (before shipping) or an admin (before delivery); undoes what it
@@ -16,14 +24,17 @@ import { OrderView } from '../view-orders/order-view';
  * and the same key with another request is a 422, as on every money-moving POST.
  */
 @Injectable()
-export class CancelOrderHandler {
+export class CancelOrderUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutProcess,
     private readonly reader: OrderReader,
+    private readonly sagas: CheckoutSagaRepository,
+    private readonly orders: OrderRepository,
+    private readonly timeline: OrderTimelineRepository,
   ) {}
 
-  execute(orderId: string, caller: AuthenticatedUser, idempotencyKey?: string): Promise<OrderView> {
+  execute({ orderId, caller, idempotencyKey }: CancelOrderInput): Promise<OrderView> {
     return this.uow.run(async (tx) => {
       if (!idempotencyKey) return this.cancel(tx, orderId, caller);
       const key = { scope: caller.id, key: idempotencyKey, request: { cancelOrder: orderId } };
@@ -34,11 +45,8 @@ export class CancelOrderHandler {
 
   private async cancel(tx: Transaction, orderId: string, caller: AuthenticatedUser): Promise<OrderView> {
     // The saga row is locked first, as every checkout step does, so the two never deadlock.
-    await tx.manager.findOne(CheckoutSagaEntity, { where: { orderId }, lock: { mode: 'pessimistic_write' } });
-    const order = await tx.manager.findOne(OrderEntity, {
-      where: { id: orderId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    await this.sagas.lock(tx, orderId);
+    const order = await this.orders.lock(tx, orderId);
     const isAdmin = caller.roles.includes('admin');
     if (!order || (order.customerId !== caller.id && !isAdmin)) throw ProblemException.notFound('Order');
     if (!mayCancel(order.status, isAdmin ? 'admin' : 'customer')) {
@@ -47,11 +55,11 @@ export class CancelOrderHandler {
         `An order that is ${order.status} cannot be cancelled${isAdmin ? '' : ' by its customer'}.`,
       );
     }
-    await recordOnTimeline(tx.manager, orderId, 'cancellation_requested', isAdmin ? 'by_admin' : 'by_customer');
+    await this.timeline.record(tx, orderId, 'cancellation_requested', isAdmin ? 'by_admin' : 'by_customer');
     await this.checkout.advance(tx, orderId, {
       kind: 'cancel_requested',
       reason: isAdmin ? 'cancelled_by_admin' : 'cancelled_by_customer',
     });
-    return this.reader.get(orderId, caller, tx.manager);
+    return this.reader.get(orderId, caller, tx);
   }
 }

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { ProblemException } from '../../../../platform/http';
+import {
+  findIdempotentResponse,
+  IdempotentResponse,
+  MessageBus,
+  once,
+  Transaction,
+  UnitOfWork,
+} from '../../../../platform/messaging';
+import { CheckoutCart, GetCartForCheckout } from '../../../cart';
+import { ReserveStock } from '../../../catalog';
+import { OrderPlaced } from '../../contracts';
+import { CartAlreadyOrdered, OrderLine, ShippingAddress, totalsOf } from '../../domain/order';
+import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
+import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
+import { OrderRepository } from '../../infrastructure/order.repository';
+import { CheckoutProcess } from '../checkout/checkout.process';
+import { PlacedOrder } from '../view-orders/order-view';
+import { checkCurrentPrices } from './check-current-prices';
+import { checkPaymentProvider } from './check-payment-provider';
+
+/** A customer's checkout of a cart (`POST /orders`). */
+export interface PlaceOrderInput {
+  readonly customerId: string;
+  readonly idempotencyKey: string;
+  readonly cartId: string;
+  readonly shippingAddress: ShippingAddress;
+  readonly payment: { readonly provider: string; readonly token: string };
+}
+
+/**
+ * Turns a customer's cart into a pending order and starts its checkout, in one transaction with
+ * the outbox; once per Idempotency-Key (same body → same answer, other body → 422). A cart has at
+ * most one live order whatever the key (409 `cart-checked-out`), the order charges the prices the
+ * customer accepted (409 `price-changed` otherwise), and only through a provider payments has
+ * configured (400 `payment-provider-unavailable`).
+ */
+@Injectable()
+export class PlaceOrderUseCase {
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly uow: UnitOfWork,
+    private readonly checkout: CheckoutProcess,
+    private readonly orders: OrderRepository,
+    private readonly sagas: CheckoutSagaRepository,
+    private readonly timeline: OrderTimelineRepository,
+  ) {}
+
+  async execute(input: PlaceOrderInput): Promise<IdempotentResponse<PlacedOrder>> {
+    const key = {
+      scope: input.customerId,
+      key: input.idempotencyKey,
+      request: { ...input, idempotencyKey: undefined },
+    };
+    const answered = await findIdempotentResponse<PlacedOrder>(this.uow.reader, key);
+    if (answered) return answered;
+
+    await checkPaymentProvider(this.bus, input.payment.provider);
+    if (await this.orders.hasLiveOrder(input.cartId, input.customerId)) throw cartCheckedOut();
+    const cart = await this.bus.query(new GetCartForCheckout(input.cartId, input.customerId));
+    if (!cart) throw ProblemException.notFound('Cart');
+    if (cart.lines.length === 0) throw ProblemException.conflict('cart-empty', 'The cart is empty.');
+    const lines = cart.lines.map((l): OrderLine => ({
+      productId: l.productId,
+      variantId: l.variantId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.acceptedUnitPrice,
+    }));
+    await checkCurrentPrices(this.bus, lines);
+
+    return this.uow.run((tx) =>
+      once(tx, key, async () => {
+        const orderId = uuidv7();
+        await this.place(tx, orderId, input, cart, lines);
+        return { status: 202, body: { id: orderId, status: 'pending' as const } };
+      }),
+    );
+  }
+
+  private async place(
+    tx: Transaction,
+    orderId: string,
+    input: PlaceOrderInput,
+    cart: CheckoutCart,
+    lines: readonly OrderLine[],
+  ): Promise<void> {
+    const totals = totalsOf(lines, cart.subtotal.currency);
+    const order = {
+      id: orderId,
+      customerId: input.customerId,
+      cartId: cart.cartId,
+      currency: totals.total.currency,
+      totalAmount: totals.total.amount,
+      itemCount: totals.itemCount,
+      shippingAddress: input.shippingAddress,
+      paymentProvider: input.payment.provider,
+      paymentToken: input.payment.token,
+    };
+    try {
+      await this.orders.place(tx, order, lines);
+    } catch (error) {
+      if (error instanceof CartAlreadyOrdered) throw cartCheckedOut();
+      throw error;
+    }
+    await this.sagas.start(tx, {
+      orderId,
+      state: 'reserving_stock',
+      stockCommitted: false,
+      paymentCaptured: false,
+      stepDeadline: this.checkout.deadline(),
+    });
+    await this.timeline.record(tx, orderId, 'pending');
+    tx.publish(new OrderPlaced({ orderId, customerId: input.customerId, lines, total: totals.total }));
+    tx.send(
+      new ReserveStock(
+        orderId,
+        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
+      ),
+    );
+  }
+}
+
+function cartCheckedOut(): ProblemException {
+  return ProblemException.conflict(
+    'cart-checked-out',
+    'This cart already has an order; it can be ordered again only if that order is cancelled.',
+  );
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction } from '../../../platform/messaging';
+import { CheckoutSaga, CheckoutState } from '../domain/checkout-saga';
+
+/** The columns of a saga: adding a field to `CheckoutSaga` is a compile error here until it is mapped. */
+const COLUMNS = {
+  orderId: 'order_id',
+  state: 'state',
+  stockCommitted: 'stock_committed',
+  paymentCaptured: 'payment_captured',
+  stepDeadline: 'step_deadline',
+} as const satisfies Record<keyof CheckoutSaga, string>;
+
+const LOCK = `SELECT ${Object.values(COLUMNS).join(', ')} FROM checkout_sagas WHERE order_id = $1 FOR UPDATE`;
+
+/** The saga whose reply is overdue the longest, locked; several instances may sweep at once. */
+const LOCK_OVERDUE = `
+  SELECT order_id FROM checkout_sagas
+   WHERE step_deadline IS NOT NULL AND step_deadline < now()
+   ORDER BY step_deadline
+   LIMIT 1
+     FOR UPDATE SKIP LOCKED`;
+
+interface SagaRow {
+  readonly order_id: string;
+  readonly state: CheckoutState;
+  readonly stock_committed: boolean;
+  readonly payment_captured: boolean;
+  readonly step_deadline: Date | null;
+}
+
+/**
+ * The checkout process manager's durable state, one row per order, always in the caller's
+ * transaction: every step locks its order's saga first, so the steps of one order never interleave.
+ */
+@Injectable()
+export class CheckoutSagaRepository {
+  /** Starts an order's checkout. */
+  async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO checkout_sagas (${Object.values(COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5)`,
+      params(saga),
+    );
+  }
+
+  /** An order's saga, locked for the rest of the transaction. */
+  async lock(tx: Transaction, orderId: string): Promise<CheckoutSaga | undefined> {
+    const [row] = (await tx.manager.query(LOCK, [orderId])) as SagaRow[];
+    return row && toSaga(row);
+  }
+
+  /** Saves where the saga went (it was locked by `lock` in the same transaction). */
+  async save(tx: Transaction, saga: CheckoutSaga): Promise<void> {
+    await tx.manager.query(
+      `UPDATE checkout_sagas SET state = $2, stock_committed = $3, payment_captured = $4, step_deadline = $5,
+         updated_at = now() WHERE order_id = $1`,
+      params(saga),
+    );
+  }
+
+  /** The order id of one saga whose step deadline has passed, locked (skipping those locked by others). */
+  async lockOneOverdue(tx: Transaction): Promise<string | undefined> {
+    const [row] = (await tx.manager.query(LOCK_OVERDUE)) as { order_id: string }[];
+    return row?.order_id;
+  }
+}
+
+/** The saga's fields as parameters, in the order of COLUMNS ($1 is the order id). */
+function params(saga: CheckoutSaga): unknown[] {
+  return (Object.keys(COLUMNS) as (keyof CheckoutSaga)[]).map((key) => saga[key]);
+}
+
+function toSaga(row: SagaRow): CheckoutSaga {
+  return {
+    orderId: row.order_id,
+    state: row.state,
+    stockCommitted: row.stock_committed,
+    paymentCaptured: row.payment_captured,
+    stepDeadline: row.step_deadline,
+  };
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { Cart } from '../../domain/cart';
 import { CartRepository } from '../../infrastructure/cart.repository';
@@ -19,7 +20,9 @@ export interface CreatedCart {
 
 /**
  * Opens a cart. A guest always gets a new one; a customer who already has an open cart gets that
- * one back (`created: false`), so a customer never has two carts to choose from at checkout.
+ * one back (`created: false`), so a customer never has two carts to choose from at checkout. An
+ * open cart closed by its checkout between being found and being read is no answer: the customer
+ * gets a new cart, never a 404 for a cart they did not name.
  */
 @Injectable()
 export class CreateCartUseCase {
@@ -33,7 +36,11 @@ export class CreateCartUseCase {
   async execute({ customerId }: CreateCartInput): Promise<CreatedCart> {
     if (customerId !== undefined) {
       const existing = await this.carts.findOpenOf(customerId);
-      if (existing) return { cart: await this.changes.read(existing.id, customerId), created: false };
+      if (existing) {
+        const cart = await this.changes.read(existing.id, customerId).catch(closedMeanwhile);
+        if (cart) return { cart, created: false };
+        return this.execute({ customerId });
+      }
     }
     const cart = Cart.open(uuidv7(), customerId ?? null, new Date());
     const inserted = await this.uow.run((tx) => this.carts.insert(tx, cart));
@@ -41,4 +48,10 @@ export class CreateCartUseCase {
     if (!inserted) return this.execute({ customerId });
     return { cart: this.changes.view(cart), created: true };
   }
+}
+
+/** A 404 reading the cart just found means it was closed meanwhile (undefined); anything else is thrown. */
+function closedMeanwhile(error: unknown): undefined {
+  if (error instanceof ProblemException && error.getStatus() === 404) return undefined;
+  throw error;
 }

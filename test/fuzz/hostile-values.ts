@@ -91,8 +91,23 @@ export const PATH_VALUES: readonly string[] = [
   'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
 ];
 
+/**
+ * Cursors as a client can forge them: the shapes the lists write, holding values JavaScript accepts
+ * and PostgreSQL refuses (a February 30, year 0, a rank that underflows a real).
+ */
+const forged = (position: object): string => Buffer.from(JSON.stringify(position)).toString('base64url');
+const SOME_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const FORGED_CURSORS: readonly string[] = [
+  forged({ createdAt: '2026-02-30T00:00:00Z', id: SOME_ID }),
+  forged({ createdAt: '0000-01-01T00:00:00Z', id: SOME_ID }),
+  forged({ s: 'relevance', r: 1e-320, id: SOME_ID }),
+  forged({ s: 'price', p: Number.MAX_SAFE_INTEGER, id: SOME_ID }),
+  forged({ id: '00000000-0000-0000-0000-000000000000' }),
+];
+
 /** Sent as each query parameter (already URL-encoded). */
 export const QUERY_VALUES: readonly string[] = [
+  ...FORGED_CURSORS,
   '',
   '%00',
   'a%00b',

@@ -232,10 +232,15 @@ describe('hostile input is a 400 problem naming the field, never a 5xx', () => {
   it.each([
     ['orders', '/orders', { createdAt: 'yesterday', id: randomUUID() }],
     ['orders', '/orders', { createdAt: new Date().toISOString(), id: 'not-a-uuid' }],
+    // Instants JavaScript's Date.parse rolls over or allows but PostgreSQL refuses.
+    ['orders', '/orders', { createdAt: '2026-02-30T00:00:00Z', id: randomUUID() }],
+    ['orders', '/orders', { createdAt: '0000-01-01T00:00:00Z', id: randomUUID() }],
     ['users', '/accounts/users', { id: 'a\u0000b' }],
     ['products by price', '/catalog/products?sort=price', { s: 'price', p: 1.5, id: randomUUID() }],
     ['products by price', '/catalog/products?sort=price', { s: 'price', p: 1e300, id: randomUUID() }],
     ['products by relevance', '/catalog/products?q=tee', { s: 'relevance', r: 1e300, id: randomUUID() }],
+    // A rank is a PostgreSQL real: a double that underflows it is out of its range.
+    ['products by relevance', '/catalog/products?q=tee', { s: 'relevance', r: 1e-320, id: randomUUID() }],
     ['products by newest', '/catalog/products', { s: 'newest', id: 'not-a-uuid' }],
   ])('refuses a forged %s cursor %j before it reaches SQL', async (_list, url, position) => {
     const cursor = encodeCursor(position as Record<string, string | number>);

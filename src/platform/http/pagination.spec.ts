@@ -32,13 +32,17 @@ describe('cursor field kinds', () => {
   const at = '2026-01-02T03:04:05.678Z';
 
   it('accepts each kind in its own form', () => {
-    const shape = { i: 'integer', u: 'uuid', t: 'timestamp', n: 'number|null' } as const;
-    expect(decodeCursor(encodeCursor({ i: 42, u: id, t: at, n: null }), shape)).toEqual({
+    const shape = { i: 'integer', u: 'uuid', t: 'timestamp', n: 'number|null', r: 'real' } as const;
+    expect(decodeCursor(encodeCursor({ i: 42, u: id, t: at, n: null, r: 0.0607927 }), shape)).toEqual({
       i: 42,
       u: id,
       t: at,
       n: null,
+      r: 0.0607927,
     });
+    expect(
+      decodeCursor(encodeCursor({ t: '2026-01-02T03:04:05.678901Z', r: 0 }), { t: 'timestamp', r: 'real' }),
+    ).toEqual({ t: '2026-01-02T03:04:05.678901Z', r: 0 });
   });
 
   it.each([
@@ -48,6 +52,13 @@ describe('cursor field kinds', () => {
     [{ v: `${id}x` }, 'uuid'],
     [{ v: 'yesterday' }, 'timestamp'],
     [{ v: '2026-13-45T00:00:00Z' }, 'timestamp'],
+    [{ v: '2026-02-30T00:00:00Z' }, 'timestamp'],
+    [{ v: '2026-01-01T24:00:00Z' }, 'timestamp'],
+    [{ v: '0000-01-01T00:00:00Z' }, 'timestamp'],
+    [{ v: 1e-320 }, 'real'],
+    [{ v: -1e-50 }, 'real'],
+    [{ v: 1e39 }, 'real'],
+    [{ v: 'x' }, 'real'],
     [{ v: null }, 'uuid'],
   ] as const)('refuses %j as %s', (position, kind) => {
     expect(() => decodeCursor(encodeCursor(position), { v: kind })).toThrow(ProblemException);

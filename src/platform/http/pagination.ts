@@ -17,11 +17,13 @@ export function encodeCursor(position: Record<string, string | number | null>): 
 
 /**
  * What a cursor field may hold. `number` is finite and within ±2^53, `integer` a safe integer,
- * `uuid` a canonical UUID, `timestamp` an ISO 8601 UTC instant as `Date#toISOString` writes it;
- * `…|null` also allows null. Strings never hold NUL or lone surrogates. A decoded cursor is client
+ * `real` a number a PostgreSQL `real` holds (neither overflowing nor underflowing it), `uuid` a
+ * canonical UUID, `timestamp` an ISO 8601 UTC instant as `Date#toISOString` writes it, of a real
+ * calendar day in the years 1–9999 (what PostgreSQL's timestamptz reads back; `Date.parse` also
+ * takes February 30 and year 0); `…|null` also allows null. Strings never hold NUL or lone surrogates. A decoded cursor is client
  * input, so each field is checked to the type its SQL parameter is cast to.
  */
-export type CursorField = 'string' | 'number' | 'integer' | 'uuid' | 'timestamp';
+export type CursorField = 'string' | 'number' | 'integer' | 'real' | 'uuid' | 'timestamp';
 export type CursorFieldKind = CursorField | `${CursorField}|null`;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
@@ -30,9 +32,20 @@ const FIELD_CHECKS: Readonly<Record<CursorField, (value: unknown) => boolean>> =
   string: (value) => typeof value === 'string' && findUnsafeInput(value) === undefined,
   number: (value) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER,
   integer: (value) => Number.isSafeInteger(value),
+  real: (value) =>
+    typeof value === 'number' && Number.isFinite(Math.fround(value)) && (value === 0 || Math.fround(value) !== 0),
   uuid: isUuid,
-  timestamp: (value) => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)),
+  timestamp: isCalendarInstant,
 };
+
+/** `2026-02-30T…` and `…T24:00:00Z` parse, rolled over; an instant written back differently was not one. */
+function isCalendarInstant(value: unknown): boolean {
+  if (typeof value !== 'string' || !TIMESTAMP.test(value)) return false;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const written = new Date(time).toISOString();
+  return written.slice(0, 19) === value.slice(0, 19) && written >= '0001-01-01';
+}
 
 /**
  * Decodes a cursor made by {@link encodeCursor}, checking it has exactly the expected keys with

@@ -30,7 +30,7 @@ type CursorShape = Readonly<Record<string, CursorFieldKind>>;
 
 // s: the sort the cursor was made for; r: a text-search rank (real); p: a from-price (bigint).
 const CURSOR_SHAPES: Readonly<Record<ProductSort, CursorShape>> = {
-  relevance: { s: 'string', r: 'number', id: 'uuid' },
+  relevance: { s: 'string', r: 'real', id: 'uuid' },
   price: { s: 'string', p: 'integer', id: 'uuid' },
   '-price': { s: 'string', p: 'integer', id: 'uuid' },
   newest: { s: 'string', id: 'uuid' },

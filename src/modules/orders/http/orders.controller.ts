@@ -51,6 +51,7 @@ export class OrdersController {
   @ApiProblem(409, 'cart-checked-out', 'The cart already has an order that is not cancelled')
   @ApiProblem(409, 'cart-empty', 'The cart has no lines')
   @ApiProblem(409, 'price-changed', 'A price changed since the cart was priced; review the cart')
+  @ApiProblem(409, 'currency-mismatch', 'The cart holds lines in more than one currency (a product was repriced)')
   @ApiProblem(409, 'product-unavailable', 'A product in the cart can no longer be bought')
   @ApiProblem(409, 'idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed')
   async place(

@@ -70,6 +70,7 @@ export class PlaceOrderUseCase {
       quantity: l.quantity,
       unitPrice: l.acceptedUnitPrice,
     }));
+    assertOneCurrency(lines);
     await checkCurrentPrices(this.bus, lines);
 
     return this.uow.run((tx) =>
@@ -122,6 +123,21 @@ export class PlaceOrderUseCase {
       ),
     );
   }
+}
+
+/**
+ * An order is in one currency. A cart line follows its product's price, currency included, so a
+ * product repriced in another currency can leave a cart holding two: the customer must remove one.
+ */
+function assertOneCurrency(lines: readonly OrderLine[]): void {
+  const currencies = [...new Set(lines.map((l) => l.unitPrice.currency))].sort();
+  if (currencies.length <= 1) return;
+  throw new ProblemException({
+    status: 409,
+    type: 'currency-mismatch',
+    detail: `The cart holds lines in ${currencies.join(' and ')}; an order is in one currency, so remove the lines in the others.`,
+    extensions: { currencies },
+  });
 }
 
 function cartCheckedOut(): ProblemException {

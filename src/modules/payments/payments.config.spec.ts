@@ -27,6 +27,7 @@ describe('payments settings', () => {
     const attempts = [
       { NODE_ENV: 'production', PAYMENTS_SANDBOX: 'enabled' },
       { NODE_ENV: 'production', PAYMENTS_SANDBOX: 'enabled', SANDBOX_WEBHOOK_SECRET: 'too-short' },
+      { NODE_ENV: 'production', PAYMENTS_SANDBOX: 'enabled', SANDBOX_WEBHOOK_SECRET: 's'.repeat(40) },
       {
         NODE_ENV: 'production',
         PAYMENTS_SANDBOX: 'enabled',

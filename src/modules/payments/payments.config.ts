@@ -1,4 +1,4 @@
-import { ConfigError, Env, readBool, readEnum, readInt, readString, readUrl } from '../../platform/config';
+import { ConfigError, Env, readBool, readEnum, readInt, readSecret, readString, readUrl } from '../../platform/config';
 import { RiskPolicy } from './domain/risk-assessment';
 
 /** Injection token of {@link PaymentsConfig}. */
@@ -66,7 +66,7 @@ export function loadPaymentsConfig(env: Env): PaymentsConfig {
 
 /** The HMAC key of sandbox webhooks: required (and never the public default) when the sandbox runs in production. */
 function readSandboxSecret(env: Env, required: boolean): string {
-  const secret = readString(env, 'SANDBOX_WEBHOOK_SECRET');
+  const secret = readSecret(env, 'SANDBOX_WEBHOOK_SECRET', MIN_SECRET_LENGTH);
   if (secret === undefined && required) {
     throw new ConfigError(
       'SANDBOX_WEBHOOK_SECRET',

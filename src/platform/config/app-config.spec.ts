@@ -97,6 +97,19 @@ describe('loadConfig', () => {
       expect(error({ NODE_ENV: 'production', JWT_SECRET: secret.slice(1) })?.variable).toBe('JWT_SECRET');
     });
 
+    it.each([
+      ['JWT_SECRET', 'a'.repeat(32)],
+      ['JWT_SECRET', '0123'.repeat(10)],
+      ['METRICS_TOKEN', 'x'.repeat(40)],
+      ['METRICS_TOKEN', 'abab'.repeat(12)],
+    ])('refuses %s of 32+ characters that are not random (%s), with one line', (name, secret) => {
+      const refused = error({ NODE_ENV: 'production', JWT_SECRET: 'q4Zt9pX2mR7vL1nB8cW3yH6kJ0sD5fG-', [name]: secret });
+      expect(refused?.variable).toBe(name);
+      expect(refused?.message).toMatch(/random/);
+      expect(refused?.message).not.toContain('\n');
+      expect(refused?.message).not.toContain(secret);
+    });
+
     it("is required in development when processes are split, since each must verify the others' tokens", () => {
       expect(error({ BROKER_URL: 'nats://127.0.0.1:4222' })?.variable).toBe('JWT_SECRET');
       expect(error({ GATEWAY_ROUTES: 'payments=http://127.0.0.1:3001' })?.variable).toBe('JWT_SECRET');

@@ -13,11 +13,26 @@ export function readString(env: Env, name: string, fallback?: string): string | 
   return raw(env, name) ?? fallback;
 }
 
-/** An optional secret (key, token): when set, at least `minLength` characters; never echoed in errors. */
+/**
+ * Random keys of 32+ characters use far more than this many distinct characters (32 hex digits:
+ * about 14); a value with fewer was typed (`aaaa…`, `0123…` repeated), and is as guessable as a short one.
+ */
+const MIN_DISTINCT_SECRET_CHARACTERS = 8;
+
+/**
+ * An optional secret (key, token): when set, at least `minLength` characters that look random (not
+ * a few characters repeated); never echoed in errors.
+ */
 export function readSecret(env: Env, name: string, minLength = 32): string | undefined {
   const value = raw(env, name);
   if (value !== undefined && value.length < minLength) {
     throw new ConfigError(name, `must be at least ${minLength} characters long`);
+  }
+  if (value !== undefined && new Set(value).size < MIN_DISTINCT_SECRET_CHARACTERS) {
+    throw new ConfigError(
+      name,
+      `must be random (it repeats a few characters); generate one, e.g. with \`openssl rand -base64 48\``,
+    );
   }
   return value;
 }

@@ -13,6 +13,7 @@ import {
   assertOneCurrency,
   chooseSlug,
   conflictFrom,
+  isSlugConflict,
 } from './product-writes';
 
 /** What `POST /catalog/products` needs: the product and its variants with their initial stock. */
@@ -40,34 +41,45 @@ export class CreateProductUseCase {
   async execute(input: CreateProductInput): Promise<ProductView> {
     assertOneCurrency(input.variants.map((v) => v.price.currency));
     assertDistinctSkus(input.variants.map((v) => v.sku));
-    const id = uuidv7();
     try {
-      return await this.readCache.afterWrite(
-        this.uow.run(async (tx) => {
-          const product: Product = {
-            id,
-            slug: await chooseSlug(this.products, tx, input.slug, input.title),
-            title: input.title.trim(),
-            description: input.description,
-            images: input.images ?? [],
-            categoryIds: await assertCategoriesExist(this.categories, tx, input.categoryIds ?? []),
-            status: input.status ?? 'active',
-          };
-          const variants = input.variants.map((v, position) => ({ ...v, id: uuidv7(), position, onHand: v.stock }));
-          const from = {
-            amount: Math.min(...variants.map((v) => v.price.amount)),
-            currency: variants[0].price.currency,
-          };
-          await this.products.insert(tx, product, from);
-          await this.products.insertVariants(tx, id, variants);
-          if (product.status === 'active') {
-            tx.publish(productPublished(product, await this.products.variants(tx, id)));
-          }
-          return (await this.products.detailIn(tx, id))!;
-        }),
-      );
+      return await this.insert(input);
+    } catch (error) {
+      // A slug derived from the title was taken meanwhile (the same title created at once): the
+      // next try sees it taken and adds a suffix. Only a requested slug is refused.
+      if (input.slug !== undefined || !isSlugConflict(error)) return conflictFrom(error);
+    }
+    try {
+      return await this.insert(input);
     } catch (error) {
       return conflictFrom(error);
     }
+  }
+
+  private async insert(input: CreateProductInput): Promise<ProductView> {
+    const id = uuidv7();
+    return await this.readCache.afterWrite(
+      this.uow.run(async (tx) => {
+        const product: Product = {
+          id,
+          slug: await chooseSlug(this.products, tx, input.slug, input.title),
+          title: input.title.trim(),
+          description: input.description,
+          images: input.images ?? [],
+          categoryIds: await assertCategoriesExist(this.categories, tx, input.categoryIds ?? []),
+          status: input.status ?? 'active',
+        };
+        const variants = input.variants.map((v, position) => ({ ...v, id: uuidv7(), position, onHand: v.stock }));
+        const from = {
+          amount: Math.min(...variants.map((v) => v.price.amount)),
+          currency: variants[0].price.currency,
+        };
+        await this.products.insert(tx, product, from);
+        await this.products.insertVariants(tx, id, variants);
+        if (product.status === 'active') {
+          tx.publish(productPublished(product, await this.products.variants(tx, id)));
+        }
+        return (await this.products.detailIn(tx, id))!;
+      }),
+    );
   }
 }

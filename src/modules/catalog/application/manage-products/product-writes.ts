@@ -48,6 +48,11 @@ export async function chooseSlug(
   return `${base.slice(0, 72)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Whether the error is the unique violation of a product's slug. */
+export function isSlugConflict(error: unknown): boolean {
+  return uniqueViolationOf(error) === 'slug';
+}
+
 /** Turns a unique violation into a 409 problem; anything else is rethrown. */
 export function conflictFrom(error: unknown): never {
   const field = uniqueViolationOf(error);

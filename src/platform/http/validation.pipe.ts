@@ -2,13 +2,25 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from './problem-details';
 import { ProblemException } from './problem.exception';
 
-/** Flattens class-validator's nested errors into `field.path: message` pairs. */
+/**
+ * Flattens class-validator's nested errors into `field.path: message` pairs. A field that is null or
+ * missing is said to be so: with one message per field, the constraint that failed first on it (the
+ * last decorator written, say `@MaxLength`) would otherwise describe a value that was never sent.
+ */
 export function fieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => new FieldError(field, message));
+    const messages = Object.values(error.constraints ?? {});
+    const absent = absence(error);
+    const own = (absent && messages.length > 0 ? [absent] : messages).map((message) => new FieldError(field, message));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
+}
+
+function absence(error: ValidationError): string | undefined {
+  if (error.value === null) return `${error.property} must not be null`;
+  if (error.value === undefined) return `${error.property} is required`;
+  return undefined;
 }
 
 /** A validation problem lists at most this many fields, so its size does not grow with the input. */

@@ -21,8 +21,18 @@ export function requireIdempotencyKey(header: string | string[] | undefined): st
   return key;
 }
 
-/** Validates an `Idempotency-Key` header that a route accepts but does not require; undefined when absent. */
+/**
+ * Validates an `Idempotency-Key` header that a route accepts but does not require; undefined when
+ * absent. A blank key that was sent is refused like any malformed one, not taken for no key: a
+ * client retrying with it would otherwise repeat the request (a refund) each time.
+ */
 export function optionalIdempotencyKey(header: string | string[] | undefined): string | undefined {
   const key = Array.isArray(header) ? header[0] : header;
-  return key === undefined || key.trim() === '' ? undefined : requireIdempotencyKey(key);
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw ProblemException.validation([
+      new FieldError('Idempotency-Key', 'use 1–255 characters of A–Z, a–z, 0–9, . _ : -, or leave the header out'),
+    ]);
+  }
+  return key;
 }

@@ -17,7 +17,7 @@ describeSplit('the payments process SIGKILLed and restarted in the middle of a s
   }, 120_000);
   afterAll(() => topology?.stop(), 60_000);
 
-  it('ends every order confirmed or cancelled, with nothing lost, leaked or done twice', async () => {
+  it('confirms every order, each charged once, with nothing lost, leaked or done twice', async () => {
     const stock = 100;
     const { productId, variantId } = await shop.createProduct(admin, stock, 1500);
     const shoppers = await prepareShoppers(shop, 24, variantId, 2);
@@ -45,10 +45,13 @@ describeSplit('the payments process SIGKILLed and restarted in the middle of a s
 
     const outcome = await expectConsistent(shop, placed, { productId, initialStock: stock, quantity: 2 }, 90_000);
     console.log(`payments down for ${downFor} ms; outcome ${JSON.stringify(outcome)}`);
-    expect(outcome.confirmed + outcome.cancelled).toBe(shoppers.length);
+    // Every shopper paid with tok_visa for stock there is, and payments was back long before a
+    // step deadline (CHECKOUT_STEP_TIMEOUT_SECONDS, 120 s): the sagas waited, so every order confirms.
+    expect(downFor).toBeLessThan(120_000);
+    expect(outcome).toEqual({ confirmed: shoppers.length, cancelled: 0, reasons: {} });
     const ledger = await providerLedger(topology.paymentsDatabase!.url);
-    expect(ledger.charges).toBeGreaterThanOrEqual(outcome.confirmed);
-    expect(ledger).toMatchObject({
+    expect(ledger).toEqual({
+      charges: shoppers.length,
       open: 0,
       overCaptured: 0,
       ordersChargedTwice: 0,

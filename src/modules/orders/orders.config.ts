@@ -1,13 +1,16 @@
 import { Env, readInt } from '../../platform/config';
 
+/** Orders' settings (docs/modules/orders.md). */
 export interface OrdersConfig {
   /** How long the saga waits for a reply (stock, payment) before cancelling the order. */
   readonly stepTimeoutSeconds: number;
   readonly deadlineSweepIntervalMs: number;
 }
 
+/** Injection token of the OrdersConfig. */
 export const ORDERS_CONFIG = Symbol('ORDERS_CONFIG');
 
+/** Reads orders' settings; a bad value throws a ConfigError naming the variable. */
 export function loadOrdersConfig(env: Env): OrdersConfig {
   return {
     stepTimeoutSeconds: readInt(env, 'CHECKOUT_STEP_TIMEOUT_SECONDS', 120, 1, 86_400),

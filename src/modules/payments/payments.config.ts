@@ -4,6 +4,7 @@ import { RiskPolicy } from './domain/risk-assessment';
 /** Injection token of {@link PaymentsConfig}. */
 export const PAYMENTS_CONFIG = Symbol('PAYMENTS_CONFIG');
 
+/** Payments' settings (docs/modules/payments.md). */
 export interface PaymentsConfig {
   /** How far a webhook's signed timestamp may be from now, in either direction. */
   readonly webhookToleranceSeconds: number;

@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
 
+/** What `orders.OrderCancelled.v1` carries: which order, whose, why and when. */
 export interface OrderCancelledPayload {
   readonly orderId: string;
   readonly customerId: string;

@@ -1,6 +1,7 @@
 import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
 import { EXAMPLE_ORDER_LINE, OrderLineSnapshot } from './order-placed.integration-event';
 
+/** What `orders.OrderConfirmed.v1` carries: the order's lines at the prices paid, and its total. */
 export interface OrderConfirmedPayload {
   readonly orderId: string;
   readonly customerId: string;

@@ -10,6 +10,7 @@ export interface OrderLineSnapshot {
   readonly unitPrice: Money;
 }
 
+/** The line the orders contracts' examples show. */
 export const EXAMPLE_ORDER_LINE: OrderLineSnapshot = {
   productId: '0190a000-0000-7000-8000-000000000003',
   variantId: '0190a000-0000-7000-8000-000000000002',
@@ -19,6 +20,7 @@ export const EXAMPLE_ORDER_LINE: OrderLineSnapshot = {
   unitPrice: { amount: 1999, currency: 'EUR' },
 };
 
+/** What `orders.OrderPlaced.v1` carries: the pending order's lines and total. */
 export interface OrderPlacedPayload {
   readonly orderId: string;
   readonly customerId: string;

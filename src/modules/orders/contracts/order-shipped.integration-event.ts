@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
 
+/** What `orders.OrderShipped.v1` carries: the carrier and tracking number, and when. */
 export interface OrderShippedPayload {
   readonly orderId: string;
   readonly customerId: string;

@@ -5,6 +5,7 @@
  */
 export type CheckoutState = 'reserving_stock' | 'authorizing_payment' | 'confirming' | 'completed' | 'cancelled';
 
+/** What can happen to a checkout: a reply of catalog or payments, a deadline, a cancellation. */
 export type CheckoutInput =
   | { readonly kind: 'stock_reserved' }
   | { readonly kind: 'stock_rejected'; readonly reason: string }
@@ -41,8 +42,10 @@ export interface CheckoutSaga extends CheckoutSagaData {
   readonly stepDeadline: Date | null;
 }
 
+/** What the decision does to the order itself: confirm it, cancel it (why), or nothing. */
 export type OrderOutcome = { readonly kind: 'confirm' } | { readonly kind: 'cancel'; readonly reason: string } | null;
 
+/** Where a checkout goes after an input, and what to send and record for it. */
 export interface CheckoutDecision {
   readonly saga: CheckoutSagaData;
   readonly steps: readonly CheckoutStep[];
@@ -75,6 +78,7 @@ function settle(saga: CheckoutSagaData, milestone: string): CheckoutDecision {
   return { saga: { ...saga, state }, steps: [], outcome: null, milestone };
 }
 
+/** Decides what an input does to a checkout in the state it is in (pure; see the module comment). */
 export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): CheckoutDecision {
   switch (saga.state) {
     case 'reserving_stock':

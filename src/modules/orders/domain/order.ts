@@ -1,6 +1,7 @@
 import { DomainError } from '../../../platform/errors';
 import { Money } from '../../../platform/money';
 
+/** Where an order is, as its customer sees it. */
 export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'cancelled';
 
 /** Where an order goes; `line2` is null when there is none. */

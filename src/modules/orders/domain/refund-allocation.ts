@@ -29,6 +29,7 @@ export interface UnitsRefund {
   readonly amount: number;
 }
 
+/** Units that cannot be refunded: not a positive whole number, or more than the line has left. */
 export class RefundRuleViolation extends DomainError<'invalid-units' | 'refund-exceeds-quantity'> {
   override name = 'RefundRuleViolation';
 }

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { OrderStatus } from '../domain/order';
 
+/** `GET /orders`: a page, optionally filtered by status (and, for admins, by customer). */
 export class ListOrdersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] })
   @IsOptional()

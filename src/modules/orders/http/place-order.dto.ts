@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
+/** Where the order goes. */
 export class ShippingAddressDto {
   @ApiProperty({ example: 'Ada Lovelace' }) @IsString() @Length(1, 200) readonly name: string;
   @ApiProperty({ example: '1 Analytical Way' }) @IsString() @Length(1, 200) readonly line1: string;
@@ -18,6 +19,7 @@ export class ShippingAddressDto {
   readonly country: string;
 }
 
+/** How the order is paid: a provider and its card token (never card data). */
 export class PaymentMethodDto {
   @ApiProperty({ enum: ['sandbox', 'stripe'], example: 'sandbox' }) @IsIn(['sandbox', 'stripe']) readonly provider:
     'sandbox' | 'stripe';

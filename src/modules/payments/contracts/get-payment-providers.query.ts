@@ -1,5 +1,6 @@
 import { Query, QueryContract } from '../../../platform/messaging/contracts';
 
+/** The names of the providers payments can use, e.g. `['sandbox']`. */
 export interface PaymentProvidersResult {
   /** Names of the providers that can take a payment now, e.g. `["sandbox"]` or `["stripe"]`. */
   readonly providers: readonly string[];

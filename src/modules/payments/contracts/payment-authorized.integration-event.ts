@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentAuthorized.v1` carries: the payment, its order and the amount held. */
 export interface PaymentAuthorizedPayload {
   readonly paymentId: string;
   readonly orderId: string;

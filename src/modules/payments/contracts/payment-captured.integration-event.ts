@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentCaptured.v1` carries: the payment, its order and the amount taken. */
 export interface PaymentCapturedPayload {
   readonly paymentId: string;
   readonly orderId: string;

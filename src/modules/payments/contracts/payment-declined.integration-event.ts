@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentDeclined.v1` carries: why, and the risk score of the attempt. */
 export interface PaymentDeclinedPayload {
   readonly paymentId: string;
   readonly orderId: string;

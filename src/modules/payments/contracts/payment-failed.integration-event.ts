@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentFailed.v1` carries: which operation on the payment failed, and why. */
 export interface PaymentFailedPayload {
   readonly paymentId: string;
   readonly orderId: string;

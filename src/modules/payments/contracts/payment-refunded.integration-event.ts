@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract, Money } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentRefunded.v1` carries: the refund, its amount and the total refunded so far. */
 export interface PaymentRefundedPayload {
   readonly paymentId: string;
   readonly orderId: string;

@@ -1,5 +1,6 @@
 import { IntegrationEvent, IntegrationEventContract } from '../../../platform/messaging/contracts';
 
+/** What `payments.PaymentVoided.v1` carries: the released authorization's payment and order, and why. */
 export interface PaymentVoidedPayload {
   readonly paymentId: string;
   readonly orderId: string;

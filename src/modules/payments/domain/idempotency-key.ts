@@ -1,3 +1,4 @@
+/** A money-moving call to a provider. */
 export type ProviderOperation = 'authorize' | 'capture' | 'void' | 'refund';
 
 /**

@@ -13,6 +13,9 @@ const FORWARD: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   expired: [],
 };
 
+/** Every status a payment can be in. */
+export const PAYMENT_STATUSES = Object.keys(FORWARD) as readonly PaymentStatus[];
+
 /**
  * Whether a payment may move from `from` to `to`. Only forward moves are allowed, so a late or
  * out-of-order provider event (a failure after a capture, an authorization after a void) is ignored.

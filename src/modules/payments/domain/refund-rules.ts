@@ -1,6 +1,7 @@
 import { Money } from '../../../platform/money';
 import { PaymentStatus } from './payment-status';
 
+/** A refund's amount, or the problem that refuses it. */
 export type RefundCheck =
   | { readonly ok: true; readonly amount: number }
   | { readonly ok: false; readonly status: 409 | 422; readonly type: string; readonly detail: string };

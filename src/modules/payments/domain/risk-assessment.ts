@@ -27,8 +27,10 @@ export interface RiskInput {
   readonly providerRiskLevel: 'normal' | 'elevated' | 'highest';
 }
 
+/** What the risk rules decide: go ahead, go ahead flagged for review, or block. */
 export type RiskDecision = 'allow' | 'review' | 'block';
 
+/** The risk rules' verdict on an attempt: its score, decision and the rules that fired. */
 export interface RiskAssessment {
   readonly score: number;
   readonly decision: RiskDecision;
@@ -36,6 +38,7 @@ export interface RiskAssessment {
   readonly reasons: readonly string[];
 }
 
+/** How much each rule adds to the score (capped at 100). */
 export const RISK_WEIGHTS = {
   amount_high: 25,
   amount_very_high: 45,

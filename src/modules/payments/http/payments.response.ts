@@ -3,6 +3,7 @@ import { MoneyResponse, PageOf } from '../../../platform/http';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
+/** A payment as `GET /payments?orderId=` answers it. */
 export class PaymentResponse {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ format: 'uuid', example: ID }) readonly orderId: string;
@@ -17,8 +18,10 @@ export class PaymentResponse {
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
 }
 
+/** `GET /payments?orderId=`: an order's payments (nextCursor is always null). */
 export const PaymentPage = PageOf(PaymentResponse);
 
+/** A refund as `POST /payments/:id/refund` answers it. */
 export class RefundResponse {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ format: 'uuid', example: ID }) readonly paymentId: string;

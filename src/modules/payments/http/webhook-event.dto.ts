@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // Documentation only: a webhook body is verified over its raw bytes and parsed by its provider,
 // never by a ValidationPipe, so these classes carry no class-validator rules.
 
+/** The charge a sandbox event is about. */
 export class SandboxChargeDto {
   @ApiProperty({ type: String, nullable: true, example: 'ch_sandbox_0190a1b2c3d4' }) readonly charge: string | null;
   @ApiProperty({ format: 'uuid', example: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }) readonly paymentId: string;
@@ -26,6 +27,7 @@ export class SandboxWebhookEventDto {
   @ApiProperty({ type: SandboxChargeDto }) readonly data: SandboxChargeDto;
 }
 
+/** What a Stripe event is about. */
 export class StripeEventDataDto {
   @ApiProperty({
     type: 'object',
@@ -44,6 +46,7 @@ export class StripeWebhookEventDto {
   @ApiProperty({ type: StripeEventDataDto }) readonly data: StripeEventDataDto;
 }
 
+/** What a provider is told about its event. */
 export class WebhookReceiptResponse {
   @ApiProperty({ example: true }) readonly received: true;
   @ApiProperty({ example: false, description: 'The event was received before; nothing changed' })

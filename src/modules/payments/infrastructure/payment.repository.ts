@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../../platform/ids';
 import { minorUnits, Transaction, UnitOfWork } from '../../../platform/messaging';
 import { NewPayment, Payment, PaymentChanges } from '../domain/payment';
-import { canTransition, PaymentStatus } from '../domain/payment-status';
+import { canTransition, PAYMENT_STATUSES, PaymentStatus } from '../domain/payment-status';
 import { RiskDecision } from '../domain/risk-assessment';
 
 /** The columns of a payment: adding a field to `Payment` is a compile error here until it is mapped. */
@@ -58,17 +58,6 @@ const SELECT = `SELECT ${Object.values(COLUMNS).join(', ')} FROM payments`;
 const OPEN = `INSERT INTO payments (${OPENED.map((key) => COLUMNS[key]).join(', ')})
   VALUES (${OPENED.map((_, i) => `$${i + 1}`).join(', ')})
   ON CONFLICT (order_id) DO NOTHING RETURNING id`;
-
-const STATUSES: readonly PaymentStatus[] = [
-  'pending',
-  'authorized',
-  'declined',
-  'captured',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'expired',
-];
 
 interface PaymentRow {
   readonly id: string;
@@ -156,7 +145,7 @@ export class PaymentRepository {
    * was not allowed, someone else got there first).
    */
   async transition(tx: Transaction, id: string, to: PaymentStatus, changes: PaymentChanges = {}): Promise<boolean> {
-    const from = STATUSES.filter((status) => canTransition(status, to));
+    const from = PAYMENT_STATUSES.filter((status) => canTransition(status, to));
     const keys = Object.keys(changes) as (keyof PaymentChanges)[];
     const sets = keys.map((key, i) => `, ${CHANGEABLE[key]} = $${i + 4}`).join('');
     const [rows] = (await tx.manager.query(

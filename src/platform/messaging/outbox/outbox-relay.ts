@@ -182,14 +182,32 @@ export class OutboxRelay implements CommittedRowsReceiver {
     }
   }
 
-  /** Delivers rows by partition (see the class comment); `onDelivered` gets each success. */
+  /**
+   * Delivers rows by partition (see the class comment); `onDelivered` gets each success. Each
+   * partition's turn is taken for all its rows before anything is delivered, so rows of the same
+   * partition handed over later (a cancellation committed while a confirmation is mid-way) wait for
+   * every row of this set, not only for the one in flight when they arrived.
+   */
   private deliverAll(rows: readonly Pending[], query: Query, onDelivered: (id: string) => void): Promise<void> {
+    const partitions = new Map<string, Pending[]>();
+    for (const row of rows) {
+      const partition = partitionKeyOf(row.envelope);
+      const members = partitions.get(partition) ?? [];
+      if (members.length === 0) partitions.set(partition, members);
+      members.push(row);
+    }
+    const turns = [...partitions].map(([partition, members]) => ({ members, turn: this.takeTurn(partition) }));
     return deliverInPartitions(
-      rows.map((row) => ({ row, partition: partitionKeyOf(row.envelope) })),
-      (item) => item.partition,
+      turns,
+      ({ turn }) => turn.partition,
       this.config.deliveryConcurrency,
-      async ({ row, partition }) => {
-        if (await this.inPartitionOrder(partition, () => this.deliverRow(query, row))) onDelivered(row.envelope.id);
+      async ({ members, turn }) => {
+        await turn.previous;
+        try {
+          for (const row of members) if (await this.deliverRow(query, row)) onDelivered(row.envelope.id);
+        } finally {
+          turn.done();
+        }
       },
     );
   }
@@ -225,17 +243,21 @@ export class OutboxRelay implements CommittedRowsReceiver {
     }
   }
 
-  /** Runs a row's delivery after the deliveries of its partition that earlier batches started. */
-  private async inPartitionOrder<T>(key: string, delivery: () => Promise<T>): Promise<T> {
-    const previous = this.partitionTails.get(key);
-    const mine = (previous ?? Promise.resolve()).then(delivery);
-    const tail = mine.catch(() => undefined);
-    this.partitionTails.set(key, tail);
-    try {
-      return await mine;
-    } finally {
-      if (this.partitionTails.get(key) === tail) this.partitionTails.delete(key);
-    }
+  /**
+   * Queues behind the deliveries of `partition` taken before (by earlier sets of rows): `previous`
+   * settles when they are done; call `done` when this turn is over, failed or not.
+   */
+  private takeTurn(partition: string): { partition: string; previous: Promise<unknown>; done: () => void } {
+    const previous = this.partitionTails.get(partition) ?? Promise.resolve();
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    // The next turn starts when this one is over, which is never before the previous one is.
+    const tail = Promise.all([previous, finished]);
+    this.partitionTails.set(partition, tail);
+    const forget = () => {
+      if (this.partitionTails.get(partition) === tail) this.partitionTails.delete(partition);
+    };
+    return { partition, previous, done: () => (finish(), void tail.then(forget)) };
   }
 
   private async deliverRow(query: Query, row: Pending): Promise<boolean> {

@@ -7,6 +7,7 @@ export interface PaymentMethodInfo {
   readonly riskLevel: 'normal' | 'elevated' | 'highest';
 }
 
+/** An authorization: hold `amount` on the card `token` for the order's payment. */
 export interface AuthorizeRequest {
   readonly idempotencyKey: string;
   readonly paymentId: string;
@@ -15,10 +16,12 @@ export interface AuthorizeRequest {
   readonly token: string;
 }
 
+/** What a processor answered to an authorization (a transient failure is thrown instead). */
 export type AuthorizeResult =
   | { readonly outcome: 'authorized'; readonly reference: string; readonly last4: string | null }
   | { readonly outcome: 'declined'; readonly reason: 'declined' | 'insufficient_funds'; readonly last4: string | null };
 
+/** What a processor answered to a capture, void or refund. */
 export type ProviderOutcome<T extends string> =
   { readonly outcome: T; readonly reference?: string } | { readonly outcome: 'failed'; readonly reason: string };
 

@@ -6,6 +6,7 @@ export interface SandboxCard extends PaymentMethodInfo {
   readonly behaviour: 'approve' | 'decline' | 'insufficient_funds' | 'transient_error';
 }
 
+/** The sandbox's test tokens and how each card behaves. */
 export const SANDBOX_CARDS: Readonly<Record<string, SandboxCard>> = {
   tok_visa: { last4: '4242', country: 'US', riskLevel: 'normal', behaviour: 'approve' },
   tok_visa_de: { last4: '3184', country: 'DE', riskLevel: 'normal', behaviour: 'approve' },

@@ -7,6 +7,7 @@ import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 /** The header the sandbox signs its webhooks in (`t=<unix>,v1=<hex>`, like Stripe-Signature). */
 export const SANDBOX_SIGNATURE_HEADER = 'sandbox-signature';
 
+/** The body of a sandbox webhook event, as it is signed and sent. */
 export interface SandboxWebhookBody {
   readonly id: string;
   readonly type: string;

@@ -1,9 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
+import type { CategoryView, ProductSummary, ProductVariantView, ProductView } from '../application/catalog-views';
+import type { ProductStatus } from '../domain/product';
+import type { StockLevel } from '../domain/stock';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
-export class CategoryResponse {
+// The controllers answer with the use cases' views as they are; these classes only document them.
+// Each `implements` the view it documents, so a field added to a view is a compile error here
+// until the OpenAPI document shows it too.
+
+export class CategoryResponse implements CategoryView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 't-shirts' }) readonly slug: string;
   @ApiProperty({ example: 'T-shirts' }) readonly name: string;
@@ -11,7 +18,7 @@ export class CategoryResponse {
 
 export const CategoryPage = PageOf(CategoryResponse);
 
-export class VariantResponse {
+export class VariantResponse implements ProductVariantView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
   @ApiProperty({ example: 'Medium' }) readonly title: string;
@@ -20,13 +27,13 @@ export class VariantResponse {
   readonly available: number;
 }
 
-export class ProductResponse {
+export class ProductResponse implements ProductView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 'organic-cotton-tee' }) readonly slug: string;
   @ApiProperty({ example: 'Organic cotton tee' }) readonly title: string;
   @ApiProperty({ example: 'A soft tee of organic cotton.' }) readonly description: string;
   @ApiProperty({ type: [String], example: ['https://cdn.example.com/tee.jpg'] }) readonly images: string[];
-  @ApiProperty({ enum: ['draft', 'active', 'archived'], example: 'active' }) readonly status: string;
+  @ApiProperty({ enum: ['draft', 'active', 'archived'], example: 'active' }) readonly status: ProductStatus;
   @ApiProperty({ type: [CategoryResponse] }) readonly categories: CategoryResponse[];
   @ApiProperty({ type: [VariantResponse] }) readonly variants: VariantResponse[];
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
@@ -34,7 +41,7 @@ export class ProductResponse {
 }
 
 /** A product in a list: what a product card needs. */
-export class ProductSummaryResponse {
+export class ProductSummaryResponse implements ProductSummary {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 'organic-cotton-tee' }) readonly slug: string;
   @ApiProperty({ example: 'Organic cotton tee' }) readonly title: string;
@@ -45,7 +52,7 @@ export class ProductSummaryResponse {
 
 export const ProductSummaryPage = PageOf(ProductSummaryResponse);
 
-export class StockLevelResponse {
+export class StockLevelResponse implements StockLevel {
   @ApiProperty({ example: 25 }) readonly onHand: number;
   @ApiProperty({ example: 3, description: 'Held by orders being checked out' }) readonly reserved: number;
   @ApiProperty({ example: 22 }) readonly available: number;

@@ -103,6 +103,14 @@ module.exports = {
       to: { path: '^src/modules/$1/http/' },
     },
     {
+      name: 'persistence-stays-in-infrastructure',
+      comment:
+        'application/ and http/ reach no ORM nor driver (no DataSource, EntityManager, Repository or SQL of their own): repositories in infrastructure/ do, and hand back the module’s own types.',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/(application|http)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: 'node_modules/(typeorm|@nestjs/typeorm|pg)/' },
+    },
+    {
       name: 'orm-entities-stay-in-infrastructure',
       comment:
         'ORM entities (*.orm-entity.ts) are never imported outside infrastructure/ (repositories return the module’s own types); only the module file registers them with its DataSource.',

@@ -88,6 +88,17 @@ describe('the layer rules inside a module (dependency-cruiser)', () => {
     expect(fixture).toContain(`${rule}: src/modules/widgets/${edge}`);
   });
 
+  it.each([
+    ['http/reports.controller.ts', 'a controller that injects the DataSource'],
+    ['application/count-widgets/count-widgets.use-case.ts', 'a use case that queries the DataSource'],
+  ])('fires persistence-stays-in-infrastructure on %s (%s)', (file) => {
+    expect(fixture).toMatch(
+      new RegExp(
+        `persistence-stays-in-infrastructure: src/modules/widgets/${file.replace(/\./g, '\\.')} → \\S*node_modules/typeorm/`,
+      ),
+    );
+  });
+
   it('lets the module file register its ORM entities', () => {
     expect(fixture).not.toContain('widgets.module.ts → src/modules/widgets/infrastructure/widget.orm-entity.ts');
   });

@@ -18,7 +18,7 @@ export interface ClassFact {
   /** The source text of each decorator's arguments, by decorator name. */
   readonly decoratorArguments: Readonly<Record<string, string>>;
   readonly methods: readonly MethodFact[];
-  /** Constructor parameters: the type's name, and whether an `@Inject(token)` names it instead. */
+  /** Constructor parameters: the type's name, and whether a plain `@Inject(token)` names it instead. */
   readonly constructorParameters: readonly { readonly type: string; readonly byToken: boolean }[];
 }
 
@@ -76,7 +76,9 @@ function classFact(node: ts.ClassDeclaration): ClassFact {
       for (const parameter of member.parameters) {
         constructorParameters.push({
           type: parameter.type?.getText() ?? 'unknown',
-          byToken: decoratorsOf(parameter).some((d) => d.name === 'Inject' || d.name.startsWith('Inject')),
+          // Only Nest's own `@Inject(token)` (a setting, a port): `@InjectDataSource()`,
+          // `@InjectRepository()` and the like hand over persistence and stay unexempt.
+          byToken: decoratorsOf(parameter).some((d) => d.name === 'Inject'),
         });
       }
     }

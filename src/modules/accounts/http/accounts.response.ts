@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../platform/http';
 import { Role } from '../../../platform/auth';
+import type { AddressView, UserView } from '../application/views';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
@@ -12,7 +13,7 @@ export class SignUpResponse {
 }
 
 /** A user as the API shows it (never the password hash). */
-export class UserResponse extends SignUpResponse {
+export class UserResponse extends SignUpResponse implements UserView {
   @ApiProperty({ enum: ['customer', 'admin'], isArray: true, example: ['customer'] }) readonly roles: Role[];
   @ApiProperty({ format: 'date-time', example: '2026-01-02T03:04:05.678Z' }) readonly createdAt: string;
 }
@@ -21,7 +22,7 @@ export class UserResponse extends SignUpResponse {
 export const UserPage = PageOf(UserResponse);
 
 /** One address of an address book. */
-export class AddressResponse {
+export class AddressResponse implements AddressView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ example: 'Ada Lovelace' }) readonly name: string;
   @ApiProperty({ example: '12 St James Square' }) readonly line1: string;

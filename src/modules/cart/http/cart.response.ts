@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyResponse } from '../../../platform/http';
+import type { CartItemView, CartView } from '../application/cart-view';
 
-export class CartItemResponse {
+export class CartItemResponse implements CartItemView {
   @ApiProperty({ format: 'uuid' }) readonly id!: string;
   @ApiProperty({ format: 'uuid' }) readonly variantId!: string;
   @ApiProperty({ format: 'uuid' }) readonly productId!: string;
@@ -21,7 +22,7 @@ export class CartTotalsResponse {
   @ApiProperty() readonly itemCount!: number;
 }
 
-export class CartResponse {
+export class CartResponse implements CartView {
   @ApiProperty({ format: 'uuid' }) readonly id!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) readonly customerId!: string | null;
   @ApiProperty({ type: [CartItemResponse] }) readonly items!: CartItemResponse[];

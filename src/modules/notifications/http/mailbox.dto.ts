@@ -1,6 +1,7 @@
 import { PageQueryDto } from '../../../platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { MailboxItem } from '../application/mailbox/list-mailbox.use-case';
 
 /** `GET /notifications/mailbox` query: a page, optionally of one recipient's messages. */
 export class MailboxQueryDto extends PageQueryDto {
@@ -12,7 +13,7 @@ export class MailboxQueryDto extends PageQueryDto {
 }
 
 /** One email of the mailbox. */
-export class MailboxItemResponse {
+export class MailboxItemResponse implements MailboxItem {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ example: 'ada@example.com' }) readonly to: string;
   @ApiProperty({ example: 'Your order is confirmed' }) readonly subject: string;

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { MoneyResponse } from '../../../platform/http';
 import type { Money } from '../../../platform/messaging';
 import type { OrderStatus } from '../domain/order';
+import type { OrderLineView, OrderView, TimelineEntryView } from '../application/view-orders/order-view';
 
 // The schemas keep the names the API has always published (`OrderView`…): they are part of its contract.
 
 /** A line of an order. */
 @ApiSchema({ name: 'OrderLineView' })
-export class OrderLineResponse {
+export class OrderLineResponse implements OrderLineView {
   @ApiProperty({ format: 'uuid' }) readonly productId: string;
   @ApiProperty({ format: 'uuid' }) readonly variantId: string;
   @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
@@ -19,7 +20,7 @@ export class OrderLineResponse {
 
 /** One thing that happened to an order, its money or its stock, oldest first. */
 @ApiSchema({ name: 'TimelineEntryView' })
-export class TimelineEntryResponse {
+export class TimelineEntryResponse implements TimelineEntryView {
   @ApiProperty({
     example: 'payment_refunded',
     description:
@@ -66,7 +67,7 @@ export class ShipmentResponse {
 
 /** An order as its customer (or an admin) sees it. */
 @ApiSchema({ name: 'OrderView' })
-export class OrderResponse {
+export class OrderResponse implements OrderView {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] }) readonly status: OrderStatus;
   @ApiProperty({ format: 'uuid' }) readonly customerId: string;

@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
+import type { PaymentView } from '../application/list-payments/list-payments.use-case';
+import type { RefundView } from '../application/refund-payment/refunds';
+import type { RefundStatus } from '../domain/payment';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 /** A payment as `GET /payments?orderId=` answers it. */
-export class PaymentResponse {
+export class PaymentResponse implements PaymentView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ format: 'uuid', example: ID }) readonly orderId: string;
   @ApiProperty({ example: 'captured' }) readonly status: string;
@@ -22,12 +25,12 @@ export class PaymentResponse {
 export const PaymentPage = PageOf(PaymentResponse);
 
 /** A refund as `POST /payments/:id/refund` answers it. */
-export class RefundResponse {
+export class RefundResponse implements RefundView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly id: string;
   @ApiProperty({ format: 'uuid', example: ID }) readonly paymentId: string;
   @ApiProperty({ type: MoneyResponse, description: "How much goes back, in the payment's currency" })
   readonly amount: MoneyResponse;
-  @ApiProperty({ example: 'succeeded' }) readonly status: string;
+  @ApiProperty({ type: String, example: 'succeeded' }) readonly status: RefundStatus;
   @ApiProperty({ example: 'requested_by_admin' }) readonly reason: string;
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
 }

@@ -8,6 +8,7 @@ import { NotificationsModule } from './modules/notifications';
 import { OrdersModule } from './modules/orders';
 import { PaymentsModule } from './modules/payments';
 import { RecommendationsModule } from './modules/recommendations';
+import { ShippingModule } from './modules/shipping';
 
 /** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
 export type BusinessModule = Type & {
@@ -24,6 +25,7 @@ export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
   payments: PaymentsModule,
   recommendations: RecommendationsModule,
   notifications: NotificationsModule,
+  shipping: ShippingModule,
 };
 
 export const MODULE_NAMES = Object.keys(BUSINESS_MODULES);

@@ -23,6 +23,8 @@ export interface FuzzFixtures {
   readonly orderId: string;
   readonly paymentId: string;
   readonly addressId: string;
+  /** A shipping zone, for the method routes' `zoneId`. */
+  readonly zoneId: string;
 }
 
 /** The whole app with a real admin (ADMIN_EMAIL), both webhook providers configured, login limits out of the way. */
@@ -33,6 +35,8 @@ export function startFuzzApp(): Promise<TestApp> {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET,
+      // The sandbox carrier signs with the same header; one secret lets signed probes reach both handlers.
+      SHIPPING_SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET,
       STRIPE_API_KEY: 'sk_test_fuzz_never_called',
       STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
       LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000000',
@@ -73,7 +77,9 @@ export async function makeFixtures(shop: Shop): Promise<FuzzFixtures> {
     postalCode: 'SW1Y 4JH',
     country: 'GB',
   });
+  const zone = await shop.request('POST', '/shipping/zones', admin, { name: 'Fuzzed zone', countries: ['DE'] });
   const ids = {
+    zoneId: zone.body.id,
     categoryId: category.body.id,
     paymentId: payments.body.items?.[0]?.id,
     itemId: cart.body.items?.[0]?.id,

@@ -17,7 +17,16 @@ describe('health, metrics and OpenAPI', () => {
     const response = await t.app.inject({ method: 'GET', url: '/health/ready' });
     expect(response.statusCode).toBe(200);
     const checks = Object.keys(response.json().details);
-    for (const module of ['accounts', 'catalog', 'cart', 'orders', 'payments', 'recommendations', 'notifications']) {
+    for (const module of [
+      'accounts',
+      'catalog',
+      'cart',
+      'orders',
+      'payments',
+      'recommendations',
+      'notifications',
+      'shipping',
+    ]) {
       expect(checks).toContain(`db:${module}`);
     }
   });

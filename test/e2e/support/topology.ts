@@ -16,7 +16,7 @@ export const JWT_SECRET = 'e2e-topology-secret-0123456789abcdef-xyz';
 
 /** Who hosts what in the split topology of the issue: payments and recommendations extracted. */
 export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications'],
+  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping'],
   payments: ['payments'],
   recommendations: ['recommendations'],
 };

@@ -2,6 +2,30 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { CARRIER_PROVIDERS } from './application/carriers/carrier-provider';
+import { Carriers } from './application/carriers/carriers';
+import { CancelOrderShipmentsHandler } from './application/fulfil-orders/cancel-order-shipments.handler';
+import { OrderShipmentsCancellation } from './application/fulfil-orders/cancel-order-shipments';
+import { CancelShipmentsOnOrderCancelledHandler } from './application/fulfil-orders/cancel-shipments-on-order-cancelled.handler';
+import { CreateShipmentOnOrderConfirmedHandler } from './application/fulfil-orders/create-shipment-on-order-confirmed.handler';
+import { OrderShipmentChanges } from './application/fulfil-orders/order-shipment-changes';
+import { ReceiveTrackingWebhookUseCase } from './application/receive-tracking/receive-tracking-webhook.use-case';
+import { CarrierDeliverySweeper } from './application/sandbox-carrier/carrier-delivery.sweeper';
+import { SimulateCarrierEventUseCase } from './application/sandbox-carrier/simulate-carrier-event.use-case';
+import { DeliverShipmentUseCase } from './application/ship-parcels/deliver-shipment.use-case';
+import { DispatchShipmentUseCase } from './application/ship-parcels/dispatch-shipment.use-case';
+import { PackShipmentUseCase } from './application/ship-parcels/pack-shipment.use-case';
+import { SplitShipmentUseCase } from './application/ship-parcels/split-shipment.use-case';
+import { ListShipmentsUseCase } from './application/view-shipments/list-shipments.use-case';
+import { TrackOrderUseCase } from './application/view-shipments/track-order.use-case';
+import { ViewShipmentUseCase } from './application/view-shipments/view-shipment.use-case';
+import { CarrierWebhooksController } from './http/carrier-webhooks.controller';
+import { SandboxCarrierController } from './http/sandbox-carrier.controller';
+import { ShipmentsController } from './http/shipments.controller';
+import { TrackingController } from './http/tracking.controller';
+import { SandboxCarrierProvider } from './infrastructure/providers/sandbox-carrier.provider';
+import { ShipmentRepository } from './infrastructure/shipment.repository';
+import { TrackingReceiptRepository } from './infrastructure/tracking-receipt.repository';
 import { CreateMethodUseCase } from './application/manage-methods/create-method.use-case';
 import { DeleteMethodUseCase } from './application/manage-methods/delete-method.use-case';
 import { EditMethodUseCase } from './application/manage-methods/edit-method.use-case';
@@ -16,7 +40,7 @@ import { MethodsController } from './http/methods.controller';
 import { ZonesController } from './http/zones.controller';
 import { ShippingMethodRepository } from './infrastructure/shipping-method.repository';
 import { ZoneRepository } from './infrastructure/zone.repository';
-import { loadShippingConfig, SHIPPING_CONFIG } from './shipping.config';
+import { loadShippingConfig, SHIPPING_CONFIG, ShippingConfig } from './shipping.config';
 
 // Shipping reads and writes through lean SQL in its repositories, so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'shipping', entities: [] };
@@ -30,7 +54,14 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('shipping')],
-  controllers: [ZonesController, MethodsController],
+  controllers: [
+    ZonesController,
+    MethodsController,
+    ShipmentsController,
+    TrackingController,
+    CarrierWebhooksController,
+    SandboxCarrierController,
+  ],
   providers: [
     {
       provide: SHIPPING_CONFIG,
@@ -39,6 +70,32 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
     },
     ZoneRepository,
     ShippingMethodRepository,
+    ShipmentRepository,
+    TrackingReceiptRepository,
+    SandboxCarrierProvider,
+    {
+      // The sandbox carrier exists only when enabled (off in production unless SHIPPING_SANDBOX=enabled).
+      provide: CARRIER_PROVIDERS,
+      inject: [SHIPPING_CONFIG, SandboxCarrierProvider],
+      useFactory: (config: ShippingConfig, sandbox: SandboxCarrierProvider) =>
+        config.sandbox.enabled ? [sandbox] : [],
+    },
+    Carriers,
+    OrderShipmentChanges,
+    OrderShipmentsCancellation,
+    CreateShipmentOnOrderConfirmedHandler,
+    CancelShipmentsOnOrderCancelledHandler,
+    CancelOrderShipmentsHandler,
+    ListShipmentsUseCase,
+    ViewShipmentUseCase,
+    TrackOrderUseCase,
+    SplitShipmentUseCase,
+    PackShipmentUseCase,
+    DispatchShipmentUseCase,
+    DeliverShipmentUseCase,
+    ReceiveTrackingWebhookUseCase,
+    SimulateCarrierEventUseCase,
+    CarrierDeliverySweeper,
     CreateZoneUseCase,
     EditZoneUseCase,
     DeleteZoneUseCase,

@@ -22,6 +22,13 @@ const STATUS: Readonly<Record<ShippingErrorCode, number>> = {
  * extensions. Anything else is rethrown as it is.
  */
 export function problemOf(error: unknown): unknown {
+  if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === 'shipments_tracking_idx') {
+    // Two parcels dispatched at once with one carrier's tracking number: the index refused the second.
+    return ProblemException.conflict(
+      'tracking-number-taken',
+      'Another parcel of this carrier has this tracking number.',
+    );
+  }
   if (!(error instanceof ShippingDomainError)) return error;
   const { errors, ...facts } = error.details as { errors?: readonly FieldError[] } & Record<string, unknown>;
   if (STATUS[error.code] === 400 && Array.isArray(errors)) {

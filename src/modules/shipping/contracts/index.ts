@@ -1,2 +1,5 @@
-// The shipping module's public contracts: commands, queries and integration events (none yet — issue 18).
-export {};
+// The shipping module's public contracts: the only things other modules may know of it.
+export * from './cancel-order-shipments.command';
+export * from './shipment-cancelled.integration-event';
+export * from './shipment-delivered.integration-event';
+export * from './shipment-dispatched.integration-event';

@@ -67,8 +67,10 @@ export interface Shipment {
   readonly orderId: string;
   readonly status: ShipmentStatus;
   readonly lines: readonly ShipmentLine[];
-  readonly address: ShippingAddress;
-  readonly method: { readonly id: string; readonly name: string };
+  /** Null while orders does not yet say where the order goes (`OrderConfirmed.v1` before stage 2 of issue 18). */
+  readonly address: ShippingAddress | null;
+  /** The method the customer chose; null while orders does not yet carry it (see `address`). */
+  readonly method: { readonly id: string; readonly name: string } | null;
   readonly carrier: string | null;
   readonly trackingNumber: string | null;
   /** Why the shipment is in `exception` (the carrier's words); null in every other status. */
@@ -114,7 +116,7 @@ export function shipmentForOrder(
   order: {
     readonly orderId: string;
     readonly lines: readonly ShipmentLine[];
-    readonly address: ShippingAddress;
+    readonly address: Shipment['address'];
     readonly method: Shipment['method'];
   },
 ): Shipment {

@@ -1,0 +1,32 @@
+import { OrderConfirmed } from '../../../orders';
+import { Shipment, ShipmentLine } from '../../domain/shipment';
+
+/**
+ * What shipping reads of `orders.OrderConfirmed.v1`. Orders does not carry the line numbers, the
+ * address or the chosen method yet (stage 2 of issue 18 adds them as optional fields: additive, still
+ * v1); until then a line's number is its position (orders numbers lines 1… in the order it lists
+ * them) and the address and method are unknown (null).
+ */
+type ConfirmedPayload = Omit<OrderConfirmed['payload'], 'lines'> & {
+  readonly lines: readonly (OrderConfirmed['payload']['lines'][number] & { readonly lineNo?: number })[];
+  readonly shippingAddress?: Shipment['address'];
+  readonly shippingMethod?: Shipment['method'];
+};
+
+/** The lines, address and method to ship for a confirmed order. */
+export function toShip(event: OrderConfirmed): {
+  lines: ShipmentLine[];
+  address: Shipment['address'];
+  method: Shipment['method'];
+} {
+  const payload: ConfirmedPayload = event.payload;
+  return {
+    lines: payload.lines.map((line, i) => ({
+      lineNo: line.lineNo ?? i + 1,
+      variantId: line.variantId,
+      quantity: line.quantity,
+    })),
+    address: payload.shippingAddress ?? null,
+    method: payload.shippingMethod ?? null,
+  };
+}

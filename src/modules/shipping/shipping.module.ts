@@ -26,6 +26,13 @@ import { TrackingController } from './http/tracking.controller';
 import { SandboxCarrierProvider } from './infrastructure/providers/sandbox-carrier.provider';
 import { ShipmentRepository } from './infrastructure/shipment.repository';
 import { TrackingReceiptRepository } from './infrastructure/tracking-receipt.repository';
+import { GetShippingOptionsHandler } from './application/quote-shipping/get-shipping-options.handler';
+import { QuoteCartUseCase } from './application/quote-shipping/quote-cart.use-case';
+import { QuoteShippingMethodHandler } from './application/quote-shipping/quote-shipping-method.handler';
+import { ShippingQuotes } from './application/quote-shipping/shipping-quotes';
+import { WEIGHT_PROVIDER } from './application/quote-shipping/weight-provider';
+import { OptionsController } from './http/options.controller';
+import { CatalogWeightProvider } from './infrastructure/providers/catalog-weight.provider';
 import { CreateMethodUseCase } from './application/manage-methods/create-method.use-case';
 import { DeleteMethodUseCase } from './application/manage-methods/delete-method.use-case';
 import { EditMethodUseCase } from './application/manage-methods/edit-method.use-case';
@@ -57,6 +64,7 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
   controllers: [
     ZonesController,
     MethodsController,
+    OptionsController,
     ShipmentsController,
     TrackingController,
     CarrierWebhooksController,
@@ -81,6 +89,11 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
         config.sandbox.enabled ? [sandbox] : [],
     },
     Carriers,
+    { provide: WEIGHT_PROVIDER, useClass: CatalogWeightProvider },
+    ShippingQuotes,
+    GetShippingOptionsHandler,
+    QuoteShippingMethodHandler,
+    QuoteCartUseCase,
     OrderShipmentChanges,
     OrderShipmentsCancellation,
     CreateShipmentOnOrderConfirmedHandler,

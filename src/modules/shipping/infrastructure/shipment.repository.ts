@@ -79,12 +79,23 @@ export class ShipmentRepository {
     return rows.length > 0;
   }
 
-  /** Marks an order cancelled (a tombstone with no lines when shipping had not heard of it). */
-  async markOrderCancelled(tx: Transaction, orderId: string, customerId: string, at: Date): Promise<void> {
+  /**
+   * Makes sure shipping has a row for the order (an empty one when `OrderConfirmed` has not come):
+   * it serializes with a confirmation of the same order arriving at the same time.
+   */
+  async ensureOrder(tx: Transaction, orderId: string, customerId: string): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO fulfilment_orders (order_id, customer_id, lines, cancelled_at) VALUES ($1, $2, '[]'::jsonb, $3)
-       ON CONFLICT (order_id) DO UPDATE SET cancelled_at = coalesce(fulfilment_orders.cancelled_at, EXCLUDED.cancelled_at)`,
-      [orderId, customerId, at],
+      `INSERT INTO fulfilment_orders (order_id, customer_id, lines) VALUES ($1, $2, '[]'::jsonb)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [orderId, customerId],
+    );
+  }
+
+  /** Marks an order cancelled (kept the first time); an empty row becomes a tombstone that ships nothing. */
+  async markOrderCancelled(tx: Transaction, orderId: string, at: Date): Promise<void> {
+    await tx.manager.query(
+      `UPDATE fulfilment_orders SET cancelled_at = coalesce(cancelled_at, $2) WHERE order_id = $1`,
+      [orderId, at],
     );
   }
 

@@ -8,7 +8,9 @@ import { OrderShipmentChanges } from './order-shipment-changes';
 
 /**
  * Cancels all of an order's shipments or none (ADR 0106): refused once one has left the warehouse.
- * An order shipping has not heard of gets a tombstone, so a late `OrderConfirmed` ships nothing.
+ * An order shipping has not heard of gets a tombstone, so a late `OrderConfirmed` ships nothing; the
+ * tombstone is written before the order is locked, so a confirmation racing the cancellation is
+ * either seen (and its shipment cancelled) or finds the tombstone.
  */
 @Injectable()
 export class OrderShipmentsCancellation {
@@ -24,7 +26,7 @@ export class OrderShipmentsCancellation {
     reason: string,
   ): Promise<CancelOrderShipmentsResult> {
     const at = new Date();
-    await this.shipments.markOrderCancelled(tx, orderId, customerId, at);
+    await this.shipments.ensureOrder(tx, orderId, customerId);
     const result = await this.changes.apply<CancelOrderShipmentsResult>(
       tx,
       orderId,
@@ -43,6 +45,8 @@ export class OrderShipmentsCancellation {
       },
       reason,
     );
+    // A refusal leaves the order as it is: orders keeps it (stage 2) and its parcels go on.
+    if (result?.outcome !== 'already_dispatched') await this.shipments.markOrderCancelled(tx, orderId, at);
     return result ?? { outcome: 'no_shipments', dispatchedShipmentIds: [] };
   }
 }

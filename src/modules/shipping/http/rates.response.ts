@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
+import { PriceRule } from '../domain/price-rule';
+import { ShippingMethod } from '../domain/shipping-method';
+import { Zone } from '../domain/zone';
 
 /** A zone: a named set of destination countries. */
-export class ZoneResponse {
+export class ZoneResponse implements Zone {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ example: 'European Union' }) readonly name: string;
   @ApiProperty({ type: [String], example: ['DE', 'AT', 'FR'] }) readonly countries: readonly string[];
@@ -31,12 +34,12 @@ export class EstimateResponse {
 }
 
 /** A shipping method of a zone. */
-export class MethodResponse {
+export class MethodResponse implements ShippingMethod {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ format: 'uuid' }) readonly zoneId: string;
   @ApiProperty({ example: 'Standard' }) readonly name: string;
   @ApiProperty() readonly enabled: boolean;
-  @ApiProperty({ type: [PriceRuleResponse] }) readonly priceRules: readonly PriceRuleResponse[];
+  @ApiProperty({ type: [PriceRuleResponse] }) readonly priceRules: readonly PriceRule[];
   @ApiProperty({ type: EstimateResponse }) readonly estimate: EstimateResponse;
 }
 

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../../platform/http';
+import { CarrierWebhookEvent } from '../application/carriers/carrier-provider';
+import { TrackingReceipt } from '../application/receive-tracking/receive-tracking-webhook.use-case';
 import { Shipment } from '../domain/shipment';
+import { CarrierStatus } from '../domain/tracking-events';
 import { SHIPMENT_STATUSES } from './shipment.dto';
 
 /** Some units of one order line. */
@@ -47,20 +50,21 @@ export class ShipmentResponse {
 export const ShipmentPage = PageOf(ShipmentResponse);
 
 /** What a carrier webhook did. */
-export class TrackingReceiptResponse {
+export class TrackingReceiptResponse implements TrackingReceipt {
   @ApiProperty({ enum: [true] }) readonly received: true;
   @ApiProperty() readonly duplicate: boolean;
   @ApiProperty({
+    type: String,
     enum: ['applied', 'duplicate', 'stale', 'after_delivery', 'not_dispatched', 'unknown_parcel'],
   })
-  readonly outcome: string;
+  readonly outcome: TrackingReceipt['outcome'];
 }
 
 /** A scan the sandbox carrier reported (and posts, signed, to `/shipping/webhooks/sandbox`). */
-export class CarrierEventResponse {
+export class CarrierEventResponse implements CarrierWebhookEvent {
   @ApiProperty() readonly id: string;
   @ApiProperty() readonly trackingNumber: string;
-  @ApiProperty({ enum: ['in_transit', 'exception', 'delivered'] }) readonly status: string;
+  @ApiProperty({ type: String, enum: ['in_transit', 'exception', 'delivered'] }) readonly status: CarrierStatus;
   @ApiProperty({ description: 'Epoch milliseconds' }) readonly occurredAt: number;
   @ApiProperty() readonly sequence: number;
   @ApiPropertyOptional() readonly description?: string;

@@ -30,6 +30,9 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+// Each case starts real processes (and PostgreSQL): minutes, not seconds, on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 describe('the app as a process (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arcade-app-'));
   chmodSync(dir, 0o755);

@@ -2,6 +2,9 @@ import { Client } from 'pg';
 import { cliJs, killStartedProcesses, startCliProcess } from '../support/app-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
+// Each case starts real processes (and PostgreSQL): minutes, not seconds, on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 describe('npm run seed', () => {
   let db: TestDatabase;
   const seed = async (...args: string[]) => {

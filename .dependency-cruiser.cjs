@@ -1,6 +1,7 @@
 /**
  * The import rules of Arcade (docs/architecture.md §2, docs/writing-a-module.md), checked by
- * `npm run lint:arch`: a module reaches another only through its index.ts, the platform knows no
+ * `npm run lint:arch`: a module reaches another only through its index.ts and only if its descriptor
+ * allows it (allowedDependencies), the platform knows no
  * module, contracts depend on nothing but the platform's message base types, nothing is circular,
  * and inside a module the layers keep their places (domain pure, transitively; http calls use
  * cases and never infrastructure; ORM entities stay in infrastructure).
@@ -12,6 +13,25 @@
  */
 const offenders =
   process.env.ARCADE_ARCH_ALLOWLIST === 'off' ? {} : require('./test/architecture/todays-offenders.cjs');
+
+/**
+ * One rule per module folder: it imports only itself and the modules its descriptor allows
+ * (`allowedDependencies` in src/modules/<m>/<m>.descriptor.ts; a folder without one may import no
+ * module). Read from the cruised tree (the working directory), so a fixture brings its own.
+ */
+function declaredDependencies() {
+  const { moduleDescriptors } = require('./scripts/module-descriptors.cjs');
+  return Object.entries(moduleDescriptors()).map(([module, descriptor]) => {
+    const allowed = [module, ...(descriptor?.allowedDependencies ?? [])];
+    return {
+      name: 'module-dependencies-declared',
+      comment: `${module} may import only ${allowed.slice(1).join(', ') || 'no other module'} (allowedDependencies in its descriptor).`,
+      severity: 'error',
+      from: { path: `^src/modules/${module}/` },
+      to: { path: '^src/modules/[^/]+/', pathNot: [`^src/modules/(${allowed.join('|')})/`] },
+    };
+  });
+}
 
 /** Regexes matching exactly the files listed for `rule` (none: a regex that matches nothing). */
 function listedFor(rule) {
@@ -36,6 +56,7 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
+    ...declaredDependencies(),
     {
       name: 'platform-knows-no-module',
       comment: 'src/platform is the kernel every module uses; it imports no business module nor the composition root.',

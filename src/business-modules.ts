@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { AppConfig } from './platform/config';
 import { ModuleDatabaseDefinition } from './platform/database';
+import { ModuleDescriptor } from './platform/modules';
 import { AccountsModule } from './modules/accounts';
 import { CartModule } from './modules/cart';
 import { CatalogModule } from './modules/catalog';
@@ -12,6 +13,8 @@ import { ShippingModule } from './modules/shipping';
 
 /** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
 export type BusinessModule = Type & {
+  /** Its name, summary, URL prefixes and allowed dependencies (`<m>.descriptor.ts`). */
+  readonly descriptor: ModuleDescriptor;
   readonly database: ModuleDatabaseDefinition;
   /** Reads the module's own settings from the app configuration; throws a ConfigError on a bad one. */
   readonly settings: (config: AppConfig) => unknown;
@@ -28,4 +31,5 @@ export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
   shipping: ShippingModule,
 };
 
+/** The names of the registered modules, in the order above. */
 export const MODULE_NAMES = Object.keys(BUSINESS_MODULES);

@@ -1,7 +1,8 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule, validateModuleSettings } from './app.module';
+import { AppModule, selectedModules, validateModuleSettings } from './app.module';
+import { gatewayRoutes } from './gateway-routes';
 import { AppConfig } from './platform/config';
 import { DatabaseTarget, databaseUnusable, resolveDatabaseTarget } from './platform/database';
 import { configureHttp, createFastifyAdapter } from './platform/http';
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     );
     app.useLogger(app.get(AppLogger));
     app.flushLogs();
-    await configureHttp(app, config);
+    await configureHttp(app, config, gatewayRoutes(config, selectedModules(config)));
     await app.init();
     return app;
   } catch (error) {

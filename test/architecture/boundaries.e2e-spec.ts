@@ -50,6 +50,15 @@ describe('the import rule (dependency-cruiser)', () => {
     expect(output).not.toMatch(/add-item\.handler\.ts → src\/modules\/catalog\/index\.ts/);
   });
 
+  it('fires on a module that imports another its descriptor does not allow, even through index.ts', async () => {
+    const { output } = await cruise(resolve(__dirname, '../fixtures/boundary-violation'), ['src']);
+    expect(output).toContain(
+      'module-dependencies-declared: src/modules/reviews/application/rate-product.handler.ts → src/modules/catalog/index.ts',
+    );
+    // cart's descriptor allows catalog.
+    expect(output).not.toMatch(/module-dependencies-declared: src\/modules\/cart\//);
+  });
+
   it('passes on the real source tree', async () => {
     const { code, output } = await cruise(ROOT, ['src', 'migrations']);
     expect({ code, output }).toEqual({ code: 0, output: expect.any(String) });

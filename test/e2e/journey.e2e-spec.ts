@@ -1,9 +1,9 @@
-import { ADMIN, Topology, topologiesToRun, TopologyKind } from './support/topology';
+import { ADMIN, SPLIT_WITH_CART, Topology, topologiesToRun, TopologyKind } from './support/topology';
 import { Headers, HttpShop } from './support/http-shop';
 
 /**
  * The proof of docs/architecture.md §5: one journey, spoken only in HTTP to one base URL, passes against the
- * monolith and against the split topology (payments and recommendations in processes of their
+ * monolith and against the split topology (payments, recommendations and cart in processes of their
  * own, over a real NATS, behind the gateway). Same tests, same expected results.
  */
 describe.each(topologiesToRun())('the shopper journey against the %s', (kind: TopologyKind) => {
@@ -12,7 +12,7 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
   let admin: Headers;
 
   beforeAll(async () => {
-    topology = await Topology.start(kind);
+    topology = await Topology.start(kind, { processes: SPLIT_WITH_CART });
     shop = new HttpShop(topology.baseUrl);
     admin = await shop.login(ADMIN.email, ADMIN.password);
   }, 120_000);
@@ -161,4 +161,34 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     expect(ranked).toEqual(expect.arrayContaining([tent.productId, pegs.productId]));
     expect(ranked).not.toContain(lonely.productId);
   });
+
+  // Only the split topology has a hop to cut: cart in its own process, asked by orders over NATS.
+  (kind === 'split' ? it : it.skip)(
+    'asks cart across the hop at checkout, and names cart when its process is down',
+    async () => {
+      const { variantId } = await shop.createProduct(admin, 10);
+      const customer = await shop.signUp();
+      const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+      await topology.kill('cart', 'SIGKILL');
+      try {
+        const refused = await shop.placeOrder(customer.auth, cartId);
+        expect(refused).toMatchObject({ status: 503, body: { type: expect.stringContaining('module-unavailable') } });
+        expect(refused.body.module).toBe('cart');
+        expect((await shop.request('GET', `/carts/${cartId}`, customer.auth)).status).toBe(502);
+      } finally {
+        await topology.startProcess('cart');
+      }
+      const placed = await shop.placeOrder(customer.auth, cartId);
+      expect(placed).toMatchObject({ status: 202, body: { status: 'pending' } });
+      expect((await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled'])).status).toBe(
+        'confirmed',
+      );
+      // ClearCart crossed back to the cart process: the cart is checked out, so no longer found.
+      await shop.eventually(
+        async () => (await shop.request('GET', `/carts/${cartId}`, customer.auth)).status === 404,
+        'cart checked out by its own process',
+      );
+    },
+    120_000,
+  );
 });

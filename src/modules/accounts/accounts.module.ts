@@ -40,6 +40,7 @@ import { RefreshTokenOrmEntity } from './infrastructure/refresh-token.orm-entity
 import { RefreshTokenRepository } from './infrastructure/refresh-token.repository';
 import { UserOrmEntity } from './infrastructure/user.orm-entity';
 import { UserRepository } from './infrastructure/user.repository';
+import { accountsDescriptor } from './accounts.descriptor';
 
 const database: ModuleDatabaseDefinition = {
   module: 'accounts',
@@ -98,6 +99,8 @@ const settings = (config: AppConfig) => loadAccountsConfig(config.source, config
 export class AccountsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = accountsDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

@@ -18,6 +18,7 @@ import { RemoveItemUseCase } from './application/remove-item/remove-item.use-cas
 import { CART_CONFIG, loadCartConfig } from './cart.config';
 import { CartsController } from './http/carts.controller';
 import { CartRepository } from './infrastructure/cart.repository';
+import { cartDescriptor } from './cart.descriptor';
 
 // Tables are written with plain SQL (CartRepository); the schema lives in migrations/cart.
 const database: ModuleDatabaseDefinition = { module: 'cart', entities: [] };
@@ -50,6 +51,8 @@ const settings = (config: AppConfig) => loadCartConfig(config.source);
 export class CartModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = cartDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

@@ -27,6 +27,7 @@ import { ProductRepository } from './infrastructure/product.repository';
 import { ReservationRepository } from './infrastructure/reservation.repository';
 import { StockRepository } from './infrastructure/stock.repository';
 import { VariantRepository } from './infrastructure/variant.repository';
+import { catalogDescriptor } from './catalog.descriptor';
 
 // The catalog reads and writes through lean SQL in its repositories (docs/architecture.md §10), so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'catalog', entities: [] };
@@ -70,6 +71,8 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
 export class CatalogModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = catalogDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

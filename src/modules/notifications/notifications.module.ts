@@ -17,6 +17,7 @@ import { MessageOrmEntity } from './infrastructure/message.orm-entity';
 import { MessageRepository } from './infrastructure/message.repository';
 import { TemplateStore } from './infrastructure/template-store';
 import { loadNotificationsConfig, NOTIFICATIONS_CONFIG } from './notifications.config';
+import { notificationsDescriptor } from './notifications.descriptor';
 
 const database: ModuleDatabaseDefinition = { module: 'notifications', entities: [MessageOrmEntity] };
 
@@ -50,6 +51,8 @@ const settings = (config: AppConfig) => loadNotificationsConfig(config.source, c
 export class NotificationsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = notificationsDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

@@ -29,6 +29,7 @@ import { OrderTimelineRepository } from './infrastructure/order-timeline.reposit
 import { OrderOrmEntity } from './infrastructure/order.orm-entity';
 import { OrderRepository } from './infrastructure/order.repository';
 import { loadOrdersConfig, ORDERS_CONFIG } from './orders.config';
+import { ordersDescriptor } from './orders.descriptor';
 
 const database: ModuleDatabaseDefinition = {
   module: 'orders',
@@ -74,6 +75,8 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
 export class OrdersModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = ordersDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

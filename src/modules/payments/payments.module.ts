@@ -26,6 +26,7 @@ import { RefundOrmEntity } from './infrastructure/refund.orm-entity';
 import { RefundRepository } from './infrastructure/refund.repository';
 import { WebhookReceiptRepository } from './infrastructure/webhook-receipt.repository';
 import { loadPaymentsConfig, PAYMENTS_CONFIG } from './payments.config';
+import { paymentsDescriptor } from './payments.descriptor';
 
 const database: ModuleDatabaseDefinition = { module: 'payments', entities: [PaymentOrmEntity, RefundOrmEntity] };
 
@@ -66,6 +67,8 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
 export class PaymentsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = paymentsDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

@@ -17,6 +17,7 @@ import { LearnedSignalsRepository } from './infrastructure/learned-signals.repos
 import { NeighbourRepository } from './infrastructure/neighbour.repository';
 import { RecommendationRepository } from './infrastructure/recommendation.repository';
 import { loadRecommendationsConfig, RECOMMENDATIONS_CONFIG } from './recommendations.config';
+import { recommendationsDescriptor } from './recommendations.descriptor';
 
 // The read model is plain SQL (raw facts + derived tables); no ORM entity is needed.
 const database: ModuleDatabaseDefinition = { module: 'recommendations', entities: [] };
@@ -56,6 +57,8 @@ const settings = (config: AppConfig) => loadRecommendationsConfig(config.source)
 export class RecommendationsModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = recommendationsDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     ['GATEWAY_ROUTES', 'payments=ftp://h'],
     ['GATEWAY_ROUTES', 'Pay ments=http://h'],
     ['GATEWAY_ROUTES', 'payments=http://a,payments=http://b'],
+    ['GATEWAY_ROUTES', '/payments=http://a'],
   ])('rejects %s=%s with one line that names the variable', (name, value) => {
     let error: unknown;
     try {
@@ -51,14 +52,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).not.toThrow(/secret/);
   });
 
-  it('reads the gateway routes: a URL prefix and the process that serves it', () => {
+  it('reads the gateway routes: a module name and the process that serves it', () => {
     const config = loadConfig({
-      GATEWAY_ROUTES: '/payments=http://127.0.0.1:3001/, recommendations=https://recs.internal:8443',
+      GATEWAY_ROUTES: 'payments=http://127.0.0.1:3001/, recommendations=https://recs.internal:8443',
       JWT_SECRET: 'a-secret-shared-by-every-process-0123',
     });
     expect(config.gateway.routes).toEqual([
-      { prefix: 'payments', upstream: 'http://127.0.0.1:3001' },
-      { prefix: 'recommendations', upstream: 'https://recs.internal:8443' },
+      { module: 'payments', upstream: 'http://127.0.0.1:3001' },
+      { module: 'recommendations', upstream: 'https://recs.internal:8443' },
     ]);
     expect(loadConfig({}).gateway.routes).toEqual([]);
   });

@@ -64,16 +64,19 @@ export interface BrokerConfig {
   readonly connectTimeoutMs: number;
 }
 
-/** One URL prefix served by another process (the gateway's routing table, docs/architecture.md §5). */
+/**
+ * A module served by another process (the gateway's routing table, docs/architecture.md §5). The
+ * composition root turns its name into the module's URL prefixes and refuses an unknown name.
+ */
 export interface GatewayRoute {
-  /** First path segment, without slashes: `reviews` routes `/reviews` and `/reviews/...`. */
-  readonly prefix: string;
+  /** The module's name, as in `MODULES`: `reviews` routes every URL prefix the reviews module declares. */
+  readonly module: string;
   /** Base URL of the process that hosts it (http or https; its path is ignored). */
   readonly upstream: string;
 }
 
 export interface GatewayConfig {
-  /** `GATEWAY_ROUTES=reviews=http://reviews:3000,search=http://search:3000`; empty = serve everything locally. */
+  /** `GATEWAY_ROUTES=reviews=http://reviews:3000,search=http://search:3000` (module names); empty = serve everything locally. */
   readonly routes: readonly GatewayRoute[];
   /** How long an upstream may take to start answering before the gateway gives up with 504. */
   readonly timeoutMs: number;
@@ -201,18 +204,15 @@ function readGatewayRoutes(env: Env): GatewayRoute[] {
   const routes: GatewayRoute[] = [];
   for (const entry of readList(env, 'GATEWAY_ROUTES') ?? []) {
     const separator = entry.indexOf('=');
-    const prefix = entry
-      .slice(0, separator)
-      .trim()
-      .replace(/^\/+|\/+$/g, '');
+    const module = entry.slice(0, separator).trim();
     const upstream = readUrl({ GATEWAY_ROUTES: entry.slice(separator + 1) }, 'GATEWAY_ROUTES', ['http', 'https']);
-    if (separator <= 0 || !/^[a-z][a-z0-9_-]*$/.test(prefix) || upstream === undefined) {
-      throw new ConfigError('GATEWAY_ROUTES', `must be a list of <prefix>=<http(s) URL> (got "${redact(entry)}")`);
+    if (separator <= 0 || !/^[a-z][a-z0-9_]*$/.test(module) || upstream === undefined) {
+      throw new ConfigError('GATEWAY_ROUTES', `must be a list of <module>=<http(s) URL> (got "${redact(entry)}")`);
     }
-    if (routes.some((route) => route.prefix === prefix)) {
-      throw new ConfigError('GATEWAY_ROUTES', `routes the prefix "${prefix}" twice`);
+    if (routes.some((route) => route.module === module)) {
+      throw new ConfigError('GATEWAY_ROUTES', `routes the module "${module}" twice`);
     }
-    routes.push({ prefix, upstream: upstream.replace(/\/+$/, '') });
+    routes.push({ module, upstream: upstream.replace(/\/+$/, '') });
   }
   return routes;
 }

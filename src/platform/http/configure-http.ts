@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config';
 import { RequestContext, RequestContextData } from '../context';
 import { registerHttpMetrics } from '../observability';
-import { registerGatewayProxy } from './gateway-proxy';
+import { ProxyRoute, registerGatewayProxy } from './gateway-proxy';
 import { registerInputGuard, registerJsonParser } from './input-guard';
 import { documentProblems, PROBLEM_MODELS } from './openapi-problems';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
@@ -38,11 +38,18 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 
 const contexts = new WeakMap<FastifyRequest, RequestContextData>();
 
-/** Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI (unless off). */
-export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+/**
+ * Everything HTTP-wide: security headers, CORS, request ids, problem+json, validation, OpenAPI
+ * (unless off), and the gateway's `routes` (the URL prefixes of modules hosted elsewhere).
+ */
+export async function configureHttp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  routes: readonly ProxyRoute[] = [],
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // First of all hooks: a routed request leaves before anything here reads or parses it.
-  registerGatewayProxy(fastify, config.gateway);
+  registerGatewayProxy(fastify, routes, config.gateway.timeoutMs);
   // The OpenAPI UI needs inline scripts; everything else keeps helmet's strict defaults.
   await app.register(helmet as never, { contentSecurityPolicy: false } as never);
   if (config.http.corsOrigins.length > 0) {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Agent as HttpAgent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { GatewayConfig } from '../config';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details';
 
 /** Headers that belong to one connection (RFC 9110 §7.6.1) and so are never forwarded. */
@@ -17,6 +16,14 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/** One URL prefix the gateway forwards, resolved by the composition root from a module's descriptor. */
+export interface ProxyRoute {
+  /** First path segment, without slashes: `reviews` routes `/reviews` and `/reviews/...`. */
+  readonly prefix: string;
+  /** Base URL of the process that hosts the module that serves the prefix. */
+  readonly upstream: string;
+}
+
 interface Upstream {
   readonly url: URL;
   readonly agent: HttpAgent;
@@ -28,10 +35,10 @@ interface Upstream {
  * process's own routes. It runs as the first `onRequest` hook, before any body parsing, so the
  * bytes a webhook signature covers reach the upstream exactly as the client sent them.
  */
-export function registerGatewayProxy(fastify: FastifyInstance, config: GatewayConfig): void {
-  if (config.routes.length === 0) return;
+export function registerGatewayProxy(fastify: FastifyInstance, routes: readonly ProxyRoute[], timeoutMs: number): void {
+  if (routes.length === 0) return;
   const upstreams = new Map<string, Upstream>();
-  for (const route of config.routes) {
+  for (const route of routes) {
     const url = new URL(route.upstream);
     const agent =
       url.protocol === 'https:'
@@ -46,7 +53,7 @@ export function registerGatewayProxy(fastify: FastifyInstance, config: GatewayCo
   fastify.addHook('onRequest', (request, reply, done) => {
     const upstream = upstreams.get(firstSegment(request.raw.url ?? '/'));
     if (upstream === undefined) return done();
-    forward(request, reply, upstream, config.timeoutMs);
+    forward(request, reply, upstream, timeoutMs);
   });
 }
 

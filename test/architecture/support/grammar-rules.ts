@@ -238,12 +238,13 @@ export const GRAMMAR_RULES: Record<string, GrammarRule> = {
       })
       .map((f) => where(f)),
 
-  // --- the module's root: index.ts, <m>.module.ts, <m>.config.ts (load<M>Config) ---------------------
+  // --- the module's root: index.ts, <m>.module.ts, <m>.descriptor.ts, <m>.config.ts (load<M>Config) ---
   'module-root-holds-index-module-config': (files) =>
     files
       .filter((f) => f.layer === 'root')
       .filter((f) => {
         if (f.fileName === 'index.ts' || f.fileName === `${f.module}.module.ts`) return false;
+        if (f.fileName === `${f.module}.descriptor.ts`) return !f.exportedNames.includes(`${f.module}Descriptor`);
         if (f.fileName !== `${f.module}.config.ts`) return true;
         const loader = `load${f.module[0].toUpperCase()}${f.module.slice(1)}Config`;
         return !f.exportedNames.includes(loader);

@@ -21,6 +21,17 @@ export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
   recommendations: ['recommendations'],
 };
 
+/**
+ * The split topology with cart extracted too: every cart change then asks catalog for prices over a
+ * NATS hop, and `POST /orders` asks cart for the cart it checks out over another.
+ */
+export const SPLIT_WITH_CART: Readonly<Record<string, readonly string[]>> = {
+  main: ['accounts', 'catalog', 'orders', 'notifications'],
+  payments: ['payments'],
+  recommendations: ['recommendations'],
+  cart: ['cart'],
+};
+
 /** Settings every process shares: fast relays for tests, cheap hashing, one JWT secret, the first admin. */
 const COMMON_ENV: Record<string, string> = {
   NODE_ENV: 'test',
@@ -48,6 +59,8 @@ const COMMON_ENV: Record<string, string> = {
 export interface TopologyOptions {
   /** Broker of a split topology (default: the machine's NATS). */
   readonly brokerUrl?: string;
+  /** Who hosts what in a split topology (default: {@link SPLIT_PROCESSES}); `main` is the entry point. */
+  readonly processes?: Readonly<Record<string, readonly string[]>>;
   /** Extra settings for every process. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -74,7 +87,7 @@ export class Topology {
   static async start(kind: TopologyKind, options: TopologyOptions = {}): Promise<Topology> {
     const database = await createTestDatabase();
     const paymentsDatabase = kind === 'split' ? await createTestDatabase() : undefined;
-    const names = kind === 'split' ? Object.keys(SPLIT_PROCESSES) : ['main'];
+    const names = kind === 'split' ? Object.keys(options.processes ?? SPLIT_PROCESSES) : ['main'];
     const ports: Record<string, number> = {};
     for (const name of names) ports[name] = await freePort();
     const topology = new Topology(kind, database, paymentsDatabase, options, ports);
@@ -122,18 +135,24 @@ export class Topology {
     await Promise.allSettled([this.database.drop(), this.paymentsDatabase?.drop()]);
   }
 
+  private get split(): Readonly<Record<string, readonly string[]>> {
+    return this.options.processes ?? SPLIT_PROCESSES;
+  }
+
   private envFor(name: string): Record<string, string> {
     if (this.kind === 'monolith') return { DATABASE_URL: this.database.url };
     const env: Record<string, string> = {
       DATABASE_URL: this.database.url,
       DATABASE_URL_PAYMENTS: this.paymentsDatabase!.url,
-      MODULES: SPLIT_PROCESSES[name].join(','),
+      MODULES: this.split[name].join(','),
       BROKER_URL: this.options.brokerUrl ?? NATS_URL,
       BROKER_PREFIX: this.prefix,
     };
     if (name === 'main') {
-      env.GATEWAY_ROUTES = ['payments', 'recommendations']
-        .map((upstream) => `${upstream}=http://127.0.0.1:${this.ports[upstream]}`)
+      // The gateway routes modules by name; each module's descriptor gives its URL prefixes.
+      env.GATEWAY_ROUTES = Object.entries(this.split)
+        .filter(([process]) => process !== 'main')
+        .flatMap(([process, modules]) => modules.map((module) => `${module}=http://127.0.0.1:${this.ports[process]}`))
         .join(',');
     }
     return env;

@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main.ts', 'src/cli/**', 'bench/**', 'test/**', '**/*.cjs', '**/*.js'],
+    files: ['src/main.ts', 'src/cli/**', 'bench/**', 'tools/**', 'test/**', '**/*.cjs', '**/*.js'],
     rules: { 'no-console': 'off' },
   },
   { files: ['**/*.cjs', '**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

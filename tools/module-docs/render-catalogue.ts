@@ -19,7 +19,7 @@ function contractSection(contract: ContractFact): string[] {
     '',
     `${contract.doc || '(no description)'}`,
     '',
-    `Class \`${contract.className}\`. ${HEADINGS[contract.kind].users}: ${users}.${ordering}`,
+    `Class \`${contract.className}\`. ${HEADINGS[contract.kind].users}: ${users}.${ordering} Published schema: [${contract.type}.schema.json](../../../contracts/${contract.owner}/${contract.type}.schema.json).`,
     '',
     '```json',
     JSON.stringify(contract.example, null, 2),

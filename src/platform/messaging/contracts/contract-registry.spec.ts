@@ -61,6 +61,17 @@ describe('message contracts', () => {
     }).toThrow(/registered twice/);
   });
 
+  it('takes the next version of a command or query as a suffix (the bare name is version 1)', () => {
+    @CommandContract('specs.PaintThing.v2', () => new PaintThingV2())
+    class PaintThingV2 extends Command {}
+    expect(rebuild('specs.PaintThing.v2', {})).toBeInstanceOf(PaintThingV2);
+    expect(() => {
+      @CommandContract('specs.PaintOther.v1', () => new PaintOtherV1())
+      class PaintOtherV1 extends Command {}
+      return PaintOtherV1;
+    }).toThrow(/not a valid command type name/);
+  });
+
   it('refuses an ordering key that gives no key for the example', () => {
     expect(() => {
       @IntegrationEventContract('specs.Unkeyed.v1', () => new Unkeyed({ parcelId: null }), {

@@ -28,9 +28,14 @@ export interface OutboxContractOptions<T> {
 
 const byType = new Map<string, ContractEntry>();
 
+/**
+ * Type names. A command or query is version 1 without a suffix; a breaking change publishes the
+ * next version beside it, `reviews.PostReview.v2` (docs/changing-a-contract.md). Events always
+ * carry their version.
+ */
 const TYPE_PATTERNS: Record<ContractKind, RegExp> = {
-  command: /^[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*$/,
-  query: /^[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*$/,
+  command: /^[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*(\.v([2-9]|[1-9][0-9]+))?$/,
+  query: /^[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*(\.v([2-9]|[1-9][0-9]+))?$/,
   event: /^[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*\.v[1-9][0-9]*$/,
 };
 

@@ -1,7 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { accessStatusSource } from './access-status.source';
 import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
-import { gatewayRoutes } from './gateway-routes';
 import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
@@ -31,13 +30,11 @@ export function selectedModules(config: AppConfig): string[] {
 }
 
 /**
- * Reads every hosted module's settings and the gateway's routes once, before anything starts (the
- * embedded database included), so that a bad setting stops the process with its one-line ConfigError.
+ * Reads every hosted module's settings once, before anything starts (the embedded database
+ * included), so that a bad setting stops the process with its one-line ConfigError.
  */
 export function validateModuleSettings(config: AppConfig): void {
-  const selected = selectedModules(config);
-  for (const name of selected) BUSINESS_MODULES[name].settings(config);
-  gatewayRoutes(config, selected);
+  for (const name of selectedModules(config)) BUSINESS_MODULES[name].settings(config);
 }
 
 /** The composition root: the platform, then the business modules named in `MODULES`. */

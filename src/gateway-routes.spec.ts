@@ -1,3 +1,4 @@
+import { createApp } from './create-app';
 import { gatewayRoutes } from './gateway-routes';
 import { ConfigError, loadConfig } from './platform/config';
 
@@ -40,6 +41,13 @@ describe('GATEWAY_ROUTES, resolved by the composition root', () => {
     expect(configError(() => routes('constructor=http://r:3000', [])).message).toContain('unknown module');
     expect(configError(() => routes('cart=http://cart:3000', ['cart', 'orders'])).message).toBe(
       'Invalid configuration: GATEWAY_ROUTES routes cart to http://cart:3000, but this process hosts cart too (leave it out of MODULES)',
+    );
+  });
+
+  it('stops createApp (npm start) before it opens anything', async () => {
+    const config = loadConfig({ GATEWAY_ROUTES: 'carts=http://cart:3000', MODULES: 'orders', JWT_SECRET });
+    await expect(createApp(config)).rejects.toThrow(
+      /^Invalid configuration: GATEWAY_ROUTES names an unknown module "carts"/,
     );
   });
 });

@@ -73,6 +73,24 @@ module.exports = {
       to: { path: '^src/platform/http/' },
     },
     {
+      name: 'modules-use-the-module-entry-of-messaging',
+      comment:
+        "A module uses messaging through platform/messaging (index.ts) and its contracts/: the relays, the local dispatcher, transports and outbox tables (kernel.ts) are the kernel's, testing.ts is for tests. Seeders (npm run seed, never the app) may write outbox rows in bulk through the kernel.",
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/infrastructure/seed/' },
+      to: {
+        path: '^src/platform/messaging/',
+        pathNot: ['^src/platform/messaging/index\\.ts$', '^src/platform/messaging/contracts/'],
+      },
+    },
+    {
+      name: 'testing-entry-is-for-tests',
+      comment: 'platform/messaging/testing.ts exposes the kernel to tests; the app and migrations never import it.',
+      severity: 'error',
+      from: { path: '^(src|migrations)/' },
+      to: { path: '^src/platform/messaging/testing\\.ts$' },
+    },
+    {
       name: 'contracts-are-plain',
       comment: "contracts/ import only their own module's contracts and the platform message base types.",
       severity: 'error',

@@ -13,7 +13,7 @@ import {
   IntegrationEventHandler,
   OnIntegrationEvent,
   TransactionRunner,
-} from '../src/platform/messaging';
+} from '../src/platform/messaging/testing';
 import { createBenchDatabase, percentile } from './support/bench-database';
 
 @IntegrationEventContract('catalog.BenchTick.v1', () => new BenchTick({ n: 0 }))

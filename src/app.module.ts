@@ -5,7 +5,7 @@ import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
 import { LimitsModule } from './platform/limits';
-import { MessagingModule } from './platform/messaging';
+import { MessagingModule } from './platform/messaging/kernel';
 import { LoggerModule, ObservabilityModule } from './platform/observability';
 
 export interface AppModuleOptions {

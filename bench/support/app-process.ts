@@ -15,7 +15,7 @@ import { ModuleDataSources } from '../../src/platform/database';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { GetVariantSnapshots, ReleaseStock } from '../../src/modules/catalog';
-import { MessageBus } from '../../src/platform/messaging';
+import { MessageBus } from '../../src/platform/messaging/testing';
 import { BENCH_ENV } from './bench-env';
 
 export type AppRequest = { id: number } & (

@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { GetUserSummary } from '../../src/modules/accounts';
 import { ModuleDataSources } from '../../src/platform/database';
-import { MessageBus } from '../../src/platform/messaging';
+import { MessageBus } from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Client, FAST_HASHING } from './accounts-test-kit';
 

@@ -112,6 +112,17 @@ describe('the layer rules inside a module (dependency-cruiser)', () => {
     expect(fixture).not.toContain('widgets.module.ts → src/modules/widgets/infrastructure/widget.orm-entity.ts');
   });
 
+  it('keeps modules on the module entry of messaging, and the testing entry out of the app', () => {
+    expect(fixture).toContain(
+      'modules-use-the-module-entry-of-messaging: src/modules/widgets/infrastructure/widget-delivery.ts → src/platform/messaging/kernel.ts',
+    );
+    expect(fixture).toContain(
+      'testing-entry-is-for-tests: src/platform/jobs/flush-now.ts → src/platform/messaging/testing.ts',
+    );
+    // The module entry (index.ts) and contracts/ are what modules use.
+    expect(fixture).not.toMatch(/modules-use-the-module-entry-of-messaging: \S+ → src\/platform\/messaging\/index\.ts/);
+  });
+
   it('fires messaging-knows-no-http on the fixture', () => {
     expect(fixture).toContain(
       'messaging-knows-no-http: src/platform/messaging/index.ts → src/platform/http/problem.ts',

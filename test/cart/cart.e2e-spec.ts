@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ModuleDataSources } from '../../src/platform/database';
-import { MessageBus, MessageEnvelope } from '../../src/platform/messaging';
+import { MessageBus, MessageEnvelope } from '../../src/platform/messaging/testing';
 import { CartCheckedOut, CartItemAdded, ClearCart, GetCartForCheckout } from '../../src/modules/cart';
 import { ProductUpdated } from '../../src/modules/catalog';
 import { GuestCartSweeper } from '../../src/modules/cart/application/expire-guest-carts/guest-cart.sweeper';

@@ -12,7 +12,7 @@ import {
   RemoteProblemError,
   toEnvelope,
   TransactionRunner,
-} from '../../src/platform/messaging';
+} from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ProbeHappened, ProbeQuery, RecordProbe } from '../messaging/probe.contracts';

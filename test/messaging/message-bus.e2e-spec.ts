@@ -1,4 +1,4 @@
-import { MessageBus, ModuleUnreachableError, RemoteProblemError } from '../../src/platform/messaging';
+import { MessageBus, ModuleUnreachableError, RemoteProblemError } from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { ProbeQuery, RecordProbe } from './probe.contracts';
 import { ProbeModule } from './probe.module';

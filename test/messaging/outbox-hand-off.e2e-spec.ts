@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ModuleDataSources } from '../../src/platform/database';
-import { toEnvelope, TransactionRunner } from '../../src/platform/messaging';
+import { toEnvelope, TransactionRunner } from '../../src/platform/messaging/testing';
 import { insertIntoOutbox } from '../../src/platform/messaging/outbox/outbox.sql';
 import { Scenario } from '../support/scenario';
 import { waitUntil } from '../support/wait-until';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ModuleDataSources, openModuleDataSource } from '../../src/platform/database';
-import { MessageEnvelope, OutboxRelay, OutboxRelays, TransactionRunner } from '../../src/platform/messaging';
+import { MessageEnvelope, OutboxRelay, OutboxRelays, TransactionRunner } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 import { waitUntil } from '../support/wait-until';

@@ -5,7 +5,7 @@ import {
   IntegrationEventContract,
   Query,
   QueryContract,
-} from '../../src/platform/messaging';
+} from '../../src/platform/messaging/testing';
 
 /** Test-only contracts, owned by the catalog module's schema so the real tables are used. */
 @IntegrationEventContract('catalog.ProbeHappened.v1', () => new ProbeHappened({ label: 'example', n: 1 }))

@@ -9,7 +9,7 @@ import {
   OnIntegrationEvent,
   Transaction,
   TransactionRunner,
-} from '../../src/platform/messaging';
+} from '../../src/platform/messaging/testing';
 import { ProbeHappened, RecordProbe } from './probe.contracts';
 
 /** Knobs a test turns to make the probe handlers misbehave. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WiringError } from '../../src/platform/errors';
-import { IntegrationEventHandler, OnIntegrationEvent } from '../../src/platform/messaging';
+import { IntegrationEventHandler, OnIntegrationEvent } from '../../src/platform/messaging/testing';
 import { createTestApp } from '../support/test-app';
 import { ProbeHappened } from './probe.contracts';
 

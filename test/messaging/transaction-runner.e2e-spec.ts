@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { TransactionRunner } from '../../src/platform/messaging';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('TransactionRunner', () => {

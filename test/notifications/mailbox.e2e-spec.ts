@@ -1,6 +1,6 @@
 import { OrderCancelled, OrderConfirmed, OrderShipped } from '../../src/modules/orders';
 import { ModuleDataSources } from '../../src/platform/database';
-import { TransactionRunner } from '../../src/platform/messaging';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Client, FAST_HASHING } from '../accounts/accounts-test-kit';

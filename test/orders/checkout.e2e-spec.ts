@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ModuleDataSources } from '../../src/platform/database';
-import { OutboxRelays } from '../../src/platform/messaging';
+import { OutboxRelays } from '../../src/platform/messaging/testing';
 import { Shop } from '../support/shop';
 import { createTestApp, TestApp } from '../support/test-app';
 

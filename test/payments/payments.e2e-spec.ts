@@ -10,7 +10,7 @@ import {
   RefundPayment,
   VoidPayment,
 } from '../../src/modules/payments';
-import { TransactionRunner } from '../../src/platform/messaging';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 import { waitUntil } from '../support/wait-until';

@@ -8,7 +8,7 @@ import { StaleNeighboursSweeper } from '../../src/modules/recommendations/applic
 import { CoOccurrenceModel } from '../../src/modules/recommendations/domain/co-occurrence-model';
 import { rebuildReadModel } from '../../src/modules/recommendations/infrastructure/read-model-rebuild';
 import { loadRecommendationsConfig } from '../../src/modules/recommendations/recommendations.config';
-import { IntegrationEvent, LocalEventDispatcher, toEnvelope } from '../../src/platform/messaging';
+import { IntegrationEvent, LocalEventDispatcher, toEnvelope } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { TransactionRunner } from '../../src/platform/messaging';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { ProbeHappened } from '../messaging/probe.contracts';
 import { PROBE_TABLES_SQL, ProbeModule } from '../messaging/probe.module';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -7,7 +7,7 @@ import {
   OutboxRelays,
   contractTypeOf,
   fromEnvelope,
-} from '../../src/platform/messaging';
+} from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp, TestAppOptions } from './test-app';
 
 interface Waiter {

@@ -1,16 +1,12 @@
+// What a business module may use of messaging (dependency-cruiser: modules-use-the-module-entry-of-messaging):
+// its contracts, the bus, the unit of work and its transaction, event subscribers, idempotency and
+// messaging's own errors. The kernel's parts (relays, the local dispatcher, transports, outbox
+// tables, envelopes) are in ./kernel, for the composition root and the platform; tests use ./testing.
 export * from './contracts';
-export * from './envelopes';
 export * from './inbox/integration-event-handler';
-export * from './inbox/local-event-dispatcher';
 export * from './message-bus';
-export * from './messaging.module';
-export * from './outbox/messaging-tables';
-export * from './outbox/outbox-relay';
-export * from './outbox/outbox-relays';
-export { insertIntoOutbox } from './outbox/outbox.sql';
+export { ModuleMessagingModule } from './messaging.module';
 export * from './transaction';
-export * from './transaction-runner';
-export * from './transport/message-transport';
 export * from './messaging-errors';
 export * from './unit-of-work';
 export * from './idempotency';

@@ -8,7 +8,7 @@ import {
   Query,
   QueryContract,
   Transaction,
-} from '../../../src/platform/messaging';
+} from '../../../src/platform/messaging/testing';
 import { ProbeHappened } from '../../messaging/probe.contracts';
 
 /** A query owned by orders, so that a process without orders must ask over the broker. */

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { createApp } from '../../../src/create-app';
 import { loadConfig } from '../../../src/platform/config';
-import { MessageEnvelope, OutboxRelays } from '../../../src/platform/messaging';
+import { MessageEnvelope, OutboxRelays } from '../../../src/platform/messaging/testing';
 
 const [crashType, crashWhen] = (process.env.CRASH_AT ?? '').split(':');
 type Deliver = (envelope: MessageEnvelope) => Promise<void>;

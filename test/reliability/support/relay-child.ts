@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { createApp } from '../../../src/create-app';
 import { loadConfig } from '../../../src/platform/config';
-import { LocalEventDispatcher, MessageEnvelope } from '../../../src/platform/messaging';
+import { LocalEventDispatcher, MessageEnvelope } from '../../../src/platform/messaging/testing';
 import { ProbeModule } from '../../messaging/probe.module';
 
 const crashPoint = process.env.CRASH_POINT; // 'before-delivery' | 'after-delivery' | undefined

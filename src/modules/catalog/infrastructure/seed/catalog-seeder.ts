@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { insertIntoOutbox, toEnvelope } from '../../../../platform/messaging';
+import { insertIntoOutbox, toEnvelope } from '../../../../platform/messaging/kernel';
 import { productPublished } from '../../application/manage-products/product-events';
 import { slugify } from '../../domain/slug';
 import { DEMO_CATEGORIES, demoProduct } from './demo-catalog';

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ClearCart } from '../../src/modules/cart';
 import { CartRepository } from '../../src/modules/cart/infrastructure/cart.repository';
-import { MessageBus } from '../../src/platform/messaging';
+import { MessageBus } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 import { CartBody, createProduct } from './support';

@@ -2,7 +2,7 @@ import { ClearCart } from '../../src/modules/cart';
 import { CommitStock, RestockOrder } from '../../src/modules/catalog';
 import { CapturePayment } from '../../src/modules/payments';
 import { ModuleDataSources } from '../../src/platform/database';
-import { MessageEnvelope, OutboxRelay, toEnvelope } from '../../src/platform/messaging';
+import { MessageEnvelope, OutboxRelay, toEnvelope } from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../support/wait-until';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { TransactionRunner } from '../../src/platform/messaging';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { runTs, TsProcess } from '../support/ts-process';
 import { orderConfirmed } from './shipping-support';

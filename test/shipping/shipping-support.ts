@@ -4,7 +4,7 @@ import {
   SandboxCarrierProvider,
   SandboxTrackingBody,
 } from '../../src/modules/shipping/infrastructure/providers/sandbox-carrier.provider';
-import { LocalEventDispatcher, toEnvelope } from '../../src/platform/messaging';
+import { LocalEventDispatcher, toEnvelope } from '../../src/platform/messaging/testing';
 import { Scenario } from '../support/scenario';
 
 /** An `OrderConfirmed` as orders publishes it today (v1: no line numbers, address nor method). */

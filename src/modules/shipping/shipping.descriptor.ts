@@ -3,7 +3,7 @@ import type { ModuleDescriptor } from '../../platform/modules';
 /** The shipping module as the composition root, the gateway, the import check and the module docs see it. */
 export const shippingDescriptor: ModuleDescriptor = {
   name: 'shipping',
-  summary: 'Zones, shipping methods and rates, shipments and carrier tracking (domain rules only, so far).',
+  summary: 'Zones, shipping methods and rates, quotes, shipments and carrier tracking.',
   urlPrefixes: ['shipping'],
-  allowedDependencies: [],
+  allowedDependencies: ['cart', 'catalog', 'orders'],
 };

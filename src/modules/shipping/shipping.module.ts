@@ -48,6 +48,7 @@ import { ZonesController } from './http/zones.controller';
 import { ShippingMethodRepository } from './infrastructure/shipping-method.repository';
 import { ZoneRepository } from './infrastructure/zone.repository';
 import { loadShippingConfig, SHIPPING_CONFIG, ShippingConfig } from './shipping.config';
+import { shippingDescriptor } from './shipping.descriptor';
 
 // Shipping reads and writes through lean SQL in its repositories, so it maps no entities.
 const database: ModuleDatabaseDefinition = { module: 'shipping', entities: [] };
@@ -124,6 +125,8 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
 export class ShippingModule {
   /** Its schema, entities and migrations, for the migration commands. */
   static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = shippingDescriptor;
   /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
   static readonly settings = settings;
 }

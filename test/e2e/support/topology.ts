@@ -26,7 +26,7 @@ export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
  * NATS hop, and `POST /orders` asks cart for the cart it checks out over another.
  */
 export const SPLIT_WITH_CART: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'orders', 'notifications'],
+  main: ['accounts', 'catalog', 'orders', 'notifications', 'shipping'],
   payments: ['payments'],
   recommendations: ['recommendations'],
   cart: ['cart'],

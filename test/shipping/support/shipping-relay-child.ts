@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { createApp } from '../../../src/create-app';
 import { loadConfig } from '../../../src/platform/config';
-import { LocalEventDispatcher, MessageEnvelope } from '../../../src/platform/messaging';
+import { LocalEventDispatcher, MessageEnvelope } from '../../../src/platform/messaging/testing';
 
 const crashPoint = process.env.CRASH_POINT; // 'before-delivery' | 'after-delivery' | undefined
 const dispatch = LocalEventDispatcher.prototype.dispatch;

@@ -1,4 +1,10 @@
-import { signWebhook, verifyWebhookSignature, WebhookVerificationError } from './signed-webhooks';
+import {
+  signedJsonDelivery,
+  signWebhook,
+  verifiedJsonBody,
+  verifyWebhookSignature,
+  WebhookVerificationError,
+} from './signed-webhooks';
 
 describe('webhook signatures', () => {
   const body = Buffer.from('{"id":"evt_1"}');
@@ -23,5 +29,22 @@ describe('webhook signatures', () => {
     for (const header of bad) {
       expect(() => verifyWebhookSignature(body, header, 's', 300, now)).toThrow(WebhookVerificationError);
     }
+  });
+  it('round-trips a signed JSON delivery: the receiver gets the body back, from a repeated header too', () => {
+    const { payload, headers } = signedJsonDelivery({ id: 'evt_3', n: 1 }, 'x-sig', 's');
+    expect(headers['content-type']).toBe('application/json');
+    expect(verifiedJsonBody(Buffer.from(payload), headers, 'x-sig', 's', 300)).toEqual({ id: 'evt_3', n: 1 });
+    const repeated = { 'x-sig': [headers['x-sig'], 't=1,v1=00'] };
+    expect(verifiedJsonBody(Buffer.from(payload), repeated, 'x-sig', 's', 300)).toEqual({ id: 'evt_3', n: 1 });
+  });
+  it('refuses a delivery without the header, with another secret, or whose signed body is not JSON', () => {
+    const { payload, headers } = signedJsonDelivery({ id: 'evt_4' }, 'x-sig', 's');
+    expect(() => verifiedJsonBody(Buffer.from(payload), {}, 'x-sig', 's', 300)).toThrow('missing');
+    expect(() => verifiedJsonBody(Buffer.from(payload), headers, 'x-sig', 'other', 300)).toThrow(
+      WebhookVerificationError,
+    );
+    const notJson = 'not json';
+    const signed = { 'x-sig': signWebhook(notJson, 's', Math.floor(Date.now() / 1000)) };
+    expect(() => verifiedJsonBody(Buffer.from(notJson), signed, 'x-sig', 's', 300)).toThrow('not JSON');
   });
 });

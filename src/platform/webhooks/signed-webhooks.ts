@@ -55,3 +55,47 @@ function hmac(secret: string, text: string): string {
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The headers of a received webhook, as Node gives them (a repeated header is an array). */
+export type WebhookHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * Verifies a signed JSON webhook (`signatureHeader` holds `t=…,v1=…`, see verifyWebhookSignature)
+ * and parses its body. The caller checks the body's shape. Throws WebhookVerificationError for a
+ * missing, malformed, wrong or stale signature, and for a body that is not JSON.
+ */
+export function verifiedJsonBody(
+  rawBody: Buffer,
+  headers: WebhookHeaders,
+  signatureHeader: string,
+  secret: string,
+  toleranceSeconds: number,
+): unknown {
+  const header = headers[signatureHeader];
+  verifyWebhookSignature(
+    rawBody,
+    Array.isArray(header) ? header[0] : header,
+    secret,
+    toleranceSeconds,
+    Math.floor(Date.now() / 1000),
+  );
+  try {
+    return JSON.parse(rawBody.toString('utf8')) as unknown;
+  } catch {
+    throw new WebhookVerificationError('The body is not JSON.');
+  }
+}
+
+/** The exact bytes and headers a sender posts for `body`, signed at `timestamp` (unix seconds; now by default). */
+export function signedJsonDelivery(
+  body: unknown,
+  signatureHeader: string,
+  secret: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): { payload: string; headers: Record<string, string> } {
+  const payload = JSON.stringify(body);
+  return {
+    payload,
+    headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(payload, secret, timestamp) },
+  };
+}

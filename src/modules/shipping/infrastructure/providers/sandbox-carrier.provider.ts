@@ -4,8 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transaction, UnitOfWork } from '../../../../platform/messaging';
 import {
   isJsonObject,
-  signWebhook,
-  verifyWebhookSignature,
+  signedJsonDelivery,
+  verifiedJsonBody,
+  WebhookHeaders,
   WebhookVerificationError,
 } from '../../../../platform/webhooks';
 import { CarrierProvider, CarrierWebhookEvent } from '../../application/carriers/carrier-provider';
@@ -54,21 +55,14 @@ export class SandboxCarrierProvider implements CarrierProvider {
     return number;
   }
 
-  parseWebhook(rawBody: Buffer, headers: Readonly<Record<string, string | string[] | undefined>>): CarrierWebhookEvent {
-    const header = headers[CARRIER_SIGNATURE_HEADER];
-    verifyWebhookSignature(
+  parseWebhook(rawBody: Buffer, headers: WebhookHeaders): CarrierWebhookEvent {
+    const body = verifiedJsonBody(
       rawBody,
-      Array.isArray(header) ? header[0] : header,
+      headers,
+      CARRIER_SIGNATURE_HEADER,
       this.config.sandbox.webhookSecret,
       this.config.webhookToleranceSeconds,
-      Math.floor(Date.now() / 1000),
     );
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      throw new WebhookVerificationError('The body is not JSON.');
-    }
     return wellFormed(body);
   }
 
@@ -104,15 +98,8 @@ export class SandboxCarrierProvider implements CarrierProvider {
   }
 
   /** The exact bytes and headers the sandbox sends for an event, signed now (or at `timestamp`). */
-  signedDelivery(body: SandboxTrackingBody, timestamp = Math.floor(Date.now() / 1000)) {
-    const payload = JSON.stringify(body);
-    return {
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        [CARRIER_SIGNATURE_HEADER]: signWebhook(payload, this.config.sandbox.webhookSecret, timestamp),
-      },
-    };
+  signedDelivery(body: SandboxTrackingBody, timestamp?: number) {
+    return signedJsonDelivery(body, CARRIER_SIGNATURE_HEADER, this.config.sandbox.webhookSecret, timestamp);
   }
 
   /** Events the sandbox reported about one of its parcels, oldest first. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { signWebhook } from '../../../../../platform/webhooks';
+import { signedJsonDelivery } from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 
 /** The header the sandbox signs its webhooks in (`t=<unix>,v1=<hex>`, like Stripe-Signature). */
@@ -41,18 +41,8 @@ export class SandboxWebhooks {
   ) {}
 
   /** The exact bytes and headers the sandbox sends for an event, signed now (or at `timestamp`). */
-  signedDelivery(
-    body: SandboxWebhookBody,
-    timestamp = Math.floor(Date.now() / 1000),
-  ): { payload: string; headers: Record<string, string> } {
-    const payload = JSON.stringify(body);
-    return {
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        [SANDBOX_SIGNATURE_HEADER]: signWebhook(payload, this.config.sandbox.webhookSecret, timestamp),
-      },
-    };
+  signedDelivery(body: SandboxWebhookBody, timestamp?: number): { payload: string; headers: Record<string, string> } {
+    return signedJsonDelivery(body, SANDBOX_SIGNATURE_HEADER, this.config.sandbox.webhookSecret, timestamp);
   }
 
   /** Events the sandbox emitted about one of Arcade's payments, oldest first. */

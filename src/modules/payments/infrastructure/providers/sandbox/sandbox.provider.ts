@@ -4,7 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PeriodicTask } from '../../../../../platform/jobs';
 import { minorUnits, Money } from '../../../../../platform/messaging/contracts';
-import { isJsonObject, verifyWebhookSignature, WebhookVerificationError } from '../../../../../platform/webhooks';
+import {
+  isJsonObject,
+  verifiedJsonBody,
+  WebhookHeaders,
+  WebhookVerificationError,
+} from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 import {
   AuthorizeRequest,
@@ -154,24 +159,14 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     return expired;
   }
 
-  parseWebhook(
-    rawBody: Buffer,
-    headers: Readonly<Record<string, string | string[] | undefined>>,
-  ): ProviderWebhookEvent {
-    const header = headers[SANDBOX_SIGNATURE_HEADER];
-    verifyWebhookSignature(
+  parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ProviderWebhookEvent {
+    const body = verifiedJsonBody(
       rawBody,
-      Array.isArray(header) ? header[0] : header,
+      headers,
+      SANDBOX_SIGNATURE_HEADER,
       this.config.sandbox.webhookSecret,
       this.config.webhookToleranceSeconds,
-      Math.floor(Date.now() / 1000),
-    );
-    let body: SandboxWebhookBody;
-    try {
-      body = JSON.parse(rawBody.toString('utf8')) as SandboxWebhookBody;
-    } catch {
-      throw new WebhookVerificationError('The body is not JSON.');
-    }
+    ) as SandboxWebhookBody;
     if (typeof body?.id !== 'string' || typeof body.type !== 'string' || !isJsonObject(body.data)) {
       throw new WebhookVerificationError('The body is not a sandbox event.');
     }

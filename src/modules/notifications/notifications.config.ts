@@ -20,6 +20,8 @@ export interface NotificationsConfig {
   readonly shopUrl: string;
   /** The link to an order's page in emails, with `{orderId}`. */
   readonly orderUrlTemplate: string;
+  /** The tracking link in "shipped" emails, with `{trackingNumber}` and optionally `{orderId}`, `{carrier}`. */
+  readonly trackingUrlTemplate: string;
 }
 
 /**
@@ -41,5 +43,12 @@ export function loadNotificationsConfig(env: Env, nodeEnv: AppConfig['env'] = 'd
     mailFrom: readString(env, 'MAIL_FROM', 'Arcade <no-reply@arcade.localhost>'),
     shopUrl: readShopUrl(env),
     orderUrlTemplate: readUrlTemplate(env, 'ORDER_URL_TEMPLATE', '{shopUrl}/account/orders/{orderId}', ['orderId']),
+    trackingUrlTemplate: readUrlTemplate(
+      env,
+      'TRACKING_URL_TEMPLATE',
+      '{shopUrl}/account/orders/{orderId}/tracking/{trackingNumber}',
+      ['trackingNumber'],
+      ['orderId', 'carrier'],
+    ),
   };
 }

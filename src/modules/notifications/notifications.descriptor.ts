@@ -5,5 +5,5 @@ export const notificationsDescriptor: ModuleDescriptor = {
   name: 'notifications',
   summary: 'Email templates and a delivery log: it consumes events and sends mail.',
   urlPrefixes: ['notifications'],
-  allowedDependencies: ['accounts', 'orders'],
+  allowedDependencies: ['accounts', 'orders', 'shipping'],
 };

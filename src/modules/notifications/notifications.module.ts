@@ -8,6 +8,8 @@ import { CustomerLookup } from './application/order-emails/customer-lookup';
 import { SendOrderCancelledEmailHandler } from './application/order-emails/send-order-cancelled-email.handler';
 import { SendOrderConfirmedEmailHandler } from './application/order-emails/send-order-confirmed-email.handler';
 import { SendOrderShippedEmailHandler } from './application/order-emails/send-order-shipped-email.handler';
+import { SendShipmentDeliveredEmailHandler } from './application/shipment-emails/send-shipment-delivered-email.handler';
+import { SendShipmentDispatchedEmailHandler } from './application/shipment-emails/send-shipment-dispatched-email.handler';
 import { SendPasswordChangedEmailHandler } from './application/user-emails/send-password-changed-email.handler';
 import { SendPasswordResetEmailHandler } from './application/user-emails/send-password-reset-email.handler';
 import { SendWelcomeEmailHandler } from './application/user-emails/send-welcome-email.handler';
@@ -46,6 +48,8 @@ const settings = (config: AppConfig) => loadNotificationsConfig(config.source, c
     SendOrderConfirmedEmailHandler,
     SendOrderCancelledEmailHandler,
     SendOrderShippedEmailHandler,
+    SendShipmentDispatchedEmailHandler,
+    SendShipmentDeliveredEmailHandler,
   ],
 })
 export class NotificationsModule {

@@ -18,6 +18,20 @@ describe('links in emails', () => {
     ).toBe('https://shop.example/o/{orderId}');
   });
 
+  it('accept optional placeholders, present or not, and still refuse others', () => {
+    const read = (value: string) => readUrlTemplate({ T: value }, 'T', '', ['trackingNumber'], ['orderId', 'carrier']);
+    expect(read('https://track.example/{carrier}/{trackingNumber}?o={orderId}')).toBe(
+      'https://track.example/{carrier}/{trackingNumber}?o={orderId}',
+    );
+    expect(read('https://track.example/t/{trackingNumber}')).toBe('https://track.example/t/{trackingNumber}');
+    expect(() => read('https://track.example/o/{orderId}')).toThrow(
+      'Invalid configuration: T must contain {trackingNumber}',
+    );
+    expect(() => read('https://track.example/{trackingNumber}/{lang}')).toThrow(
+      'has an unknown placeholder {lang}: it may use {shopUrl}, {trackingNumber}, {orderId}, {carrier}',
+    );
+  });
+
   it.each([
     ['https://shop.example/orders', 'must contain {orderId}'],
     ['ftp://shop.example/{orderId}', 'must use http:// or https://'],

@@ -20,17 +20,24 @@ export function reachableBaseUrl(host: string, port: number): string {
 
 /**
  * A link template such as `https://shop.example/things/{id}`: `{shopUrl}` and the given
- * placeholders are filled in when a link is made. Each placeholder must appear, no other may, and
- * the result must be an http(s) URL; otherwise a ConfigError names the variable.
+ * placeholders are filled in when a link is made. Each placeholder must appear, each of the
+ * `optional` ones may, no other may, and the result must be an http(s) URL; otherwise a ConfigError
+ * names the variable.
  */
-export function readUrlTemplate(env: Env, name: string, fallback: string, placeholders: readonly string[]): string {
+export function readUrlTemplate(
+  env: Env,
+  name: string,
+  fallback: string,
+  placeholders: readonly string[],
+  optional: readonly string[] = [],
+): string {
   const written = readString(env, name, fallback);
   // A placeholder of another name (a typo, another kind's) would stay in every link as written.
   const unknown = [...written.matchAll(/\{(\w*)\}/g)]
     .map((m) => m[1])
-    .filter((p) => p !== 'shopUrl' && !placeholders.includes(p));
+    .filter((p) => p !== 'shopUrl' && !placeholders.includes(p) && !optional.includes(p));
   if (unknown.length > 0) {
-    const known = ['shopUrl', ...placeholders].map((p) => `{${p}}`).join(', ');
+    const known = ['shopUrl', ...placeholders, ...optional].map((p) => `{${p}}`).join(', ');
     throw new ConfigError(name, `has an unknown placeholder {${unknown[0]}}: it may use ${known} (got "${written}")`);
   }
   const template = written.replaceAll('{shopUrl}', readShopUrl(env));
@@ -38,7 +45,7 @@ export function readUrlTemplate(env: Env, name: string, fallback: string, placeh
   if (missing.length > 0) {
     throw new ConfigError(name, `must contain ${missing.map((p) => `{${p}}`).join(' and ')} (got "${template}")`);
   }
-  const sample = fillUrlTemplate(template, Object.fromEntries(placeholders.map((p) => [p, 'x'])));
+  const sample = fillUrlTemplate(template, Object.fromEntries([...placeholders, ...optional].map((p) => [p, 'x'])));
   readUrl({ [name]: sample }, name, ['http', 'https']);
   return template;
 }

@@ -5,7 +5,14 @@ import { escapeHtml, renderTemplate, TemplateData } from '../domain/render-templ
 
 /** The templates shipped with the module, one folder each: subject.txt, body.txt, body.html. */
 export type TemplateName =
-  'welcome' | 'password-reset' | 'password-changed' | 'order-confirmed' | 'order-cancelled' | 'order-shipped';
+  | 'welcome'
+  | 'password-reset'
+  | 'password-changed'
+  | 'order-confirmed'
+  | 'order-cancelled'
+  | 'order-shipped'
+  | 'shipment-dispatched'
+  | 'shipment-delivered';
 
 export interface RenderedEmail {
   readonly subject: string;

@@ -62,6 +62,7 @@ describe('catalog products over HTTP', () => {
         price: { amount: 3999, currency: 'EUR' },
         available: 3,
         purchasable: true,
+        weightGrams: null,
       },
     ]);
     const listed = (await get(`/catalog/categories`)).json();
@@ -76,6 +77,10 @@ describe('catalog products over HTTP', () => {
     ['a negative price', { price: { amount: -1, currency: 'EUR' } }],
     ['a price with extra fields', { price: { amount: 1, currency: 'EUR', tax: 1 } }],
     ['negative stock', { stock: -1 }],
+    ['a negative weight', { weightGrams: -1 }],
+    ['a fractional weight', { weightGrams: 180.5 }],
+    ['a weight as a string', { weightGrams: '180' }],
+    ['a weight beyond the integer range', { weightGrams: 2_147_483_648 }],
     ['a mass-assigned field', { reserved: 5 }],
   ])('refuses %s with a 400 problem and creates nothing', async (_label, override) => {
     const res = await s.app.inject({
@@ -189,6 +194,66 @@ describe('catalog products over HTTP', () => {
     expect(published.json()).toEqual({ ...unchanged, title: 'Brass Lamp II', status: 'active' });
     const event = await s.waitForEvent(ProductPublished, (e) => e.payload.productId === created.id);
     expect(event.payload).toMatchObject({ slug: 'brass-lamp-kept', categoryIds: [category.id] });
+  });
+
+  it('stores variant weights in grams: on the page and in the snapshot, kept by edits that leave them out', async () => {
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: {
+        title: 'Cast Iron Pan',
+        description: 'Heavy.',
+        variants: [
+          { sku: 'PAN-24', title: '24 cm', price: { amount: 4500, currency: 'EUR' }, stock: 2, weightGrams: 2300 },
+          { sku: 'PAN-LID', title: 'Lid', price: { amount: 1500, currency: 'EUR' }, stock: 2 },
+          {
+            sku: 'PAN-EBOOK',
+            title: 'Recipes (ebook)',
+            price: { amount: 900, currency: 'EUR' },
+            stock: 9,
+            weightGrams: 0,
+          },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const product = created.json<{ id: string; variants: { id: string; weightGrams: number | null }[] }>();
+    expect(product.variants.map((v) => v.weightGrams)).toEqual([2300, null, 0]);
+    const [pan, lid, ebook] = product.variants.map((v) => v.id);
+    const snapshots = async () =>
+      (await s.bus.query(new GetVariantSnapshots([pan, lid, ebook]))).items
+        .map((i) => [i.sku, i.weightGrams])
+        .sort(([a], [b]) => String(a).localeCompare(String(b)));
+    expect(await snapshots()).toEqual([
+      ['PAN-24', 2300],
+      ['PAN-EBOOK', 0],
+      ['PAN-LID', null],
+    ]);
+
+    const edit = (variants: object[]) =>
+      s.app.inject({ method: 'PATCH', url: `/catalog/products/${product.id}`, headers: admin, payload: { variants } });
+    const edited = await edit([
+      { id: lid, weightGrams: 650 },
+      { id: pan, title: '24 cm skillet' },
+      { sku: 'PAN-28', title: '28 cm', price: { amount: 5500, currency: 'EUR' }, stock: 1, weightGrams: 3100 },
+    ]);
+    expect(edited.statusCode).toBe(200);
+    expect(
+      edited.json().variants.map((v: { sku: string; weightGrams: number | null }) => [v.sku, v.weightGrams]),
+    ).toEqual([
+      ['PAN-24', 2300],
+      ['PAN-LID', 650],
+      ['PAN-EBOOK', 0],
+      ['PAN-28', 3100],
+    ]);
+    expect((await get(`/catalog/products/${product.id}`)).json()).toEqual(edited.json());
+    expect((await edit([{ id: pan, weightGrams: -5 }])).statusCode).toBe(400);
+    expect(await snapshots()).toEqual([
+      ['PAN-24', 2300],
+      ['PAN-EBOOK', 0],
+      ['PAN-LID', 650],
+    ]);
   });
 
   it('edits prices (ProductUpdated carries previousPrice) and archives (hidden from the public)', async () => {

@@ -127,4 +127,48 @@ describe('shipping: quotes', () => {
     await expect(s.bus.query(new GetShippingOptions('XX', eur(1), lines))).rejects.toThrow();
     await expect(s.bus.query(new GetShippingOptions('DE', { amount: -1, currency: 'EUR' }, lines))).rejects.toThrow();
   });
+
+  it("prices by catalog's variant weights: weight bands up to and including their bound, heavier not served", async () => {
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: {
+        title: `Weighed ${uuidv7()}`,
+        description: 'Has a weight.',
+        variants: [{ sku: `W-${uuidv7()}`, title: 'Half a kilo', price: eur(1000), stock: 10, weightGrams: 500 }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const heavy = created.json().variants[0].id as string;
+    const parcel = (quantity: number) => [{ variantId: heavy, quantity }];
+
+    const two = await s.bus.query(new GetShippingOptions('DE', eur(2000), parcel(2)));
+    expect(two.weightGrams).toBe(1000);
+    expect(two.items.find((o) => o.name === 'Parcel')).toMatchObject({ price: eur(450) });
+    const three = await s.bus.query(new GetShippingOptions('DE', eur(3000), parcel(3)));
+    expect(three.weightGrams).toBe(1500);
+    expect(three.items.map((o) => o.name)).not.toContain('Parcel');
+    expect((await s.bus.query(new QuoteShippingMethod(methods.Parcel, 'DE', eur(3000), parcel(3)))).refusal?.code).toBe(
+      'shipping-method-weight-exceeded',
+    );
+
+    // Through the cart: a weightless variant and the weighed one add up.
+    const customer = bearer(s.app, ['customer']);
+    const cart = (await s.app.inject({ method: 'POST', url: '/carts', headers: customer })).json();
+    for (const [id, quantity] of [
+      [heavy, 1],
+      [variantId, 1],
+    ] as const) {
+      await s.app.inject({
+        method: 'POST',
+        url: `/carts/${cart.id}/items`,
+        headers: customer,
+        payload: { variantId: id, quantity },
+      });
+    }
+    const quoted = (await options(cart.id, 'DE', customer)).json();
+    expect(quoted.weightGrams).toBe(500);
+    expect(quoted.items[0]).toMatchObject({ name: 'Parcel', price: eur(450) });
+  });
 });

@@ -14,6 +14,8 @@ export interface ProductVariantView {
   readonly sku: string;
   readonly title: string;
   readonly price: Money;
+  /** Weight of one unit in whole grams (shipping prices weight bands by it); null when not given. */
+  readonly weightGrams: number | null;
   /** Units that can be bought now (on hand minus reserved, never negative). */
   readonly available: number;
 }

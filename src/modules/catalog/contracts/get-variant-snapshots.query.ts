@@ -12,6 +12,11 @@ export interface VariantSnapshot {
   readonly available: number;
   /** False when the product is a draft or archived: it cannot be bought. */
   readonly purchasable: boolean;
+  /**
+   * Weight of one unit in whole grams (integer ≥ 0), or null when catalog was not given one (shipping
+   * then counts 0 g). Optional: added to the contract after v1 (issue 18); an older catalog leaves it out.
+   */
+  readonly weightGrams?: number | null;
 }
 
 export interface VariantSnapshotsResult {

@@ -25,6 +25,8 @@ export interface Variant {
   readonly title: string;
   readonly position: number;
   readonly price: Money;
+  /** Weight of one unit in whole grams (shipping prices weight bands by it); null when not given. */
+  readonly weightGrams: number | null;
   /** Units are available (on hand and not reserved). */
   readonly inStock: boolean;
 }
@@ -36,5 +38,7 @@ export interface NewVariant {
   readonly title: string;
   readonly position: number;
   readonly price: Money;
+  /** Weight of one unit in whole grams (shipping prices weight bands by it); null when not given. */
+  readonly weightGrams: number | null;
   readonly onHand: number;
 }

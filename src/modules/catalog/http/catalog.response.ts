@@ -23,6 +23,13 @@ export class VariantResponse implements ProductVariantView {
   @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
   @ApiProperty({ example: 'Medium' }) readonly title: string;
   @ApiProperty({ type: MoneyResponse }) readonly price: MoneyResponse;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 180,
+    description: 'Weight of one unit in whole grams; null when not given',
+  })
+  readonly weightGrams: number | null;
   @ApiProperty({ example: 12, description: 'Units that can be bought now (on hand minus reserved)' })
   readonly available: number;
 }

@@ -24,6 +24,9 @@ import { MoneyDto } from './money.dto';
 const STATUSES = ['draft', 'active', 'archived'] as const;
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const MAX_STOCK = 1_000_000_000;
+/** The heaviest unit a variant may weigh, in grams (PostgreSQL's integer range: about 2 147 t). */
+export const MAX_WEIGHT_GRAMS = 2_147_483_647;
+const WEIGHT_DESCRIPTION = 'Weight of one unit in whole grams (integer ≥ 0); shipping prices weight bands by it';
 
 export class NewVariantDto {
   @ApiProperty({ example: 'TEE-M' })
@@ -46,6 +49,13 @@ export class NewVariantDto {
   @Min(0)
   @Max(MAX_STOCK)
   readonly stock: number;
+
+  @ApiPropertyOptional({ example: 180, description: `${WEIGHT_DESCRIPTION}; left out, the variant has none (0 g)` })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WEIGHT_GRAMS)
+  readonly weightGrams?: number;
 }
 
 export class CreateProductDto {
@@ -112,6 +122,13 @@ export class EditVariantDto {
   readonly price?: MoneyDto;
 
   @ApiPropertyOptional({ example: 12 }) @Omittable() @IsInt() @Min(0) @Max(MAX_STOCK) readonly stock?: number;
+
+  @ApiPropertyOptional({ example: 200, description: `${WEIGHT_DESCRIPTION}; left out, the weight is kept` })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WEIGHT_GRAMS)
+  readonly weightGrams?: number;
 }
 
 /** Every field of a new product, all optional, and variants to edit or add instead of new ones. */

@@ -21,6 +21,7 @@ const DETAIL_COLUMNS = {
   variants: `coalesce((SELECT json_agg(json_build_object(
                      'id', v.id, 'sku', v.sku, 'title', v.title,
                      'price', json_build_object('amount', v.price_amount, 'currency', v.price_currency),
+                     'weightGrams', v.weight_grams,
                      'available', greatest(v.on_hand - v.reserved, 0)) ORDER BY v.position)
                      FROM variants v WHERE v.product_id = p.id), '[]')`,
 } as const satisfies Record<keyof ProductView, string>;

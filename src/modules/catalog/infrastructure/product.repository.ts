@@ -38,6 +38,7 @@ interface VariantRow {
   readonly position: number;
   readonly price_amount: string | number;
   readonly price_currency: string;
+  readonly weight_grams: number | null;
   readonly in_stock: boolean;
 }
 
@@ -74,7 +75,7 @@ export class ProductRepository {
   async variants(tx: Transaction, productId: string): Promise<Variant[]> {
     const rows = await queryRows<VariantRow>(
       tx.manager,
-      `SELECT id, sku, title, position, price_amount, price_currency, on_hand > reserved AS in_stock
+      `SELECT id, sku, title, position, price_amount, price_currency, weight_grams, on_hand > reserved AS in_stock
          FROM variants WHERE product_id = $1 ORDER BY position`,
       [productId],
     );
@@ -84,6 +85,7 @@ export class ProductRepository {
       title: row.title,
       position: row.position,
       price: { amount: minorUnits(row.price_amount), currency: row.price_currency },
+      weightGrams: row.weight_grams,
       inStock: row.in_stock,
     }));
   }
@@ -128,10 +130,10 @@ export class ProductRepository {
   async insertVariants(tx: Transaction, productId: string, variants: readonly NewVariant[]): Promise<void> {
     await queryRows(
       tx.manager,
-      `INSERT INTO variants (id, product_id, sku, title, position, price_amount, price_currency, on_hand)
-       SELECT id, $1, sku, title, position, amount, currency, on_hand
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::int[])
-           AS t(id, sku, title, position, amount, currency, on_hand)`,
+      `INSERT INTO variants (id, product_id, sku, title, position, price_amount, price_currency, weight_grams, on_hand)
+       SELECT id, $1, sku, title, position, amount, currency, weight_grams, on_hand
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::int[], $9::int[])
+           AS t(id, sku, title, position, amount, currency, weight_grams, on_hand)`,
       [
         productId,
         variants.map((v) => v.id),
@@ -140,17 +142,23 @@ export class ProductRepository {
         variants.map((v) => v.position),
         variants.map((v) => v.price.amount),
         variants.map((v) => v.price.currency),
+        variants.map((v) => v.weightGrams),
         variants.map((v) => v.onHand),
       ],
     );
   }
 
-  /** Changes a variant's title and price. */
-  async updateVariant(tx: Transaction, id: string, title: string, price: Money): Promise<void> {
+  /** Changes a variant's title, price and weight. */
+  async updateVariant(
+    tx: Transaction,
+    id: string,
+    change: { title: string; price: Money; weightGrams: number | null },
+  ): Promise<void> {
     await queryRows(
       tx.manager,
-      `UPDATE variants SET title = $2, price_amount = $3, price_currency = $4, updated_at = now() WHERE id = $1`,
-      [id, title, price.amount, price.currency],
+      `UPDATE variants SET title = $2, price_amount = $3, price_currency = $4, weight_grams = $5, updated_at = now()
+        WHERE id = $1`,
+      [id, change.title, change.price.amount, change.price.currency, change.weightGrams],
     );
   }
 

@@ -16,6 +16,7 @@ const SNAPSHOT_COLUMNS = {
   price: 'v.price_amount AS amount, v.price_currency AS currency',
   available: 'greatest(v.on_hand - v.reserved, 0) AS available',
   purchasable: `p.status = 'active' AS purchasable`,
+  weightGrams: 'v.weight_grams AS "weightGrams"',
 } as const satisfies Record<keyof VariantSnapshot, string>;
 
 /** Variants by id with their product's title and status (exported for the bare benchmark baseline). */
@@ -32,6 +33,7 @@ interface SnapshotRow {
   readonly currency: string;
   readonly available: number;
   readonly purchasable: boolean;
+  readonly weightGrams: number | null;
 }
 
 interface ForSaleRow {
@@ -92,5 +94,6 @@ function toSnapshot(row: SnapshotRow): VariantSnapshot {
     price: { amount: minorUnits(row.amount), currency: row.currency },
     available: row.available,
     purchasable: row.purchasable,
+    weightGrams: row.weightGrams,
   };
 }

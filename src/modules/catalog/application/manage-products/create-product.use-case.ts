@@ -24,7 +24,8 @@ export interface CreateProductInput {
   readonly images?: string[];
   readonly categoryIds?: string[];
   readonly status?: ProductStatus;
-  readonly variants: readonly { sku: string; title: string; price: Money; stock: number }[];
+  /** `weightGrams`: one unit's weight in whole grams; left out, the variant has none (shipping counts 0 g). */
+  readonly variants: readonly { sku: string; title: string; price: Money; stock: number; weightGrams?: number }[];
 }
 
 /** Creates a product with its variants and their initial stock; active unless `status: "draft"`. */
@@ -68,7 +69,13 @@ export class CreateProductUseCase {
           categoryIds: await assertCategoriesExist(this.categories, tx, input.categoryIds ?? []),
           status: input.status ?? 'active',
         };
-        const variants = input.variants.map((v, position) => ({ ...v, id: uuidv7(), position, onHand: v.stock }));
+        const variants = input.variants.map((v, position) => ({
+          ...v,
+          id: uuidv7(),
+          position,
+          onHand: v.stock,
+          weightGrams: v.weightGrams ?? null,
+        }));
         const from = {
           amount: Math.min(...variants.map((v) => v.price.amount)),
           currency: variants[0].price.currency,

@@ -19,7 +19,15 @@ export interface EditProductInput {
   readonly images?: string[];
   readonly categoryIds?: string[];
   readonly status?: ProductStatus;
-  readonly variants?: readonly { id?: string; sku?: string; title?: string; price?: Money; stock?: number }[];
+  /** A variant's `weightGrams` left out keeps its weight. */
+  readonly variants?: readonly {
+    id?: string;
+    sku?: string;
+    title?: string;
+    price?: Money;
+    stock?: number;
+    weightGrams?: number;
+  }[];
 }
 
 /**
@@ -86,7 +94,15 @@ export class EditProductUseCase {
         if (!edit.sku || !edit.title || !edit.price || edit.stock === undefined) {
           throw invalid(field, 'a new variant needs sku, title, price and stock');
         }
-        added.push({ id: uuidv7(), sku: edit.sku, title: edit.title, price: edit.price, onHand: edit.stock, position });
+        added.push({
+          id: uuidv7(),
+          sku: edit.sku,
+          title: edit.title,
+          price: edit.price,
+          weightGrams: edit.weightGrams ?? null,
+          onHand: edit.stock,
+          position,
+        });
         position += 1;
         continue;
       }
@@ -98,7 +114,11 @@ export class EditProductUseCase {
       if (price.amount !== current.price.amount || price.currency !== current.price.currency) {
         previousPrices.set(current.id, { amount: current.price.amount, currency: current.price.currency });
       }
-      await this.products.updateVariant(tx, current.id, edit.title ?? current.title, price);
+      await this.products.updateVariant(tx, current.id, {
+        title: edit.title ?? current.title,
+        price,
+        weightGrams: edit.weightGrams ?? current.weightGrams,
+      });
     }
     if (added.length > 0) await this.products.insertVariants(tx, productId, added);
     return previousPrices;

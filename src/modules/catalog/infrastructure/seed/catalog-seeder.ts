@@ -100,6 +100,7 @@ export async function seedCatalog(db: DataSource, options: SeedOptions): Promise
                   title: v.title,
                   position: v.position,
                   price: { amount: v.amount, currency: 'EUR' },
+                  weightGrams: null,
                   inStock: v.onHand > 0,
                 })),
             ),

@@ -2,9 +2,8 @@
 export const WEIGHT_PROVIDER = Symbol('WEIGHT_PROVIDER');
 
 /**
- * Where a quote learns how heavy variants are. Catalog owns weights (issue 18 stage 2 adds
- * `weightGrams` to its variant snapshots); until then the adapter knows none and every variant
- * weighs 0 g, so weight bands price every cart at their first band.
+ * Where a quote learns how heavy variants are. Catalog owns weights (`weightGrams` of its variant
+ * snapshots); a variant catalog has no weight for weighs 0 g.
  */
 export interface WeightProvider {
   /** Grams per unit by variant id; a variant left out weighs 0 g (a digital good, or unknown). */

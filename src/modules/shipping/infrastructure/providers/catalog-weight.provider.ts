@@ -7,9 +7,8 @@ import { WeightProvider } from '../../application/quote-shipping/weight-provider
 const BATCH = 200;
 
 /**
- * Variant weights from catalog's contract (`catalog.GetVariantSnapshots`). Catalog's snapshot has no
- * weight yet (stage 2 of issue 18 adds `weightGrams`); this reads it when present, so the quote
- * prices by weight as soon as catalog sends it, and counts 0 g until then.
+ * Variant weights from catalog's contract (`catalog.GetVariantSnapshots`, its optional `weightGrams`).
+ * A variant without a weight (null, or left out by a catalog process older than the field) counts 0 g.
  */
 @Injectable()
 export class CatalogWeightProvider implements WeightProvider {
@@ -20,7 +19,7 @@ export class CatalogWeightProvider implements WeightProvider {
     const ids = [...new Set(variantIds)];
     for (let i = 0; i < ids.length; i += BATCH) {
       const { items } = await this.bus.query(new GetVariantSnapshots(ids.slice(i, i + BATCH)));
-      for (const item of items as readonly { variantId: string; weightGrams?: number | null }[]) {
+      for (const item of items) {
         const grams = item.weightGrams;
         if (typeof grams === 'number' && Number.isSafeInteger(grams) && grams >= 0) weights.set(item.variantId, grams);
       }

@@ -99,3 +99,21 @@ export function signedJsonDelivery(
     headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(payload, secret, timestamp) },
   };
 }
+
+/**
+ * Posts a signed delivery (see signedJsonDelivery) to `url`, waiting at most `timeoutMs` (ms):
+ * true for a 2xx answer, false for any other answer. Throws when the request cannot be made.
+ */
+export async function postSignedDelivery(
+  url: string,
+  delivery: { payload: string; headers: Record<string, string> },
+  timeoutMs = 5000,
+): Promise<boolean> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: delivery.headers,
+    body: delivery.payload,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return response.ok;
+}

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transaction, UnitOfWork } from '../../../../platform/messaging';
 import {
   isJsonObject,
+  postSignedDelivery,
   signedJsonDelivery,
   verifiedJsonBody,
   WebhookHeaders,
@@ -134,15 +135,11 @@ export class SandboxCarrierProvider implements CarrierProvider {
   }
 
   private async post(body: SandboxTrackingBody): Promise<boolean> {
-    const { payload, headers } = this.signedDelivery(body);
     try {
-      const response = await fetch(`${this.config.sandbox.publicBaseUrl}/shipping/webhooks/sandbox`, {
-        method: 'POST',
-        headers,
-        body: payload,
-        signal: AbortSignal.timeout(5000),
-      });
-      return response.ok;
+      return await postSignedDelivery(
+        `${this.config.sandbox.publicBaseUrl}/shipping/webhooks/sandbox`,
+        this.signedDelivery(body),
+      );
     } catch (error) {
       this.logger.warn(`sandbox tracking event ${body.id} not delivered, will retry: ${String(error)}`);
       return false;

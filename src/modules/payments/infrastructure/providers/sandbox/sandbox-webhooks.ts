@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { signedJsonDelivery } from '../../../../../platform/webhooks';
+import { postSignedDelivery, signedJsonDelivery } from '../../../../../platform/webhooks';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../../payments.config';
 
 /** The header the sandbox signs its webhooks in (`t=<unix>,v1=<hex>`, like Stripe-Signature). */
@@ -91,15 +91,11 @@ export class SandboxWebhooks {
   }
 
   private async post(body: SandboxWebhookBody): Promise<boolean> {
-    const { payload, headers } = this.signedDelivery(body);
     try {
-      const response = await fetch(`${this.config.sandbox.publicBaseUrl}/payments/webhooks/sandbox`, {
-        method: 'POST',
-        headers,
-        body: payload,
-        signal: AbortSignal.timeout(5000),
-      });
-      return response.ok;
+      return await postSignedDelivery(
+        `${this.config.sandbox.publicBaseUrl}/payments/webhooks/sandbox`,
+        this.signedDelivery(body),
+      );
     } catch (error) {
       this.logger.warn(`sandbox webhook ${body.id} not delivered, will retry: ${String(error)}`);
       return false;

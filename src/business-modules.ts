@@ -2,14 +2,14 @@ import { Type } from '@nestjs/common';
 import { AppConfig } from './platform/config';
 import { ModuleDatabaseDefinition } from './platform/database';
 import { ModuleDescriptor } from './platform/modules';
-import { AccountsModule } from './modules/accounts';
-import { CartModule } from './modules/cart';
-import { CatalogModule } from './modules/catalog';
-import { NotificationsModule } from './modules/notifications';
-import { OrdersModule } from './modules/orders';
-import { PaymentsModule } from './modules/payments';
-import { RecommendationsModule } from './modules/recommendations';
-import { ShippingModule } from './modules/shipping';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { CartModule } from './modules/cart/cart.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { PaymentsModule } from './modules/payments/payments.module';
+import { RecommendationsModule } from './modules/recommendations/recommendations.module';
+import { ShippingModule } from './modules/shipping/shipping.module';
 
 /** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
 export type BusinessModule = Type & {

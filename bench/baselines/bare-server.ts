@@ -129,6 +129,13 @@ async function main(): Promise<void> {
         [v.currency],
         [now],
         [line.addedAt],
+        // No shipping method chosen (the bench's carts never choose one before adding).
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
       ]);
       // An outbox of its own: in cart.outbox, Arcade's relay would deliver these rows to its consumers.
       const eventId = uuidv7();

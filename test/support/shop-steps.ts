@@ -25,6 +25,12 @@ export abstract class ShopSteps<A extends Answer = Answer> {
 
   abstract request(method: string, path: string, headers?: Headers, body?: unknown): Promise<A>;
 
+  /**
+   * When set, `cartWith` chooses this shipping method (for Germany, where `placeOrder` ships) once
+   * the lines are in: a shop with an enabled method requires one at checkout.
+   */
+  shippingMethodId: string | undefined;
+
   async login(email: string, password: string): Promise<Headers> {
     const login = await this.request('POST', '/accounts/login', {}, { email, password });
     if (login.status !== 200) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
@@ -65,7 +71,40 @@ export abstract class ShopSteps<A extends Answer = Answer> {
       const added = await this.request('POST', `/carts/${cart.body.id}/items`, auth, line);
       if (added.status !== 201) throw new Error(`adding answered ${added.status}: ${JSON.stringify(added.body)}`);
     }
+    if (this.shippingMethodId && lines.length > 0) {
+      const chosen = await this.chooseShipping(auth, cart.body.id, this.shippingMethodId);
+      if (chosen.status !== 200) throw new Error(`choosing answered ${chosen.status}: ${JSON.stringify(chosen.body)}`);
+    }
     return cart.body.id;
+  }
+
+  /**
+   * A shipping zone of `countries` with one enabled method priced by `priceRules` (EUR by default: a
+   * flat 4.90), made by an admin; returns the method's id.
+   */
+  protected async shippingMethodAs(
+    admin: Headers,
+    priceRules: unknown[] = [{ kind: 'flat', price: { amount: 490, currency: 'EUR' } }],
+    countries: string[] = ['DE', 'AT', 'FR'],
+    name = 'Standard',
+  ): Promise<string> {
+    const zone = await this.request('POST', '/shipping/zones', admin, { name: `Zone ${randomUUID()}`, countries });
+    if (zone.status !== 201) throw new Error(`creating a zone answered ${zone.status}: ${JSON.stringify(zone.body)}`);
+    const method = await this.request('POST', '/shipping/methods', admin, {
+      zoneId: zone.body.id,
+      name,
+      priceRules,
+      estimate: { minDays: 2, maxDays: 4 },
+    });
+    if (method.status !== 201) {
+      throw new Error(`creating a method answered ${method.status}: ${JSON.stringify(method.body)}`);
+    }
+    return method.body.id;
+  }
+
+  /** Chooses a shipping method for the cart (`PUT /carts/:id/shipping-method`); the answer as it came. */
+  chooseShipping(auth: Headers, cartId: string, methodId: string, country = 'DE'): Promise<A> {
+    return this.request('PUT', `/carts/${cartId}/shipping-method`, auth, { methodId, country });
   }
 
   placeOrder(auth: Headers, cartId: string, token = 'tok_visa', key: string = randomUUID()): Promise<A> {

@@ -30,4 +30,9 @@ export class Shop extends ShopSteps<Answer & { headers: OutgoingHttpHeaders }> {
   createProduct(stock: number, price = 2500): Promise<{ productId: string; variantId: string }> {
     return this.productAs(this.admin(), stock, price);
   }
+
+  /** A zone of `countries` with one enabled method (a flat EUR 4.90 unless `priceRules` say otherwise). */
+  createShippingMethod(priceRules?: unknown[], countries?: string[], name?: string): Promise<string> {
+    return this.shippingMethodAs(this.admin(), priceRules, countries, name);
+  }
 }

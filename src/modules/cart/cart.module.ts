@@ -7,12 +7,15 @@ import { AddItemUseCase } from './application/add-item/add-item.use-case';
 import { CartChanges } from './application/cart-changes';
 import { CatalogVariants } from './application/catalog-variants';
 import { ChangeItemQuantityUseCase } from './application/change-item-quantity/change-item-quantity.use-case';
+import { ChooseShippingMethodUseCase } from './application/choose-shipping-method/choose-shipping-method.use-case';
 import { ClaimCartUseCase } from './application/claim-cart/claim-cart.use-case';
+import { ClearShippingMethodUseCase } from './application/clear-shipping-method/clear-shipping-method.use-case';
 import { ClearCartHandler } from './application/clear-cart/clear-cart.handler';
 import { CreateCartUseCase } from './application/create-cart/create-cart.use-case';
 import { GuestCartSweeper } from './application/expire-guest-carts/guest-cart.sweeper';
 import { GetCartUseCase } from './application/get-cart/get-cart.use-case';
 import { GetCartForCheckoutHandler } from './application/get-cart-for-checkout/get-cart-for-checkout.handler';
+import { GetCartForQuoteHandler } from './application/get-cart-for-quote/get-cart-for-quote.handler';
 import { RefreshPricesOnProductUpdatedHandler } from './application/refresh-prices/refresh-prices-on-product-updated.handler';
 import { RemoveItemUseCase } from './application/remove-item/remove-item.use-case';
 import { CART_CONFIG, loadCartConfig } from './cart.config';
@@ -42,7 +45,10 @@ const settings = (config: AppConfig) => loadCartConfig(config.source);
     RemoveItemUseCase,
     ClaimCartUseCase,
     AcceptPricesUseCase,
+    ChooseShippingMethodUseCase,
+    ClearShippingMethodUseCase,
     GetCartForCheckoutHandler,
+    GetCartForQuoteHandler,
     ClearCartHandler,
     RefreshPricesOnProductUpdatedHandler,
     GuestCartSweeper,

@@ -29,6 +29,7 @@ import { TrackingReceiptRepository } from './infrastructure/tracking-receipt.rep
 import { GetShippingOptionsHandler } from './application/quote-shipping/get-shipping-options.handler';
 import { QuoteCartUseCase } from './application/quote-shipping/quote-cart.use-case';
 import { QuoteShippingMethodHandler } from './application/quote-shipping/quote-shipping-method.handler';
+import { GetShippingSetupHandler } from './application/quote-shipping/get-shipping-setup.handler';
 import { ShippingQuotes } from './application/quote-shipping/shipping-quotes';
 import { WEIGHT_PROVIDER } from './application/quote-shipping/weight-provider';
 import { OptionsController } from './http/options.controller';
@@ -94,6 +95,7 @@ const settings = (config: AppConfig) => loadShippingConfig(config.source);
     ShippingQuotes,
     GetShippingOptionsHandler,
     QuoteShippingMethodHandler,
+    GetShippingSetupHandler,
     QuoteCartUseCase,
     OrderShipmentChanges,
     OrderShipmentsCancellation,

@@ -9,6 +9,7 @@ const STATUS: Record<CartErrorCode, number> = {
   'not-purchasable': 409,
   'currency-mismatch': 409,
   'line-not-found': 404,
+  'cart-empty': 409,
 };
 
 /** The problem+json answer to a broken cart rule. */

@@ -17,10 +17,27 @@ export interface CartItemView {
   readonly previousUnitPrice?: Money;
 }
 
+/** The shipping method the customer chose, at the price they accepted. */
+export interface CartShippingMethodView {
+  readonly id: string;
+  readonly name: string;
+  /** The destination it was quoted for (ISO 3166-1 alpha-2). */
+  readonly country: string;
+  /** The quoted price the customer accepted (in `totals.shippingTotal` while the cart has lines). */
+  readonly price: Money;
+  /**
+   * The lines changed since the quote, so the price may not be current: choose the method again
+   * (`PUT /carts/:id/shipping-method`) to re-quote it. Checkout re-quotes it and refuses another price.
+   */
+  readonly stale: boolean;
+}
+
 export interface CartView {
   readonly id: string;
   readonly customerId: string | null;
   readonly items: readonly CartItemView[];
+  /** Null while no method is chosen. */
+  readonly shippingMethod: CartShippingMethodView | null;
   readonly totals: CartTotals;
 }
 
@@ -41,6 +58,13 @@ export function toCartView(cart: Cart, defaultCurrency: string): CartView {
       priceChanged: priceChanged(line),
       ...(priceChanged(line) ? { previousUnitPrice: line.acceptedUnitPrice } : {}),
     })),
+    shippingMethod: cart.shipping && {
+      id: cart.shipping.methodId,
+      name: cart.shipping.name,
+      country: cart.shipping.country,
+      price: cart.shipping.price,
+      stale: cart.shipping.stale,
+    },
     totals: cart.totals(defaultCurrency),
   };
 }

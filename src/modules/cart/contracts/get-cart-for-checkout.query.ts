@@ -14,12 +14,26 @@ export interface CheckoutCartLine {
   readonly acceptedUnitPrice: Money;
 }
 
+/** The shipping method the customer chose for the cart, at the price they accepted. */
+export interface CheckoutShippingMethod {
+  readonly methodId: string;
+  readonly name: string;
+  /** The destination it was quoted for (ISO 3166-1 alpha-2); checkout re-quotes for the order's address. */
+  readonly country: string;
+  /** The quoted price the customer accepted, in minor units of the cart's currency. */
+  readonly price: Money;
+  /** The lines changed since the quote (checkout's re-quote decides whether the price still holds). */
+  readonly stale: boolean;
+}
+
 export interface CheckoutCart {
   readonly cartId: string;
   readonly customerId: string;
   readonly lines: readonly CheckoutCartLine[];
   /** The lines at their accepted prices. */
   readonly subtotal: Money;
+  /** The chosen shipping method; absent while none is chosen (added in issue 18, optional for older repliers). */
+  readonly shippingMethod?: CheckoutShippingMethod;
 }
 
 /** A customer's cart as checkout needs it: lines with the prices the customer accepted. Null when the cart does not exist or is not that customer's. */

@@ -8,7 +8,8 @@ export type CartErrorCode =
   | 'insufficient-stock'
   | 'not-purchasable'
   | 'currency-mismatch'
-  | 'line-not-found';
+  | 'line-not-found'
+  | 'cart-empty';
 
 /** A business rule of the cart was broken; nothing was changed. */
 export class CartRuleViolation extends DomainError<CartErrorCode> {

@@ -31,6 +31,20 @@ function violation(fn: () => unknown): CartRuleViolation {
   throw new Error('expected a CartRuleViolation');
 }
 
+/** The breakdown of a cart with no discounts or tax yet (issue 19). */
+function totals(subtotal: number, shipping: number, currency: string, itemCount: number) {
+  const money = (amount: number) => ({ amount, currency });
+  return {
+    taxIncluded: false,
+    subtotal: money(subtotal),
+    discountTotal: money(0),
+    shippingTotal: money(shipping),
+    taxTotal: money(0),
+    total: money(subtotal + shipping),
+    itemCount,
+  };
+}
+
 describe('Cart', () => {
   it('merges the same variant into one line and totals in minor units', () => {
     const cart = Cart.open('c1', null, NOW);
@@ -39,13 +53,71 @@ describe('Cart', () => {
     cart.addItem(variant('b', { price: { amount: 1, currency: 'EUR' } }), 1, NOW, newId);
     expect(cart.lines).toHaveLength(2);
     expect(cart.lines[0].quantity).toBe(5);
-    expect(cart.totals('EUR')).toEqual({ subtotal: { amount: 5 * 1999 + 1, currency: 'EUR' }, itemCount: 6 });
+    expect(cart.totals('EUR')).toEqual(totals(5 * 1999 + 1, 0, 'EUR', 6));
   });
 
   it('totals an empty cart in the default currency', () => {
-    expect(Cart.open('c1', null, NOW).totals('USD')).toEqual({
-      subtotal: { amount: 0, currency: 'USD' },
-      itemCount: 0,
+    expect(Cart.open('c1', null, NOW).totals('USD')).toEqual(totals(0, 0, 'USD', 0));
+  });
+
+  describe('shipping method', () => {
+    const standard = { methodId: 'm1', name: 'Standard', country: 'DE', price: { amount: 490, currency: 'EUR' } };
+
+    it('adds the chosen method at its accepted price to the totals, a breakdown that sums', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a', { price: { amount: 1999, currency: 'EUR' } }), 2, NOW, newId);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      expect(cart.shipping).toEqual({ ...standard, stale: false });
+      expect(cart.totals('EUR')).toEqual(totals(3998, 490, 'EUR', 2));
+    });
+
+    it('refuses a method for an empty cart', () => {
+      const cart = Cart.open('c1', null, NOW);
+      expect(violation(() => cart.chooseShipping(standard, NOW, [])).code).toBe('cart-empty');
+      expect(cart.shipping).toBeNull();
+    });
+
+    it('keeps the method when the lines change, its price flagged stale until chosen again', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a'), 1, NOW, newId);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.addItem(variant('b'), 1, NOW, newId);
+      expect(cart.shipping).toEqual({ ...standard, stale: true });
+      expect(cart.totals('EUR').shippingTotal.amount).toBe(490);
+      cart.chooseShipping({ ...standard, price: { amount: 0, currency: 'EUR' } }, NOW, cart.lines);
+      expect(cart.shipping?.stale).toBe(false);
+      cart.changeQuantity(cart.lines[0].id, 2, variant('a'), NOW);
+      expect(cart.shipping?.stale).toBe(true);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.removeLine(cart.lines[1].id, NOW);
+      expect(cart.shipping?.stale).toBe(true);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.acceptPrices(NOW);
+      expect(cart.shipping?.stale).toBe(true);
+    });
+
+    it('flags a quote made for other lines than the cart has when it is stored', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a'), 1, NOW, newId);
+      const quotedFor = cart.lines;
+      cart.addItem(variant('a'), 1, NOW, newId);
+      cart.chooseShipping(standard, NOW, quotedFor);
+      expect(cart.shipping?.stale).toBe(true);
+    });
+
+    it('counts no shipping once the cart is empty or in another currency, and forgets it when retired', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a'), 1, NOW, newId);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.removeLine(cart.lines[0].id, NOW);
+      expect(cart.totals('EUR')).toEqual(totals(0, 0, 'EUR', 0));
+      cart.addItem(variant('u', { price: { amount: 700, currency: 'USD' } }), 1, NOW, newId);
+      expect(cart.totals('EUR')).toEqual(totals(700, 0, 'USD', 1));
+      cart.clearShipping(NOW);
+      expect(cart.shipping).toBeNull();
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.checkOut(NOW);
+      expect(cart.shipping).toBeNull();
     });
   });
 

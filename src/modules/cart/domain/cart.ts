@@ -1,8 +1,9 @@
 import type { Money } from '../../../platform/money';
-import { CartLine, lineTotal } from './cart-line';
+import { CartLine } from './cart-line';
 import { CartRuleViolation } from './cart-errors';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from './cart-limits';
 import { PricedVariant } from './priced-variant';
+import { composeBreakdown, TotalsBreakdown } from './totals-breakdown';
 
 /** `open` carts take changes; `claimed` (merged into a customer's cart) and `checked_out` are retired. */
 export type CartStatus = 'open' | 'claimed' | 'checked_out';
@@ -15,10 +16,28 @@ export interface CartState {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly lines: readonly CartLine[];
+  /** The shipping method the customer chose; null while none is. */
+  readonly shipping: ChosenShipping | null;
 }
 
-export interface CartTotals {
-  readonly subtotal: Money;
+/** A shipping method as chosen for the cart, at the price shipping quoted and the customer accepted. */
+export interface ChosenShipping {
+  readonly methodId: string;
+  readonly name: string;
+  /** The destination it was quoted for (ISO 3166-1 alpha-2). */
+  readonly country: string;
+  /** The quoted price the customer accepted, in the cart's currency. */
+  readonly price: Money;
+  /**
+   * The lines (or their accepted prices) changed since the quote: the price may no longer be the
+   * current one. Choosing the method again re-quotes it; checkout re-quotes it anyway and refuses a
+   * different price (409 `shipping-price-changed`).
+   */
+  readonly stale: boolean;
+}
+
+/** The totals breakdown (ADR 0107) at the lines' current prices, plus how many items. */
+export interface CartTotals extends Omit<TotalsBreakdown, 'lines' | 'shipping'> {
   readonly itemCount: number;
 }
 
@@ -47,7 +66,7 @@ export class Cart {
   private constructor(private state: CartState) {}
 
   static open(id: string, customerId: string | null, now: Date): Cart {
-    return new Cart({ id, customerId, status: 'open', createdAt: now, updatedAt: now, lines: [] });
+    return new Cart({ id, customerId, status: 'open', createdAt: now, updatedAt: now, lines: [], shipping: null });
   }
 
   static restore(state: CartState): Cart {
@@ -70,6 +89,10 @@ export class Cart {
     return this.state.lines;
   }
 
+  get shipping(): ChosenShipping | null {
+    return this.state.shipping;
+  }
+
   snapshot(): CartState {
     return this.state;
   }
@@ -90,15 +113,61 @@ export class Cart {
     return this.state.lines[0]?.unitPrice.currency ?? fallback;
   }
 
+  /**
+   * The breakdown at the lines' current prices. Discounts and tax are 0 until promotions and tax
+   * exist (issue 19); shipping is the chosen method's accepted price, counted only while the cart has
+   * lines in that price's currency.
+   */
   totals(defaultCurrency: string): CartTotals {
     const currency = this.currency(defaultCurrency);
-    let amount = 0;
-    let itemCount = 0;
-    for (const line of this.state.lines) {
-      amount += lineTotal(line).amount;
-      itemCount += line.quantity;
+    const zero = { amount: 0, currency };
+    const shipping = this.countedShipping(currency);
+    const breakdown = composeBreakdown({
+      currency,
+      taxIncluded: false,
+      lines: this.state.lines.map((line) => ({
+        lineId: line.id,
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+        discount: zero,
+        tax: zero,
+      })),
+      shipping: shipping && { price: shipping.price, discount: zero, tax: zero },
+    });
+    return {
+      taxIncluded: breakdown.taxIncluded,
+      subtotal: breakdown.subtotal,
+      discountTotal: breakdown.discountTotal,
+      shippingTotal: breakdown.shippingTotal,
+      taxTotal: breakdown.taxTotal,
+      total: breakdown.total,
+      itemCount: this.state.lines.reduce((n, line) => n + line.quantity, 0),
+    };
+  }
+
+  /** The chosen method if its price is in the cart's currency and there is something to ship. */
+  private countedShipping(currency: string): ChosenShipping | null {
+    const shipping = this.state.shipping;
+    if (!shipping || this.state.lines.length === 0 || shipping.price.currency !== currency) return null;
+    return shipping;
+  }
+
+  /**
+   * Keeps the method the customer chose, at the price shipping quoted for `quotedFor` (the lines as
+   * they were when asked); the accepted price from now on. If the lines changed since, the price is
+   * kept but flagged `stale`. An empty cart has nothing to ship.
+   */
+  chooseShipping(choice: Omit<ChosenShipping, 'stale'>, now: Date, quotedFor: readonly CartLine[]): void {
+    if (this.state.lines.length === 0) {
+      throw new CartRuleViolation('cart-empty', 'An empty cart has nothing to ship; add items first.');
     }
-    return { subtotal: { amount, currency }, itemCount };
+    const stale = quoteBasis(quotedFor) !== quoteBasis(this.state.lines);
+    this.state = { ...this.state, shipping: { ...choice, stale }, updatedAt: now };
+  }
+
+  /** Forgets the chosen method. */
+  clearShipping(now: Date): void {
+    this.state = { ...this.state, shipping: null, updatedAt: now };
   }
 
   /** What the lines come to at the prices the customer accepted (what checkout charges). */
@@ -180,12 +249,17 @@ export class Cart {
    */
   acceptPrices(now: Date): void {
     const lines = this.state.lines.map((line) => ({ ...line, acceptedUnitPrice: line.unitPrice }));
-    this.state = { ...this.state, lines, updatedAt: now };
+    this.state = { ...this.state, lines, updatedAt: now, shipping: this.staleShipping() };
   }
 
   removeLine(lineId: string, now: Date): void {
     this.lineById(lineId);
-    this.state = { ...this.state, updatedAt: now, lines: this.state.lines.filter((l) => l.id !== lineId) };
+    this.state = {
+      ...this.state,
+      updatedAt: now,
+      lines: this.state.lines.filter((l) => l.id !== lineId),
+      shipping: this.staleShipping(),
+    };
   }
 
   /**
@@ -226,12 +300,12 @@ export class Cart {
 
   /** Retires a guest cart whose lines went to a customer's cart. */
   retireAsClaimed(now: Date): void {
-    this.state = { ...this.state, status: 'claimed', lines: [], updatedAt: now };
+    this.state = { ...this.state, status: 'claimed', lines: [], shipping: null, updatedAt: now };
   }
 
   /** Empties and retires the cart once it became an order. */
   checkOut(now: Date): void {
-    this.state = { ...this.state, status: 'checked_out', lines: [], updatedAt: now };
+    this.state = { ...this.state, status: 'checked_out', lines: [], shipping: null, updatedAt: now };
   }
 
   private touch(now: Date): void {
@@ -253,7 +327,13 @@ export class Cart {
   private putLine(line: CartLine, now: Date): void {
     const exists = this.state.lines.some((l) => l.id === line.id);
     const lines = exists ? this.state.lines.map((l) => (l.id === line.id ? line : l)) : [...this.state.lines, line];
-    this.state = { ...this.state, lines, updatedAt: now };
+    this.state = { ...this.state, lines, updatedAt: now, shipping: this.staleShipping() };
+  }
+
+  // The lines a shipping price was quoted for changed: it stays, flagged, until chosen again.
+  private staleShipping(): ChosenShipping | null {
+    const shipping = this.state.shipping;
+    return shipping && !shipping.stale ? { ...shipping, stale: true } : shipping;
   }
 
   private assertBuyable(variant: PricedVariant, except?: CartLine): void {
@@ -278,6 +358,14 @@ export class Cart {
     if (!line) throw new CartRuleViolation('line-not-found', 'This cart has no such item.');
     return line;
   }
+}
+
+/** What a shipping quote depends on: each line's variant, quantity and accepted price. */
+function quoteBasis(lines: readonly CartLine[]): string {
+  return lines
+    .map((l) => `${l.variantId}:${l.quantity}:${l.acceptedUnitPrice.amount}:${l.acceptedUnitPrice.currency}`)
+    .sort()
+    .join(',');
 }
 
 function assertInStock(variant: PricedVariant, quantity: number): void {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblem, FieldError, IdParam, ProblemException } from '../../../platform/http';
@@ -7,12 +7,15 @@ import { AcceptPricesUseCase } from '../application/accept-prices/accept-prices.
 import { AddItemUseCase } from '../application/add-item/add-item.use-case';
 import { CartView } from '../application/cart-view';
 import { ChangeItemQuantityUseCase } from '../application/change-item-quantity/change-item-quantity.use-case';
+import { ChooseShippingMethodUseCase } from '../application/choose-shipping-method/choose-shipping-method.use-case';
 import { ClaimCartUseCase } from '../application/claim-cart/claim-cart.use-case';
+import { ClearShippingMethodUseCase } from '../application/clear-shipping-method/clear-shipping-method.use-case';
 import { CreateCartUseCase } from '../application/create-cart/create-cart.use-case';
 import { GetCartUseCase } from '../application/get-cart/get-cart.use-case';
 import { RemoveItemUseCase } from '../application/remove-item/remove-item.use-case';
 import { AddCartItemDto, ChangeCartItemDto } from './cart-item.dto';
 import { CartResponse } from './cart.response';
+import { ChooseShippingMethodDto } from './shipping-method.dto';
 
 /**
  * Guest carts are reached by their unguessable id; a customer's cart only with that customer's
@@ -30,6 +33,8 @@ export class CartsController {
     private readonly removeItem: RemoveItemUseCase,
     private readonly claimCart: ClaimCartUseCase,
     private readonly acceptPricesOf: AcceptPricesUseCase,
+    private readonly chooseShipping: ChooseShippingMethodUseCase,
+    private readonly clearShipping: ClearShippingMethodUseCase,
   ) {}
 
   @Post()
@@ -114,6 +119,40 @@ export class CartsController {
   ): Promise<CartView> {
     rejectAnyField(body);
     return this.acceptPricesOf.execute({ cartId: id, userId: user?.id });
+  }
+
+  @Put(':id/shipping-method')
+  @ApiOperation({
+    summary: 'Choose how the cart travels',
+    description:
+      'Shipping quotes the method for the cart’s lines (at their accepted prices) and the destination; the cart keeps ' +
+      'the method at that price, which checkout charges. Changing the lines afterwards keeps the method and flags its ' +
+      'price `stale`: choose it again to re-quote (checkout re-quotes it anyway and refuses a different price).',
+  })
+  @ApiResponse({ status: 200, type: CartResponse, description: 'The cart with the method and its price' })
+  @ApiProblem(409, 'cart-empty', 'The cart has no lines')
+  @ApiProblem(409, 'shipping-method-unavailable', 'Unknown or disabled method, or its zone is gone')
+  @ApiProblem(409, 'shipping-method-not-serving-destination', 'The method’s zone does not hold the country')
+  @ApiProblem(409, 'shipping-method-currency-unsupported', 'The method has no price in the cart’s currency')
+  @ApiProblem(409, 'shipping-method-weight-exceeded', 'The cart is heavier than the method carries')
+  chooseShippingMethod(
+    @IdParam() id: string,
+    @Body() body: ChooseShippingMethodDto,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<CartView> {
+    return this.chooseShipping.execute({
+      cartId: id,
+      userId: user?.id,
+      methodId: body.methodId.toLowerCase(),
+      country: body.country,
+    });
+  }
+
+  @Delete(':id/shipping-method')
+  @ApiOperation({ summary: 'Forget the chosen shipping method' })
+  @ApiResponse({ status: 200, type: CartResponse })
+  clearShippingMethod(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
+    return this.clearShipping.execute({ cartId: id, userId: user?.id });
   }
 
   @Post(':id/claim')

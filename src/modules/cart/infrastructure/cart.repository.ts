@@ -10,6 +10,12 @@ interface CartRow {
   created_at: Date;
   updated_at: Date;
   lines: LineRow[];
+  shipping_method_id: string | null;
+  shipping_method_name: string | null;
+  shipping_country: string | null;
+  shipping_price_amount: string | number | null;
+  shipping_price_currency: string | null;
+  shipping_stale: boolean;
 }
 
 interface LineRow {
@@ -45,9 +51,13 @@ const LINE_COLUMN_MAP = {
 } as const satisfies Record<keyof CartLine, string>;
 const LINE_COLUMNS = Object.values(LINE_COLUMN_MAP).join(', ');
 
+/** The chosen shipping method's columns on `carts` (all null while none is chosen). */
+const SHIPPING_COLUMNS =
+  'c.shipping_method_id, c.shipping_method_name, c.shipping_country, c.shipping_price_amount, c.shipping_price_currency, c.shipping_stale';
+
 /** A cart row with its lines as one JSON array: one round trip per read instead of two. */
 const CART_WITH_LINES = `
-  SELECT c.id, c.customer_id, c.status, c.created_at, c.updated_at,
+  SELECT c.id, c.customer_id, c.status, c.created_at, c.updated_at, ${SHIPPING_COLUMNS},
          coalesce((SELECT json_agg(l ORDER BY l.added_at, l.id)
                      FROM (SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = c.id) l), '[]') AS lines
     FROM cart.carts c`;
@@ -63,7 +73,10 @@ const FIND_OPEN_CART_SQL = `${CART_WITH_LINES} WHERE c.customer_id = $1 AND c.st
  */
 export const SAVE_CART_SQL = `
   WITH cart_row AS (
-         UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4 WHERE id = $1),
+         UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4, shipping_method_id = $18,
+                shipping_method_name = $19, shipping_country = $20, shipping_price_amount = $21,
+                shipping_price_currency = $22, shipping_stale = $23
+          WHERE id = $1),
        removed AS (
          DELETE FROM cart.cart_lines WHERE cart_id = $1 AND id = ANY($5::uuid[])),
        upserted AS (
@@ -102,6 +115,12 @@ export function saveCartParams(cart: Cart, before: readonly CartLine[]): unknown
     column((l) => l.acceptedUnitPrice.currency),
     column((l) => l.priceCheckedAt),
     column((l) => l.addedAt),
+    s.shipping?.methodId ?? null,
+    s.shipping?.name ?? null,
+    s.shipping?.country ?? null,
+    s.shipping?.price.amount ?? null,
+    s.shipping?.price.currency ?? null,
+    s.shipping?.stale ?? false,
   ];
 }
 
@@ -216,6 +235,16 @@ function toCart(row: CartRow): Cart {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lines: row.lines.map(toLine),
+    shipping:
+      row.shipping_method_id === null
+        ? null
+        : {
+            methodId: row.shipping_method_id,
+            name: row.shipping_method_name!,
+            country: row.shipping_country!,
+            price: { amount: minorUnits(row.shipping_price_amount!), currency: row.shipping_price_currency! },
+            stale: row.shipping_stale,
+          },
   });
 }
 

@@ -14,6 +14,12 @@ export interface ShippingAddress {
   readonly country: string;
 }
 
+/** The shipping method an order travels by, as shipping named it when the customer chose it. */
+export interface OrderShippingMethod {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** A carrier's hand-over of a shipped order. */
 export interface Shipment {
   readonly carrier: string;
@@ -27,7 +33,12 @@ export interface Order {
   readonly cartId: string;
   readonly status: OrderStatus;
   readonly currency: string;
+  /** subtotal + shipping, in minor units. */
   readonly totalAmount: number;
+  /** The shipping price (re-quoted at checkout), in minor units; 0 without a method. */
+  readonly shippingAmount: number;
+  /** Null when the order has no method (a shop with no shipping method set up). */
+  readonly shippingMethod: OrderShippingMethod | null;
   readonly itemCount: number;
   readonly shippingAddress: ShippingAddress;
   readonly paymentProvider: string;
@@ -49,6 +60,8 @@ export type NewOrder = Pick<
   | 'cartId'
   | 'currency'
   | 'totalAmount'
+  | 'shippingAmount'
+  | 'shippingMethod'
   | 'itemCount'
   | 'shippingAddress'
   | 'paymentProvider'
@@ -77,15 +90,19 @@ export interface OrderLine {
   readonly unitPrice: Money;
 }
 
-/** What an order costs and how many items it has. */
+/** What an order costs and how many items it has: a breakdown, `total = subtotal + shipping`. */
 export interface OrderTotals {
   readonly subtotal: Money;
+  readonly shipping: Money;
   readonly total: Money;
   readonly itemCount: number;
 }
 
-/** Totals in integer minor units; every line must be in the order's one currency. */
-export function totalsOf(lines: readonly OrderLine[], currency: string): OrderTotals {
+/**
+ * Totals in integer minor units; every line, and the shipping price, must be in the order's one
+ * currency. Promotions and tax (issue 19) add their lines to this breakdown.
+ */
+export function totalsOf(lines: readonly OrderLine[], currency: string, shipping: Money | null = null): OrderTotals {
   let amount = 0;
   let itemCount = 0;
   for (const line of lines) {
@@ -94,8 +111,19 @@ export function totalsOf(lines: readonly OrderLine[], currency: string): OrderTo
     amount += line.unitPrice.amount * line.quantity;
     itemCount += line.quantity;
   }
-  if (!Number.isSafeInteger(amount)) throw new Error('Order total is out of range');
-  return { subtotal: { amount, currency }, total: { amount, currency }, itemCount };
+  if (shipping && shipping.currency !== currency)
+    throw new Error(`Shipping is in ${shipping.currency}, not ${currency}`);
+  const shippingAmount = shipping?.amount ?? 0;
+  const total = amount + shippingAmount;
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(shippingAmount) || shippingAmount < 0) {
+    throw new Error('Order total is out of range');
+  }
+  return {
+    subtotal: { amount, currency },
+    shipping: { amount: shippingAmount, currency },
+    total: { amount: total, currency },
+    itemCount,
+  };
 }
 
 /** Who may cancel an order in which status: customers before shipping, admins before delivery. */

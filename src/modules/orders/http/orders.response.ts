@@ -38,12 +38,22 @@ export class TimelineEntryResponse implements TimelineEntryView {
   readonly amount?: Money;
 }
 
-/** What an order costs. */
+/** What an order costs: total = subtotal + shipping. */
 @ApiSchema({ name: 'OrderTotalsView' })
 export class OrderTotalsResponse {
-  @ApiProperty({ type: MoneyResponse }) readonly subtotal: Money;
-  @ApiProperty({ type: MoneyResponse }) readonly total: Money;
+  @ApiProperty({ type: MoneyResponse, description: 'The lines at the prices paid' }) readonly subtotal: Money;
+  @ApiProperty({ type: MoneyResponse, description: 'The shipping price re-quoted at checkout; 0 without a method' })
+  readonly shipping: Money;
+  @ApiProperty({ type: MoneyResponse, description: 'subtotal + shipping: what the payment captures' })
+  readonly total: Money;
   @ApiProperty({ example: 2 }) readonly itemCount: number;
+}
+
+/** The shipping method an order travels by. */
+@ApiSchema({ name: 'OrderShippingMethodView' })
+export class OrderShippingMethodResponse {
+  @ApiProperty({ format: 'uuid' }) readonly id: string;
+  @ApiProperty({ example: 'Standard' }) readonly name: string;
 }
 
 /** Where an order goes. */
@@ -73,6 +83,12 @@ export class OrderResponse implements OrderView {
   @ApiProperty({ format: 'uuid' }) readonly customerId: string;
   @ApiProperty({ type: [OrderLineResponse] }) readonly lines: OrderLineResponse[];
   @ApiProperty({ type: OrderTotalsResponse }) readonly totals: OrderTotalsResponse;
+  @ApiProperty({
+    type: OrderShippingMethodResponse,
+    nullable: true,
+    description: 'Null when placed without a method (no shipping set up)',
+  })
+  readonly shippingMethod: OrderShippingMethodResponse | null;
   @ApiProperty({ type: ShippingAddressResponse }) readonly shippingAddress: ShippingAddressResponse;
   @ApiProperty({ type: [TimelineEntryResponse] }) readonly timeline: TimelineEntryResponse[];
   @ApiPropertyOptional() readonly cancelReason?: string;

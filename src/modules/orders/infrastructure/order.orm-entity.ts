@@ -12,6 +12,10 @@ export class OrderOrmEntity {
   @Column('char', { length: 3 }) currency: string;
   @Column('bigint', { name: 'total_amount', transformer: MINOR_UNITS })
   totalAmount: number;
+  @Column('bigint', { name: 'shipping_amount', transformer: MINOR_UNITS, default: 0 })
+  shippingAmount: number;
+  @Column('uuid', { name: 'shipping_method_id', nullable: true }) shippingMethodId: string | null;
+  @Column('text', { name: 'shipping_method_name', nullable: true }) shippingMethodName: string | null;
   @Column('integer', { name: 'item_count' }) itemCount: number;
   @Column('jsonb', { name: 'shipping_address' }) shippingAddress: ShippingAddress;
   @Column('text', { name: 'payment_provider' }) paymentProvider: string;

@@ -19,6 +19,8 @@ const COLUMNS = {
   status: 'status',
   currency: 'currency',
   totalAmount: 'total_amount',
+  shippingAmount: 'shipping_amount',
+  shippingMethod: 'shipping_method_id, shipping_method_name',
   itemCount: 'item_count',
   shippingAddress: 'shipping_address',
   paymentProvider: 'payment_provider',
@@ -48,8 +50,8 @@ const SELECT_LINES = `SELECT order_id, ${Object.values(LINE_COLUMNS).join(', ')}
 const PLACE = `
   WITH placed AS (
     INSERT INTO orders (id, customer_id, cart_id, status, currency, total_amount, item_count, shipping_address,
-                        payment_provider, payment_token)
-    VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9) RETURNING id)
+                        payment_provider, payment_token, shipping_amount, shipping_method_id, shipping_method_name)
+    VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9, $18, $19, $20) RETURNING id)
   INSERT INTO order_lines (order_id, line_no, ${Object.values(LINE_COLUMNS).join(', ')})
   SELECT placed.id, l.* FROM placed,
     unnest($10::int[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::int[], $16::bigint[], $17::text[])
@@ -65,6 +67,9 @@ interface OrderRow {
   readonly status: OrderStatus;
   readonly currency: string;
   readonly total_amount: string;
+  readonly shipping_amount: string;
+  readonly shipping_method_id: string | null;
+  readonly shipping_method_name: string | null;
   readonly item_count: number;
   readonly shipping_address: ShippingAddress;
   readonly payment_provider: string;
@@ -148,6 +153,9 @@ export class OrderRepository {
         column((l) => l.quantity),
         column((l) => l.unitPrice.amount),
         column((l) => l.unitPrice.currency),
+        order.shippingAmount,
+        order.shippingMethod?.id ?? null,
+        order.shippingMethod?.name ?? null,
       ]);
     } catch (error) {
       // Another order claimed the cart meanwhile (a second tab, a double click): it waited for it.
@@ -219,6 +227,9 @@ function toOrder(row: OrderRow): Order {
     status: row.status,
     currency: row.currency,
     totalAmount: minorUnits(row.total_amount),
+    shippingAmount: minorUnits(row.shipping_amount),
+    shippingMethod:
+      row.shipping_method_id === null ? null : { id: row.shipping_method_id, name: row.shipping_method_name! },
     itemCount: row.item_count,
     shippingAddress: row.shipping_address,
     paymentProvider: row.payment_provider,

@@ -5,3 +5,4 @@ export * from './shipment-delivered.integration-event';
 export * from './shipment-dispatched.integration-event';
 export * from './get-shipping-options.query';
 export * from './quote-shipping-method.query';
+export * from './get-shipping-setup.query';

@@ -58,6 +58,16 @@ export class ShippingMethodRepository {
     return rows.map(toMethod);
   }
 
+  /** Whether any method is enabled at all (the shop has set shipping up). */
+  async anyEnabled(): Promise<boolean> {
+    const rows = await queryRows<{ one: number }>(
+      this.uow.reader,
+      `SELECT 1 AS one FROM methods WHERE enabled LIMIT 1`,
+      [],
+    );
+    return rows.length > 0;
+  }
+
   /** The method locked for a change in the caller's transaction, or undefined. */
   async lock(tx: Transaction, id: string): Promise<ShippingMethod | undefined> {
     const [row] = await queryRows<MethodRow>(tx.manager, `${SELECT} WHERE m.id = $1 FOR UPDATE`, [id]);

@@ -30,6 +30,7 @@ export class GetCartForCheckoutHandler implements IQueryHandler<GetCartForChecko
         acceptedUnitPrice: l.acceptedUnitPrice,
       })),
       subtotal: cart.acceptedSubtotal(this.changes.defaultCurrency),
+      ...(cart.shipping ? { shippingMethod: { ...cart.shipping, price: { ...cart.shipping.price } } } : {}),
     };
   }
 }

@@ -68,6 +68,7 @@ export class CheckoutProcess {
         lines,
         total: { amount: order.totalAmount, currency: order.currency },
         confirmedAt: new Date().toISOString(),
+        ...(order.shippingMethod ? { shippingMethod: { ...order.shippingMethod } } : {}),
       }),
     );
   }

@@ -20,6 +20,7 @@ import { CheckoutProcess } from '../checkout/checkout.process';
 import { PlacedOrder } from '../view-orders/order-view';
 import { checkCurrentPrices } from './check-current-prices';
 import { checkPaymentProvider } from './check-payment-provider';
+import { checkShipping, OrderShipping } from './check-shipping';
 
 /** A customer's checkout of a cart (`POST /orders`). */
 export interface PlaceOrderInput {
@@ -35,7 +36,8 @@ export interface PlaceOrderInput {
  * the outbox; once per Idempotency-Key (same body → same answer, other body → 422). A cart has at
  * most one live order whatever the key (409 `cart-checked-out`), the order charges the prices the
  * customer accepted (409 `price-changed` otherwise), and only through a provider payments has
- * configured (400 `payment-provider-unavailable`).
+ * configured (400 `payment-provider-unavailable`), with the shipping method and price the customer
+ * chose, re-quoted (409 `shipping-price-changed`, `shipping-method-required` and the refusals).
  */
 @Injectable()
 export class PlaceOrderUseCase {
@@ -72,11 +74,12 @@ export class PlaceOrderUseCase {
     }));
     assertOneCurrency(lines);
     await checkCurrentPrices(this.bus, lines);
+    const shipping = await checkShipping(this.bus, cart, input.shippingAddress.country);
 
     return this.uow.run((tx) =>
       once(tx, key, async () => {
         const orderId = uuidv7();
-        await this.place(tx, orderId, input, cart, lines);
+        await this.place(tx, orderId, input, cart, lines, shipping);
         return { status: 202, body: { id: orderId, status: 'pending' as const } };
       }),
     );
@@ -88,14 +91,17 @@ export class PlaceOrderUseCase {
     input: PlaceOrderInput,
     cart: CheckoutCart,
     lines: readonly OrderLine[],
+    shipping: OrderShipping | null,
   ): Promise<void> {
-    const totals = totalsOf(lines, cart.subtotal.currency);
+    const totals = totalsOf(lines, cart.subtotal.currency, shipping?.price ?? null);
     const order = {
       id: orderId,
       customerId: input.customerId,
       cartId: cart.cartId,
       currency: totals.total.currency,
       totalAmount: totals.total.amount,
+      shippingAmount: totals.shipping.amount,
+      shippingMethod: shipping?.method ?? null,
       itemCount: totals.itemCount,
       shippingAddress: input.shippingAddress,
       paymentProvider: input.payment.provider,

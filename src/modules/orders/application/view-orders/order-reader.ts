@@ -77,7 +77,13 @@ function toView(order: Order, lines: readonly OrderLine[], timeline: readonly Ti
       unitPrice: money(l.unitPrice.amount),
       lineTotal: money(l.unitPrice.amount * l.quantity),
     })),
-    totals: { subtotal: money(order.totalAmount), total: money(order.totalAmount), itemCount: order.itemCount },
+    totals: {
+      subtotal: money(order.totalAmount - order.shippingAmount),
+      shipping: money(order.shippingAmount),
+      total: money(order.totalAmount),
+      itemCount: order.itemCount,
+    },
+    shippingMethod: order.shippingMethod && { id: order.shippingMethod.id, name: order.shippingMethod.name },
     shippingAddress: order.shippingAddress,
     timeline: timeline.map((e) => ({
       status: e.status,

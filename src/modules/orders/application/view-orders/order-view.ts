@@ -27,7 +27,15 @@ export interface OrderView {
   readonly status: OrderStatus;
   readonly customerId: string;
   readonly lines: OrderLineView[];
-  readonly totals: { readonly subtotal: Money; readonly total: Money; readonly itemCount: number };
+  /** A breakdown: `total = subtotal + shipping` (the shipping price re-quoted at checkout; 0 without a method). */
+  readonly totals: {
+    readonly subtotal: Money;
+    readonly shipping: Money;
+    readonly total: Money;
+    readonly itemCount: number;
+  };
+  /** How the order travels; null when it was placed without a method (no shipping set up). */
+  readonly shippingMethod: { readonly id: string; readonly name: string } | null;
   readonly shippingAddress: ShippingAddress;
   readonly timeline: TimelineEntryView[];
   readonly cancelReason?: string;

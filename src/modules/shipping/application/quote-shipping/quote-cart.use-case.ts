@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { MessageBus } from '../../../../platform/messaging';
-import { GetCartForCheckout } from '../../../cart';
+import { GetCartForQuote } from '../../../cart';
 import { ShippingOptions } from '../../contracts';
 import { ShippingQuotes } from './shipping-quotes';
 
 export interface QuoteCartInput {
   readonly cartId: string;
   readonly country: string;
-  /** The caller; the cart must be theirs (another's is a 404). */
-  readonly customerId: string;
+  /** The caller (undefined when anonymous): a guest cart is anyone's who holds its id; a customer's cart only its customer's (another's is a 404). */
+  readonly userId: string | undefined;
 }
 
 /**
- * `GET /shipping/options?cartId=…&country=…`: the methods for the caller's cart, priced on its lines
- * at their accepted prices (cart's `GetCartForCheckout`) and weights. Discounts on goods come with
+ * `GET /shipping/options?cartId=…&country=…`: the methods for a cart the caller may use (a guest
+ * cart, or their own), priced on its lines at their accepted prices (cart's `GetCartForQuote`) and weights. Discounts on goods come with
  * promotions (issue 19); until then the discounted subtotal is the subtotal.
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class QuoteCartUseCase {
   ) {}
 
   async execute(input: QuoteCartInput): Promise<ShippingOptions> {
-    const cart = await this.bus.query(new GetCartForCheckout(input.cartId, input.customerId));
+    const cart = await this.bus.query(new GetCartForQuote(input.cartId, input.userId ?? null));
     if (!cart) throw ProblemException.notFound('Cart');
     return this.quotes.options({
       country: input.country,

@@ -105,6 +105,15 @@ describe('Cart', () => {
       expect(cart.shipping?.stale).toBe(true);
     });
 
+    it('leaves a line repriced in another currency out of the totals, which still sum', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a'), 1, NOW, newId);
+      cart.addItem(variant('b', { price: { amount: 500, currency: 'EUR' } }), 2, NOW, newId);
+      cart.chooseShipping(standard, NOW, cart.lines);
+      cart.refresh(new Map([['b', variant('b', { price: { amount: 600, currency: 'USD' } })]]), NOW);
+      expect(cart.totals('EUR')).toEqual(totals(1000, 490, 'EUR', 3));
+    });
+
     it('counts no shipping once the cart is empty or in another currency, and forgets it when retired', () => {
       const cart = Cart.open('c1', null, NOW);
       cart.addItem(variant('a'), 1, NOW, newId);

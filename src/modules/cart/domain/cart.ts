@@ -116,7 +116,9 @@ export class Cart {
   /**
    * The breakdown at the lines' current prices. Discounts and tax are 0 until promotions and tax
    * exist (issue 19); shipping is the chosen method's accepted price, counted only while the cart has
-   * lines in that price's currency.
+   * lines in that price's currency. A line whose product was repriced in another currency than the
+   * cart's (its first line's) cannot be added to the others: it is left out of the totals (checkout
+   * refuses such a cart with `currency-mismatch`), though `itemCount` counts it.
    */
   totals(defaultCurrency: string): CartTotals {
     const currency = this.currency(defaultCurrency);
@@ -125,13 +127,15 @@ export class Cart {
     const breakdown = composeBreakdown({
       currency,
       taxIncluded: false,
-      lines: this.state.lines.map((line) => ({
-        lineId: line.id,
-        unitPrice: line.unitPrice,
-        quantity: line.quantity,
-        discount: zero,
-        tax: zero,
-      })),
+      lines: this.state.lines
+        .filter((line) => line.unitPrice.currency === currency)
+        .map((line) => ({
+          lineId: line.id,
+          unitPrice: line.unitPrice,
+          quantity: line.quantity,
+          discount: zero,
+          tax: zero,
+        })),
       shipping: shipping && { price: shipping.price, discount: zero, tax: zero },
     });
     return {

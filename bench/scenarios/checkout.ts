@@ -3,7 +3,15 @@ import { BenchContext } from '../support/context';
 import { closedLoop, Figures, interleaved, load, medianOf, openLoop } from '../support/load';
 import { BenchProcess, startNats } from '../support/processes';
 import { ResultRow } from '../support/report';
-import { createProduct, OrderWatcher, placeOrder, prepareCarts, ReadyCart } from '../support/shopper';
+import {
+  createProduct,
+  createShippingMethod,
+  OrderWatcher,
+  placeOrder,
+  prepareCarts,
+  ReadyCart,
+  setShippingEnabled,
+} from '../support/shopper';
 
 const BUYERS = 16;
 const CARTS_PER_RUN = 900;
@@ -17,7 +25,7 @@ async function splitTopology(ctx: BenchContext, measure: (url: string) => () => 
       await ctx.startApp('payments+recommendations', { MODULES: 'payments,recommendations', BROKER_URL: nats.url }),
     );
     const front = await ctx.startApp('front', {
-      MODULES: 'accounts,catalog,cart,orders,notifications',
+      MODULES: 'accounts,catalog,cart,orders,notifications,shipping',
       BROKER_URL: nats.url,
     });
     processes.push(front);
@@ -35,11 +43,15 @@ async function splitTopology(ctx: BenchContext, measure: (url: string) => () => 
  * Scenario 3: checkout to `confirmed` through the whole saga (POST /orders, then reserve stock,
  * authorize payment, commit, capture, clear cart, all over the outbox), against the bare
  * one-transaction checkout (reserve + order + payment row). Time-to-confirmed is from the POST to
- * the order row turning `confirmed`.
+ * the order row turning `confirmed`. The same checkout with a shipping method chosen (re-quoted by
+ * POST /orders: shipping's methods and catalog's weights) runs interleaved with the one without (no
+ * method enabled: POST /orders asks shipping only whether one is), so the two figures share the run's
+ * conditions; the other figures are without a method.
  */
 export async function checkoutScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const [app, bare] = await Promise.all([ctx.app(), ctx.bare()]);
   const variantId = await createProduct(ctx, app.url, 1_000_000);
+  const methodId = await createShippingMethod(ctx, app.url);
   const watcher = new OrderWatcher(ctx.sql);
   const checkout = (carts: ReadyCart[], url = app.url) => {
     let next = 0;
@@ -63,12 +75,34 @@ export async function checkoutScenario(ctx: BenchContext): Promise<ResultRow[]> 
     });
   try {
     await closedLoop(4, 2, checkout(await prepareCarts(ctx, app.url, variantId, 1, 100))); // warm-up
-    const [arcade, baseline] = await interleaved(
+    const withoutMethod = async () => {
+      await setShippingEnabled(ctx, app.url, methodId, false);
+      return closedLoop(BUYERS, ctx.seconds, checkout(await prepareCarts(ctx, app.url, variantId, 1, CARTS_PER_RUN)));
+    };
+    const withMethod = async () => {
+      await setShippingEnabled(ctx, app.url, methodId, true);
+      const carts = await prepareCarts(ctx, app.url, variantId, 1, CARTS_PER_RUN, methodId);
+      try {
+        return await closedLoop(BUYERS, ctx.seconds, checkout(carts));
+      } finally {
+        await setShippingEnabled(ctx, app.url, methodId, false);
+      }
+    };
+    await withMethod(); // warm-up of the re-quote path
+    const arcadeRuns: Figures[] = [];
+    const shippedRuns: Figures[] = [];
+    const [, baseline] = await interleaved(
       ctx.runs,
-      async () =>
-        closedLoop(BUYERS, ctx.seconds, checkout(await prepareCarts(ctx, app.url, variantId, 1, CARTS_PER_RUN))),
+      async () => {
+        const figures = await withoutMethod();
+        arcadeRuns.push(figures);
+        shippedRuns.push(await withMethod());
+        return figures;
+      },
       bareCheckout,
     );
+    const arcade = medianOf(arcadeRuns);
+    const shipped = medianOf(shippedRuns);
     const ceiling = await ctx.pgbench('checkout.sql', BUYERS, ctx.seconds, { variant: `'${variantId}'` });
     const rate = Math.max(5, Math.round(arcade.rps / 2));
     const fixed: Figures[] = [];
@@ -97,6 +131,19 @@ export async function checkoutScenario(ctx: BenchContext): Promise<ResultRow[]> 
         target: '≥ 0.2× bare 1-tx checkout',
         met: arcade.rps / baseline.rps >= 0.2,
         note: arcade.errors ? `${arcade.errors} errors` : undefined,
+      },
+      {
+        scenario: '3 checkout',
+        measure: `with a shipping method (re-quoted) vs without, ${BUYERS} buyers`,
+        arcade: shipped.rps,
+        baseline: arcade.rps,
+        unit: 'orders/s',
+        ratio: shipped.rps / arcade.rps,
+        p50: shipped.p50,
+        p99: shipped.p99,
+        baselineP50: arcade.p50,
+        baselineP99: arcade.p99,
+        note: shipped.errors ? `${shipped.errors} errors` : undefined,
       },
       {
         scenario: '3 checkout',

@@ -36,6 +36,28 @@ export async function createProduct(ctx: BenchContext, url: string, stock: numbe
   return (body.variants as { id: string }[])[0].id;
 }
 
+/**
+ * A zone (Germany, where the bench's buyers live) with one shipping method, a flat EUR 4.90,
+ * created disabled: checkout requires a method only while one is enabled (see `setShippingEnabled`).
+ */
+export async function createShippingMethod(ctx: BenchContext, url: string): Promise<string> {
+  const admin = ctx.bearer(['admin']);
+  const zone = await call(url, 'POST', '/shipping/zones', admin, { name: `Bench ${randomUUID()}`, countries: ['DE'] });
+  const method = await call(url, 'POST', '/shipping/methods', admin, {
+    zoneId: zone.id,
+    name: 'Bench standard',
+    enabled: false,
+    priceRules: [{ kind: 'flat', price: { amount: 490, currency: 'EUR' } }],
+    estimate: { minDays: 1, maxDays: 3 },
+  });
+  return method.id as string;
+}
+
+/** Enables or disables the method (with none enabled, checkout takes carts without a method). */
+export async function setShippingEnabled(ctx: BenchContext, url: string, methodId: string, enabled: boolean) {
+  await call(url, 'PATCH', `/shipping/methods/${methodId}`, ctx.bearer(['admin']), { enabled });
+}
+
 export interface ReadyCart {
   readonly auth: string;
   readonly cartId: string;
@@ -57,13 +79,17 @@ export async function seedCustomers(ctx: BenchContext, count: number): Promise<s
   return ids;
 }
 
-/** `count` customers, each with a cart holding `quantity` of `variantId` (8 at a time). */
+/**
+ * `count` customers, each with a cart holding `quantity` of `variantId` (8 at a time), and the
+ * shipping method `shippingMethodId` chosen for Germany when given.
+ */
 export async function prepareCarts(
   ctx: BenchContext,
   url: string,
   variantId: string,
   quantity: number,
   count: number,
+  shippingMethodId?: string,
 ): Promise<ReadyCart[]> {
   const carts: ReadyCart[] = [];
   const customers = await seedCustomers(ctx, count);
@@ -72,6 +98,12 @@ export async function prepareCarts(
       const auth = ctx.bearer(['customer'], customer);
       const cart = await call(url, 'POST', '/carts', auth);
       await call(url, 'POST', `/carts/${cart.id as string}/items`, auth, { variantId, quantity });
+      if (shippingMethodId) {
+        await call(url, 'PUT', `/carts/${cart.id as string}/shipping-method`, auth, {
+          methodId: shippingMethodId,
+          country: ADDRESS.country,
+        });
+      }
       carts.push({ auth, cartId: cart.id as string });
     }
   };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { productCount, seedCatalog } from '../modules/catalog/infrastructure/seed/catalog-seeder';
+import { DEFAULT_METHOD, DEFAULT_ZONE, seedShipping } from '../modules/shipping/infrastructure/seed/shipping-seeder';
 import { AppConfig } from '../platform/config';
 import { DatabaseTarget } from '../platform/database';
 import { openForCli, withDatabase } from './cli-database';
@@ -33,7 +34,7 @@ function parseArgs(argv: readonly string[]): { count: number; demo: boolean } {
 /**
  * `npm run seed [-- --count N] [--demo]`: makes sure the first N demo products are in the catalog
  * (additive and idempotent: what is there stays, a second run adds nothing), announced to the
- * other modules like any new product. `--demo` then fills a living shop through the public API:
+ * other modules like any new product, and that the shop has a default shipping zone and method. `--demo` then fills a living shop through the public API:
  * demo customers and their past orders, paid with the sandbox, so that the admin views and the
  * recommendations have something to show. Safe to run beside `npm start`.
  */
@@ -46,6 +47,7 @@ void withDatabase(async (target, config) => {
   const lock = await takeSeedLock(target.url);
   try {
     await seedProducts(target, config, args.count);
+    await seedDefaultShipping(target, config);
     if (args.demo) await seedDemoShop(config, target, args.count, (line) => console.log(line));
   } finally {
     await lock.end();
@@ -69,6 +71,20 @@ async function seedProducts(target: DatabaseTarget, config: AppConfig, count: nu
     bar.stop();
     console.log(
       `Catalog: ${added} demo products added (${count - added} were there already), ${await productCount(db)} in all, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Makes sure the shop ships: a default zone and method (checkout requires a method once one exists). */
+async function seedDefaultShipping(target: DatabaseTarget, config: AppConfig): Promise<void> {
+  const db = await openForCli('shipping', target, config, true);
+  try {
+    const added = await seedShipping(db);
+    console.log(
+      `Shipping: ${added ? 'added' : 'kept'} the "${DEFAULT_ZONE.name}" zone (${DEFAULT_ZONE.countries.length} countries) ` +
+        `with its "${DEFAULT_METHOD.name}" method (EUR 4.90, free from EUR 50.00).`,
     );
   } finally {
     await db.destroy();

@@ -27,7 +27,14 @@ describe('the journey collection (docs/http/journey.http)', () => {
       adminPassword: ADMIN.password,
     });
     const answer = (title: string) => steps.find((s) => s.title.startsWith(title))!.body as Record<string, unknown>;
-    expect(answer('The order, once stock is reserved')).toMatchObject({ status: 'confirmed' });
+    expect(answer('The order, once stock is reserved')).toMatchObject({
+      status: 'confirmed',
+      totals: {
+        subtotal: { amount: 4998, currency: 'EUR' },
+        shipping: { amount: 490, currency: 'EUR' },
+        total: { amount: 5488, currency: 'EUR' },
+      },
+    });
     expect(answer('Admin: refund it in full')).toMatchObject({ status: expect.any(String) });
     expect((answer('Admin: the emails sent to the shopper').items as unknown[]).length).toBeGreaterThan(0);
   });

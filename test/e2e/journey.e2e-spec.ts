@@ -6,6 +6,8 @@ import { Headers, HttpShop } from './support/http-shop';
  * monolith and against the split topology (payments, recommendations and cart in processes of their
  * own, over a real NATS, behind the gateway). Same tests, same expected results.
  */
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
 describe.each(topologiesToRun())('the shopper journey against the %s', (kind: TopologyKind) => {
   let topology: Topology;
   let shop: HttpShop;
@@ -15,6 +17,8 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     topology = await Topology.start(kind, { processes: SPLIT_WITH_CART });
     shop = new HttpShop(topology.baseUrl);
     admin = await shop.login(ADMIN.email, ADMIN.password);
+    // Shipping is set up (a flat EUR 4.90 to DE, AT, FR): every cart below chooses it, as checkout requires.
+    shop.shippingMethodId = await shop.createShippingMethod(admin);
   }, 120_000);
   afterAll(() => topology?.stop(), 60_000);
 
@@ -35,17 +39,26 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     const { productId, variantId } = await shop.createProduct(admin, 10, 2500);
     const customer = await shop.signUp();
     const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+    // The cart (its own process in the split) asked shipping for the method's price.
+    const cart = await shop.request('GET', `/carts/${cartId}`, customer.auth);
+    expect(cart.body.shippingMethod).toMatchObject({ id: shop.shippingMethodId, price: eur(490), stale: false });
+    expect(cart.body.totals).toMatchObject({ subtotal: eur(5000), shippingTotal: eur(490), total: eur(5490) });
+    const options = await shop.request('GET', `/shipping/options?cartId=${cartId}&country=DE`, customer.auth);
+    expect(options.body.items).toEqual([expect.objectContaining({ methodId: shop.shippingMethodId, price: eur(490) })]);
 
     const placed = await shop.placeOrder(customer.auth, cartId);
     expect(placed).toMatchObject({ status: 202, body: { status: 'pending' } });
     const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
     expect(order.status).toBe('confirmed');
-    expect(order.totals.total).toEqual({ amount: 5000, currency: 'EUR' });
+    expect(order.totals).toMatchObject({ subtotal: eur(5000), shipping: eur(490), total: eur(5490) });
+    expect(order.shippingMethod).toMatchObject({ id: shop.shippingMethodId, name: 'Standard' });
 
     await shop.eventually(
       async () => (await shop.paymentStatuses(customer.auth, order.id)).join() === 'captured',
       'payment captured',
     );
+    const [payment] = (await shop.request('GET', `/payments?orderId=${order.id}`, customer.auth)).body.items;
+    expect(payment.capturedAmount).toEqual(eur(5490));
     expect(await shop.available(productId)).toBe(8);
 
     const shipped = await shop.request('POST', `/orders/${order.id}/ship`, admin, {
@@ -107,7 +120,8 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
       timeline = (await shop.request('GET', `/orders/${placed.body.id}`, customer.auth)).body.timeline ?? [];
       return ['payment_refunded', 'stock_restocked'].every((s) => timeline.some((e) => e.status === s));
     }, 'refund and restock on the timeline');
-    expect(timeline.find((e) => e.status === 'payment_refunded')?.amount).toEqual({ amount: 5000, currency: 'EUR' });
+    // The whole captured amount: the goods and the shipping.
+    expect(timeline.find((e) => e.status === 'payment_refunded')?.amount).toEqual(eur(5000 + 490));
     expect(timeline.map((e) => e.status)).not.toContain('payment_void_failed');
   });
 

@@ -6,9 +6,10 @@ describe('checkout step deadlines', () => {
   let t: TestApp;
   let shop: Shop;
   beforeAll(async () => {
-    // No payments module anywhere: the authorization step can never be answered.
+    // No payments module anywhere: the authorization step can never be answered. Shipping is here
+    // (no method set up): POST /orders asks it whether a method is required.
     t = await createTestApp({
-      modules: ['catalog', 'cart', 'orders'],
+      modules: ['catalog', 'cart', 'orders', 'shipping'],
       env: {
         CHECKOUT_STEP_TIMEOUT_SECONDS: '1',
         CHECKOUT_SWEEP_INTERVAL_MS: '100',

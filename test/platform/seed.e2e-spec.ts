@@ -50,7 +50,9 @@ describe('npm run seed', () => {
   });
 
   it('adds to what is there, fills a living shop through the real flows, and adds nothing the second time', async () => {
-    expect(await seed('--count', '20')).toContain('Catalog: 20 demo products added (0 were there already)');
+    const plain = await seed('--count', '20');
+    expect(plain).toContain('Catalog: 20 demo products added (0 were there already)');
+    expect(plain).toContain('Shipping: added the "Europe" zone');
 
     const demo = await seed('--count', '40', '--demo');
     expect(demo).toContain('Catalog: 20 demo products added (20 were there already), 40 in all');
@@ -67,6 +69,9 @@ describe('npm run seed', () => {
       // Recommendations learned of every product (its card) and of the confirmed orders.
       cards: await count('SELECT count(*) AS n FROM recommendations.product WHERE title IS NOT NULL'),
       purchases: await count('SELECT count(DISTINCT order_id) AS n FROM recommendations.purchase'),
+      // Every demo order chose the default method (free from EUR 50.00, else 4.90).
+      withoutMethod: await count('SELECT count(*) AS n FROM orders.orders WHERE shipping_method_id IS NULL'),
+      methods: await count('SELECT count(*) AS n FROM shipping.methods'),
     });
     const first = await shop();
     expect(first).toEqual({
@@ -76,10 +81,13 @@ describe('npm run seed', () => {
       confirmed: Number(placed![2]),
       cards: 40,
       purchases: Number(placed![2]),
+      withoutMethod: 0,
+      methods: 1,
     });
 
     const again = await seed('--count', '40', '--demo');
     expect(again).toContain('Catalog: 0 demo products added (40 were there already)');
+    expect(again).toContain('Shipping: kept the "Europe" zone');
     expect(again).toContain('Demo shop: 12 customers (0 new), 0 orders placed now');
     expect(await shop()).toEqual(first);
   });

@@ -27,4 +27,9 @@ export class HttpShop extends ShopSteps<Answer & { type: string | null }> {
   createProduct(admin: Headers, stock: number, price = 2500): Promise<{ productId: string; variantId: string }> {
     return this.productAs(admin, stock, price);
   }
+
+  /** A zone of `countries` with one enabled method (a flat EUR 4.90 unless `priceRules` say otherwise). */
+  createShippingMethod(admin: Headers, priceRules?: unknown[], countries?: string[], name?: string): Promise<string> {
+    return this.shippingMethodAs(admin, priceRules, countries, name);
+  }
 }

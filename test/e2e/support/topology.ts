@@ -108,7 +108,10 @@ export class Topology {
     const died = child.exited().then(({ code, signal }) => {
       throw new Error(`process ${name} exited (${code ?? signal}) before it was ready:\n${child.output()}`);
     });
-    await Promise.race([waitForOk(`http://127.0.0.1:${port}/health/ready`, 90_000), died]);
+    const ready = waitForOk(`http://127.0.0.1:${port}/health/ready`, 90_000).catch((error: Error) => {
+      throw new Error(`process ${name}: ${error.message}\n${child.output()}`);
+    });
+    await Promise.race([ready, died]);
     died.catch(() => undefined);
   }
 

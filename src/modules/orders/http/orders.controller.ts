@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiExcludeEndpoint,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import {
@@ -112,19 +119,12 @@ export class OrdersController {
 
   /**
    * Gone with issue 18 (ADR 0111): the warehouse packs and dispatches an order's shipments through
-   * shipping (`/shipping/shipments`), whose events move the order to shipped. Answers 410 to every
-   * caller that may have used it, so old clients learn where it went.
+   * shipping (`/shipping/shipments`), whose events move the order to shipped. Answers 410 to the
+   * admins who used it, so old clients learn where it went; left out of the OpenAPI document.
    */
   @Post(':id/ship')
   @Roles('admin')
-  @ApiOperation({
-    summary: 'Gone: dispatch through /shipping/shipments',
-    deprecated: true,
-    description:
-      "Answers 410. Find the order's shipments with GET /shipping/shipments?orderId={id}, then POST " +
-      '/shipping/shipments/{shipmentId}/pack and /dispatch {carrier, trackingNumber?}; the order follows.',
-  })
-  @ApiProblem(410, 'order-shipping-moved', 'Orders are shipped through /shipping/shipments now')
+  @ApiExcludeEndpoint()
   ship(@IdParam() id: string): never {
     throw new ProblemException({
       status: 410,

@@ -3,7 +3,7 @@ import { ShipmentDelivered } from '../../../shipping';
 import { OrderFulfilmentUpdater } from './order-fulfilment';
 
 /** A parcel of the order was delivered: the timeline shows it, the order is delivered once every unit is. */
-@OnIntegrationEvent(ShipmentDelivered, { module: 'orders', name: 'OnShipmentDelivered' })
+@OnIntegrationEvent(ShipmentDelivered, { module: 'orders', name: 'orders.OnShipmentDelivered' })
 export class OnShipmentDeliveredHandler implements IntegrationEventHandler<ShipmentDelivered> {
   constructor(private readonly fulfilment: OrderFulfilmentUpdater) {}
 

@@ -3,7 +3,7 @@ import { ShipmentDispatched } from '../../../shipping';
 import { OrderFulfilmentUpdater } from './order-fulfilment';
 
 /** A parcel of the order left the warehouse: the timeline shows it, the order may become (partially) shipped. */
-@OnIntegrationEvent(ShipmentDispatched, { module: 'orders', name: 'OnShipmentDispatched' })
+@OnIntegrationEvent(ShipmentDispatched, { module: 'orders', name: 'orders.OnShipmentDispatched' })
 export class OnShipmentDispatchedHandler implements IntegrationEventHandler<ShipmentDispatched> {
   constructor(private readonly fulfilment: OrderFulfilmentUpdater) {}
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Orders follow shipping (issue 18, stage 2): the statuses `partially_shipped` and `delivered`, and the
- * cancellations of confirmed orders that asked shipping and have not been settled yet (ADR 0111).
+ * cancellations of confirmed orders that asked shipping and have not been settled yet (ADR 0113).
  */
 export class FulfilmentStatusesAndShipmentCancellations1766200000000 implements MigrationInterface {
   name = 'FulfilmentStatusesAndShipmentCancellations1766200000000';

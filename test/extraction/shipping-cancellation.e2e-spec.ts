@@ -18,7 +18,7 @@ const FAST = {
 };
 
 /**
- * Cancelling a confirmed order asks shipping over NATS (ADR 0111). With shipping's process gone the
+ * Cancelling a confirmed order asks shipping over NATS (ADR 0113). With shipping's process gone the
  * answer is a clean 503 `cancellation-pending` and the order is not touched; once shipping is back,
  * the sweeper asks again and the order is cancelled with its shipments — never half.
  */

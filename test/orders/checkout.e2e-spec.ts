@@ -206,7 +206,7 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
       await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]),
     );
     await shop.orderUntil(customer.auth, shipped.body.id, ['confirmed']);
-    // The warehouse ships it through shipping (POST /orders/:id/ship is gone, ADR 0111); the order follows.
+    // The warehouse ships it through shipping (POST /orders/:id/ship is gone, ADR 0113); the order follows.
     let shipmentId = '';
     await shop.eventually(async () => {
       const queue = await shop.request('GET', `/shipping/shipments?orderId=${shipped.body.id}`, shop.admin());

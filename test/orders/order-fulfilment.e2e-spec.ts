@@ -7,7 +7,7 @@ import { Json, Shop } from '../support/shop';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
- * Orders follows shipping (issue 18, stage 2; ADR 0111): the order's address and line numbers reach
+ * Orders follows shipping (issue 18, stage 2; ADR 0113): the order's address and line numbers reach
  * the shipment, shipment events move the order confirmed → partially shipped → shipped → delivered
  * (duplicated or reordered events harmless), and a cancellation asks shipping first. All modules in
  * one process, real PostgreSQL, spoken to over HTTP.

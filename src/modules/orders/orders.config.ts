@@ -5,7 +5,7 @@ export interface OrdersConfig {
   /** How long the saga waits for a reply (stock, payment) before cancelling the order. */
   readonly stepTimeoutSeconds: number;
   readonly deadlineSweepIntervalMs: number;
-  /** How long a cancellation waits for shipping's answer before the sweeper asks again (ADR 0111). */
+  /** How long a cancellation waits for shipping's answer before the sweeper asks again (ADR 0113). */
   readonly cancellationRetrySeconds: number;
 }
 

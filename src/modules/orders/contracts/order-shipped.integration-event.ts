@@ -10,7 +10,7 @@ export interface OrderShippedPayload {
 }
 
 /**
- * An order left the warehouse. **No longer published** since issue 18 (ADR 0111): shipping's
+ * An order left the warehouse. **No longer published** since issue 18 (ADR 0113): shipping's
  * `ShipmentDispatched` says so per parcel. The contract stays so that events already in outboxes and
  * streams are still understood (notifications still mails them).
  */

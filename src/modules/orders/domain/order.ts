@@ -140,7 +140,7 @@ export function totalsOf(lines: readonly OrderLine[], currency: string): OrderTo
  * Whether an order in this status may still be cancelled, by its customer or an admin: only before any
  * of its goods left the warehouse (a confirmed order also needs shipping's consent, which refuses once
  * a parcel is dispatched). After that, money goes back through a refund (`POST /payments/:id/refund`);
- * returns are another flow (ADR 0111).
+ * returns are another flow (ADR 0113).
  */
 export function mayCancel(status: OrderStatus): boolean {
   return status === 'pending' || status === 'confirmed';

@@ -118,7 +118,7 @@ export class OrdersController {
   }
 
   /**
-   * Gone with issue 18 (ADR 0111): the warehouse packs and dispatches an order's shipments through
+   * Gone with issue 18 (ADR 0113): the warehouse packs and dispatches an order's shipments through
    * shipping (`/shipping/shipments`), whose events move the order to shipped. Answers 410 to the
    * admins who used it, so old clients learn where it went; left out of the OpenAPI document.
    */

@@ -9,7 +9,7 @@ export interface PendingShipmentCancellation {
 }
 
 /**
- * The cancellations of confirmed orders waiting for shipping's answer (ADR 0111): recorded before
+ * The cancellations of confirmed orders waiting for shipping's answer (ADR 0113): recorded before
  * shipping is asked, settled (and deleted) when it answers, so a crash or a timeout between the two
  * leaves a row the sweeper settles, never an order half cancelled.
  */

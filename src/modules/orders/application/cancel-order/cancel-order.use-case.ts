@@ -32,7 +32,7 @@ type Begun = { readonly view: OrderView } | { readonly askShipping: { customerId
 /**
  * Cancels an order for its owner or an admin before any of its goods left; undoes what it holds (a
  * refund or a void, stock back). A pending order is cancelled at once. A confirmed one asks shipping
- * first (ADR 0111): the request is recorded, `shipping.CancelOrderShipments` asked outside any
+ * first (ADR 0113): the request is recorded, `shipping.CancelOrderShipments` asked outside any
  * transaction, and the answer settled — 409 `order-already-dispatched` when a parcel left (nothing
  * changes), 503 `cancellation-pending` when shipping does not answer (the sweeper settles it later).
  * With an `Idempotency-Key`, a retry gets the first answer and the same key with another request is

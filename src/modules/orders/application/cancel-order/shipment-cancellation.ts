@@ -12,7 +12,7 @@ import { CheckoutProcess } from '../checkout/checkout.process';
 export type ShipmentCancellationOutcome = 'cancelled' | 'refused';
 
 /**
- * Cancelling a confirmed order asks shipping first (ADR 0111): `shipping.CancelOrderShipments` is
+ * Cancelling a confirmed order asks shipping first (ADR 0113): `shipping.CancelOrderShipments` is
  * final once answered (shipments cancelled, or a tombstone so a late confirmation ships nothing), so
  * orders records its request before asking ({@link ShipmentCancellationRepository}) and settles it
  * with the answer — by the HTTP request when shipping answers in time, else by the sweeper. The

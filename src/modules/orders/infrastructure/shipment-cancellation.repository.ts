@@ -17,12 +17,17 @@ export interface PendingShipmentCancellation {
 export class ShipmentCancellationRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Records that the order's cancellation asks shipping; the first reason recorded stays. */
-  async request(tx: Transaction, orderId: string, reason: string): Promise<void> {
-    await tx.manager.query(
-      `INSERT INTO shipment_cancellations (order_id, reason) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`,
+  /**
+   * Records that the order's cancellation asks shipping; the first reason recorded stays. False when a
+   * request was already recorded (a concurrent or retried cancellation waiting for the same answer).
+   */
+  async request(tx: Transaction, orderId: string, reason: string): Promise<boolean> {
+    const inserted = (await tx.manager.query(
+      `INSERT INTO shipment_cancellations (order_id, reason) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
       [orderId, reason],
-    );
+    )) as unknown[];
+    return inserted.length > 0;
   }
 
   /** The order's pending cancellation, locked for the rest of the transaction (take the saga's and order's locks first). */

@@ -100,11 +100,14 @@ export class CancelOrderUseCase {
       throw ProblemException.conflict('order-not-cancellable', `An order that is ${order.status} cannot be cancelled.`);
     }
     const reason = isAdmin ? 'cancelled_by_admin' : 'cancelled_by_customer';
-    await this.timeline.record(tx, orderId, 'cancellation_requested', isAdmin ? 'by_admin' : 'by_customer');
+    const requested = () =>
+      this.timeline.record(tx, orderId, 'cancellation_requested', isAdmin ? 'by_admin' : 'by_customer');
     if (order.status === 'confirmed') {
-      await this.requests.request(tx, orderId, reason);
+      // A request already waiting for shipping (a concurrent or retried one) is asked about again, not twice recorded.
+      if (await this.requests.request(tx, orderId, reason)) await requested();
       return { askShipping: { customerId: order.customerId, reason } };
     }
+    await requested();
     await this.checkout.advance(tx, orderId, { kind: 'cancel_requested', reason });
     return { view: await this.reader.get(orderId, caller, tx) };
   }

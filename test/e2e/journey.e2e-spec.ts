@@ -1,10 +1,10 @@
-import { ADMIN, SPLIT_WITH_CART, Topology, topologiesToRun, TopologyKind } from './support/topology';
+import { ADMIN, SPLIT_WITH_CART_AND_SHIPPING, Topology, topologiesToRun, TopologyKind } from './support/topology';
 import { Headers, HttpShop } from './support/http-shop';
 
 /**
  * The proof of docs/architecture.md §5: one journey, spoken only in HTTP to one base URL, passes against the
- * monolith and against the split topology (payments, recommendations and cart in processes of their
- * own, over a real NATS, behind the gateway). Same tests, same expected results.
+ * monolith and against the split topology (payments, recommendations, and cart with shipping in
+ * processes of their own, over a real NATS, behind the gateway). Same tests, same expected results.
  */
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -14,7 +14,7 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
   let admin: Headers;
 
   beforeAll(async () => {
-    topology = await Topology.start(kind, { processes: SPLIT_WITH_CART });
+    topology = await Topology.start(kind, { processes: SPLIT_WITH_CART_AND_SHIPPING });
     shop = new HttpShop(topology.baseUrl);
     admin = await shop.login(ADMIN.email, ADMIN.password);
     // Shipping is set up (a flat EUR 4.90 to DE, AT, FR): every cart below chooses it, as checkout requires.
@@ -61,14 +61,22 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     expect(payment.capturedAmount).toEqual(eur(5490));
     expect(await shop.available(productId)).toBe(8);
 
-    const shipped = await shop.request('POST', `/orders/${order.id}/ship`, admin, {
+    // The warehouse works shipping's queue (in its own process in the split topology): the shipment
+    // came from OrderConfirmed, and its dispatch moves the order to shipped.
+    let shipment: { id: string; address: unknown } | undefined;
+    await shop.eventually(async () => {
+      shipment = (await shop.request('GET', `/shipping/shipments?orderId=${order.id}`, admin)).body.items?.[0];
+      return shipment !== undefined;
+    }, 'the shipment of the confirmed order');
+    expect(shipment!.address).toMatchObject({ country: 'DE' });
+    expect((await shop.request('POST', `/shipping/shipments/${shipment!.id}/pack`, admin)).status).toBe(200);
+    const dispatched = await shop.request('POST', `/shipping/shipments/${shipment!.id}/dispatch`, admin, {
       carrier: 'DHL',
-      trackingNumber: 'JJD000123',
+      trackingNumber: `JJD${Date.now()}`,
     });
-    expect(shipped).toMatchObject({
-      status: 200,
-      body: { status: 'shipped', shipment: { carrier: 'DHL', trackingNumber: 'JJD000123' } },
-    });
+    expect(dispatched).toMatchObject({ status: 200, body: { status: 'dispatched' } });
+    const shipped = await shop.orderUntil(customer.auth, order.id, ['shipped']);
+    expect(shipped.shipment).toMatchObject({ carrier: 'DHL', trackingNumber: dispatched.body.trackingNumber });
     expect((await shop.request('POST', `/orders/${order.id}/cancel`, customer.auth)).status).toBe(409);
     await shop.eventually(async () => {
       const mailbox = await shop.request(

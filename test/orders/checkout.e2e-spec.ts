@@ -206,20 +206,25 @@ describe('checkout saga (all modules in one process, real PostgreSQL)', () => {
       await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]),
     );
     await shop.orderUntil(customer.auth, shipped.body.id, ['confirmed']);
-    expect(
-      (
-        await shop.request('POST', `/orders/${shipped.body.id}/ship`, customer.auth, {
-          carrier: 'DHL',
-          trackingNumber: 'X1',
-        })
-      ).status,
-    ).toBe(403);
-    const ship = await shop.request('POST', `/orders/${shipped.body.id}/ship`, shop.admin(), {
+    // The warehouse ships it through shipping (POST /orders/:id/ship is gone, ADR 0113); the order follows.
+    let shipmentId = '';
+    await shop.eventually(async () => {
+      const queue = await shop.request('GET', `/shipping/shipments?orderId=${shipped.body.id}`, shop.admin());
+      shipmentId = queue.body.items?.[0]?.id ?? '';
+      return shipmentId !== '';
+    }, 'a shipment');
+    expect((await shop.request('POST', `/shipping/shipments/${shipmentId}/pack`, customer.auth)).status).toBe(403);
+    expect((await shop.request('POST', `/shipping/shipments/${shipmentId}/pack`, shop.admin())).status).toBe(200);
+    const dispatch = await shop.request('POST', `/shipping/shipments/${shipmentId}/dispatch`, shop.admin(), {
       carrier: 'DHL',
-      trackingNumber: 'X1',
+      trackingNumber: `X1-${shipmentId}`,
     });
-    expect(ship.status).toBe(200);
-    expect(ship.body).toMatchObject({ status: 'shipped', shipment: { carrier: 'DHL', trackingNumber: 'X1' } });
+    expect(dispatch.status).toBe(200);
+    const ship = { body: await shop.orderUntil(customer.auth, shipped.body.id, ['shipped']) };
+    expect(ship.body).toMatchObject({
+      status: 'shipped',
+      shipment: { carrier: 'DHL', trackingNumber: `X1-${shipmentId}` },
+    });
     expect((await shop.request('POST', `/orders/${shipped.body.id}/cancel`, customer.auth)).status).toBe(409);
     await shop.eventually(async () => {
       const mailbox = await shop.request(

@@ -3,6 +3,8 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { CancelOrderUseCase } from './application/cancel-order/cancel-order.use-case';
+import { ShipmentCancellation } from './application/cancel-order/shipment-cancellation';
+import { ShipmentCancellationSweeper } from './application/cancel-order/shipment-cancellation.sweeper';
 import { CheckoutDeadlineSweeper } from './application/checkout/checkout-deadline.sweeper';
 import { CheckoutProcess } from './application/checkout/checkout.process';
 import { OnPaymentAuthorizedHandler } from './application/checkout/on-payment-authorized.handler';
@@ -12,8 +14,10 @@ import { OnPaymentFailedHandler } from './application/checkout/on-payment-failed
 import { OnStockCommittedHandler } from './application/checkout/on-stock-committed.handler';
 import { OnStockReservationRejectedHandler } from './application/checkout/on-stock-reservation-rejected.handler';
 import { OnStockReservedHandler } from './application/checkout/on-stock-reserved.handler';
+import { OnShipmentDeliveredHandler } from './application/follow-shipments/on-shipment-delivered.handler';
+import { OnShipmentDispatchedHandler } from './application/follow-shipments/on-shipment-dispatched.handler';
+import { OrderFulfilmentUpdater } from './application/follow-shipments/order-fulfilment';
 import { PlaceOrderUseCase } from './application/place-order/place-order.use-case';
-import { ShipOrderUseCase } from './application/ship-order/ship-order.use-case';
 import { OnPaymentRefundedHandler } from './application/timeline/on-payment-refunded.handler';
 import { OnPaymentVoidedHandler } from './application/timeline/on-payment-voided.handler';
 import { OnStockReleasedHandler } from './application/timeline/on-stock-released.handler';
@@ -28,6 +32,7 @@ import { OrderTimelineEntryOrmEntity } from './infrastructure/order-timeline-ent
 import { OrderTimelineRepository } from './infrastructure/order-timeline.repository';
 import { OrderOrmEntity } from './infrastructure/order.orm-entity';
 import { OrderRepository } from './infrastructure/order.repository';
+import { ShipmentCancellationRepository } from './infrastructure/shipment-cancellation.repository';
 import { loadOrdersConfig, ORDERS_CONFIG } from './orders.config';
 import { ordersDescriptor } from './orders.descriptor';
 
@@ -57,7 +62,9 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     OrderReader,
     PlaceOrderUseCase,
     CancelOrderUseCase,
-    ShipOrderUseCase,
+    ShipmentCancellationRepository,
+    ShipmentCancellation,
+    ShipmentCancellationSweeper,
     GetOrderUseCase,
     ListOrdersUseCase,
     OnStockReservedHandler,
@@ -70,6 +77,9 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     OnPaymentRefundedHandler,
     OnPaymentVoidedHandler,
     OnStockReleasedHandler,
+    OrderFulfilmentUpdater,
+    OnShipmentDispatchedHandler,
+    OnShipmentDeliveredHandler,
   ],
 })
 export class OrdersModule {

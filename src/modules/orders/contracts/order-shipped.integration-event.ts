@@ -9,7 +9,11 @@ export interface OrderShippedPayload {
   readonly shippedAt: string;
 }
 
-/** An order left the warehouse. */
+/**
+ * An order left the warehouse. **No longer published** since issue 18 (ADR 0113): shipping's
+ * `ShipmentDispatched` says so per parcel. The contract stays so that events already in outboxes and
+ * streams are still understood (notifications still mails them).
+ */
 @IntegrationEventContract(
   'orders.OrderShipped.v1',
   () =>

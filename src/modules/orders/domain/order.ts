@@ -1,8 +1,46 @@
 import { DomainError } from '../../../platform/errors';
 import { Money } from '../../../platform/money';
 
-/** Where an order is, as its customer sees it. */
-export type OrderStatus = 'pending' | 'confirmed' | 'shipped' | 'cancelled';
+/**
+ * Where an order is, as its customer sees it. After `confirmed`, shipping's events move it through
+ * `partially_shipped` (some units left the warehouse), `shipped` (all left) and `delivered` (all
+ * delivered); see {@link advanceFulfilment}.
+ */
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Every status, in the order an order goes through them (`cancelled` may follow `pending` or `confirmed`). */
+export const ORDER_STATUSES = [
+  'pending',
+  'confirmed',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
+
+/** How far an order's goods have gone, as shipping derives it from all the order's shipments (ADR 0106). */
+export type OrderFulfilment = 'partially_shipped' | 'shipped' | 'delivered';
+
+const FULFILMENT_RANK: Readonly<Record<OrderStatus, number>> = {
+  pending: 0,
+  confirmed: 1,
+  partially_shipped: 2,
+  shipped: 3,
+  delivered: 4,
+  cancelled: -1,
+};
+
+/**
+ * The status an order takes from a fulfilment shipping reported, or null to keep it: only a
+ * fulfilment that ranks above the current status applies (`confirmed < partially_shipped < shipped <
+ * delivered`), so shipment events delivered twice or out of order never move an order back. A
+ * pending or cancelled order is not moved (shipping ships only confirmed orders; a late event for a
+ * cancelled one changes nothing).
+ */
+export function advanceFulfilment(current: OrderStatus, fulfilment: OrderFulfilment | null): OrderStatus | null {
+  if (fulfilment === null || current === 'pending' || current === 'cancelled') return null;
+  return FULFILMENT_RANK[fulfilment] > FULFILMENT_RANK[current] ? fulfilment : null;
+}
 
 /** Where an order goes; `line2` is null when there is none. */
 export interface ShippingAddress {
@@ -126,10 +164,14 @@ export function totalsOf(lines: readonly OrderLine[], currency: string, shipping
   };
 }
 
-/** Who may cancel an order in which status: customers before shipping, admins before delivery. */
-export function mayCancel(status: OrderStatus, by: 'customer' | 'admin'): boolean {
-  if (status === 'pending' || status === 'confirmed') return true;
-  return status === 'shipped' && by === 'admin';
+/**
+ * Whether an order in this status may still be cancelled, by its customer or an admin: only before any
+ * of its goods left the warehouse (a confirmed order also needs shipping's consent, which refuses once
+ * a parcel is dispatched). After that, money goes back through a refund (`POST /payments/:id/refund`);
+ * returns are another flow (ADR 0113).
+ */
+export function mayCancel(status: OrderStatus): boolean {
+  return status === 'pending' || status === 'confirmed';
 }
 
 /** The cart already has an order that is not cancelled (a second tab, a double click). */

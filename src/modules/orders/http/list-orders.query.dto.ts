@@ -1,13 +1,13 @@
 import { PageQueryDto } from '../../../platform/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import type { OrderStatus } from '../domain/order';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 
 /** `GET /orders`: a page, optionally filtered by status (and, for admins, by customer). */
 export class ListOrdersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] })
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
-  @IsIn(['pending', 'confirmed', 'shipped', 'cancelled'])
+  @IsIn(ORDER_STATUSES)
   readonly status?: OrderStatus;
 
   @ApiPropertyOptional({ description: 'Admins only' }) @IsOptional() @IsUUID() readonly customerId?: string;

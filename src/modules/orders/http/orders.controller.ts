@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiExcludeEndpoint,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import {
@@ -8,22 +15,21 @@ import {
   optionalIdempotencyKey,
   Page,
   PageOf,
+  ProblemException,
   requireIdempotencyKey,
 } from '../../../platform/http';
 import { CancelOrderUseCase } from '../application/cancel-order/cancel-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order/place-order.use-case';
-import { ShipOrderUseCase } from '../application/ship-order/ship-order.use-case';
 import { GetOrderUseCase } from '../application/view-orders/get-order.use-case';
 import { ListOrdersUseCase } from '../application/view-orders/list-orders.use-case';
 import { OrderView, PlacedOrder } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
 import { OrderResponse, PlacedOrderResponse } from './orders.response';
 import { PlaceOrderDto } from './place-order.dto';
-import { ShipOrderDto } from './ship-order.dto';
 
 const ORDER_PAGE = PageOf(OrderResponse);
 
-/** Checkout, the orders of a customer (all of them for an admin), cancellation and shipping. */
+/** Checkout, the orders of a customer (all of them for an admin) and cancellation. */
 @ApiTags('orders')
 @Authenticated()
 @Controller('orders')
@@ -31,7 +37,6 @@ export class OrdersController {
   constructor(
     private readonly placeOrder: PlaceOrderUseCase,
     private readonly cancelOrder: CancelOrderUseCase,
-    private readonly shipOrder: ShipOrderUseCase,
     private readonly getOrder: GetOrderUseCase,
     private readonly listOrders: ListOrdersUseCase,
   ) {}
@@ -93,7 +98,13 @@ export class OrdersController {
     description: 'A retry with the same key gets the first answer; the same key with another request is a 422.',
   })
   @ApiAcceptedResponse({ type: OrderResponse, description: 'Cancellation requested; stock and payment follow' })
-  @ApiProblem(409, 'order-not-cancellable', 'The order is past the point where the caller may cancel it')
+  @ApiProblem(409, 'order-not-cancellable', 'The order is past the point where it may be cancelled')
+  @ApiProblem(
+    409,
+    'order-already-dispatched',
+    'A parcel of the order left the warehouse (shipping refused); nothing changed',
+  )
+  @ApiProblem(503, 'cancellation-pending', 'Shipping did not answer; the cancellation is recorded and settled later')
   cancel(
     @IdParam() id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -106,16 +117,23 @@ export class OrdersController {
     });
   }
 
+  /**
+   * Gone with issue 18 (ADR 0113): the warehouse packs and dispatches an order's shipments through
+   * shipping (`/shipping/shipments`), whose events move the order to shipped. Answers 410 to the
+   * admins who used it, so old clients learn where it went; left out of the OpenAPI document.
+   */
   @Post(':id/ship')
   @Roles('admin')
-  @HttpCode(200)
-  @ApiOkResponse({ type: OrderResponse })
-  @ApiProblem(409, 'order-not-shippable', 'Only a confirmed order can be shipped')
-  ship(@IdParam() id: string, @Body() body: ShipOrderDto, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
-    return this.shipOrder.execute({
-      orderId: id,
-      shipment: { carrier: body.carrier, trackingNumber: body.trackingNumber },
-      admin: user,
+  @ApiExcludeEndpoint()
+  ship(@IdParam() id: string): never {
+    throw new ProblemException({
+      status: 410,
+      type: 'order-shipping-moved',
+      title: 'Gone',
+      detail:
+        `Orders are shipped through shipping now: GET /shipping/shipments?orderId=${id}, then pack and ` +
+        'dispatch each shipment; the order becomes partially shipped, shipped and delivered from its events.',
+      extensions: { shipments: `/shipping/shipments?orderId=${id}` },
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { MoneyResponse } from '../../../platform/http';
 import type { Money } from '../../../platform/messaging';
-import type { OrderStatus } from '../domain/order';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/order';
 import type { OrderLineView, OrderView, TimelineEntryView } from '../application/view-orders/order-view';
 
 // The schemas keep the names the API has always published (`OrderView`…): they are part of its contract.
@@ -24,8 +24,9 @@ export class TimelineEntryResponse implements TimelineEntryView {
   @ApiProperty({
     example: 'payment_refunded',
     description:
-      'pending, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, shipped, ' +
-      'cancellation_requested, cancelled, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
+      'pending, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, ' +
+      'shipment_dispatched, partially_shipped, shipped, shipment_delivered, delivered, cancellation_requested, ' +
+      'cancellation_refused, cancelled, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
       'payment_refund_failed, payment_void_failed',
   })
   readonly status: string;
@@ -67,7 +68,7 @@ export class ShippingAddressResponse {
   @ApiProperty({ example: 'DE' }) readonly country: string;
 }
 
-/** The carrier a shipped order was handed to. */
+/** The carrier the order's first parcel was handed to (all parcels: GET /shipping/orders/{id}/shipments). */
 @ApiSchema({ name: 'ShipmentView' })
 export class ShipmentResponse {
   @ApiProperty({ example: 'DHL' }) readonly carrier: string;
@@ -79,7 +80,7 @@ export class ShipmentResponse {
 @ApiSchema({ name: 'OrderView' })
 export class OrderResponse implements OrderView {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
-  @ApiProperty({ enum: ['pending', 'confirmed', 'shipped', 'cancelled'] }) readonly status: OrderStatus;
+  @ApiProperty({ enum: ORDER_STATUSES }) readonly status: OrderStatus;
   @ApiProperty({ format: 'uuid' }) readonly customerId: string;
   @ApiProperty({ type: [OrderLineResponse] }) readonly lines: OrderLineResponse[];
   @ApiProperty({ type: OrderTotalsResponse }) readonly totals: OrderTotalsResponse;

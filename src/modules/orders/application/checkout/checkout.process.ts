@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transaction } from '../../../../platform/messaging';
-import { OrderCancelled, OrderConfirmed } from '../../contracts';
+import { OrderAddressSnapshot, OrderCancelled, OrderConfirmed } from '../../contracts';
 import { CheckoutInput, CheckoutState, decideCheckout } from '../../domain/checkout-saga';
 import { Order } from '../../domain/order';
 import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
@@ -65,10 +65,11 @@ export class CheckoutProcess {
       new OrderConfirmed({
         orderId: order.id,
         customerId: order.customerId,
-        lines,
+        lines: lines.map((line, i) => ({ ...line, lineNo: i + 1 })),
         total: { amount: order.totalAmount, currency: order.currency },
         confirmedAt: new Date().toISOString(),
         ...(order.shippingMethod ? { shippingMethod: { ...order.shippingMethod } } : {}),
+        shippingAddress: addressOf(order),
       }),
     );
   }
@@ -85,4 +86,9 @@ export class CheckoutProcess {
       }),
     );
   }
+}
+
+/** The order's address as `OrderConfirmed` carries it (no `line2` when there is none). */
+function addressOf({ shippingAddress: { line2, ...address } }: Order): OrderAddressSnapshot {
+  return line2 ? { ...address, line2 } : address;
 }

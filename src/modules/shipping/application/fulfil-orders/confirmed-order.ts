@@ -2,10 +2,10 @@ import { OrderConfirmed } from '../../../orders';
 import { Shipment, ShipmentLine } from '../../domain/shipment';
 
 /**
- * What shipping reads of `orders.OrderConfirmed.v1`. Orders does not carry the line numbers, the
- * address or the chosen method yet (stage 2 of issue 18 adds them as optional fields: additive, still
- * v1); until then a line's number is its position (orders numbers lines 1… in the order it lists
- * them) and the address and method are unknown (null).
+ * What shipping reads of `orders.OrderConfirmed.v1`. Orders carries the line numbers and the address
+ * as optional fields (stage 2 of issue 18: additive, still v1), the chosen method not yet; an event
+ * published before them has a line's position as its number (orders numbers lines 1… in the order it
+ * lists them) and an unknown (null) address and method.
  */
 type ConfirmedPayload = Omit<OrderConfirmed['payload'], 'lines'> & {
   readonly lines: readonly (OrderConfirmed['payload']['lines'][number] & { readonly lineNo?: number })[];

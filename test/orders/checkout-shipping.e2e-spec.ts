@@ -130,6 +130,43 @@ describe('checkout with a shipping method', () => {
       expect(await shop.available(productId)).toBe(10);
     });
 
+    it('refuses a shipping price no order could total (above 1 000 000 000 minor units), so no cart or checkout breaks', async () => {
+      // Found by attack18: a flat price of 2^53 − 1 was accepted; choosing it made every read of the
+      // cart and the checkout a 500 (its subtotal plus shipping is beyond 2^53 − 1).
+      const method = await shop.createShippingMethod([{ kind: 'flat', price: eur(300) }], ['DE'], 'Huge');
+      const huge = eur(Number.MAX_SAFE_INTEGER);
+      const rules = [
+        { kind: 'flat', price: huge },
+        { kind: 'free_above', price: eur(1_000_000_001), threshold: eur(Number.MAX_SAFE_INTEGER) },
+        { kind: 'weight_bands', bands: [{ upToGrams: null, price: huge }] },
+      ];
+      const fields = [
+        'priceRules[0].price.amount',
+        'priceRules[0].price.amount',
+        'priceRules[0].bands[0].price.amount',
+      ];
+      for (const [i, rule] of rules.entries()) {
+        const patched = await shop.request('PATCH', `/shipping/methods/${method}`, shop.admin(), {
+          priceRules: [rule],
+        });
+        expect({ status: patched.status, fields: patched.body.errors?.map((e: Json) => e.field) }).toEqual({
+          status: 400,
+          fields: [fields[i]],
+        });
+      }
+      // The largest price is accepted, and a cart at the catalog's largest prices still totals.
+      const largest = await shop.request('PATCH', `/shipping/methods/${method}`, shop.admin(), {
+        priceRules: [{ kind: 'flat', price: eur(1_000_000_000) }],
+      });
+      expect(largest.status).toBe(200);
+      const { variantId } = await shop.createProduct(10, 1_000_000_000);
+      const customer = await shop.signUp();
+      const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+      const chosen = await shop.chooseShipping(customer.auth, cartId, method);
+      expect(chosen.status).toBe(200);
+      expect(chosen.body.totals.total).toEqual(eur(3_000_000_000));
+    });
+
     it('requires a method for a cart with lines once any method is enabled', async () => {
       const { productId, variantId } = await shop.createProduct(5, 1000);
       const customer = await shop.signUp();

@@ -64,8 +64,17 @@ export function priceByRule(rule: PriceRule, cart: PricedCart): RulePrice {
 }
 
 /**
+ * The largest shipping price, in minor units: a product's largest price (catalog's
+ * `MAX_PRICE_MINOR_UNITS`), so that a cart's subtotal (at most 100 lines of 99 units at that price)
+ * plus its shipping stays far below 2^53 − 1 and every totals breakdown can be summed exactly. A
+ * `free_above` threshold is only compared, never added, so it may be any safe integer.
+ */
+export const MAX_SHIPPING_PRICE_MINOR_UNITS = 1_000_000_000;
+
+/**
  * Checks a rule's definition; `path` prefixes the fields (`priceRules[0]`). Problems: an unknown
- * kind; an amount that is not a non-negative safe integer of minor units; a currency that is not
+ * kind; an amount that is not a non-negative safe integer of minor units, a price above
+ * `MAX_SHIPPING_PRICE_MINOR_UNITS`; a currency that is not
  * ISO 4217 (`isKnownCurrency`) or differs from the rule's first amount's; a `free_above` threshold
  * of 0 (that is `flat` at 0); no bands, a band bound that is not a positive integer of grams, an open
  * band before the last, bands not in strictly increasing `upToGrams` (unsorted or overlapping).
@@ -78,6 +87,11 @@ export function validatePriceRule(rule: PriceRule, path: string): FieldError[] {
   for (const [field, money] of amounts) {
     if (!Number.isSafeInteger(money.amount) || money.amount < 0) {
       errors.push({ field: `${path}.${field}.amount`, message: 'must be a non-negative integer of minor units' });
+    } else if (field !== 'threshold' && money.amount > MAX_SHIPPING_PRICE_MINOR_UNITS) {
+      errors.push({
+        field: `${path}.${field}.amount`,
+        message: `a shipping price is at most ${MAX_SHIPPING_PRICE_MINOR_UNITS} minor units (a product's largest price)`,
+      });
     }
     if (!isKnownCurrency(money.currency)) {
       errors.push({ field: `${path}.${field}.currency`, message: `${money.currency} is not an ISO 4217 currency` });

@@ -62,9 +62,18 @@ const CART_WITH_LINES = `
                      FROM (SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = c.id) l), '[]') AS lines
     FROM cart.carts c`;
 
-/** `find` (and `find … FOR UPDATE`): the cart and its lines by id. */
+/** `find` (and `findLocked`, after `LOCK_CART_SQL`): the cart and its lines by id. */
 export const FIND_CART_SQL = `${CART_WITH_LINES} WHERE c.id = $1`;
+/** The bench baseline's one-statement read and lock (it never has two changes of one cart waiting). */
 export const FIND_CART_FOR_UPDATE_SQL = `${FIND_CART_SQL} FOR UPDATE OF c`;
+/**
+ * Locks a cart's row. `findLocked` runs it before reading the cart with its lines in a statement of
+ * its own: `FIND_CART_FOR_UPDATE_SQL` alone, after waiting for another change's lock, re-reads the
+ * cart row but evaluates its lines sub-select in the snapshot taken before the wait (PostgreSQL's
+ * READ COMMITTED re-check), so it misses the lines that change committed.
+ */
+const LOCK_CART_SQL = `SELECT id FROM cart.carts WHERE id = $1 FOR UPDATE`;
+const LOCK_OPEN_CART_SQL = `SELECT id FROM cart.carts WHERE customer_id = $1 AND status = 'open' FOR UPDATE`;
 const FIND_OPEN_CART_SQL = `${CART_WITH_LINES} WHERE c.customer_id = $1 AND c.status = 'open'`;
 
 /**
@@ -153,7 +162,10 @@ export class CartRepository {
 
   /** The cart and its lines, locked (FOR UPDATE) for the rest of `tx`. */
   async findLocked(tx: Transaction, id: string): Promise<Cart | undefined> {
-    return firstCart(await tx.manager.query(FIND_CART_FOR_UPDATE_SQL, [id]));
+    const locked = (await tx.manager.query(LOCK_CART_SQL, [id])) as unknown[];
+    if (locked.length === 0) return undefined;
+    // A statement of its own, so it sees what a change that held the lock before committed.
+    return firstCart(await tx.manager.query(FIND_CART_SQL, [id]));
   }
 
   /** The customer's open cart, read outside any transaction. */
@@ -163,7 +175,9 @@ export class CartRepository {
 
   /** The customer's open cart, locked for the rest of `tx`. */
   async findOpenOfLocked(tx: Transaction, customerId: string): Promise<Cart | undefined> {
-    return firstCart(await tx.manager.query(`${FIND_OPEN_CART_SQL} FOR UPDATE OF c`, [customerId]));
+    const [locked] = (await tx.manager.query(LOCK_OPEN_CART_SQL, [customerId])) as { id: string }[];
+    if (!locked) return undefined;
+    return firstCart(await tx.manager.query(FIND_CART_SQL, [locked.id]));
   }
 
   /** Inserts a new cart; false when the customer already has an open one (nothing written). */

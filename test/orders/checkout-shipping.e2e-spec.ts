@@ -27,8 +27,8 @@ describe('checkout with a shipping method', () => {
     return payment;
   };
 
-  // Runs first: no method is enabled anywhere yet.
-  it('sells without shipping while the shop has no enabled shipping method at all', async () => {
+  // Runs first: no method exists yet.
+  it('sells without shipping while the shop has no shipping method at all', async () => {
     const { variantId } = await shop.createProduct(10, 1500);
     const customer = await shop.signUp();
     const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
@@ -167,7 +167,7 @@ describe('checkout with a shipping method', () => {
       expect(chosen.body.totals.total).toEqual(eur(3_000_000_000));
     });
 
-    it('requires a method for a cart with lines once any method is enabled', async () => {
+    it('requires a method for a cart with lines once any method exists', async () => {
       const { productId, variantId } = await shop.createProduct(5, 1000);
       const customer = await shop.signUp();
       const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
@@ -248,6 +248,24 @@ describe('checkout with a shipping method', () => {
       expect((await shop.request('GET', `/shipping/options?cartId=${own}&country=DE`, stranger.auth)).status).toBe(404);
       expect((await shop.request('GET', `/shipping/options?cartId=${own}&country=DE`)).status).toBe(404);
       expect((await shop.chooseShipping(stranger.auth, own, flat)).status).toBe(404);
+    });
+
+    // Runs last: it disables every method.
+    it('still requires a method once every method is disabled: disabling shipping never ships for free', async () => {
+      const methods = await shop.request('GET', '/shipping/methods?limit=100', shop.admin());
+      expect(methods.status).toBe(200);
+      for (const m of methods.body.items as { id: string }[]) {
+        const off = await shop.request('PATCH', `/shipping/methods/${m.id}`, shop.admin(), { enabled: false });
+        expect(off.status).toBe(200);
+      }
+      const { productId, variantId } = await shop.createProduct(5, 1000);
+      const customer = await shop.signUp();
+      const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+      const refused = await shop.placeOrder(customer.auth, cartId);
+      expect(refused.status).toBe(409);
+      expect(refused.body.type).toMatch(/shipping-method-required$/);
+      expect((await shop.request('GET', '/orders', customer.auth)).body.items).toEqual([]);
+      expect(await shop.available(productId)).toBe(5);
     });
   });
 });

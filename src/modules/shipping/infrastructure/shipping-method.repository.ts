@@ -59,10 +59,11 @@ export class ShippingMethodRepository {
   }
 
   /** Whether any method is enabled at all (the shop has set shipping up). */
-  async anyEnabled(): Promise<boolean> {
+  /** Whether any method exists, enabled or disabled. */
+  async anyExists(): Promise<boolean> {
     const rows = await queryRows<{ one: number }>(
       this.uow.reader,
-      `SELECT 1 AS one FROM methods WHERE enabled LIMIT 1`,
+      `SELECT 1 AS one FROM methods LIMIT 1`,
       [],
     );
     return rows.length > 0;

@@ -16,7 +16,9 @@ export interface OrderShipping {
  * any other price (`shipping-price-changed`, with both prices) or a refusal (the method gone,
  * disabled, not serving the address's country, no price in the currency, too heavy) is a 409 named
  * after it, and nothing is placed. A cart with lines and no method is a 409 `shipping-method-required`,
- * unless the shop has no enabled shipping method at all: then it sells without shipping (null).
+ * unless the shop has no shipping method at all (none ever created, enabled or not): then it sells
+ * without shipping (null). A shop whose methods are all disabled ships nothing, so it sells nothing
+ * physical (the 409), rather than shipping for free.
  */
 export async function checkShipping(
   bus: MessageBus,
@@ -25,8 +27,8 @@ export async function checkShipping(
 ): Promise<OrderShipping | null> {
   const chosen = cart.shippingMethod;
   if (!chosen) {
-    const { methodsEnabled } = await bus.query(new GetShippingSetup());
-    if (!methodsEnabled) return null;
+    const { methodsConfigured } = await bus.query(new GetShippingSetup());
+    if (!methodsConfigured) return null;
     throw ProblemException.conflict(
       'shipping-method-required',
       'Choose how the order travels first: GET /shipping/options lists the methods, PUT /carts/:id/shipping-method chooses one.',

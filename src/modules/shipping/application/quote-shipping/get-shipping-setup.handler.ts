@@ -2,12 +2,12 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GetShippingSetup, ShippingSetup } from '../../contracts';
 import { ShippingMethodRepository } from '../../infrastructure/shipping-method.repository';
 
-/** `shipping.GetShippingSetup`: whether any method is enabled. */
+/** `shipping.GetShippingSetup`: whether any method exists (enabled or not). */
 @QueryHandler(GetShippingSetup)
 export class GetShippingSetupHandler implements IQueryHandler<GetShippingSetup> {
   constructor(private readonly methods: ShippingMethodRepository) {}
 
   async execute(): Promise<ShippingSetup> {
-    return { methodsEnabled: await this.methods.anyEnabled() };
+    return { methodsConfigured: await this.methods.anyExists() };
   }
 }

@@ -42,6 +42,13 @@ export class FraudTraining {
   async fromHistory(request: TrainingRequest & { labelDelayDays: number; now?: Date }): Promise<TrainingReport> {
     const until = new Date((request.now ?? new Date()).getTime() - request.labelDelayDays * 86_400_000);
     const examples = await this.assessments.labelledHistory(until);
+    const fraud = examples.filter((e) => e.fraud).length;
+    if (fraud < 2 || fraud === examples.length) {
+      throw new RangeError(
+        `the history before ${until.toISOString()} has ${examples.length} attempts and ${fraud} labelled fraudulent: ` +
+          'too few to learn from (lower --label-delay-days, label more, or train --synthetic for a demo)',
+      );
+    }
     return this.store('history', examples, request);
   }
 

@@ -6,7 +6,10 @@ import { ActiveFraudModels } from './application/assess-fraud/active-fraud-model
 import { FraudAssessor } from './application/assess-fraud/fraud-assessor';
 import { MarkFraudUseCase } from './application/fraud-labels/mark-fraud.use-case';
 import { FraudModelLifecycle } from './application/fraud-models/fraud-model-lifecycle';
-import { FraudModelsUseCase } from './application/fraud-models/fraud-models.use-case';
+import { ChangeFraudModelUseCase } from './application/fraud-models/change-fraud-model.use-case';
+import { FraudModelAuditUseCase } from './application/fraud-models/fraud-model-audit.use-case';
+import { GetFraudAssessmentUseCase } from './application/fraud-models/get-fraud-assessment.use-case';
+import { ListFraudModelsUseCase } from './application/fraud-models/list-fraud-models.use-case';
 import { FraudTraining } from './application/fraud-models/fraud-training';
 import { TrackProductPublishedHandler } from './application/fraud-read-model/track-product-published.handler';
 import { TrackUserRegisteredHandler } from './application/fraud-read-model/track-user-registered.handler';
@@ -95,7 +98,10 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     DecideReviewUseCase,
     MarkFraudUseCase,
     FraudModelLifecycle,
-    FraudModelsUseCase,
+    ListFraudModelsUseCase,
+    FraudModelAuditUseCase,
+    ChangeFraudModelUseCase,
+    GetFraudAssessmentUseCase,
     FraudTraining,
     TrackUserRegisteredHandler,
     TrackProductPublishedHandler,

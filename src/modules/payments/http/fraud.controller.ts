@@ -3,7 +3,10 @@ import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, FieldError, IdParam, Page, ProblemException } from '../../../platform/http';
 import { FraudLabelView, MarkFraudUseCase } from '../application/fraud-labels/mark-fraud.use-case';
-import { FraudModelsUseCase } from '../application/fraud-models/fraud-models.use-case';
+import { ChangeFraudModelUseCase } from '../application/fraud-models/change-fraud-model.use-case';
+import { FraudModelAuditUseCase } from '../application/fraud-models/fraud-model-audit.use-case';
+import { GetFraudAssessmentUseCase } from '../application/fraud-models/get-fraud-assessment.use-case';
+import { ListFraudModelsUseCase } from '../application/fraud-models/list-fraud-models.use-case';
 import { DecideReviewUseCase } from '../application/reviews/decide-review.use-case';
 import { ListReviewsUseCase } from '../application/reviews/list-reviews.use-case';
 import { AssessmentView, ReviewView } from '../application/reviews/review-view';
@@ -38,7 +41,10 @@ export class FraudController {
     private readonly listReviews: ListReviewsUseCase,
     private readonly decideReview: DecideReviewUseCase,
     private readonly markFraud: MarkFraudUseCase,
-    private readonly models: FraudModelsUseCase,
+    private readonly listModels: ListFraudModelsUseCase,
+    private readonly modelAudit: FraudModelAuditUseCase,
+    private readonly changeModel: ChangeFraudModelUseCase,
+    private readonly getAssessment: GetFraudAssessmentUseCase,
   ) {}
 
   /** Payments held for review (authorized, not captured), oldest first, with score and top features. */
@@ -58,7 +64,7 @@ export class FraudController {
   @ApiProblem(409, 'review-already-decided', 'The review was rejected already')
   @ApiProblem(409, 'payment-not-held', 'The payment is no longer held (its order was cancelled)')
   approve(@IdParam() id: string, @CurrentUser() admin: AuthenticatedUser): Promise<ReviewView> {
-    return this.decideReview.execute(id, 'approved', admin);
+    return this.decideReview.execute({ paymentId: id, outcome: 'approved', admin });
   }
 
   /** Rejects a held payment: the order is cancelled (`payment_risk`) and the hold voided. The same call again is harmless. */
@@ -70,7 +76,7 @@ export class FraudController {
   @ApiProblem(409, 'review-already-decided', 'The review was approved already')
   @ApiProblem(409, 'payment-not-held', 'The payment is no longer held (its order was cancelled)')
   reject(@IdParam() id: string, @CurrentUser() admin: AuthenticatedUser): Promise<ReviewView> {
-    return this.decideReview.execute(id, 'rejected', admin);
+    return this.decideReview.execute({ paymentId: id, outcome: 'rejected', admin });
   }
 
   /** A payment's fraud assessment: score, model version, top contributions, the rules' score, the shadow's verdict. */
@@ -79,7 +85,7 @@ export class FraudController {
   @ApiOkResponse({ type: AssessmentResponse })
   @ApiProblem(404, 'not-found', 'No assessment for this payment')
   assessment(@IdParam() id: string): Promise<AssessmentView> {
-    return this.models.assessment(id);
+    return this.getAssessment.execute({ paymentId: id });
   }
 
   /** Marks an order's payment fraudulent (or legitimate): a label for the next training. */
@@ -93,7 +99,7 @@ export class FraudController {
     @Body() body: MarkFraudDto,
     @CurrentUser() admin: AuthenticatedUser,
   ): Promise<FraudLabelView> {
-    return this.markFraud.execute(orderId, body, admin);
+    return this.markFraud.execute({ orderId, fraudulent: body.fraudulent, note: body.note, admin });
   }
 
   /** Every stored model version with its hold-out figures, newest first. */
@@ -101,7 +107,7 @@ export class FraudController {
   @Roles('admin')
   @ApiOkResponse({ type: FraudModelPage })
   list(): Promise<Page<FraudModelVersionResponse>> {
-    return this.models.list();
+    return this.listModels.execute();
   }
 
   /** The audit of model changes (trained, shadowed, promoted, rolled back), newest first. */
@@ -109,7 +115,7 @@ export class FraudController {
   @Roles('admin')
   @ApiOkResponse({ type: FraudModelAuditPage })
   audit(): Promise<Page<FraudModelAuditResponse>> {
-    return this.models.audit();
+    return this.modelAudit.execute();
   }
 
   /** Makes a version the one that acts; the one it replaces is retired (audited). */
@@ -123,7 +129,7 @@ export class FraudController {
     @Param('version', new ParseVersionPipe()) version: number,
     @CurrentUser() admin: AuthenticatedUser,
   ): Promise<LiveVersionsResponse> {
-    return this.models.promote(version, `admin:${admin.id}`);
+    return this.changeModel.execute({ action: 'promote', version, actor: `admin:${admin.id}` });
   }
 
   /** Runs a version in shadow: scored and logged beside the active one, never acting (audited). */
@@ -138,7 +144,7 @@ export class FraudController {
     @Param('version', new ParseVersionPipe()) version: number,
     @CurrentUser() admin: AuthenticatedUser,
   ): Promise<LiveVersionsResponse> {
-    return this.models.shadow(version, `admin:${admin.id}`);
+    return this.changeModel.execute({ action: 'shadow', version, actor: `admin:${admin.id}` });
   }
 
   /** Retires the active version and reactivates the one before it (none: the rules decide). Audited. */
@@ -148,6 +154,6 @@ export class FraudController {
   @ApiOkResponse({ type: LiveVersionsResponse })
   @ApiProblem(409, 'fraud-model-conflict', 'No model is active')
   rollback(@CurrentUser() admin: AuthenticatedUser): Promise<LiveVersionsResponse> {
-    return this.models.rollback(`admin:${admin.id}`);
+    return this.changeModel.execute({ action: 'rollback', actor: `admin:${admin.id}` });
   }
 }

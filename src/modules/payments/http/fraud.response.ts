@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
 import type { FraudLabelView } from '../application/fraud-labels/mark-fraud.use-case';
 import type { LiveVersions } from '../application/fraud-models/fraud-model-lifecycle';
+import type { FraudModelAuditView, FraudModelVersionView } from '../application/fraud-models/fraud-model-views';
 import type { AssessmentView, ReviewView } from '../application/reviews/review-view';
 import type { FeatureContribution } from '../domain/fraud/fraud-scorer';
 
@@ -69,7 +70,7 @@ export class FraudLabelResponse implements FraudLabelView {
 }
 
 /** A stored model version. */
-export class FraudModelVersionResponse {
+export class FraudModelVersionResponse implements FraudModelVersionView {
   @ApiProperty({ example: 3 }) readonly version: number;
   @ApiProperty({ enum: ['candidate', 'shadow', 'active', 'retired'] }) readonly status: string;
   @ApiProperty({ example: 'history' }) readonly source: string;
@@ -91,7 +92,7 @@ export class LiveVersionsResponse implements LiveVersions {
 }
 
 /** One audited model change. */
-export class FraudModelAuditResponse {
+export class FraudModelAuditResponse implements FraudModelAuditView {
   @ApiProperty({ enum: ['train', 'shadow', 'promote', 'rollback'] }) readonly action: string;
   @ApiProperty({ type: Number, nullable: true }) readonly version: number | null;
   @ApiProperty({ type: Number, nullable: true }) readonly previousVersion: number | null;

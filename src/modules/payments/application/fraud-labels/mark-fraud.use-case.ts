@@ -15,6 +15,14 @@ export interface FraudLabelView {
   readonly note: string | null;
 }
 
+/** `PUT /payments/fraud-labels/:orderId`. */
+export interface MarkFraudInput {
+  readonly orderId: string;
+  readonly fraudulent: boolean;
+  readonly note?: string;
+  readonly admin: AuthenticatedUser;
+}
+
 /**
  * An admin marks an order's payment fraudulent (or, correcting a mistake, legitimate): the label
  * the next training learns from. It replaces any earlier label of the payment (a chargeback's
@@ -28,11 +36,8 @@ export class MarkFraudUseCase {
     private readonly labels: FraudLabelRepository,
   ) {}
 
-  execute(
-    orderId: string,
-    mark: { fraudulent: boolean; note?: string },
-    admin: AuthenticatedUser,
-  ): Promise<FraudLabelView> {
+  execute(input: MarkFraudInput): Promise<FraudLabelView> {
+    const { orderId, admin } = input;
     return this.uow.run(async (tx) => {
       const payment = await this.payments.findByOrder(orderId, tx);
       if (!payment)
@@ -40,10 +45,10 @@ export class MarkFraudUseCase {
       const label: FraudLabel = {
         paymentId: payment.id,
         orderId,
-        fraudulent: mark.fraudulent,
+        fraudulent: input.fraudulent,
         source: 'admin',
         labelledBy: `admin:${admin.id}`,
-        note: mark.note ?? null,
+        note: input.note ?? null,
       };
       await this.labels.label(tx, label);
       return label;

@@ -4,6 +4,13 @@ import { ProblemException } from '../../../../platform/http';
 import { ReviewDecisions, ReviewOutcome } from './review-decisions';
 import { ReviewView, toReviewView } from './review-view';
 
+/** `POST /payments/reviews/:paymentId/approve` or `/reject`. */
+export interface DecideReviewInput {
+  readonly paymentId: string;
+  readonly outcome: ReviewOutcome;
+  readonly admin: AuthenticatedUser;
+}
+
 /**
  * An admin approves (the checkout captures and confirms the order) or rejects (the order is
  * cancelled `payment_risk` and the hold voided) a held payment. Repeating the same decision
@@ -14,8 +21,8 @@ import { ReviewView, toReviewView } from './review-view';
 export class DecideReviewUseCase {
   constructor(private readonly decisions: ReviewDecisions) {}
 
-  async execute(paymentId: string, outcome: ReviewOutcome, admin: AuthenticatedUser): Promise<ReviewView> {
-    const result = await this.decisions.decide(paymentId, outcome, `admin:${admin.id}`);
+  async execute(input: DecideReviewInput): Promise<ReviewView> {
+    const result = await this.decisions.decide(input.paymentId, input.outcome, `admin:${input.admin.id}`);
     if (result.kind === 'closed') {
       throw new ProblemException({
         status: 409,

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The fraud model's home in payments' own schema (issue 21, ADR 0113):
+ * The fraud model's home in payments' own schema (issue 21, ADR 0114):
  * - `fraud_accounts`, `fraud_products`: payments' read model of other modules' facts, fed by their
  *   events through payments' inbox (accounts.UserRegistered: registration time and e-mail domain
  *   only; catalog.ProductPublished/Updated: category ids, for the resellable share);

@@ -13,6 +13,7 @@ import { catalogScenario } from './scenarios/catalog';
 import { cartScenario } from './scenarios/cart';
 import { checkoutScenario } from './scenarios/checkout';
 import { flashSaleScenario } from './scenarios/flash-sale';
+import { fraudCheckoutScenario } from './scenarios/fraud-checkout';
 import { outboxScenario } from './scenarios/outbox';
 import { roundTripScenario } from './scenarios/round-trip';
 import { memoryScenario } from './scenarios/memory';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, Scenario> = {
   cart: cartScenario,
   checkout: checkoutScenario,
   'flash-sale': flashSaleScenario,
+  fraud: fraudCheckoutScenario,
   outbox: outboxScenario,
 
   'round-trip': roundTripScenario,

@@ -111,14 +111,14 @@ export async function prepareCarts(
   return carts;
 }
 
-/** POST /orders: the order's id (202, pending). */
-export async function placeOrder(url: string, cart: ReadyCart): Promise<string> {
+/** POST /orders: the order's id (202, pending). `token`: the sandbox card (`tok_visa:<x>` is a card of its own). */
+export async function placeOrder(url: string, cart: ReadyCart, token = 'tok_visa'): Promise<string> {
   const body = await call(
     url,
     'POST',
     '/orders',
     cart.auth,
-    { cartId: cart.cartId, shippingAddress: ADDRESS, payment: { provider: 'sandbox', token: 'tok_visa' } },
+    { cartId: cart.cartId, shippingAddress: ADDRESS, payment: { provider: 'sandbox', token } },
     { 'idempotency-key': randomUUID() },
   );
   return body.id as string;

@@ -5,8 +5,11 @@ import { Shop } from '../support/shop';
 import { Headers, Json } from '../support/shop-steps';
 import { TestApp } from '../support/test-app';
 
-/** Path parameters that are not ids: a product is also found by its slug, a webhook by its provider. */
-const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber'];
+/**
+ * Path parameters that are not ids: a product is also found by its slug, a webhook by its provider,
+ * a fraud model by its version number (a positive integer, else the same 400 naming `version`).
+ */
+const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version'];
 
 /**
  * Issue 15, "no client input causes a 5xx": each example of the kind, as seen in the field. The

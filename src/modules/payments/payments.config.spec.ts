@@ -47,4 +47,33 @@ describe('payments settings', () => {
     }
     expect(() => loadPaymentsConfig({ PAYMENTS_SANDBOX: 'on' })).toThrow(/PAYMENTS_SANDBOX/);
   });
+
+  it('reads the fraud decision settings, and refuses a probability outside (0, 1] or a review threshold above the block one', () => {
+    expect(loadPaymentsConfig({}).fraud).toMatchObject({
+      thresholds: { reviewProbability: 0.2, blockProbability: 0.9, rulesBlockFloor: 'review' },
+      reviewDeadlineMinutes: 1440,
+      reviewDefault: 'reject',
+      resellableCategoryIds: [],
+    });
+    expect(
+      loadPaymentsConfig({
+        FRAUD_REVIEW_PROBABILITY: '0.05',
+        FRAUD_BLOCK_PROBABILITY: '1',
+        FRAUD_REVIEW_DEFAULT: 'approve',
+        FRAUD_RESELLABLE_CATEGORIES: 'a, b',
+      }).fraud,
+    ).toMatchObject({
+      thresholds: { reviewProbability: 0.05, blockProbability: 1 },
+      reviewDefault: 'approve',
+      resellableCategoryIds: ['a', 'b'],
+    });
+    for (const [name, value] of [
+      ['FRAUD_REVIEW_PROBABILITY', '0'],
+      ['FRAUD_REVIEW_PROBABILITY', '1.5'],
+      ['FRAUD_BLOCK_PROBABILITY', 'high'],
+      ['FRAUD_REVIEW_PROBABILITY', '0.95'],
+    ]) {
+      expect(() => loadPaymentsConfig({ [name]: value })).toThrow(ConfigError);
+    }
+  });
 });

@@ -1,4 +1,15 @@
-import { ConfigError, Env, readBool, readEnum, readInt, readSecret, readString, readUrl } from '../../platform/config';
+import {
+  ConfigError,
+  Env,
+  readBool,
+  readEnum,
+  readInt,
+  readList,
+  readSecret,
+  readString,
+  readUrl,
+} from '../../platform/config';
+import { FraudThresholds, checkFraudThresholds } from './domain/fraud/fraud-decision';
 import { RiskPolicy } from './domain/risk-assessment';
 
 /** Injection token of {@link PaymentsConfig}. */
@@ -25,8 +36,27 @@ export interface PaymentsConfig {
     readonly publicBaseUrl: string;
     readonly sweepIntervalMs: number;
   };
+  /** The learned fraud model's decisions and the review queue (docs/modules/payments-fraud.md). */
+  readonly fraud: FraudSettings;
   /** Set only when both the API key and the webhook secret are configured. */
   readonly stripe: { readonly apiKey: string; readonly webhookSecret: string } | undefined;
+}
+
+/** How the fraud model's probability becomes a decision, and how held payments are reviewed. */
+export interface FraudSettings {
+  readonly thresholds: FraudThresholds;
+  /** How long a held payment waits for a person before `reviewDefault` applies, minutes. */
+  readonly reviewDeadlineMinutes: number;
+  /** What a review left past its deadline becomes. */
+  readonly reviewDefault: 'approve' | 'reject';
+  /** How often held payments past their deadline are looked for, ms (0: never, tests drive it). */
+  readonly reviewSweepIntervalMs: number;
+  /** Catalog category ids whose products count as resellable high-value goods. */
+  readonly resellableCategoryIds: readonly string[];
+  /** The shop's offset from UTC in minutes, for the hour-of-day signal. */
+  readonly utcOffsetMinutes: number;
+  /** How long a process trusts what it last read of the active and shadow models, ms. */
+  readonly modelCacheMs: number;
 }
 
 /** Public (it is in the source): accepted only outside production. */
@@ -61,8 +91,42 @@ export function loadPaymentsConfig(env: Env): PaymentsConfig {
       publicBaseUrl: readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${port}`,
       sweepIntervalMs: readInt(env, 'SANDBOX_SWEEP_INTERVAL_MS', 30_000, 100, 3_600_000),
     },
+    fraud: readFraudSettings(env),
     stripe: apiKey && stripeSecret ? { apiKey, webhookSecret: stripeSecret } : undefined,
   };
+}
+
+function readFraudSettings(env: Env): FraudSettings {
+  const thresholds: FraudThresholds = {
+    reviewProbability: readProbability(env, 'FRAUD_REVIEW_PROBABILITY', 0.2),
+    blockProbability: readProbability(env, 'FRAUD_BLOCK_PROBABILITY', 0.9),
+    rulesBlockFloor: readEnum(env, 'FRAUD_RULES_BLOCK_FLOOR', ['none', 'review', 'block'], 'review'),
+  };
+  try {
+    checkFraudThresholds(thresholds);
+  } catch {
+    throw new ConfigError('FRAUD_REVIEW_PROBABILITY', 'must not be above FRAUD_BLOCK_PROBABILITY');
+  }
+  return {
+    thresholds,
+    reviewDeadlineMinutes: readInt(env, 'FRAUD_REVIEW_DEADLINE_MINUTES', 1440, 1, 10_080),
+    reviewDefault: readEnum(env, 'FRAUD_REVIEW_DEFAULT', ['approve', 'reject'], 'reject'),
+    reviewSweepIntervalMs: readInt(env, 'FRAUD_REVIEW_SWEEP_INTERVAL_MS', 30_000, 0, 3_600_000),
+    resellableCategoryIds: readList(env, 'FRAUD_RESELLABLE_CATEGORIES') ?? [],
+    utcOffsetMinutes: readInt(env, 'FRAUD_UTC_OFFSET_MINUTES', 0, -720, 840),
+    modelCacheMs: readInt(env, 'FRAUD_MODEL_CACHE_MS', 5000, 0, 600_000),
+  };
+}
+
+/** A probability in (0, 1], written as a decimal such as `0.2`. */
+function readProbability(env: Env, name: string, fallback: number): number {
+  const value = readString(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^(0|1)?(\.\d+)?$/.test(value) || !(parsed > 0 && parsed <= 1)) {
+    throw new ConfigError(name, `must be a probability above 0 and at most 1, such as 0.2 (got "${value}")`);
+  }
+  return parsed;
 }
 
 /** The HMAC key of sandbox webhooks: required (and never the public default) when the sandbox runs in production. */

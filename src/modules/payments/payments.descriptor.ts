@@ -5,5 +5,5 @@ export const paymentsDescriptor: ModuleDescriptor = {
   name: 'payments',
   summary: 'Payments, provider references, refunds, webhook receipts and risk (fraud) assessments.',
   urlPrefixes: ['payments'],
-  allowedDependencies: [],
+  allowedDependencies: ['accounts', 'catalog'],
 };

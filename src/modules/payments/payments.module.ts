@@ -2,6 +2,22 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
+import { ActiveFraudModels } from './application/assess-fraud/active-fraud-models';
+import { FraudAssessor } from './application/assess-fraud/fraud-assessor';
+import { MarkFraudUseCase } from './application/fraud-labels/mark-fraud.use-case';
+import { FraudModelLifecycle } from './application/fraud-models/fraud-model-lifecycle';
+import { ChangeFraudModelUseCase } from './application/fraud-models/change-fraud-model.use-case';
+import { FraudModelAuditUseCase } from './application/fraud-models/fraud-model-audit.use-case';
+import { GetFraudAssessmentUseCase } from './application/fraud-models/get-fraud-assessment.use-case';
+import { ListFraudModelsUseCase } from './application/fraud-models/list-fraud-models.use-case';
+import { FraudTraining } from './application/fraud-models/fraud-training';
+import { TrackProductPublishedHandler } from './application/fraud-read-model/track-product-published.handler';
+import { TrackUserRegisteredHandler } from './application/fraud-read-model/track-user-registered.handler';
+import { AnnounceAuthorization } from './application/reviews/announce-authorization';
+import { DecideReviewUseCase } from './application/reviews/decide-review.use-case';
+import { ListReviewsUseCase } from './application/reviews/list-reviews.use-case';
+import { ReviewDeadlineSweeper } from './application/reviews/review-deadline.sweeper';
+import { ReviewDecisions } from './application/reviews/review-decisions';
 import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler';
 import { OpenPayment } from './application/authorize-payment/open-payment';
 import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
@@ -14,8 +30,14 @@ import { RefundPaymentHandler } from './application/refund-payment/refund-paymen
 import { RefundPaymentUseCase } from './application/refund-payment/refund-payment.use-case';
 import { Refunds } from './application/refund-payment/refunds';
 import { VoidPaymentHandler } from './application/void-payment/void-payment.handler';
+import { FraudController } from './http/fraud.controller';
 import { PaymentsController } from './http/payments.controller';
 import { WebhooksController } from './http/webhooks.controller';
+import { FraudAssessmentRepository } from './infrastructure/fraud-assessment.repository';
+import { FraudLabelRepository } from './infrastructure/fraud-label.repository';
+import { FraudModelRepository } from './infrastructure/fraud-model.repository';
+import { FraudReadModelRepository } from './infrastructure/fraud-read-model.repository';
+import { FraudReviewRepository } from './infrastructure/fraud-review.repository';
 import { PaymentOrmEntity } from './infrastructure/payment.orm-entity';
 import { PaymentRepository } from './infrastructure/payment.repository';
 import { PaymentProviders } from './infrastructure/providers/payment-providers';
@@ -36,7 +58,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
 /** The payments bounded context: payments, provider references, refunds, webhook receipts and risk assessments. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('payments')],
-  controllers: [PaymentsController, WebhooksController],
+  controllers: [PaymentsController, FraudController, WebhooksController],
   providers: [
     {
       provide: PAYMENTS_CONFIG,
@@ -62,6 +84,27 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     VoidPaymentHandler,
     RefundPaymentHandler,
     GetPaymentProvidersHandler,
+    FraudReadModelRepository,
+    FraudAssessmentRepository,
+    FraudLabelRepository,
+    FraudModelRepository,
+    FraudReviewRepository,
+    ActiveFraudModels,
+    FraudAssessor,
+    AnnounceAuthorization,
+    ReviewDecisions,
+    ReviewDeadlineSweeper,
+    ListReviewsUseCase,
+    DecideReviewUseCase,
+    MarkFraudUseCase,
+    FraudModelLifecycle,
+    ListFraudModelsUseCase,
+    FraudModelAuditUseCase,
+    ChangeFraudModelUseCase,
+    GetFraudAssessmentUseCase,
+    FraudTraining,
+    TrackUserRegisteredHandler,
+    TrackProductPublishedHandler,
   ],
 })
 export class PaymentsModule {

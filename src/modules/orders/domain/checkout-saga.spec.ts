@@ -112,4 +112,54 @@ describe('the checkout saga', () => {
     ).toEqual([]);
     expect(decideCheckout(at('confirming'), { kind: 'deadline_passed' }).saga.state).toBe('confirming');
   });
+
+  describe('a payment held for review (issue 21)', () => {
+    const held = () => decideCheckout(at('authorizing_payment'), { kind: 'payment_authorized', heldForReview: true });
+
+    it('waits in awaiting_review, authorized but not captured, and confirms when approved', () => {
+      expect(held()).toMatchObject({
+        saga: { state: 'awaiting_review' },
+        steps: [],
+        outcome: null,
+        milestone: 'payment_held_for_review',
+      });
+      expect(decideCheckout(held().saga, { kind: 'payment_review_approved' })).toMatchObject({
+        saga: { state: 'confirming' },
+        steps: ['commit_stock', 'capture_payment', 'clear_cart'],
+        outcome: { kind: 'confirm' },
+        milestone: 'payment_review_approved',
+      });
+    });
+
+    it('cancels with payment_risk when rejected, voiding the hold and releasing the stock', () => {
+      expect(decideCheckout(held().saga, { kind: 'payment_review_rejected' })).toMatchObject({
+        saga: { state: 'cancelled' },
+        steps: ['void_payment', 'release_stock'],
+        outcome: { kind: 'cancel', reason: 'payment_risk' },
+      });
+    });
+
+    it('ignores its own step deadline and repeated authorizations while it waits; a cancellation undoes the hold', () => {
+      for (const input of [{ kind: 'deadline_passed' }, { kind: 'payment_authorized', heldForReview: true }] as const) {
+        expect(decideCheckout(held().saga, input)).toMatchObject({ saga: { state: 'awaiting_review' }, steps: [] });
+      }
+      expect(decideCheckout(held().saga, { kind: 'cancel_requested', reason: 'cancelled_by_customer' })).toMatchObject({
+        saga: { state: 'cancelled' },
+        steps: ['void_payment', 'release_stock'],
+      });
+    });
+
+    it('a review outcome after the decision (a duplicate) changes nothing', () => {
+      const approved = decideCheckout(held().saga, { kind: 'payment_review_approved' });
+      for (const input of [{ kind: 'payment_review_approved' }, { kind: 'payment_review_rejected' }] as const) {
+        expect(decideCheckout(approved.saga, input)).toMatchObject({ saga: approved.saga, steps: [], outcome: null });
+      }
+      const rejected = decideCheckout(held().saga, { kind: 'payment_review_rejected' });
+      expect(decideCheckout(rejected.saga, { kind: 'payment_review_approved' })).toMatchObject({
+        saga: { state: 'cancelled' },
+        steps: [],
+        outcome: null,
+      });
+    });
+  });
 });

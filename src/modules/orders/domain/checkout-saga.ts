@@ -3,13 +3,17 @@
  * and what just happened, it says where it goes and which steps (or compensations) to take.
  * Late and duplicate inputs are answered with compensations or nothing, never with a regression.
  */
-export type CheckoutState = 'reserving_stock' | 'authorizing_payment' | 'confirming' | 'completed' | 'cancelled';
+export type CheckoutState =
+  'reserving_stock' | 'authorizing_payment' | 'awaiting_review' | 'confirming' | 'completed' | 'cancelled';
 
 /** What can happen to a checkout: a reply of catalog or payments, a deadline, a cancellation. */
 export type CheckoutInput =
   | { readonly kind: 'stock_reserved' }
   | { readonly kind: 'stock_rejected'; readonly reason: string }
-  | { readonly kind: 'payment_authorized' }
+  /** `heldForReview`: payments' risk check holds it (authorized, not to be captured) until a review decides. */
+  | { readonly kind: 'payment_authorized'; readonly heldForReview?: boolean }
+  | { readonly kind: 'payment_review_approved' }
+  | { readonly kind: 'payment_review_rejected' }
   | { readonly kind: 'payment_declined'; readonly reason: string }
   | { readonly kind: 'payment_captured' }
   | { readonly kind: 'payment_capture_failed' }
@@ -56,6 +60,16 @@ export interface CheckoutDecision {
 
 const UNDO_ALL_BEFORE_CAPTURE: CheckoutStep[] = ['void_payment', 'release_stock'];
 
+/** Payment held, stock reserved: the order confirms (commit stock, capture, clear the cart). */
+function confirmOrder(saga: CheckoutSagaData, milestone: string): CheckoutDecision {
+  return {
+    saga: { ...saga, state: 'confirming' },
+    steps: ['commit_stock', 'capture_payment', 'clear_cart'],
+    outcome: { kind: 'confirm' },
+    milestone,
+  };
+}
+
 /**
  * Undoing a confirmed order: the payment is refunded once its capture is known, voided before
  * (a capture that lands after the cancellation is refunded then, see `cancelled`); restocking
@@ -95,16 +109,24 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
       return stay(saga);
     case 'authorizing_payment':
-      if (input.kind === 'payment_authorized') {
+      if (input.kind === 'payment_authorized' && input.heldForReview) {
+        // Authorized but held by the risk check: wait for a person (or payments' review deadline).
         return {
-          saga: { ...saga, state: 'confirming' },
-          steps: ['commit_stock', 'capture_payment', 'clear_cart'],
-          outcome: { kind: 'confirm' },
-          milestone: 'payment_authorized',
+          saga: { ...saga, state: 'awaiting_review' },
+          steps: [],
+          outcome: null,
+          milestone: 'payment_held_for_review',
         };
       }
+      if (input.kind === 'payment_authorized') return confirmOrder(saga, 'payment_authorized');
       if (input.kind === 'payment_declined') return cancel(saga, input.reason, ['release_stock']);
       if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      return stay(saga);
+    case 'awaiting_review':
+      // No deadline of its own: payments settles every review by its deadline (FRAUD_REVIEW_DEFAULT).
+      if (input.kind === 'payment_review_approved') return confirmOrder(saga, 'payment_review_approved');
+      if (input.kind === 'payment_review_rejected') return cancel(saga, 'payment_risk', UNDO_ALL_BEFORE_CAPTURE);
       if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
       return stay(saga);
     case 'confirming':

@@ -7,6 +7,7 @@ export * from './payment-captured.integration-event';
 export * from './payment-declined.integration-event';
 export * from './payment-failed.integration-event';
 export * from './payment-refunded.integration-event';
+export * from './payment-reviewed.integration-event';
 export * from './payment-voided.integration-event';
 export * from './refund-payment.command';
 export * from './void-payment.command';

@@ -5,6 +5,13 @@ export interface PaymentAuthorizedPayload {
   readonly paymentId: string;
   readonly orderId: string;
   readonly amount: Money;
+  /**
+   * True when the risk check sent the payment to review: authorized but not to be captured until
+   * `PaymentReviewed` says approved (or rejected). Absent or false: capture as usual.
+   */
+  readonly heldForReview?: boolean;
+  /** When an unreviewed hold follows the configured default (ISO 8601); set with `heldForReview`. */
+  readonly reviewDeadline?: string;
 }
 
 /** An order's amount is held on the customer's card. */

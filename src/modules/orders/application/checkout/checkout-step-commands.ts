@@ -3,20 +3,44 @@ import { ClearCart } from '../../../cart';
 import { CommitStock, ReleaseStock, RestockOrder } from '../../../catalog';
 import { AuthorizePayment, CapturePayment, RefundPayment, VoidPayment } from '../../../payments';
 import { CheckoutStep } from '../../domain/checkout-saga';
-import { Order } from '../../domain/order';
+import { Order, OrderLine } from '../../domain/order';
 
-/** The message that carries out one checkout step (or compensation) for an order. */
-export function commandForStep(step: CheckoutStep, order: Order, reason: string): Command<unknown> {
+/**
+ * The message that carries out one checkout step (or compensation) for an order. `lines` are the
+ * order's lines, needed to authorize (payments' fraud signals read the basket and the address).
+ */
+export function commandForStep(
+  step: CheckoutStep,
+  order: Order,
+  reason: string,
+  lines: readonly OrderLine[] = [],
+): Command<unknown> {
   switch (step) {
-    case 'authorize_payment':
+    case 'authorize_payment': {
+      const address = order.shippingAddress;
       return new AuthorizePayment(
         order.id,
         order.customerId,
         { amount: order.totalAmount, currency: order.currency },
         order.paymentProvider,
         order.paymentToken,
-        order.shippingAddress.country,
+        address.country,
+        {
+          shippingAddress: {
+            line1: address.line1,
+            line2: address.line2 ?? null,
+            city: address.city,
+            postalCode: address.postalCode,
+            country: address.country,
+          },
+          lines: lines.map((line) => ({
+            productId: line.productId,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+          })),
+        },
       );
+    }
     case 'commit_stock':
       return new CommitStock(order.id);
     case 'capture_payment':

@@ -46,7 +46,8 @@ export class CheckoutProcess {
 
     if (decision.milestone) await this.timeline.record(tx, orderId, decision.milestone);
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');
-    for (const step of decision.steps) tx.send(commandForStep(step, order, reason));
+    const lines = decision.steps.includes('authorize_payment') ? await this.orders.lines(orderId, tx) : [];
+    for (const step of decision.steps) tx.send(commandForStep(step, order, reason, lines));
 
     if (decision.outcome?.kind === 'confirm') await this.confirm(tx, order);
     if (decision.outcome?.kind === 'cancel') await this.cancel(tx, order, decision.outcome.reason);

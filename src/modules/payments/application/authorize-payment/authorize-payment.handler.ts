@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../platform/messaging';
-import { AuthorizePayment, PaymentAuthorized, PaymentDeclined } from '../../contracts';
+import { AuthorizePayment, PaymentDeclined } from '../../contracts';
 import { providerIdempotencyKey } from '../../domain/idempotency-key';
 import { Payment } from '../../domain/payment';
 import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { AuthorizeResult, PaymentProvider } from '../../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
+import { AnnounceAuthorization } from '../reviews/announce-authorization';
 import { OpenPayment } from './open-payment';
 
 /**
@@ -23,6 +24,7 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
     private readonly providers: PaymentProviders,
     private readonly opener: OpenPayment,
     private readonly payments: PaymentRepository,
+    private readonly authorizations: AnnounceAuthorization,
   ) {}
 
   async execute(command: AuthorizePayment): Promise<void> {
@@ -46,13 +48,7 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
       if (result.outcome === 'authorized') {
         const changes = { providerRef: result.reference, last4: result.last4 ?? payment.last4 };
         if (!(await this.payments.transition(tx, payment.id, 'authorized', changes))) return false;
-        tx.publish(
-          new PaymentAuthorized({
-            paymentId: payment.id,
-            orderId: payment.orderId,
-            amount: { amount: payment.amount, currency: payment.currency },
-          }),
-        );
+        await this.authorizations.announce(tx, payment);
         return true;
       }
       const changes = { declineReason: result.reason, last4: result.last4 ?? payment.last4 };

@@ -4,19 +4,24 @@ import { UnitOfWork } from '../../../../platform/messaging';
 import { AuthorizePayment, PaymentDeclined } from '../../contracts';
 import { Payment } from '../../domain/payment';
 import { assessRisk } from '../../domain/risk-assessment';
+import { FraudAssessmentRepository } from '../../infrastructure/fraud-assessment.repository';
 import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { PaymentProvider } from '../../infrastructure/providers/payment-provider';
 import { PAYMENTS_CONFIG, PaymentsConfig } from '../../payments.config';
+import { FraudAssessor } from '../assess-fraud/fraud-assessor';
 
 /**
- * Records an order's payment once (the order id is unique), after the risk check: a blocked
- * attempt is declined here with its score and never reaches the provider.
+ * Records an order's payment once (the order id is unique), after the risk check (the rules, the
+ * fraud model, and its assessment stored beside the payment): a blocked attempt is declined here
+ * with its score and never reaches the provider.
  */
 @Injectable()
 export class OpenPayment {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly payments: PaymentRepository,
+    private readonly assessor: FraudAssessor,
+    private readonly assessments: FraudAssessmentRepository,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
   ) {}
 
@@ -36,8 +41,10 @@ export class OpenPayment {
         },
         this.config.risk,
       );
-      const declineReason = !provider ? 'provider_error' : risk.decision === 'block' ? 'risk' : null;
       const id = uuidv7();
+      const fraud = await this.assessor.assess(tx, { paymentId: id }, command, method, risk);
+      const decision = fraud.decision.decision;
+      const declineReason = !provider ? 'provider_error' : decision === 'block' ? 'risk' : null;
       const opened = await this.payments.open(tx, {
         id,
         orderId: command.orderId,
@@ -50,9 +57,10 @@ export class OpenPayment {
         declineReason,
         shippingCountry: command.shippingCountry.toUpperCase(),
         riskScore: risk.score,
-        riskDecision: risk.decision,
-        riskReasons: risk.reasons,
+        riskDecision: decision,
+        riskReasons: [...fraud.decision.reasons],
       });
+      if (opened) await this.assessments.record(tx, fraud);
       if (opened && declineReason) {
         tx.publish(
           new PaymentDeclined({

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Transaction } from '../../../../platform/messaging';
-import { PaymentAuthorized, PaymentCaptured, PaymentDeclined, PaymentRefunded, PaymentVoided } from '../../contracts';
+import { PaymentCaptured, PaymentDeclined, PaymentRefunded, PaymentVoided } from '../../contracts';
 import { Payment } from '../../domain/payment';
 import { statusAfterRefund } from '../../domain/payment-status';
 import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { ProviderWebhookEvent } from '../../infrastructure/providers/payment-provider';
+import { FraudLabelRepository } from '../../infrastructure/fraud-label.repository';
 import { RefundRepository } from '../../infrastructure/refund.repository';
+import { AnnounceAuthorization } from '../reviews/announce-authorization';
 
 /**
  * Applies what a provider reported to the payment, forward only: an event that would move the
@@ -17,6 +19,8 @@ export class ProviderEventApplier {
   constructor(
     private readonly payments: PaymentRepository,
     private readonly refunds: RefundRepository,
+    private readonly authorizations: AnnounceAuthorization,
+    private readonly labels: FraudLabelRepository,
   ) {}
 
   /** Applies the event to the (locked) payment in `tx`; returns what happened, for the receipt. */
@@ -28,7 +32,7 @@ export class ProviderEventApplier {
       case 'authorized': {
         const changes = { providerRef: event.reference ?? payment.providerRef, last4: effect.last4 ?? payment.last4 };
         if (!(await this.payments.transition(tx, payment.id, 'authorized', changes))) return 'ignored';
-        tx.publish(new PaymentAuthorized({ ...ids, amount: money(payment.amount) }));
+        await this.authorizations.announce(tx, payment);
         return 'applied';
       }
       case 'declined': {
@@ -51,6 +55,16 @@ export class ProviderEventApplier {
         return (await this.payments.transition(tx, payment.id, 'expired')) ? 'applied' : 'ignored';
       case 'refunded':
         return this.recordOutsideRefund(tx, payment, event.id, effect.totalRefunded);
+      case 'disputed':
+        // A chargeback is the strongest fraud label there is (and a person's mark later may still correct it).
+        await this.labels.label(tx, {
+          ...ids,
+          fraudulent: true,
+          source: 'dispute',
+          labelledBy: `provider:${payment.provider}`,
+          note: effect.reason,
+        });
+        return 'applied';
       case 'ignored':
         return 'ignored';
     }

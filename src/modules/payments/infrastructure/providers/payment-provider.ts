@@ -5,6 +5,11 @@ export interface PaymentMethodInfo {
   readonly last4: string | null;
   readonly country: string | null;
   readonly riskLevel: 'normal' | 'elevated' | 'highest';
+  /**
+   * The provider's fingerprint of the card: the same card gives the same value across tokens and
+   * accounts (Stripe `card.fingerprint`); null when the provider does not tell.
+   */
+  readonly fingerprint: string | null;
 }
 
 /** An authorization: hold `amount` on the card `token` for the order's payment. */
@@ -41,6 +46,7 @@ export interface ProviderWebhookEvent {
     | { readonly kind: 'voided' }
     | { readonly kind: 'expired' }
     | { readonly kind: 'refunded'; readonly totalRefunded: number }
+    | { readonly kind: 'disputed'; readonly reason: string | null }
     | { readonly kind: 'ignored' };
 }
 

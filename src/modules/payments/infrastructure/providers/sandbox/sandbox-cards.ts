@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { PaymentMethodInfo } from '../payment-provider';
 
 /** How a sandbox test token behaves, like a processor's documented test cards. */
-export interface SandboxCard extends PaymentMethodInfo {
+export interface SandboxCard extends Omit<PaymentMethodInfo, 'fingerprint'> {
   readonly last4: string;
   readonly behaviour: 'approve' | 'decline' | 'insufficient_funds' | 'transient_error';
 }
@@ -16,7 +17,17 @@ export const SANDBOX_CARDS: Readonly<Record<string, SandboxCard>> = {
   tok_processingError: { last4: '0119', country: 'US', riskLevel: 'normal', behaviour: 'transient_error' },
 };
 
-/** An unknown token is a card the issuer refuses (the sandbox never errors on input it does not know). */
+/**
+ * An unknown token is a card the issuer refuses (the sandbox never errors on input it does not know).
+ * `<test token>:<anything>` behaves like the test token but is another physical card (its own
+ * fingerprint), so tests and demos can give each shopper a card of their own.
+ */
 export function sandboxCard(token: string): SandboxCard {
-  return SANDBOX_CARDS[token] ?? { last4: '0000', country: null, riskLevel: 'normal', behaviour: 'decline' };
+  const base = token.split(':', 1)[0];
+  return SANDBOX_CARDS[base] ?? { last4: '0000', country: null, riskLevel: 'normal', behaviour: 'decline' };
+}
+
+/** The sandbox's card fingerprint: the same token (card) gives the same value, as Stripe's does. */
+export function sandboxFingerprint(token: string): string {
+  return `fp_sbx_${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
 }

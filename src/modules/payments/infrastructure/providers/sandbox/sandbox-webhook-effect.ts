@@ -17,6 +17,8 @@ export function toWebhookEffect(body: SandboxWebhookBody): ProviderWebhookEvent[
       return { kind: 'expired' };
     case 'charge.refunded':
       return { kind: 'refunded', totalRefunded: Number(data.amountRefunded) };
+    case 'charge.disputed':
+      return { kind: 'disputed', reason: data.reason };
     default:
       return { kind: 'ignored' };
   }

@@ -20,7 +20,7 @@ import {
   ProviderUnavailableError,
   ProviderWebhookEvent,
 } from '../payment-provider';
-import { sandboxCard } from './sandbox-cards';
+import { sandboxCard, sandboxFingerprint } from './sandbox-cards';
 import { SANDBOX_SIGNATURE_HEADER, SandboxWebhookBody, SandboxWebhooks } from './sandbox-webhooks';
 import { toWebhookEffect } from './sandbox-webhook-effect';
 
@@ -73,7 +73,7 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
 
   describe(token: string): Promise<PaymentMethodInfo> {
     const { last4, country, riskLevel } = sandboxCard(token);
-    return Promise.resolve({ last4, country, riskLevel });
+    return Promise.resolve({ last4, country, riskLevel, fingerprint: sandboxFingerprint(token) });
   }
 
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
@@ -143,6 +143,22 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
       await emit('charge.refunded', { ...charge, refunded_amount: refunded });
       return { outcome: 'refunded', reference: `re_sbx_${uuidv7().replaceAll('-', '')}` };
     });
+  }
+
+  /**
+   * The cardholder disputes a captured charge (a chargeback, `reason` as the card network gives it):
+   * logs a signed `charge.disputed` event, as Stripe sends `charge.dispute.created`. Returns false
+   * for a charge that was never captured (nothing to dispute).
+   */
+  async dispute(reference: string, reason = 'fraudulent'): Promise<boolean> {
+    const disputed = await this.dataSource.transaction(async (manager) => {
+      const charge = await this.lockCharge(manager, reference);
+      if (charge?.status !== 'captured') return false;
+      await this.emitter(manager)('charge.disputed', charge, reason);
+      return true;
+    });
+    if (disputed) void this.webhooks.deliverPending().catch(() => undefined);
+    return disputed;
   }
 
   /** Lets every uncaptured authorization past its expiry lapse, announcing each by webhook. */

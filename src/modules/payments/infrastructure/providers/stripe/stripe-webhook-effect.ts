@@ -12,6 +12,7 @@ export function stripeWebhookEffect(event: Stripe.Event): ProviderWebhookEvent {
     amount_refunded?: number;
     cancellation_reason?: string | null;
     last_payment_error?: { decline_code?: string } | null;
+    reason?: string | null;
   };
   const isIntent = object.object === 'payment_intent';
   const intentOf = object.payment_intent;
@@ -32,6 +33,7 @@ function effectOf(
     amount_refunded?: number;
     cancellation_reason?: string | null;
     last_payment_error?: { decline_code?: string } | null;
+    reason?: string | null;
   },
 ): ProviderWebhookEvent['effect'] {
   switch (type) {
@@ -48,6 +50,9 @@ function effectOf(
       return object.cancellation_reason === 'automatic' ? { kind: 'expired' } : { kind: 'voided' };
     case 'charge.refunded':
       return { kind: 'refunded', totalRefunded: object.amount_refunded ?? 0 };
+    case 'charge.dispute.created':
+      // A chargeback: the fraud model's label (the dispute object names the PaymentIntent).
+      return { kind: 'disputed', reason: object.reason ?? null };
     default:
       return { kind: 'ignored' };
   }

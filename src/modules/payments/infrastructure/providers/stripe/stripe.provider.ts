@@ -33,9 +33,14 @@ export class StripeProvider implements PaymentProvider {
 
   async describe(token: string): Promise<PaymentMethodInfo> {
     // Stripe scores risk itself (Radar) during the charge; before it, only the card's country helps.
-    if (!token.startsWith('tok_')) return { last4: null, country: null, riskLevel: 'normal' };
+    if (!token.startsWith('tok_')) return { last4: null, country: null, riskLevel: 'normal', fingerprint: null };
     const card = (await this.call(() => this.stripe.tokens.retrieve(token))).card;
-    return { last4: card?.last4 ?? null, country: card?.country ?? null, riskLevel: 'normal' };
+    return {
+      last4: card?.last4 ?? null,
+      country: card?.country ?? null,
+      riskLevel: 'normal',
+      fingerprint: card?.fingerprint ?? null,
+    };
   }
 
   async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {

@@ -2,11 +2,14 @@ import { Query, QueryContract } from '../../../platform/messaging/contracts';
 
 /** Whether the shop ships at all yet. */
 export interface ShippingSetup {
+  /** True when at least one shipping method is enabled (in any zone). */
+  readonly methodsEnabled: boolean;
   /**
    * True once at least one shipping method exists in any zone, enabled or disabled: disabling every
-   * method stops selling physical goods, it never makes them ship for free.
+   * method stops selling physical goods, it never makes them ship for free. Optional (added after
+   * `methodsEnabled` was published): a reply without it means `methodsEnabled`.
    */
-  readonly methodsConfigured: boolean;
+  readonly methodsConfigured?: boolean;
 }
 
 /**

@@ -59,13 +59,18 @@ export class ShippingMethodRepository {
   }
 
   /** Whether any method is enabled at all (the shop has set shipping up). */
-  /** Whether any method exists, enabled or disabled. */
-  async anyExists(): Promise<boolean> {
+  async anyEnabled(): Promise<boolean> {
     const rows = await queryRows<{ one: number }>(
       this.uow.reader,
-      `SELECT 1 AS one FROM methods LIMIT 1`,
+      `SELECT 1 AS one FROM methods WHERE enabled LIMIT 1`,
       [],
     );
+    return rows.length > 0;
+  }
+
+  /** Whether any method exists, enabled or disabled. */
+  async anyExists(): Promise<boolean> {
+    const rows = await queryRows<{ one: number }>(this.uow.reader, `SELECT 1 AS one FROM methods LIMIT 1`, []);
     return rows.length > 0;
   }
 

@@ -27,8 +27,8 @@ export async function checkShipping(
 ): Promise<OrderShipping | null> {
   const chosen = cart.shippingMethod;
   if (!chosen) {
-    const { methodsConfigured } = await bus.query(new GetShippingSetup());
-    if (!methodsConfigured) return null;
+    const setup = await bus.query(new GetShippingSetup());
+    if (!(setup.methodsConfigured ?? setup.methodsEnabled)) return null;
     throw ProblemException.conflict(
       'shipping-method-required',
       'Choose how the order travels first: GET /shipping/options lists the methods, PUT /carts/:id/shipping-method chooses one.',

@@ -8,6 +8,6 @@ export class GetShippingSetupHandler implements IQueryHandler<GetShippingSetup> 
   constructor(private readonly methods: ShippingMethodRepository) {}
 
   async execute(): Promise<ShippingSetup> {
-    return { methodsConfigured: await this.methods.anyExists() };
+    return { methodsEnabled: await this.methods.anyEnabled(), methodsConfigured: await this.methods.anyExists() };
   }
 }

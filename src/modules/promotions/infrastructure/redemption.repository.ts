@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { PromotionEvaluation, PromotionRefusalView } from '../contracts';
-import { queryRows } from './sql';
+import { queryRows, updatedRows } from './sql';
 
 /** What became of an order's redemption. */
 export interface OrderRedemption {
@@ -117,7 +117,7 @@ export class RedemptionRepository {
     orderId: string,
     reason: string,
   ): Promise<{ customerId: string; promotionIds: string[] } | undefined> {
-    const [row] = await queryRows<{ customer_id: string; promotion_ids: string[] }>(
+    const [row] = await updatedRows<{ customer_id: string; promotion_ids: string[] }>(
       tx.manager,
       `UPDATE order_redemptions SET status = 'released', release_reason = $2, released_at = now()
         WHERE order_id = $1 AND status = 'redeemed' RETURNING customer_id, promotion_ids`,

@@ -35,14 +35,16 @@ export class RedeemPromotionHandler implements ICommandHandler<RedeemPromotion> 
     const { orderId, expected } = checkedRedemption(command);
     const cart = checkedCart(command.codes, command.cart);
     const customerId = cart.customer!.customerId;
+    // Evaluated before the transaction, never inside it: a read on another pooled connection while
+    // holding one deadlocks a busy pool. The counts read here are a snapshot; countUses is the check.
+    const now = new Date();
+    const evaluation = await this.pricing.evaluate(cart, now, expected ? new Set(expected.promotionIds) : undefined);
+    const view = evaluationView(evaluation, cart.lines, cart.currency);
     return this.uow.run(async (tx) => {
       if (!(await this.redemptions.claim(tx, orderId, customerId))) {
         const earlier = (await this.redemptions.find(tx, orderId))!;
         return { outcome: earlier.status, refusal: earlier.refusal, evaluation: earlier.evaluation };
       }
-      const now = new Date();
-      const evaluation = await this.pricing.evaluate(cart, now, expected ? new Set(expected.promotionIds) : undefined);
-      const view = evaluationView(evaluation, cart.lines, cart.currency);
       const refusal =
         firstRefusal(evaluation, view, expected) ??
         (await countUses(

@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Promotions' tables (docs/modules/promotions.md, ADR 0107, ADR 0111): the promotions with their
+ * Promotions' tables (docs/modules/promotions.md, ADR 0107, ADR 0112): the promotions with their
  * redemption counter (`redeemed`, raised by one conditional UPDATE per redemption, so a limit holds
  * under any concurrency), the per-customer counters (one row per promotion and customer, raised by one
  * conditional upsert), and one redemption record per order (the idempotency key of RedeemPromotion
- * and of its compensation).
+ * and of its compensation), and the read model of customers' orders (for `firstOrderOnly`).
  */
 export class CreatePromotionsTables1767000000000 implements MigrationInterface {
   name = 'CreatePromotionsTables1767000000000';
@@ -58,10 +58,22 @@ export class CreatePromotionsTables1767000000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX order_redemptions_promotions_idx ON order_redemptions USING gin (promotion_ids)`,
     );
+    await queryRunner.query(`CREATE INDEX order_redemptions_customer_idx ON order_redemptions (customer_id)`);
+    await queryRunner.query(`
+      CREATE TABLE customer_orders (
+        order_id uuid PRIMARY KEY,
+        customer_id uuid NOT NULL,
+        cancelled boolean NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(
+      `COMMENT ON TABLE customer_orders IS 'Read model of orders'' OrderPlaced and OrderCancelled (inbox): who has an earlier order, for firstOrderOnly (ADR 0112)'`,
+    );
+    await queryRunner.query(`CREATE INDEX customer_orders_customer_idx ON customer_orders (customer_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['order_redemptions', 'customer_redemptions', 'promotions']) {
+    for (const table of ['customer_orders', 'order_redemptions', 'customer_redemptions', 'promotions']) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

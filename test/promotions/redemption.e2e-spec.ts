@@ -7,6 +7,8 @@ import {
   RedeemPromotion,
   ReleasePromotionRedemption,
 } from '../../src/modules/promotions';
+import { OrderCancelled, OrderPlaced } from '../../src/modules/orders';
+import { LocalEventDispatcher, toEnvelope } from '../../src/platform/messaging/testing';
 import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 
@@ -95,7 +97,7 @@ describe('promotions: evaluation and redemption', () => {
     ).rejects.toThrow();
   });
 
-  it('checks first order at redemption with the previous orders the caller counted', async () => {
+  it('checks first order with the previous orders the caller counted, when it counted them', async () => {
     await createPromotion({ code: 'FIRST', benefit: { type: 'free-shipping' }, conditions: { firstOrderOnly: true } });
     const customerId = uuidv7();
     const unknown = await s.bus.query(new EvaluatePromotions(['FIRST'], cart(customerId, null)));
@@ -104,9 +106,43 @@ describe('promotions: evaluation and redemption', () => {
     expect(second.refusal).toMatchObject({ type: 'promotion-ineligible', condition: 'first-order' });
     const first = await s.bus.execute(new RedeemPromotion(uuidv7(), ['FIRST'], cart(customerId, 0), null));
     expect(first.outcome).toBe('redeemed');
-    await expect(
-      s.bus.execute(new RedeemPromotion(uuidv7(), ['FIRST'], cart(customerId, null), null)),
-    ).rejects.toThrow();
+    // A redemption needs the customer.
+    await expect(s.bus.execute(new RedeemPromotion(uuidv7(), ['FIRST'], cart(null), null))).rejects.toThrow();
+  });
+
+  it("learns customers' orders from orders' events; an OrderCancelled gives the redemption back, once", async () => {
+    const promotion = await createPromotion({
+      code: 'WELCOME',
+      benefit: { type: 'free-shipping' },
+      conditions: { firstOrderOnly: true },
+    });
+    const deliver = (event: OrderPlaced | OrderCancelled) =>
+      s.app.get(LocalEventDispatcher).dispatch(toEnvelope(event));
+    const customerId = uuidv7();
+    const orderId = uuidv7();
+    const refusedNow = async () =>
+      (await s.bus.query(new EvaluatePromotions(['WELCOME'], cart(customerId, null)))).refused;
+    expect(await refusedNow()).toEqual([]);
+    // The order being redeemed does not count against itself.
+    const first = await s.bus.execute(new RedeemPromotion(orderId, ['WELCOME'], cart(customerId, null), null));
+    expect(first.outcome).toBe('redeemed');
+    // Redeemed but not yet heard of from orders: it already counts as an order.
+    expect(await refusedNow()).toEqual([expect.objectContaining({ condition: 'first-order' })]);
+    await deliver(new OrderPlaced({ orderId, customerId, lines: [], total: eur(3999) }));
+    expect(await refusedNow()).toEqual([expect.objectContaining({ condition: 'first-order' })]);
+    const cancelled = new OrderCancelled({
+      orderId,
+      customerId,
+      reason: 'cancelled_by_customer',
+      cancelledAt: new Date().toISOString(),
+    });
+    await deliver(cancelled);
+    await deliver(cancelled);
+    expect(await redeemed(promotion.id)).toBe(0);
+    expect(await refusedNow()).toEqual([]);
+    expect((await s.bus.execute(new ReleasePromotionRedemption(orderId, 'cancelled'))).outcome).toBe(
+      'nothing-to-release',
+    );
   });
 
   it('50 customers racing for a code with 5 uses: exactly 5 redeemed, 45 rejected as exhausted', async () => {
@@ -159,6 +195,9 @@ describe('promotions: evaluation and redemption', () => {
     expect(results[0].evaluation?.discountTotal).toEqual(eur(1000));
     expect(await redeemed(promotion.id)).toBe(1);
     expect(s.events(PromotionRedeemed).filter((e) => e.payload.orderId === orderId)).toHaveLength(1);
+    const deleted = await s.app.inject({ method: 'DELETE', url: `/promotions/${promotion.id}`, headers: admin });
+    expect(deleted.statusCode).toBe(409);
+    expect(deleted.json().type).toMatch(/promotion-has-redemptions$/);
     expect((await redeem('ONEUSE')).refusal?.type).toBe('promotion-exhausted');
 
     const releases = await Promise.all([

@@ -6,5 +6,5 @@ export const promotionsDescriptor: ModuleDescriptor = {
   summary:
     'Promotions and codes, their conditions and limits, the discounts they give, redemptions counted atomically.',
   urlPrefixes: ['promotions'],
-  allowedDependencies: [],
+  allowedDependencies: ['orders'],
 };

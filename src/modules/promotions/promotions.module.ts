@@ -10,7 +10,11 @@ import { ListPromotionsUseCase } from './application/manage-promotions/list-prom
 import { ViewPromotionUseCase } from './application/manage-promotions/view-promotion.use-case';
 import { RedeemPromotionHandler } from './application/redeem-promotion/redeem-promotion.handler';
 import { ReleasePromotionRedemptionHandler } from './application/release-redemption/release-promotion-redemption.handler';
+import { RecordOrderOnOrderPlacedHandler } from './application/record-orders/record-order-on-order-placed.handler';
+import { ReleaseOnOrderCancelledHandler } from './application/record-orders/release-on-order-cancelled.handler';
+import { RedemptionRelease } from './application/release-redemption/redemption-release';
 import { PromotionsController } from './http/promotions.controller';
+import { CustomerOrderRepository } from './infrastructure/customer-order.repository';
 import { PromotionRepository } from './infrastructure/promotion.repository';
 import { RedemptionRepository } from './infrastructure/redemption.repository';
 import { promotionsDescriptor } from './promotions.descriptor';
@@ -22,7 +26,7 @@ const database: ModuleDatabaseDefinition = { module: 'promotions', entities: [] 
 const settings = () => ({});
 
 /**
- * The promotions bounded context (docs/modules/promotions.md, ADR 0107, ADR 0111): codes and automatic
+ * The promotions bounded context (docs/modules/promotions.md, ADR 0107, ADR 0112): codes and automatic
  * promotions (admin CRUD), `EvaluatePromotions` for the cart, and checkout's `RedeemPromotion` (counted
  * atomically, idempotent per order) with its compensation `ReleasePromotionRedemption`.
  */
@@ -35,7 +39,11 @@ const settings = () => ({});
     PromotionPricing,
     EvaluatePromotionsHandler,
     RedeemPromotionHandler,
+    RedemptionRelease,
     ReleasePromotionRedemptionHandler,
+    CustomerOrderRepository,
+    RecordOrderOnOrderPlacedHandler,
+    ReleaseOnOrderCancelledHandler,
     CreatePromotionUseCase,
     EditPromotionUseCase,
     DeletePromotionUseCase,

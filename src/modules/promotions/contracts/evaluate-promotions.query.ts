@@ -18,8 +18,9 @@ export interface PromotionCartLine {
 export interface PromotionCustomer {
   readonly customerId: string;
   /**
-   * The customer's earlier orders that were not cancelled, as orders counts them (ADR 0111); null when
-   * the caller cannot know (the cart): `firstOrderOnly` is then not checked, and is at redemption.
+   * The customer's earlier orders that were not cancelled, if the caller counted them (orders can);
+   * null: promotions counts them itself from its read model of orders' `OrderPlaced` and
+   * `OrderCancelled` (ADR 0112), the order being redeemed excluded.
    */
   readonly previousOrders: number | null;
 }

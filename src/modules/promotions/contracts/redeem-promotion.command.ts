@@ -46,7 +46,7 @@ export interface RedeemPromotionResult {
           },
         ],
         shippingTotal: { amount: 490, currency: 'EUR' },
-        customer: { customerId: '0190a000-0000-7000-8000-000000000002', previousOrders: 0 },
+        customer: { customerId: '0190a000-0000-7000-8000-000000000002', previousOrders: null },
       },
       { promotionIds: ['0190a000-0000-7000-8000-000000000005'], discountTotal: { amount: 499, currency: 'EUR' } },
     ),
@@ -58,7 +58,7 @@ export class RedeemPromotion extends Command<RedeemPromotionResult> {
     readonly orderId: string,
     /** The codes on the order, in the order applied (may be empty: automatic promotions only). */
     readonly codes: readonly string[],
-    /** The order's lines and shipping price; `customer` is required, `previousOrders` counted by orders. */
+    /** The order's lines and shipping price; `customer` is required (`previousOrders` may be null, see there). */
     readonly cart: PromotionCart,
     /** What the customer accepted; null redeems whatever applies now. */
     readonly expected: ExpectedPromotions | null,

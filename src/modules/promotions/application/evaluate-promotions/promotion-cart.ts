@@ -15,7 +15,7 @@ export interface CheckedCart {
   readonly lines: readonly DiscountableLine[];
   readonly shippingAmount: number;
   readonly customer: CustomerFacts | null;
-  /** The customer's earlier orders were not known: `firstOrderOnly` was not checked. */
+  /** The caller did not count the customer's earlier orders: promotions' read model does (ADR 0112). */
   readonly previousOrdersUnknown: boolean;
   /** The codes as typed, normalised (upper case), duplicates dropped; a malformed one is kept as typed (unknown). */
   readonly codes: readonly string[];

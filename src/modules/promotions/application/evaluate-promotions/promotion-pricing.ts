@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Evaluation, evaluatePromotions } from '../../domain/evaluation';
 import { Promotion } from '../../domain/promotion';
 import { PromotionRepository } from '../../infrastructure/promotion.repository';
+import { CustomerOrderRepository } from '../../infrastructure/customer-order.repository';
 import { RedemptionRepository } from '../../infrastructure/redemption.repository';
 import { StoredPromotion } from '../stored-promotion';
 import { CheckedCart } from './promotion-cart';
@@ -16,13 +17,20 @@ export class PromotionPricing {
   constructor(
     private readonly promotions: PromotionRepository,
     private readonly redemptions: RedemptionRepository,
+    private readonly orders: CustomerOrderRepository,
   ) {}
 
   /**
    * @param automaticOnly when given, only the automatic promotions with these ids are considered (a
    *   redemption honours what the customer accepted; one created since does not join the order).
+   * @param orderId the order being redeemed, left out of the customer's previous orders.
    */
-  async evaluate(cart: CheckedCart, now: Date, automaticOnly?: ReadonlySet<string>): Promise<Evaluation> {
+  async evaluate(
+    cart: CheckedCart,
+    now: Date,
+    automaticOnly?: ReadonlySet<string>,
+    orderId: string | null = null,
+  ): Promise<Evaluation> {
     const [byCode, automatic] = await Promise.all([this.promotions.byCodes(cart.codes), this.promotions.automatic()]);
     const considered = automatic.filter((s) => !automaticOnly || automaticOnly.has(s.promotion.id));
     const all: StoredPromotion[] = [...byCode.values(), ...considered];
@@ -33,12 +41,18 @@ export class PromotionPricing {
         )
       : new Map<string, number>();
     const total = new Map(all.map((s) => [s.promotion.id, s.redeemed]));
+    const customer = cart.customer && {
+      customerId: cart.customer.customerId,
+      previousOrders: cart.previousOrdersUnknown
+        ? await this.orders.previousOrders(cart.customer.customerId, orderId)
+        : cart.customer.previousOrders,
+    };
     return evaluatePromotions({
       now,
       currency: cart.currency,
       lines: cart.lines,
       shippingAmount: cart.shippingAmount,
-      customer: cart.customer,
+      customer,
       codes: cart.codes.map((code) => ({ code, promotion: byCode.get(code)?.promotion ?? null })),
       automatic: considered.map((s): Promotion => s.promotion),
       redemptions: (id) => ({ total: total.get(id) ?? 0, byCustomer: byCustomer.get(id) ?? 0 }),

@@ -38,7 +38,8 @@ export class RedeemPromotionHandler implements ICommandHandler<RedeemPromotion> 
     // Evaluated before the transaction, never inside it: a read on another pooled connection while
     // holding one deadlocks a busy pool. The counts read here are a snapshot; countUses is the check.
     const now = new Date();
-    const evaluation = await this.pricing.evaluate(cart, now, expected ? new Set(expected.promotionIds) : undefined);
+    const automatic = expected ? new Set(expected.promotionIds) : undefined;
+    const evaluation = await this.pricing.evaluate(cart, now, automatic, orderId);
     const view = evaluationView(evaluation, cart.lines, cart.currency);
     return this.uow.run(async (tx) => {
       if (!(await this.redemptions.claim(tx, orderId, customerId))) {

@@ -141,6 +141,12 @@ describe('promotions: admin', () => {
     });
     expect(fields(badEdit)).toEqual(['endsAt']);
     expect((await call('GET', '/promotions/not-a-uuid')).statusCode).toBe(400);
+    const huge = await call('POST', '/promotions', {
+      benefit: { type: 'free-shipping' },
+      limits: { totalRedemptions: 3_000_000_000 },
+    });
+    expect(fields(huge)).toEqual(['limits.totalRedemptions']);
+    expect((await call('GET', '/promotions?code=no%20such%20code!')).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it('answers 409 for a code another promotion has (case-insensitive)', async () => {

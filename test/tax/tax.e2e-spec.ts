@@ -77,6 +77,7 @@ describe('tax: rules and ComputeTax', () => {
       'shippingCategory',
     ]);
     expect((await call('PATCH', '/tax/countries/NL', { shippingCategory: null })).statusCode).toBe(404);
+    expect((await call('GET', '/tax/countries/DEU')).statusCode).toBe(404);
   });
 
   it('keeps the rules to admins', async () => {

@@ -40,13 +40,13 @@ export class BenefitDto {
 
 /** The products and categories a promotion is limited to (a line of either is in scope). */
 export class ScopeDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', example: ['0190a000-0000-7000-8000-000000000003'] })
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   readonly productIds: string[];
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', example: [] })
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })

@@ -12,9 +12,14 @@ export function assertValidRules(rules: CountryTaxRules): void {
   }
 }
 
-/** The canonical form of a country in a path: upper case (`de` finds DE). */
+/**
+ * The canonical form of a country in a path: upper case (`de` finds DE). Anything that cannot be a
+ * country code has no rules: a 404 before any query.
+ */
 export function countryKey(raw: string): string {
-  return raw.trim().toUpperCase();
+  const country = raw.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw noRulesFor(raw.slice(0, 10));
+  return country;
 }
 
 /** 404 for a country without rules. */

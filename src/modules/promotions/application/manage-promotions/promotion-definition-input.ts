@@ -26,6 +26,8 @@ export interface PromotionFields {
 }
 
 const MAX_CURRENCIES = 50;
+/** Limits are stored as PostgreSQL `integer`. */
+const MAX_LIMIT = 2_147_483_647;
 
 /** The domain's benefit from the request's (a missing field of its type is left for the rules to name). */
 export function toBenefit(input: BenefitInput): PromotionBenefit {
@@ -82,6 +84,17 @@ export function assertValidDefinition(promotion: Promotion, benefit: BenefitInpu
     if (map && Object.keys(map).length > MAX_CURRENCIES) {
       errors.push(new FieldError(field, `may name at most ${MAX_CURRENCIES} currencies`));
     }
+  }
+  for (const [field, limit] of Object.entries(promotion.limits)) {
+    if (typeof limit === 'number' && limit > MAX_LIMIT) {
+      errors.push(new FieldError(`limits.${field}`, `must be at most ${MAX_LIMIT}`));
+    }
+  }
+  for (const [field, date] of [
+    ['startsAt', promotion.startsAt],
+    ['endsAt', promotion.endsAt],
+  ] as const) {
+    if (date && Number.isNaN(date.getTime())) errors.push(new FieldError(field, 'must be an ISO 8601 instant'));
   }
   if (errors.length > 0) throw ProblemException.validation(errors, 'The promotion definition is invalid.');
 }

@@ -8,8 +8,10 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { PromotionsModule } from './modules/promotions/promotions.module';
 import { RecommendationsModule } from './modules/recommendations/recommendations.module';
 import { ShippingModule } from './modules/shipping/shipping.module';
+import { TaxModule } from './modules/tax/tax.module';
 
 /** Every bounded context of Arcade, by the name used in `MODULES`, schemas and URL prefixes. */
 export type BusinessModule = Type & {
@@ -29,6 +31,8 @@ export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
   recommendations: RecommendationsModule,
   notifications: NotificationsModule,
   shipping: ShippingModule,
+  promotions: PromotionsModule,
+  tax: TaxModule,
 };
 
 /** The names of the registered modules, in the order above. */

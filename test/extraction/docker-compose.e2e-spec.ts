@@ -183,7 +183,18 @@ describe('docker-compose.yml', () => {
       split[name].environment!.MODULES.split(','),
     );
     expect(hosted.sort()).toEqual(
-      ['accounts', 'cart', 'catalog', 'notifications', 'orders', 'payments', 'recommendations', 'shipping'].sort(),
+      [
+        'accounts',
+        'cart',
+        'catalog',
+        'notifications',
+        'orders',
+        'payments',
+        'recommendations',
+        'shipping',
+        'promotions',
+        'tax',
+      ].sort(),
     );
     for (const name of ['gateway', 'payments', 'recommendations']) {
       expect(split[name].environment).toMatchObject({ BROKER_URL: 'nats://nats:4222', BROKER_PREFIX: 'arcade' });

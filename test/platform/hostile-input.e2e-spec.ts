@@ -7,9 +7,10 @@ import { TestApp } from '../support/test-app';
 
 /**
  * Path parameters that are not ids: a product is also found by its slug, a webhook by its provider,
- * a fraud model by its version number (a positive integer, else the same 400 naming `version`).
+ * a fraud model by its version number (a positive integer, else the same 400 naming `version`), a
+ * tax rule by its country.
  */
-const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version'];
+const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version', 'country'];
 
 /**
  * Issue 15, "no client input causes a 5xx": each example of the kind, as seen in the field. The

@@ -26,6 +26,8 @@ describe('health, metrics and OpenAPI', () => {
       'recommendations',
       'notifications',
       'shipping',
+      'promotions',
+      'tax',
     ]) {
       expect(checks).toContain(`db:${module}`);
     }

@@ -3,7 +3,7 @@ import type { ModuleDescriptor } from '../../platform/modules';
 /** The tax module as the composition root, the gateway, the import check and the module docs see it. */
 export const taxDescriptor: ModuleDescriptor = {
   name: 'tax',
-  summary: 'Tax rates per destination and product tax category, the store price mode (domain rules only, so far).',
+  summary: 'Tax rates per destination country and product tax category, tax on shipping, the store price mode.',
   urlPrefixes: ['tax'],
   allowedDependencies: [],
 };

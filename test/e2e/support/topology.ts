@@ -16,7 +16,7 @@ export const JWT_SECRET = 'e2e-topology-secret-0123456789abcdef-xyz';
 
 /** Who hosts what in the split topology of the issue: payments and recommendations extracted. */
 export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping'],
+  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping', 'promotions', 'tax'],
   payments: ['payments'],
   recommendations: ['recommendations'],
 };
@@ -26,7 +26,7 @@ export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
  * NATS hop, and `POST /orders` asks cart for the cart it checks out over another.
  */
 export const SPLIT_WITH_CART: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'orders', 'notifications', 'shipping'],
+  main: ['accounts', 'catalog', 'orders', 'notifications', 'shipping', 'promotions', 'tax'],
   payments: ['payments'],
   recommendations: ['recommendations'],
   cart: ['cart'],

@@ -1,2 +1,6 @@
-// The promotions module's public contracts: commands, queries and integration events (none yet — issue 19).
-export {};
+// The promotions module's public contracts: the only things other modules may know of it.
+export * from './evaluate-promotions.query';
+export * from './redeem-promotion.command';
+export * from './release-promotion-redemption.command';
+export * from './promotion-redeemed.integration-event';
+export * from './promotion-rejected.integration-event';

@@ -1,2 +1,2 @@
-// The tax module's public contracts: commands, queries and integration events (none yet — issue 19).
-export {};
+// The tax module's public contracts: the only things other modules may know of it.
+export * from './compute-tax.query';

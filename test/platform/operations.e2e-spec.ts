@@ -26,6 +26,7 @@ describe('health, metrics and OpenAPI', () => {
       'recommendations',
       'notifications',
       'shipping',
+      'ai',
     ]) {
       expect(checks).toContain(`db:${module}`);
     }

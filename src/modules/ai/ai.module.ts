@@ -1,10 +1,31 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config';
+import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
+import { ModuleMessagingModule } from '../../platform/messaging';
+import { AI_CONFIG, loadAiConfig } from './ai.config';
+import { aiDescriptor } from './ai.descriptor';
+
+// The ai module reads and writes through lean SQL in its repositories, so it maps no entities.
+const database: ModuleDatabaseDefinition = { module: 'ai', entities: [] };
+
+/** Reads and validates the module's settings (also before start-up: validateModuleSettings). */
+const settings = (config: AppConfig) => loadAiConfig(config.source);
 
 /**
- * The AI toolkit (docs/architecture.md §11, issue 20). Only its pure rules exist so far (`domain/`); the module
- * is deliberately empty and NOT listed in `BUSINESS_MODULES` until it has its database, contracts
- * and handlers (see docs/modules/ai-design-notes.md). It exists so the module has the shape every
- * module has (index.ts → contracts + Nest module), which the architecture tests require.
+ * The AI toolkit (docs/modules/ai.md, ADR 0105, issue 20): the prompt vault, the model gateway, the
+ * unified call log, the cost manager with budgets, and the scoped data tools. Other modules use it
+ * only through its contracts (`ai.GetPrompt`, `ai.CompleteChat`, …).
  */
-@Module({})
-export class AiModule {}
+@Module({
+  imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
+  controllers: [],
+  providers: [{ provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings }],
+})
+export class AiModule {
+  /** Its schema, entities and migrations, for the migration commands. */
+  static readonly database = database;
+  /** Its name, URL prefixes and allowed dependencies (the gateway and the import check read them). */
+  static readonly descriptor = aiDescriptor;
+  /** Its settings, read from the app configuration; a bad value throws a ConfigError. */
+  static readonly settings = settings;
+}

@@ -213,9 +213,17 @@ export class CreateAiTables1766200000000 implements MigrationInterface {
         PRIMARY KEY (call_id, budget_id)
       )`);
     await q(`CREATE INDEX budget_reservations_open_idx ON budget_reservations (expires_at) WHERE settled_at IS NULL`);
-    // Append-only: versions are immutable, label moves and calls are history.
+    // Append-only: versions are immutable, label moves and calls are history. A trigger, not a
+    // REVOKE: foreign keys to prompt_versions lock its rows (FOR KEY SHARE), which needs UPDATE.
+    await q(`
+      CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'ai.% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+      END $$`);
     for (const table of ['prompt_versions', 'prompt_label_moves', 'calls', 'budget_changes']) {
-      await q(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM CURRENT_USER`);
+      await q(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+               FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+      await q(`REVOKE TRUNCATE ON ${table} FROM CURRENT_USER`);
     }
   }
 
@@ -236,5 +244,6 @@ export class CreateAiTables1766200000000 implements MigrationInterface {
     ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
+    await queryRunner.query(`DROP FUNCTION refuse_change()`);
   }
 }

@@ -2,7 +2,14 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
-import { AI_CONFIG, loadAiConfig } from './ai.config';
+import { AI_CONFIG, AiConfig, loadAiConfig } from './ai.config';
+import { GetPromptHandler } from './application/prompts/get-prompt.handler';
+import { PromptCache } from './application/prompts/prompt-cache';
+import { PromptResolver } from './application/prompts/prompt-resolver';
+import { PromptVault } from './application/prompts/prompt-vault';
+import { PromptViews } from './application/prompts/prompt-views';
+import { PromptsController } from './http/prompts.controller';
+import { PromptRepository } from './infrastructure/prompt.repository';
 import { aiDescriptor } from './ai.descriptor';
 
 // The ai module reads and writes through lean SQL in its repositories, so it maps no entities.
@@ -18,8 +25,21 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
-  controllers: [],
-  providers: [{ provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings }],
+  controllers: [PromptsController],
+  providers: [
+    { provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings },
+    {
+      provide: PromptCache,
+      inject: [AI_CONFIG],
+      useFactory: (config: AiConfig) =>
+        new PromptCache({ ttlMs: config.promptCacheTtlMs, maxStaleMs: config.promptCacheMaxStaleMs }),
+    },
+    PromptRepository,
+    PromptVault,
+    PromptViews,
+    PromptResolver,
+    GetPromptHandler,
+  ],
 })
 export class AiModule {
   /** Its schema, entities and migrations, for the migration commands. */

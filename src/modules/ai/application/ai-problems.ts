@@ -1,0 +1,54 @@
+import { ProblemException } from '../../../platform/http';
+import { AiDomainError } from '../domain/ai-domain-error';
+
+/** The HTTP status of each refusal of the AI rules (docs/modules/ai.md#problems). */
+const STATUS: Readonly<Record<string, number>> = {
+  'invalid-amount': 400,
+  'invalid-budget': 400,
+  'invalid-estimate': 400,
+  'invalid-label': 400,
+  'invalid-model-price': 400,
+  'invalid-prompt-version': 400,
+  'invalid-split': 400,
+  'invalid-template': 400,
+  'invalid-variable-value': 400,
+  'malformed-placeholder': 400,
+  'missing-variable': 400,
+  'reserved-label': 400,
+  'undeclared-variable': 400,
+  'unused-variable': 400,
+  'unknown-version': 400,
+  'currency-mismatch': 409,
+  'protected-label': 403,
+  'unknown-label': 404,
+};
+
+/**
+ * The problem for a refusal of the AI rules: its code is the problem type, its details the
+ * extensions. A code without a status here (e.g. `invalid-usage`, a provider's fault) is rethrown.
+ */
+export function problemOf(error: unknown): unknown {
+  if (!(error instanceof AiDomainError) || STATUS[error.code] === undefined) return error;
+  return new ProblemException({
+    status: STATUS[error.code],
+    type: error.code,
+    detail: error.message,
+    extensions: { ...error.details },
+  });
+}
+
+/** Runs `work`, turning a refusal of the AI rules into its problem. */
+export async function answeringProblems<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw problemOf(error);
+  }
+}
+
+export const promptNotFound = (name: string): ProblemException =>
+  new ProblemException({ status: 404, type: 'prompt-not-found', detail: `No prompt "${name}".`, extensions: { name } });
+
+/** No provider is configured (or none for the prompt's provider id): AI features are off. */
+export const aiDisabled = (detail = 'AI features are disabled: no model provider is configured.'): ProblemException =>
+  new ProblemException({ status: 503, type: 'ai-disabled', detail });

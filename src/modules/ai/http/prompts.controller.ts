@@ -7,7 +7,7 @@ import { PromptVault } from '../application/prompts/prompt-vault';
 import { PromptViews } from '../application/prompts/prompt-views';
 import { LabelMove, PromptLabels } from '../domain/prompt-labels';
 import { PromptVersion } from '../domain/prompt-version';
-import { PromptSummary, StoredLabelMove } from '../infrastructure/prompt.repository';
+import { PromptSummary, StoredLabelMove } from '../application/prompts/prompt-records';
 import { CreatePromptVersionDto, MoveLabelDto } from './prompt.dto';
 import {
   CreatedVersionResponse,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
+import { PromptSummary, StoredLabelMove } from '../application/prompts/prompt-records';
 import { LabelMove, LabelTarget, PromptLabels } from '../domain/prompt-labels';
 import { PromptTemplate } from '../domain/prompt-template';
 import { PromptVersion } from '../domain/prompt-version';
@@ -45,17 +46,6 @@ interface MoveRow {
   moved_at: Date;
   reason: string | null;
 }
-
-export interface PromptSummary {
-  readonly name: string;
-  readonly description: string;
-  readonly latestVersion: number;
-  readonly labels: PromptLabels;
-  readonly createdAt: Date;
-}
-
-/** A stored label move, with its id. */
-export type StoredLabelMove = LabelMove & { readonly id: string };
 
 /** The prompt vault's tables: prompts, immutable versions, label pointers and the log of their moves. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { ProblemException } from '../../../../platform/http';
 import { PromptCache } from './prompt-cache';
-import type { LabelResolution } from './prompt-vault';
+import type { LabelResolution } from './prompt-records';
 
 const resolution = (version: number): LabelResolution => ({
   name: 'p',

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { describeError, problemDataOf } from '../../../../platform/errors';
 import { AiDomainError } from '../../domain/ai-domain-error';
-import type { LabelResolution } from './prompt-vault';
+import type { LabelResolution } from './prompt-records';
 
 export interface PromptCacheOptions {
   /** An entry younger than this is served without asking the vault, in milliseconds. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { AiDomainError } from '../../domain/ai-domain-error';
 import { Actor, LabelMove, LabelTarget, LATEST_LABEL, moveLabel, PromptLabels } from '../../domain/prompt-labels';
@@ -8,6 +7,7 @@ import { createPromptVersion, ModelSettings, PromptVersion } from '../../domain/
 import { PromptRepository } from '../../infrastructure/prompt.repository';
 import { promptNotFound } from '../ai-problems';
 import { PromptCache } from './prompt-cache';
+import { LabelResolution } from './prompt-records';
 
 export interface NewVersionInput {
   readonly name: string;
@@ -19,14 +19,6 @@ export interface NewVersionInput {
   /** Labels to point at the new version in the same transaction (`production` needs an admin). */
   readonly labels?: readonly string[];
   readonly actor: Actor;
-}
-
-/** What a label of a prompt resolves to, with every version it may choose (the cache keeps this). */
-export interface LabelResolution {
-  readonly name: string;
-  readonly label: string;
-  readonly target: LabelTarget;
-  readonly versions: readonly PromptVersion[];
 }
 
 /**
@@ -107,7 +99,8 @@ export class PromptVault {
    * What `label` of `name` points at now, with the versions it may choose, read from the database.
    * @throws ProblemException 404 `prompt-not-found`; AiDomainError `unknown-label`.
    */
-  async resolve(name: string, label: string, manager: EntityManager = this.uow.reader): Promise<LabelResolution> {
+  async resolve(name: string, label: string): Promise<LabelResolution> {
+    const manager = this.uow.reader;
     const summary = await this.prompts.summary(manager, name);
     if (!summary || summary.latestVersion === 0) throw promptNotFound(name);
     const target =

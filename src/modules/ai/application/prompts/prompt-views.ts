@@ -3,7 +3,8 @@ import { decodeCursor, encodeCursor, Page, ProblemException } from '../../../../
 import { UnitOfWork } from '../../../../platform/messaging';
 import { AI_CONFIG, AiConfig } from '../../ai.config';
 import { PromptVersion } from '../../domain/prompt-version';
-import { PromptRepository, PromptSummary, StoredLabelMove } from '../../infrastructure/prompt.repository';
+import { PromptRepository } from '../../infrastructure/prompt.repository';
+import { PromptSummary, StoredLabelMove } from './prompt-records';
 import { promptNotFound } from '../ai-problems';
 
 /** The admin's reads of the vault: prompts, their versions, and the history of their labels. */

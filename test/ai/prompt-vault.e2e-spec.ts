@@ -1,5 +1,5 @@
 import { MessageBus } from '../../src/platform/messaging';
-import { GetPrompt } from '../../src/modules/ai';
+import { CompleteChat, GetPrompt } from '../../src/modules/ai';
 import { bearer } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -134,5 +134,14 @@ describe('ai: prompt vault', () => {
     expect(arms.get('main')).toBeGreaterThan(60);
     expect(arms.get('split')).toBeGreaterThan(60);
     expect((await bus.query(new GetPrompt('ab.prompt', 'production'))).version).toBe(1);
+  });
+
+  it('says AI is disabled when no provider is configured: 503 problem, logged, and disabled in the admin view', async () => {
+    await expect(
+      bus.execute(
+        new CompleteChat('catalog.description-drafts', 'catalog.product-description', 'production', { title: 'x' }),
+      ),
+    ).rejects.toMatchObject({ problem: { status: 503, type: 'ai-disabled' } });
+    expect((await call('GET', '/ai/features')).json()).toMatchObject({ status: 'disabled' });
   });
 });

@@ -3,11 +3,23 @@ import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { AI_CONFIG, AiConfig, loadAiConfig } from './ai.config';
+import { CHAT_PROVIDERS, ChatProvider } from './application/gateway/chat-provider';
+import { CompleteChatHandler } from './application/gateway/complete-chat.handler';
+import { FeatureSettingsCache } from './application/gateway/feature-settings-cache';
+import { ModelGateway } from './application/gateway/model-gateway';
+import { PriceTable } from './application/costs/price-table';
+import { BudgetLedger } from './infrastructure/budget-ledger';
+import { CallLogRepository } from './infrastructure/call-log.repository';
+import { FeatureSettingsRepository } from './infrastructure/feature-settings.repository';
+import { PriceRepository } from './infrastructure/price.repository';
+import { AnthropicChatProvider } from './infrastructure/providers/anthropic-chat.provider';
+import { OpenAiChatProvider } from './infrastructure/providers/openai-chat.provider';
 import { GetPromptHandler } from './application/prompts/get-prompt.handler';
 import { PromptCache } from './application/prompts/prompt-cache';
 import { PromptResolver } from './application/prompts/prompt-resolver';
 import { PromptVault } from './application/prompts/prompt-vault';
 import { PromptViews } from './application/prompts/prompt-views';
+import { FeaturesController } from './http/features.controller';
 import { PromptsController } from './http/prompts.controller';
 import { PromptRepository } from './infrastructure/prompt.repository';
 import { aiDescriptor } from './ai.descriptor';
@@ -25,7 +37,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
-  controllers: [PromptsController],
+  controllers: [PromptsController, FeaturesController],
   providers: [
     { provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     {
@@ -34,11 +46,28 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
       useFactory: (config: AiConfig) =>
         new PromptCache({ ttlMs: config.promptCacheTtlMs, maxStaleMs: config.promptCacheMaxStaleMs }),
     },
+    {
+      // One adapter per configured provider, over its official SDK; none = AI features disabled.
+      provide: CHAT_PROVIDERS,
+      inject: [AI_CONFIG],
+      useFactory: (config: AiConfig): ChatProvider[] =>
+        config.providers.map((p) =>
+          p.id === 'openai' ? new OpenAiChatProvider(p, config) : new AnthropicChatProvider(p, config),
+        ),
+    },
     PromptRepository,
     PromptVault,
     PromptViews,
     PromptResolver,
     GetPromptHandler,
+    PriceRepository,
+    PriceTable,
+    FeatureSettingsRepository,
+    FeatureSettingsCache,
+    BudgetLedger,
+    CallLogRepository,
+    ModelGateway,
+    CompleteChatHandler,
   ],
 })
 export class AiModule {

@@ -52,3 +52,25 @@ export const promptNotFound = (name: string): ProblemException =>
 /** No provider is configured (or none for the prompt's provider id): AI features are off. */
 export const aiDisabled = (detail = 'AI features are disabled: no model provider is configured.'): ProblemException =>
   new ProblemException({ status: 503, type: 'ai-disabled', detail });
+
+/** A hard budget limit refuses the call before it is made (Helicone answers its cost limits with 429 too). */
+export const budgetExhausted = (budgetId: string, windowEnd: Date, now: Date): ProblemException =>
+  new ProblemException({
+    status: 429,
+    type: 'ai-budget-exhausted',
+    detail: 'An AI spend budget would be exceeded by this call; it was not made.',
+    extensions: {
+      budgetId,
+      windowEnd: windowEnd.toISOString(),
+      retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+    },
+  });
+
+/** The provider failed after the SDK's retries, and the feature's fallback model too (if any). */
+export const providerFailed = (errorType: string, httpStatus: number | null, attempts: number): ProblemException =>
+  new ProblemException({
+    status: 502,
+    type: 'ai-provider-failed',
+    detail: `The model provider failed (${errorType}) after ${attempts} attempt(s).`,
+    extensions: { errorType, httpStatus, attempts },
+  });

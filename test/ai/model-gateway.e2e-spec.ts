@@ -226,4 +226,36 @@ describe('ai: model gateway over the openai SDK', () => {
     expect(call).toMatchObject({ priced: false, cost_nanos: null });
     expect(call.warnings.join()).toContain('brand-new-model');
   });
+
+  it('lists calls by filter in keyset pages, shows one in full, and reports stats per prompt version', async () => {
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: admin });
+    const first = (await get('/ai/calls?feature=catalog.description-drafts&limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (
+      await get(`/ai/calls?feature=catalog.description-drafts&limit=2&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.items).toHaveLength(2);
+    const ids = [...first.items, ...second.items].map((c: { id: string }) => c.id);
+    expect(new Set(ids).size).toBe(4);
+    const errors = (await get('/ai/calls?outcome=error')).json().items;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ outcome: 'error', cost: { priced: false, charged: '0.000000000' } });
+    const priced = (await get('/ai/calls?model=gpt-4o-mini-2026-07-18')).json().items;
+    expect(priced).toHaveLength(1);
+    const one = (await get(`/ai/calls/${priced[0].id}`)).json();
+    expect(one).toMatchObject({
+      cost: { priced: true, total: '0.000336900', currency: 'USD', breakdown: { cachedInput: '0.000144000' } },
+      usage: { input: 86, cachedInput: 1920, output: 200, reasoning: 100 },
+      correlationId: 'corr-123',
+    });
+    expect(one.requestBody.messages[0]).toEqual({ role: 'system', content: 'You write product copy.' });
+    expect((await get('/ai/calls/0190a000-0000-7000-8000-000000000999')).statusCode).toBe(404);
+
+    const stats = (await get('/ai/prompts/catalog.product-description/stats')).json().items;
+    expect(stats).toEqual([
+      expect.objectContaining({ version: 1, arm: 'main', calls: 6, errors: 1, errorRate: 0.1667, unpricedCalls: 1 }),
+    ]);
+    expect(stats[0].latencyMs.p95).toBeGreaterThanOrEqual(stats[0].latencyMs.p50);
+    expect(stats[0].meanCost).toMatch(/^0\.\d{9}$/);
+  });
 });

@@ -19,7 +19,10 @@ import { PromptCache } from './application/prompts/prompt-cache';
 import { PromptResolver } from './application/prompts/prompt-resolver';
 import { PromptVault } from './application/prompts/prompt-vault';
 import { PromptViews } from './application/prompts/prompt-views';
+import { CallViews } from './application/calls/call-views';
+import { CallsController } from './http/calls.controller';
 import { FeaturesController } from './http/features.controller';
+import { CallLogReader } from './infrastructure/call-log.reader';
 import { PromptsController } from './http/prompts.controller';
 import { PromptRepository } from './infrastructure/prompt.repository';
 import { aiDescriptor } from './ai.descriptor';
@@ -37,7 +40,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
-  controllers: [PromptsController, FeaturesController],
+  controllers: [PromptsController, FeaturesController, CallsController],
   providers: [
     { provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     {
@@ -68,6 +71,8 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     CallLogRepository,
     ModelGateway,
     CompleteChatHandler,
+    CallLogReader,
+    CallViews,
   ],
 })
 export class AiModule {

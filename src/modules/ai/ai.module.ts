@@ -22,6 +22,10 @@ import { PromptViews } from './application/prompts/prompt-views';
 import { CallViews } from './application/calls/call-views';
 import { CallsController } from './http/calls.controller';
 import { FeaturesController } from './http/features.controller';
+import { CostsController } from './http/costs.controller';
+import { CostAdmin } from './application/costs/cost-admin';
+import { BudgetRepository } from './infrastructure/budget.repository';
+import { SpendReader } from './infrastructure/spend.reader';
 import { CallLogReader } from './infrastructure/call-log.reader';
 import { PromptsController } from './http/prompts.controller';
 import { PromptRepository } from './infrastructure/prompt.repository';
@@ -40,7 +44,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
-  controllers: [PromptsController, FeaturesController, CallsController],
+  controllers: [PromptsController, FeaturesController, CallsController, CostsController],
   providers: [
     { provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     {
@@ -73,6 +77,9 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     CompleteChatHandler,
     CallLogReader,
     CallViews,
+    BudgetRepository,
+    SpendReader,
+    CostAdmin,
   ],
 })
 export class AiModule {

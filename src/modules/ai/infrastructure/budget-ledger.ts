@@ -4,7 +4,7 @@ import { BudgetSoftLimitReached } from '../contracts';
 import { Budget, budgetWindow } from '../domain/budget';
 import { settle } from '../domain/budget-reservation';
 import { formatNanos } from '../domain/decimal-amount';
-import { queryRows } from './sql';
+import { queryRows, updatedRows } from './sql';
 
 interface BudgetRow {
   id: string;
@@ -46,7 +46,7 @@ export class BudgetLedger {
             `INSERT INTO budget_usage (budget_id, window_start) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
             [budget.id, window.start],
           );
-          const granted = await queryRows(
+          const granted = await updatedRows(
             tx.manager,
             `UPDATE budget_usage SET reserved_nanos = reserved_nanos + $3
              WHERE budget_id = $1 AND window_start = $2 AND spent_nanos + reserved_nanos + $3 <= $4
@@ -70,7 +70,7 @@ export class BudgetLedger {
 
   /** Settles a call's open reservations at `actualNanos`, in the caller's transaction. */
   async settle(tx: Transaction, callId: string, actualNanos: number): Promise<void> {
-    const open = await queryRows<{ budget_id: string; window_start: Date; amount_nanos: string }>(
+    const open = await updatedRows<{ budget_id: string; window_start: Date; amount_nanos: string }>(
       tx.manager,
       `UPDATE budget_reservations SET settled_at = now(), settled_nanos = $2
        WHERE call_id = $1 AND settled_at IS NULL RETURNING budget_id, window_start, amount_nanos`,
@@ -84,7 +84,12 @@ export class BudgetLedger {
   /** Settles reservations whose call never ended (the process died) at their estimate; returns how many. */
   async settleExpired(now: Date): Promise<number> {
     return this.uow.run(async (tx) => {
-      const expired = await queryRows<{ call_id: string; budget_id: string; window_start: Date; amount_nanos: string }>(
+      const expired = await updatedRows<{
+        call_id: string;
+        budget_id: string;
+        window_start: Date;
+        amount_nanos: string;
+      }>(
         tx.manager,
         `UPDATE budget_reservations SET settled_at = now(), settled_nanos = amount_nanos
          WHERE (call_id, budget_id) IN (

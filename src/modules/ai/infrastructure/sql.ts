@@ -16,3 +16,9 @@ export async function affected(manager: EntityManager, sql: string, parameters: 
   const result = (await manager.query(sql, parameters)) as [unknown[], number];
   return result[1];
 }
+
+/** The rows an UPDATE … RETURNING gave back (TypeORM's pg driver answers `[rows, count]` for an UPDATE). */
+export async function updatedRows<Row>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+  const result = (await manager.query(sql, parameters)) as [Row[], number];
+  return result[0];
+}

@@ -90,7 +90,13 @@ export class ModelGateway {
       this.config.reservationTtlMs,
     );
     if (!reservation.allowed) {
-      await log({ ...promptFacts, outcome: 'refused_budget', requestModel: primary.model, estimateNanos: estimate });
+      await log({
+        ...promptFacts,
+        outcome: 'refused_budget',
+        provider: provider.name,
+        requestModel: primary.model,
+        estimateNanos: estimate,
+      });
       throw budgetExhausted(reservation.budgetId, reservation.windowEnd, startedAt);
     }
 

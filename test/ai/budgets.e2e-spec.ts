@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { CompleteChat } from '../../src/modules/ai';
+import { BudgetLedger } from '../../src/modules/ai/infrastructure/budget-ledger';
 import { MessageBus } from '../../src/platform/messaging';
 import { bearer } from '../support/auth';
 import { OpenAiCompatibleServer } from '../support/openai-compatible-server';
@@ -196,5 +197,24 @@ describe('ai: cost manager and budgets', () => {
     );
     expect(spend.totals.USD.cost).toMatch(/^0\.\d{9}$/);
     expect((await call('GET', '/ai/spend?from=2026-13-01&to=2026-12-01')).statusCode).toBe(400);
+  });
+
+  it('settles at its estimate a reservation whose call never ended (the process died mid-call)', async () => {
+    const budget = (
+      await call('POST', '/ai/budgets', { scope: 'feature', feature: 'crashy', period: 'day', limit: '1' })
+    ).json();
+    const windowStart = budget.window.start;
+    await db.query(`INSERT INTO ai.budget_usage (budget_id, window_start, reserved_nanos) VALUES ($1, $2, 5000)`, [
+      budget.id,
+      windowStart,
+    ]);
+    await db.query(
+      `INSERT INTO ai.budget_reservations (call_id, budget_id, window_start, amount_nanos, expires_at)
+       VALUES ('0190a000-0000-7000-8000-00000000dead', $1, $2, 5000, now() - interval '1 minute')`,
+      [budget.id, windowStart],
+    );
+    expect(await t.app.get(BudgetLedger).settleExpired(new Date())).toBe(1);
+    const listed = (await call('GET', '/ai/budgets')).json().items.find((b: { id: string }) => b.id === budget.id);
+    expect(listed.window).toMatchObject({ spent: '0.000005000', reserved: '0.000000000' });
   });
 });

@@ -24,6 +24,7 @@ import { CallsController } from './http/calls.controller';
 import { FeaturesController } from './http/features.controller';
 import { CostsController } from './http/costs.controller';
 import { CostAdmin } from './application/costs/cost-admin';
+import { ReservationSweeper } from './application/costs/reservation.sweeper';
 import { BudgetRepository } from './infrastructure/budget.repository';
 import { SpendReader } from './infrastructure/spend.reader';
 import { CallLogReader } from './infrastructure/call-log.reader';
@@ -80,6 +81,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     BudgetRepository,
     SpendReader,
     CostAdmin,
+    ReservationSweeper,
   ],
 })
 export class AiModule {

@@ -42,23 +42,21 @@ export class BudgetLedger {
         const budgets = await this.applicable(tx, feature);
         for (const budget of budgets) {
           const window = budgetWindow(budget.period, at);
-          await tx.manager.query(
-            `INSERT INTO budget_usage (budget_id, window_start) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-            [budget.id, window.start],
-          );
-          const granted = await updatedRows(
+          // One statement per budget: add the estimate to the window's usage only while it fits (a new
+          // window's row starts at zero), and record the reservation; no row back = refused.
+          const granted = await queryRows(
             tx.manager,
-            `UPDATE budget_usage SET reserved_nanos = reserved_nanos + $3
-             WHERE budget_id = $1 AND window_start = $2 AND spent_nanos + reserved_nanos + $3 <= $4
-             RETURNING budget_id`,
-            [budget.id, window.start, estimateNanos, budget.limitNanos],
+            `WITH granted AS (
+               INSERT INTO budget_usage AS u (budget_id, window_start, reserved_nanos)
+               SELECT $1::uuid, $2::timestamptz, $3::bigint WHERE $3::bigint <= $4::bigint
+               ON CONFLICT (budget_id, window_start) DO UPDATE SET reserved_nanos = u.reserved_nanos + EXCLUDED.reserved_nanos
+               WHERE u.spent_nanos + u.reserved_nanos + EXCLUDED.reserved_nanos <= $4::bigint
+               RETURNING budget_id)
+             INSERT INTO budget_reservations (call_id, budget_id, window_start, amount_nanos, expires_at)
+             SELECT $5, budget_id, $2, $3, $6 FROM granted RETURNING budget_id`,
+            [budget.id, window.start, estimateNanos, budget.limitNanos, callId, new Date(at.getTime() + ttlMs)],
           );
           if (granted.length === 0) throw new Refused({ allowed: false, budgetId: budget.id, windowEnd: window.end });
-          await tx.manager.query(
-            `INSERT INTO budget_reservations (call_id, budget_id, window_start, amount_nanos, expires_at)
-             VALUES ($1, $2, $3, $4, $5)`,
-            [callId, budget.id, window.start, estimateNanos, new Date(at.getTime() + ttlMs)],
-          );
         }
         return { allowed: true, budgets: budgets.length } as const;
       });
@@ -113,14 +111,16 @@ export class BudgetLedger {
     reservedNanos: number,
     actualNanos: number,
   ): Promise<void> {
-    const [row] = await queryRows<{ spent_nanos: string; reserved_nanos: string; soft_alerted_at: Date | null }>(
+    const [row] = await queryRows<
+      BudgetRow & { spent_nanos: string; reserved_nanos: string; soft_alerted_at: Date | null }
+    >(
       tx.manager,
-      `SELECT spent_nanos, reserved_nanos, soft_alerted_at FROM budget_usage
-       WHERE budget_id = $1 AND window_start = $2 FOR UPDATE`,
+      `SELECT b.*, u.spent_nanos, u.reserved_nanos, u.soft_alerted_at FROM budget_usage u JOIN budgets b ON b.id = u.budget_id
+       WHERE u.budget_id = $1 AND u.window_start = $2 FOR UPDATE OF u`,
       [budgetId, windowStart],
     );
-    const [budget] = await this.byIds(tx, [budgetId]);
-    if (!row || !budget) return;
+    if (!row) return;
+    const budget = toBudget(row);
     const before = {
       budgetId,
       windowStart,
@@ -162,11 +162,6 @@ export class BudgetLedger {
       `SELECT * FROM budgets WHERE active AND (scope = 'global' OR feature = $1) ORDER BY id`,
       [feature],
     );
-    return rows.map(toBudget);
-  }
-
-  private async byIds(tx: Transaction, ids: string[]): Promise<Budget[]> {
-    const rows = await queryRows<BudgetRow>(tx.manager, `SELECT * FROM budgets WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.map(toBudget);
   }
 }

@@ -4,14 +4,15 @@
  * and the budget settle) against a bare `openai` SDK call with the same messages to the same
  * loopback OpenAI-compatible server, in the same process and run, sequential (one call at a time),
  * alternating blocks so machine noise hits both. Two budgets apply (global and the feature's).
- * Run: node -r ./test/support/swc-register.cjs bench/ai-gateway-overhead.ts [--calls 1000] [--block 100]
+ * Run: node -r ./test/support/swc-register.cjs bench/ai-gateway-overhead.ts [--calls 1000] [--block 100] [--budgets 0]
+ * (--budgets 0: no budget applies, so the reservation and the settle touch no usage row).
  */
 import 'reflect-metadata';
 import OpenAI from 'openai';
 import { createApp } from '../src/create-app';
 import { CompleteChat } from '../src/modules/ai';
 import { loadConfig } from '../src/platform/config';
-import { MessageBus } from '../src/platform/messaging';
+import { MessageBus, TransactionRunner } from '../src/platform/messaging/testing';
 import { OpenAiCompatibleServer } from '../test/support/openai-compatible-server';
 import { createBenchDatabase, percentile } from './support/bench-database';
 import { PromptVault } from '../src/modules/ai/application/prompts/prompt-vault';
@@ -62,8 +63,13 @@ async function main(): Promise<void> {
       actor: { id: ADMIN.id, roles: [...ADMIN.roles] },
     });
     const costs = app.get(CostAdmin);
-    await costs.createBudget({ scope: 'global', period: 'month', limit: '1000000' }, ADMIN.id);
-    await costs.createBudget({ scope: 'feature', feature: 'bench.feature', period: 'day', limit: '1000000' }, ADMIN.id);
+    if (arg('budgets', 2) > 0) {
+      await costs.createBudget({ scope: 'global', period: 'month', limit: '1000000' }, ADMIN.id);
+      await costs.createBudget(
+        { scope: 'feature', feature: 'bench.feature', period: 'day', limit: '1000000' },
+        ADMIN.id,
+      );
+    }
     const bus = app.get(MessageBus);
     const bare = new OpenAI({ baseURL: server.baseURL, apiKey: 'bench-key', maxRetries: 0 });
     const variables = { item: 'a stoneware mug', customer: 'Ann (ann@example.com)' };
@@ -85,12 +91,22 @@ async function main(): Promise<void> {
     };
     await time(viaGateway, 200, []); // warm-up: JIT, pools, caches
     await time(viaSdk, 200, []);
+    // For scale: one transaction of the ai module with one statement, as the gateway runs two.
+    const runner = app.get(TransactionRunner);
+    const oneTransaction = () => runner.run('ai', (tx) => tx.manager.query('SELECT 1'));
     const gateway: number[] = [];
     const sdk: number[] = [];
+    const transaction: number[] = [];
     for (let done = 0; done < calls; done += block) {
       await time(viaSdk, block, sdk);
       await time(viaGateway, block, gateway);
+      for (let i = 0; i < block / 10; i++) {
+        const started = performance.now();
+        await oneTransaction();
+        transaction.push(performance.now() - started);
+      }
     }
+    transaction.sort((a, b) => a - b);
     gateway.sort((a, b) => a - b);
     sdk.sort((a, b) => a - b);
     const f = (ms: number) => ms.toFixed(3);
@@ -98,6 +114,7 @@ async function main(): Promise<void> {
       `${name.padEnd(22)} p50 ${f(percentile(xs, 50))} ms  p99 ${f(percentile(xs, 99))} ms  (n=${xs.length})`;
     console.log(row('bare openai SDK', sdk));
     console.log(row('gateway (CompleteChat)', gateway));
+    console.log(row('one ai transaction', transaction));
     console.log(
       `overhead per call: p50 +${f(percentile(gateway, 50) - percentile(sdk, 50))} ms, ` +
         `p99 +${f(percentile(gateway, 99) - percentile(sdk, 99))} ms`,

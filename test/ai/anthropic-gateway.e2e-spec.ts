@@ -19,9 +19,10 @@ describe('ai: model gateway over the Anthropic SDK', () => {
     bus = t.app.get(MessageBus);
     const created = await t.app.inject({
       method: 'POST',
-      url: '/ai/prompts/payments.risk-explanation/versions',
+      url: '/ai/prompts',
       headers: bearer(t.app, ['admin']),
       payload: {
+        name: 'payments.risk-explanation',
         template: {
           type: 'chat',
           messages: [

@@ -34,7 +34,8 @@ describe('ai: cost manager and budgets', () => {
     db = new Client({ connectionString: t.database.url });
     await db.connect();
     admin = bearer(t.app, ['admin']);
-    const created = await call('POST', '/ai/prompts/budget.prompt/versions', {
+    const created = await call('POST', '/ai/prompts', {
+      name: 'budget.prompt',
       template: { type: 'text', text: 'Describe {{item}}.' },
       variables: ['item'],
       settings: { provider: 'openai', model: 'gpt-4o-mini', maxOutputTokens: 100 },

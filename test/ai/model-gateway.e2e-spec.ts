@@ -31,9 +31,10 @@ describe('ai: model gateway over the openai SDK', () => {
     admin = bearer(t.app, ['admin']);
     const created = await t.app.inject({
       method: 'POST',
-      url: '/ai/prompts/catalog.product-description/versions',
+      url: '/ai/prompts',
       headers: admin,
       payload: {
+        name: 'catalog.product-description',
         template: {
           type: 'chat',
           messages: [

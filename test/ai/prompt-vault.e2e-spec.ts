@@ -22,6 +22,7 @@ describe('ai: prompt vault', () => {
 
   const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers = admin) =>
     t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const create = (name: string, body: object) => call('POST', '/ai/prompts', { name, ...body });
   const version = (text: string, message: string, labels?: string[]) => ({
     template: {
       type: 'chat',
@@ -37,18 +38,10 @@ describe('ai: prompt vault', () => {
   });
 
   it('numbers immutable versions, moves labels, rolls back, and records every move with who and when', async () => {
-    const v1 = await call(
-      'POST',
-      '/ai/prompts/catalog.product-description/versions',
-      version('Describe {{title}}.', 'first', ['production']),
-    );
+    const v1 = await create('catalog.product-description', version('Describe {{title}}.', 'first', ['production']));
     expect(v1.statusCode).toBe(201);
     expect(v1.json().version).toMatchObject({ version: 1, variables: ['title'], createdBy: adminId });
-    const v2 = await call(
-      'POST',
-      '/ai/prompts/catalog.product-description/versions',
-      version('Sell {{title}}!', 'punchier'),
-    );
+    const v2 = await create('catalog.product-description', version('Sell {{title}}!', 'punchier'));
     expect(v2.json().version.version).toBe(2);
 
     const latest = await bus.query(new GetPrompt('catalog.product-description', 'latest'));
@@ -88,14 +81,12 @@ describe('ai: prompt vault', () => {
   });
 
   it('refuses bad versions and labels with 4xx problems, and keeps the vault to admins', async () => {
-    const undeclared = await call('POST', '/ai/prompts/bad.prompt/versions', {
+    const undeclared = await create('bad.prompt', {
       ...version('Describe {{title}} in {{tone}}.', 'x'),
     });
     expect(undeclared.statusCode).toBe(400);
     expect(undeclared.json()).toMatchObject({ type: '/problems/undeclared-variable', undeclared: ['tone'] });
-    expect((await call('POST', '/ai/prompts/Bad Name/versions', version('Describe {{title}}.', 'x'))).statusCode).toBe(
-      400,
-    );
+    expect((await create('Bad Name', version('Describe {{title}}.', 'x'))).statusCode).toBe(400);
     expect(
       (await call('PUT', '/ai/prompts/catalog.product-description/labels/latest', { version: 1 })).statusCode,
     ).toBe(400);
@@ -115,8 +106,8 @@ describe('ai: prompt vault', () => {
   });
 
   it('splits a label between two versions by a sticky key: the same user always gets the same version', async () => {
-    await call('POST', '/ai/prompts/ab.prompt/versions', version('A {{title}}', 'a', ['production']));
-    await call('POST', '/ai/prompts/ab.prompt/versions', version('B {{title}}', 'b'));
+    await create('ab.prompt', version('A {{title}}', 'a', ['production']));
+    await create('ab.prompt', version('B {{title}}', 'b'));
     const split = await call('PUT', '/ai/prompts/ab.prompt/labels/production', {
       version: 1,
       split: { version: 2, weightBps: 5000 },

@@ -38,7 +38,7 @@ export class FeatureListResponse {
   @ApiProperty({ type: [FeatureSettingsResponse] }) readonly items: FeatureSettingsResponse[];
 }
 
-const FEATURE = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+const FEATURE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 /** Admin: per-feature gateway settings (body capture, fallback model) and whether AI is enabled at all. */
 @ApiTags('ai')

@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -18,13 +19,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHAT_ROLES, ChatRole } from '../domain/prompt-template';
+import { PROMPT_NAME, PROMPT_NAME_MAX_LENGTH } from '../domain/prompt-version';
 
 export class PromptMessageDto {
   @ApiProperty({ enum: CHAT_ROLES, example: 'system' })
   @IsIn(CHAT_ROLES)
   readonly role: ChatRole;
 
-  @ApiProperty({ example: 'You write short product descriptions for {{shopName}}.' })
+  @ApiProperty({ example: 'Describe {{title}} for the customers of {{shopName}}.' })
   @IsString()
   @Length(1, 100_000)
   readonly content: string;
@@ -36,7 +38,10 @@ export class PromptTemplateDto {
   @IsIn(['text', 'chat'])
   readonly type: 'text' | 'chat';
 
-  @ApiPropertyOptional({ example: 'Describe {{title}}.', description: 'text templates' })
+  @ApiPropertyOptional({
+    example: 'Describe {{title}} for the customers of {{shopName}}.',
+    description: 'text templates',
+  })
   @ValidateIf((t: PromptTemplateDto) => t.type === 'text')
   @IsString()
   @Length(1, 100_000)
@@ -84,6 +89,12 @@ export class ModelSettingsDto {
 
 /** A new immutable version of a prompt (the prompt is created with its first version). */
 export class CreatePromptVersionDto {
+  @ApiProperty({ example: 'catalog.product-description', description: 'Lower-case words joined by "." or "-"' })
+  @IsString()
+  @Length(1, PROMPT_NAME_MAX_LENGTH)
+  @Matches(PROMPT_NAME, { message: 'name must be lower-case words joined by "." or "-"' })
+  readonly name: string;
+
   @ApiProperty({ type: PromptTemplateDto })
   @IsDefined()
   @IsObject()

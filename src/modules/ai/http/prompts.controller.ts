@@ -36,7 +36,7 @@ export class PromptsController {
     return this.views.list(query.limit, query.cursor);
   }
 
-  @Post(':name/versions')
+  @Post()
   @ApiOperation({
     summary: 'Save a new immutable version (creates the prompt with its first)',
     description: 'Variables are checked: an undeclared or unused one is a 400. `labels` are moved to the new version.',
@@ -44,13 +44,12 @@ export class PromptsController {
   @ApiCreatedResponse({ type: CreatedVersionResponse })
   @ApiProblem(403, 'protected-label', 'Only an admin may move a protected label')
   create(
-    @Param('name') name: string,
     @Body() body: CreatePromptVersionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ version: PromptVersion; moves: LabelMove[] }> {
     return answeringProblems(() =>
       this.vault.createVersion({
-        name,
+        name: body.name,
         description: body.description,
         template:
           body.template.type === 'text'

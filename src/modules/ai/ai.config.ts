@@ -41,9 +41,9 @@ export const DEV_LOCAL_API_KEY = 'arcade-local-no-key';
 export function loadAiConfig(env: Env): AiConfig {
   const production = readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   const providers: AiProviderConfig[] = [];
-  const openAi = readProvider(env, 'OPENAI', production);
+  const openAi = readProvider(env, 'AI_OPENAI_BASE_URL', 'AI_OPENAI_API_KEY', production);
   if (openAi) providers.push({ id: 'openai', ...openAi, name: readString(env, 'AI_OPENAI_PROVIDER_NAME', 'openai') });
-  const anthropic = readProvider(env, 'ANTHROPIC', production);
+  const anthropic = readProvider(env, 'AI_ANTHROPIC_BASE_URL', 'AI_ANTHROPIC_API_KEY', production);
   if (anthropic) providers.push({ id: 'anthropic', ...anthropic, name: 'anthropic' });
   const currency = readString(env, 'AI_BUDGET_CURRENCY', 'USD');
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('AI_BUDGET_CURRENCY', 'must be an ISO 4217 code such as USD');
@@ -63,9 +63,7 @@ export function loadAiConfig(env: Env): AiConfig {
  * A provider is configured by its base URL or its key. The public development key is used only
  * outside production, for keyless local servers (Ollama, LM Studio); production needs a real key.
  */
-function readProvider(env: Env, kind: 'OPENAI' | 'ANTHROPIC', production: boolean) {
-  const urlName = `AI_${kind}_BASE_URL`;
-  const keyName = `AI_${kind}_API_KEY`;
+function readProvider(env: Env, urlName: string, keyName: string, production: boolean) {
   const baseURL = readUrl(env, urlName, ['http', 'https']);
   const apiKey = readString(env, keyName);
   if (baseURL === undefined && apiKey === undefined) return undefined;

@@ -1,4 +1,22 @@
 import { Module } from '@nestjs/common';
+import { ListPromptsUseCase } from './application/prompts/list-prompts.use-case';
+import { CreatePromptVersionUseCase } from './application/prompts/create-prompt-version.use-case';
+import { ViewPromptUseCase } from './application/prompts/view-prompt.use-case';
+import { ListPromptVersionsUseCase } from './application/prompts/list-prompt-versions.use-case';
+import { ViewPromptVersionUseCase } from './application/prompts/view-prompt-version.use-case';
+import { MoveLabelUseCase } from './application/prompts/move-label.use-case';
+import { ListLabelMovesUseCase } from './application/prompts/list-label-moves.use-case';
+import { ListCallsUseCase } from './application/calls/list-calls.use-case';
+import { ViewCallUseCase } from './application/calls/view-call.use-case';
+import { ViewPromptStatsUseCase } from './application/calls/view-prompt-stats.use-case';
+import { ListPricesUseCase } from './application/costs/list-prices.use-case';
+import { AddPriceUseCase } from './application/costs/add-price.use-case';
+import { ListBudgetsUseCase } from './application/costs/list-budgets.use-case';
+import { CreateBudgetUseCase } from './application/costs/create-budget.use-case';
+import { UpdateBudgetUseCase } from './application/costs/update-budget.use-case';
+import { ViewSpendUseCase } from './application/costs/view-spend.use-case';
+import { ListFeaturesUseCase } from './application/gateway/list-features.use-case';
+import { SetFeatureSettingsUseCase } from './application/gateway/set-feature-settings.use-case';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
 import { ModuleMessagingModule } from '../../platform/messaging';
@@ -82,6 +100,24 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     SpendReader,
     CostAdmin,
     ReservationSweeper,
+    ListPromptsUseCase,
+    CreatePromptVersionUseCase,
+    ViewPromptUseCase,
+    ListPromptVersionsUseCase,
+    ViewPromptVersionUseCase,
+    MoveLabelUseCase,
+    ListLabelMovesUseCase,
+    ListCallsUseCase,
+    ViewCallUseCase,
+    ViewPromptStatsUseCase,
+    ListPricesUseCase,
+    AddPriceUseCase,
+    ListBudgetsUseCase,
+    CreateBudgetUseCase,
+    UpdateBudgetUseCase,
+    ViewSpendUseCase,
+    ListFeaturesUseCase,
+    SetFeatureSettingsUseCase,
   ],
 })
 export class AiModule {

@@ -87,6 +87,7 @@ export interface CompleteChatOptions {
       { title: 'Linen shirt' },
       { userId: '0190a000-0000-7000-8000-000000000001', callingModule: 'catalog' },
     ),
+  { key: (c) => c.feature },
 )
 export class CompleteChat extends Command<ChatCompletion> {
   constructor(

@@ -4,7 +4,10 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../../../platform/auth';
 import { IdParam, Page, PageOf, PageQueryDto } from '../../../platform/http';
-import { CallView, CallViews, VersionStats } from '../application/calls/call-views';
+import { CallView, VersionStats } from '../application/calls/call-views';
+import { ListCallsUseCase } from '../application/calls/list-calls.use-case';
+import { ViewCallUseCase } from '../application/calls/view-call.use-case';
+import { ViewPromptStatsUseCase } from '../application/calls/view-prompt-stats.use-case';
 
 const OUTCOMES = ['ok', 'error', 'refused_budget', 'refused_scope', 'disabled'] as const;
 
@@ -124,7 +127,7 @@ export class VersionStatsResponse {
   @ApiProperty() readonly unpricedCalls: number;
 }
 
-export class VersionStatsList {
+export class VersionStatsListResponse {
   @ApiProperty({ type: [VersionStatsResponse] }) readonly items: VersionStatsResponse[];
 }
 
@@ -133,14 +136,18 @@ export class VersionStatsList {
 @Controller('ai')
 @Roles('admin')
 export class CallsController {
-  constructor(private readonly calls: CallViews) {}
+  constructor(
+    private readonly listCalls: ListCallsUseCase,
+    private readonly viewCall: ViewCallUseCase,
+    private readonly promptStats: ViewPromptStatsUseCase,
+  ) {}
 
   @Get('calls')
   @ApiOperation({ summary: 'AI calls, newest first, filtered by feature, prompt version, model, outcome, time' })
   @ApiOkResponse({ type: CallPage })
   list(@Query() q: ListCallsDto): Promise<Page<CallView>> {
-    return this.calls.list(
-      {
+    return this.listCalls.execute({
+      filter: {
         feature: q.feature,
         promptName: q.promptName,
         promptVersion: q.promptVersion,
@@ -149,24 +156,28 @@ export class CallsController {
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       },
-      q.limit,
-      q.cursor,
-    );
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   @Get('calls/:id')
   @ApiOperation({ summary: 'One call in full: masked bodies, usage, cost breakdown, span attributes' })
   @ApiOkResponse({ type: CallResponse })
   one(@IdParam() id: string): Promise<CallView> {
-    return this.calls.one(id);
+    return this.viewCall.execute({ id });
   }
 
   @Get('prompts/:name/stats')
   @ApiOperation({ summary: 'Per version and A/B arm: calls, error rate, p50/p95 latency, mean cost' })
-  @ApiOkResponse({ type: VersionStatsList })
+  @ApiOkResponse({ type: VersionStatsListResponse })
   async stats(@Param('name') name: string, @Query() q: StatsQueryDto): Promise<{ items: VersionStats[] }> {
     return {
-      items: await this.calls.stats(name, q.from ? new Date(q.from) : null, q.to ? new Date(q.to) : null),
+      items: await this.promptStats.execute({
+        name,
+        from: q.from ? new Date(q.from) : null,
+        to: q.to ? new Date(q.to) : null,
+      }),
     };
   }
 }

@@ -128,7 +128,7 @@ export class PriceResponse {
   @ApiProperty({ type: String, nullable: true }) readonly note: string | null;
 }
 
-export class PriceList {
+export class PriceListResponse {
   @ApiProperty({ type: [PriceResponse] }) readonly items: PriceResponse[];
 }
 
@@ -152,7 +152,7 @@ export class BudgetResponse {
   @ApiProperty({ type: Date, nullable: true }) readonly softAlertedAt: Date | null;
 }
 
-export class BudgetList {
+export class BudgetListResponse {
   @ApiProperty({ type: [BudgetResponse] }) readonly items: BudgetResponse[];
 }
 

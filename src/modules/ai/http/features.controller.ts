@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { FieldError, ProblemException } from '../../../platform/http';
-import { FeatureSettingsCache } from '../application/gateway/feature-settings-cache';
-import { ModelGateway } from '../application/gateway/model-gateway';
+import { ListFeaturesUseCase } from '../application/gateway/list-features.use-case';
+import { SetFeatureSettingsUseCase } from '../application/gateway/set-feature-settings.use-case';
 import { FeatureSettings } from '../application/gateway/feature-settings';
 
 export class FallbackModelDto {
@@ -46,14 +46,14 @@ const FEATURE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 @Roles('admin')
 export class FeaturesController {
   constructor(
-    private readonly settings: FeatureSettingsCache,
-    private readonly gateway: ModelGateway,
+    private readonly listFeatures: ListFeaturesUseCase,
+    private readonly setSettings: SetFeatureSettingsUseCase,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: FeatureListResponse })
   async list(): Promise<{ status: 'enabled' | 'disabled'; items: FeatureSettings[] }> {
-    return { status: this.gateway.enabled ? 'enabled' : 'disabled', items: await this.settings.list() };
+    return this.listFeatures.execute();
   }
 
   @Put(':feature')
@@ -70,7 +70,6 @@ export class FeaturesController {
       ]);
     }
     const settings = { feature, captureBodies: body.captureBodies, fallback: body.fallback ?? null };
-    await this.settings.save(settings, user.id);
-    return settings;
+    return this.setSettings.execute({ settings, by: user.id });
   }
 }

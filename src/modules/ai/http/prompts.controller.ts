@@ -2,9 +2,13 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, FieldError, Page, PageQueryDto, ProblemException } from '../../../platform/http';
-import { answeringProblems } from '../application/ai-problems';
-import { PromptVault } from '../application/prompts/prompt-vault';
-import { PromptViews } from '../application/prompts/prompt-views';
+import { CreatePromptVersionUseCase } from '../application/prompts/create-prompt-version.use-case';
+import { ListLabelMovesUseCase } from '../application/prompts/list-label-moves.use-case';
+import { ListPromptVersionsUseCase } from '../application/prompts/list-prompt-versions.use-case';
+import { ListPromptsUseCase } from '../application/prompts/list-prompts.use-case';
+import { MoveLabelUseCase } from '../application/prompts/move-label.use-case';
+import { ViewPromptVersionUseCase } from '../application/prompts/view-prompt-version.use-case';
+import { ViewPromptUseCase } from '../application/prompts/view-prompt.use-case';
 import { LabelMove, PromptLabels } from '../domain/prompt-labels';
 import { PromptVersion } from '../domain/prompt-version';
 import { PromptSummary, StoredLabelMove } from '../application/prompts/prompt-records';
@@ -25,15 +29,20 @@ import {
 @Roles('admin')
 export class PromptsController {
   constructor(
-    private readonly vault: PromptVault,
-    private readonly views: PromptViews,
+    private readonly listPrompts: ListPromptsUseCase,
+    private readonly createVersion: CreatePromptVersionUseCase,
+    private readonly viewPrompt: ViewPromptUseCase,
+    private readonly listVersions: ListPromptVersionsUseCase,
+    private readonly viewVersion: ViewPromptVersionUseCase,
+    private readonly moveLabel: MoveLabelUseCase,
+    private readonly listMoves: ListLabelMovesUseCase,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Prompts by name, with their labels and latest version' })
   @ApiOkResponse({ type: PromptSummaryPage })
   list(@Query() query: PageQueryDto): Promise<Page<PromptSummary>> {
-    return this.views.list(query.limit, query.cursor);
+    return this.listPrompts.execute({ limit: query.limit, cursor: query.cursor });
   }
 
   @Post()
@@ -47,49 +56,47 @@ export class PromptsController {
     @Body() body: CreatePromptVersionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ version: PromptVersion; moves: LabelMove[] }> {
-    return answeringProblems(() =>
-      this.vault.createVersion({
-        name: body.name,
-        description: body.description,
-        template:
-          body.template.type === 'text'
-            ? { type: 'text', text: body.template.text ?? '' }
-            : {
-                type: 'chat',
-                messages: (body.template.messages ?? []).map((m) => ({ role: m.role, content: m.content })),
-              },
-        variables: body.variables,
-        settings: {
-          provider: body.settings.provider,
-          model: body.settings.model,
-          maxOutputTokens: body.settings.maxOutputTokens,
-          ...(body.settings.temperature !== undefined ? { temperature: body.settings.temperature } : {}),
-          ...(body.settings.topP !== undefined ? { topP: body.settings.topP } : {}),
-        },
-        commitMessage: body.commitMessage,
-        labels: body.labels,
-        actor: { id: user.id, roles: user.roles },
-      }),
-    );
+    return this.createVersion.execute({
+      name: body.name,
+      description: body.description,
+      template:
+        body.template.type === 'text'
+          ? { type: 'text', text: body.template.text ?? '' }
+          : {
+              type: 'chat',
+              messages: (body.template.messages ?? []).map((m) => ({ role: m.role, content: m.content })),
+            },
+      variables: body.variables,
+      settings: {
+        provider: body.settings.provider,
+        model: body.settings.model,
+        maxOutputTokens: body.settings.maxOutputTokens,
+        ...(body.settings.temperature !== undefined ? { temperature: body.settings.temperature } : {}),
+        ...(body.settings.topP !== undefined ? { topP: body.settings.topP } : {}),
+      },
+      commitMessage: body.commitMessage,
+      labels: body.labels,
+      actor: { id: user.id, roles: user.roles },
+    });
   }
 
   @Get(':name')
   @ApiOkResponse({ type: PromptSummaryResponse })
   view(@Param('name') name: string): Promise<PromptSummary> {
-    return this.views.prompt(name);
+    return this.viewPrompt.execute({ name });
   }
 
   @Get(':name/versions')
   @ApiOperation({ summary: 'Versions, newest first' })
   @ApiOkResponse({ type: PromptVersionPage })
   versions(@Param('name') name: string, @Query() query: PageQueryDto): Promise<Page<PromptVersion>> {
-    return this.views.versions(name, query.limit, query.cursor);
+    return this.listVersions.execute({ name, limit: query.limit, cursor: query.cursor });
   }
 
   @Get(':name/versions/:version')
   @ApiOkResponse({ type: PromptVersionResponse })
   version(@Param('name') name: string, @Param('version') version: string): Promise<PromptVersion> {
-    return this.views.version(name, versionNumber(version));
+    return this.viewVersion.execute({ name, version: versionNumber(version) });
   }
 
   @Put(':name/labels/:label')
@@ -106,9 +113,7 @@ export class PromptsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ labels: PromptLabels; move: LabelMove | null }> {
     const to = body.split ? { version: body.version, split: { ...body.split } } : { version: body.version };
-    return answeringProblems(() =>
-      this.vault.moveLabel(name, label, to, { id: user.id, roles: user.roles }, body.reason),
-    );
+    return this.moveLabel.execute({ name, label, to, actor: { id: user.id, roles: user.roles }, reason: body.reason });
   }
 
   @Delete(':name/labels/:label')
@@ -120,14 +125,14 @@ export class PromptsController {
     @Param('label') label: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ labels: PromptLabels; move: LabelMove | null }> {
-    return answeringProblems(() => this.vault.moveLabel(name, label, null, { id: user.id, roles: user.roles }));
+    return this.moveLabel.execute({ name, label, to: null, actor: { id: user.id, roles: user.roles } });
   }
 
   @Get(':name/label-moves')
   @ApiOperation({ summary: 'Every label move of the prompt, newest first (who, when, from, to)' })
   @ApiOkResponse({ type: LabelMovePage })
   moves(@Param('name') name: string, @Query() query: PageQueryDto): Promise<Page<StoredLabelMove>> {
-    return this.views.moves(name, query.limit, query.cursor);
+    return this.listMoves.execute({ name, limit: query.limit, cursor: query.cursor });
   }
 }
 

@@ -58,7 +58,7 @@ export class PromptsController {
   ): Promise<{ version: PromptVersion; moves: LabelMove[] }> {
     return this.createVersion.execute({
       name: body.name,
-      description: body.description,
+      description: body.description ?? undefined,
       template:
         body.template.type === 'text'
           ? { type: 'text', text: body.template.text ?? '' }
@@ -71,11 +71,11 @@ export class PromptsController {
         provider: body.settings.provider,
         model: body.settings.model,
         maxOutputTokens: body.settings.maxOutputTokens,
-        ...(body.settings.temperature !== undefined ? { temperature: body.settings.temperature } : {}),
-        ...(body.settings.topP !== undefined ? { topP: body.settings.topP } : {}),
+        ...(body.settings.temperature != null ? { temperature: body.settings.temperature } : {}),
+        ...(body.settings.topP != null ? { topP: body.settings.topP } : {}),
       },
       commitMessage: body.commitMessage,
-      labels: body.labels,
+      labels: body.labels ?? undefined,
       actor: { id: user.id, roles: user.roles },
     });
   }
@@ -113,7 +113,13 @@ export class PromptsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<{ labels: PromptLabels; move: LabelMove | null }> {
     const to = body.split ? { version: body.version, split: { ...body.split } } : { version: body.version };
-    return this.moveLabel.execute({ name, label, to, actor: { id: user.id, roles: user.roles }, reason: body.reason });
+    return this.moveLabel.execute({
+      name,
+      label,
+      to,
+      actor: { id: user.id, roles: user.roles },
+      reason: body.reason ?? undefined,
+    });
   }
 
   @Delete(':name/labels/:label')

@@ -95,9 +95,9 @@ export class CostAdmin {
         prices: {
           input: parsePricePerMillion(input.input),
           output: parsePricePerMillion(input.output),
-          ...(input.cachedInput !== undefined ? { cachedInput: parsePricePerMillion(input.cachedInput) } : {}),
-          ...(input.cacheWrite !== undefined ? { cacheWrite: parsePricePerMillion(input.cacheWrite) } : {}),
-          ...(input.reasoning !== undefined ? { reasoning: parsePricePerMillion(input.reasoning) } : {}),
+          ...(input.cachedInput != null ? { cachedInput: parsePricePerMillion(input.cachedInput) } : {}),
+          ...(input.cacheWrite != null ? { cacheWrite: parsePricePerMillion(input.cacheWrite) } : {}),
+          ...(input.reasoning != null ? { reasoning: parsePricePerMillion(input.reasoning) } : {}),
         },
         source: 'admin',
         note: input.note ?? null,

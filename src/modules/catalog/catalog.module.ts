@@ -8,6 +8,7 @@ import { CommitStockHandler } from './application/commit-stock/commit-stock.hand
 import { CreateCategoryUseCase } from './application/create-category/create-category.use-case';
 import { ReservationExpirySweeper } from './application/expire-reservations/reservation-expiry.sweeper';
 import { GetVariantSnapshotsHandler } from './application/get-variant-snapshots/get-variant-snapshots.handler';
+import { GetProductFactsHandler } from './application/product-facts/get-product-facts.handler';
 import { ListCategoriesUseCase } from './application/list-categories/list-categories.use-case';
 import { ListProductsUseCase } from './application/list-products/list-products.use-case';
 import { ArchiveProductUseCase } from './application/manage-products/archive-product.use-case';
@@ -61,6 +62,7 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
     ListCategoriesUseCase,
     CreateCategoryUseCase,
     GetVariantSnapshotsHandler,
+    GetProductFactsHandler,
     ReserveStockHandler,
     ReleaseStockHandler,
     CommitStockHandler,

@@ -8,6 +8,7 @@ import { ShipmentCancellationSweeper } from './application/cancel-order/shipment
 import { CheckoutDeadlineSweeper } from './application/checkout/checkout-deadline.sweeper';
 import { CheckoutProcess } from './application/checkout/checkout.process';
 import { OnPaymentAuthorizedHandler } from './application/checkout/on-payment-authorized.handler';
+import { GetCustomerOrdersHandler } from './application/customer-orders-tool/get-customer-orders.handler';
 import { OnPaymentCapturedHandler } from './application/checkout/on-payment-captured.handler';
 import { OnPaymentDeclinedHandler } from './application/checkout/on-payment-declined.handler';
 import { OnPaymentFailedHandler } from './application/checkout/on-payment-failed.handler';
@@ -71,6 +72,7 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     OnStockReservationRejectedHandler,
     OnStockCommittedHandler,
     OnPaymentAuthorizedHandler,
+    GetCustomerOrdersHandler,
     OnPaymentDeclinedHandler,
     OnPaymentCapturedHandler,
     OnPaymentFailedHandler,

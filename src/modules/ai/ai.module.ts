@@ -32,6 +32,15 @@ import { FeatureSettingsRepository } from './infrastructure/feature-settings.rep
 import { PriceRepository } from './infrastructure/price.repository';
 import { AnthropicChatProvider } from './infrastructure/providers/anthropic-chat.provider';
 import { OpenAiChatProvider } from './infrastructure/providers/openai-chat.provider';
+import { ChangeFeatureGrantsUseCase } from './application/data-tools/change-feature-grants.use-case';
+import { DataToolCatalogue } from './application/data-tools/data-tool-catalogue';
+import { FeatureGrantsReader } from './application/data-tools/feature-grants-reader';
+import { ListDataToolsUseCase } from './application/data-tools/list-data-tools.use-case';
+import { ListFeatureGrantsUseCase } from './application/data-tools/list-feature-grants.use-case';
+import { ListToolCallsUseCase } from './application/data-tools/list-tool-calls.use-case';
+import { ToolCallExecutor } from './application/data-tools/tool-call-executor';
+import { ToolLoop } from './application/data-tools/tool-loop';
+import { ViewFeatureGrantsUseCase } from './application/data-tools/view-feature-grants.use-case';
 import { GetPromptHandler } from './application/prompts/get-prompt.handler';
 import { PromptCache } from './application/prompts/prompt-cache';
 import { PromptResolver } from './application/prompts/prompt-resolver';
@@ -46,8 +55,11 @@ import { ReservationSweeper } from './application/costs/reservation.sweeper';
 import { BudgetRepository } from './infrastructure/budget.repository';
 import { SpendReader } from './infrastructure/spend.reader';
 import { CallLogReader } from './infrastructure/call-log.reader';
+import { DataToolsController } from './http/data-tools.controller';
 import { PromptsController } from './http/prompts.controller';
+import { FeatureGrantRepository } from './infrastructure/feature-grant.repository';
 import { PromptRepository } from './infrastructure/prompt.repository';
+import { ToolCallAuditRepository } from './infrastructure/tool-call-audit.repository';
 import { aiDescriptor } from './ai.descriptor';
 
 // The ai module reads and writes through lean SQL in its repositories, so it maps no entities.
@@ -63,7 +75,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
  */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('ai')],
-  controllers: [PromptsController, FeaturesController, CallsController, CostsController],
+  controllers: [PromptsController, FeaturesController, CallsController, CostsController, DataToolsController],
   providers: [
     { provide: AI_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     {
@@ -118,6 +130,18 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     ViewSpendUseCase,
     ListFeaturesUseCase,
     SetFeatureSettingsUseCase,
+    // Scoped data tools (the parameter manager)
+    DataToolCatalogue,
+    FeatureGrantRepository,
+    ToolCallAuditRepository,
+    FeatureGrantsReader,
+    ToolCallExecutor,
+    ToolLoop,
+    ListDataToolsUseCase,
+    ListFeatureGrantsUseCase,
+    ViewFeatureGrantsUseCase,
+    ChangeFeatureGrantsUseCase,
+    ListToolCallsUseCase,
   ],
 })
 export class AiModule {

@@ -5,7 +5,7 @@ import { Query } from './messages';
  * query in the owner's contracts (`@QueryContract(type, example, { dataTool })`), so it travels like
  * any query (in-process or over the broker) and its owner answers it with its own rules. The AI
  * module finds the tools in the contract registry and dispatches them by type name: it imports no
- * owner, and owners that ask AI for completions import no cycle (ADR 0111).
+ * owner, and owners that ask AI for completions import no cycle (ADR XDATA).
  *
  * Only reads are tools. The model never sees a table, SQL or a type name; it sees `name`,
  * `description` and `parameters`, and receives rows holding exactly `fields`.

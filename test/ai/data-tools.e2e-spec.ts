@@ -29,7 +29,7 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
   const ASSISTANT = 'orders.order-assistant';
   const RISK = 'payments.risk-explanations';
 
-  const grants = (feature: string, body: Json, auth = shop.admin()) =>
+  const grants = (feature: string, body: Json, auth: Record<string, string> = shop.admin()) =>
     shop.request('PATCH', `/ai/data-tool-grants/${feature}`, auth, body);
 
   /** One model call through the SDK: the prompt, then the loop's conversation, with the tools offered. */
@@ -121,7 +121,7 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
 
     expect(result).toMatchObject({ content: 'Done.', modelCalls: 2, toolCalls: 4 });
     // The model was offered exactly the tools the grants reach.
-    expect(server.chatRequests[0].tools?.map((tool: Json) => tool.function.name).sort()).toEqual([
+    expect((server.chatRequests[0] as Json).tools?.map((tool: Json) => tool.function.name).sort()).toEqual([
       'catalog_product_facts',
       'orders_customer_orders',
     ]);
@@ -168,16 +168,17 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
     );
     expect(calls.length).toBeGreaterThanOrEqual(9);
     const answers: ToolMessage[] = [];
-    for (const one of calls) answers.push(...(await executor.execute({ feature: ASSISTANT, actorUserId: alice.id, toolCalls: [one] })));
+    for (const one of calls)
+      answers.push(...(await executor.answer({ feature: ASSISTANT, actorUserId: alice.id, toolCalls: [one] })));
     const leaked = answers.filter((a) => JSON.stringify(rowsOf(a).rows ?? []).includes(bobOrder.id));
     expect(leaked).toEqual([]);
     // The risk tool is refused outright (its scope is not the assistant's), and audited as such.
-    expect(answers.filter((a, i) => calls[i].function.name === 'payments_risk_signals').map((a) => rowsOf(a).error)).toEqual(
-      ['refused_scope', 'refused_scope', 'refused_scope', 'refused_scope', 'refused_scope', 'refused_scope'],
-    );
+    expect(
+      answers.filter((a, i) => calls[i].function.name === 'payments_risk_signals').map((a) => rowsOf(a).error),
+    ).toEqual(['refused_scope', 'refused_scope', 'refused_scope', 'refused_scope', 'refused_scope', 'refused_scope']);
     // An admin feature granted orders:read:any does read it.
     expect((await grants(RISK, { grant: ['orders:read:any'], reason: 'reviewers see the order' })).status).toBe(200);
-    const [any] = await executor.execute({
+    const [any] = await executor.answer({
       feature: RISK,
       actorUserId: null,
       toolCalls: [call('orders_customer_orders', { orderId: bobOrder.id })],
@@ -186,7 +187,7 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
   });
 
   it('a revoke applies to the very next tool call, and to the tools the model is offered', async () => {
-    const before = await executor.execute({
+    const before = await executor.answer({
       feature: ASSISTANT,
       actorUserId: alice.id,
       toolCalls: [call('orders_customer_orders', {})],
@@ -196,18 +197,24 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
     const revoked = await grants(ASSISTANT, { revoke: ['orders:read:own'], reason: 'incident 42' });
     expect(revoked.status).toBe(200);
     expect(revoked.body.scopes).toEqual(['catalog:read']);
-    const after = await executor.execute({
+    const after = await executor.answer({
       feature: ASSISTANT,
       actorUserId: alice.id,
       toolCalls: [call('orders_customer_orders', {}, 'c_after')],
     });
     expect(rowsOf(after[0])).toEqual({ error: 'refused_scope', detail: expect.stringContaining('orders:read') });
     const [line] = await audit(`feature=${ASSISTANT}&limit=1`);
-    expect(line).toMatchObject({ toolCallId: 'c_after', verdict: 'refused_scope', grantsVersion: revoked.body.version });
+    expect(line).toMatchObject({
+      toolCallId: 'c_after',
+      verdict: 'refused_scope',
+      grantsVersion: revoked.body.version,
+    });
 
     server.reply({ type: 'completion', content: 'I cannot see orders.' });
     await loop.run({ feature: ASSISTANT, actorUserId: alice.id, complete });
-    expect(server.chatRequests[0].tools?.map((tool: Json) => tool.function.name)).toEqual(['catalog_product_facts']);
+    expect((server.chatRequests[0] as Json).tools?.map((tool: Json) => tool.function.name)).toEqual([
+      'catalog_product_facts',
+    ]);
 
     const history = await shop.request('GET', `/ai/data-tool-grants/${ASSISTANT}`, shop.admin());
     expect(history.body.history.map((v: Json) => [v.version, v.scopes, v.reason])).toEqual([
@@ -233,7 +240,7 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
   it('enforces calls per turn and rows per call, refuses bad arguments and unknown tools, and audits each', async () => {
     const limited = await grants(RISK, { limits: { maxToolCallsPerTurn: 3, maxRowsPerCall: 1 }, reason: 'tight' });
     expect(limited.body).toMatchObject({ maxToolCallsPerTurn: 3, maxRowsPerCall: 1 });
-    const answers = await executor.execute({
+    const answers = await executor.answer({
       feature: RISK,
       actorUserId: null,
       toolCalls: [
@@ -245,7 +252,11 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
     });
     expect(rowsOf(answers[0])).toMatchObject({ truncated: true });
     expect(rowsOf(answers[0]).rows).toHaveLength(1);
-    expect(answers.slice(1).map((a) => rowsOf(a).error)).toEqual(['refused_arguments', 'refused_unknown', 'refused_limit']);
+    expect(answers.slice(1).map((a) => rowsOf(a).error)).toEqual([
+      'refused_arguments',
+      'refused_unknown',
+      'refused_limit',
+    ]);
     const lines = await audit(`feature=${RISK}&limit=4`);
     expect(lines.map((l) => [l.toolCallId, l.verdict, l.rowsReturned]).sort()).toEqual(
       [
@@ -259,12 +270,18 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
 
   it('audits tool calls the model makes on the last call of the loop, refused', async () => {
     server.reply(
-      { type: 'completion', toolCalls: [{ id: 'm1', name: 'catalog_product_facts', arguments: { product: productId } }] },
-      { type: 'completion', toolCalls: [{ id: 'm2', name: 'catalog_product_facts', arguments: { product: productId } }] },
+      {
+        type: 'completion',
+        toolCalls: [{ id: 'm1', name: 'catalog_product_facts', arguments: { product: productId } }],
+      },
+      {
+        type: 'completion',
+        toolCalls: [{ id: 'm2', name: 'catalog_product_facts', arguments: { product: productId } }],
+      },
     );
     const result = await loop.run({ feature: ASSISTANT, actorUserId: alice.id, complete, maxModelCalls: 2 });
     expect(result).toMatchObject({ modelCalls: 2, toolCalls: 2, content: null });
-    expect(server.chatRequests[1].tools).toBeUndefined();
+    expect((server.chatRequests[1] as Json).tools).toBeUndefined();
     const lines = await audit(`feature=${ASSISTANT}&tool=catalog_product_facts&limit=2`);
     expect(lines.map((l) => [l.toolCallId, l.verdict])).toEqual([
       ['m2', 'refused_limit'],

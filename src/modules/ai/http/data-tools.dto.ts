@@ -21,7 +21,12 @@ const SCOPE = /^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*){1,3}$/;
 
 /** A feature's tool limits (either may be left out: unchanged). */
 export class ToolLimitsDto {
-  @ApiPropertyOptional({ example: 5, minimum: 1, maximum: 20, description: 'Tool calls the model may make in one turn' })
+  @ApiPropertyOptional({
+    example: 5,
+    minimum: 1,
+    maximum: 20,
+    description: 'Tool calls the model may make in one turn',
+  })
   @Omittable()
   @IsInt()
   @Min(1)
@@ -38,7 +43,11 @@ export class ToolLimitsDto {
 
 /** `PATCH /ai/data-tool-grants/:feature`: scopes to grant and to revoke, limits, and why. */
 export class ChangeFeatureGrantsDto {
-  @ApiPropertyOptional({ type: [String], example: ['catalog:read'], description: 'Scopes to add (declared by the feature)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['catalog:read'],
+    description: 'Scopes to add (declared by the feature)',
+  })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
@@ -68,9 +77,20 @@ export class ChangeFeatureGrantsDto {
 
 /** `GET /ai/tool-calls`: filters and a page. */
 export class ListToolCallsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'orders.order-assistant' }) @Omittable() @IsString() @MaxLength(100) readonly feature?: string;
-  @ApiPropertyOptional({ example: 'orders_customer_orders' }) @Omittable() @IsString() @MaxLength(200) readonly tool?: string;
-  @ApiPropertyOptional({ enum: TOOL_CALL_VERDICTS }) @Omittable() @IsIn(TOOL_CALL_VERDICTS) readonly verdict?: ToolCallVerdict;
+  @ApiPropertyOptional({ example: 'orders.order-assistant' })
+  @Omittable()
+  @IsString()
+  @MaxLength(100)
+  readonly feature?: string;
+  @ApiPropertyOptional({ example: 'orders_customer_orders' })
+  @Omittable()
+  @IsString()
+  @MaxLength(200)
+  readonly tool?: string;
+  @ApiPropertyOptional({ enum: TOOL_CALL_VERDICTS })
+  @Omittable()
+  @IsIn(TOOL_CALL_VERDICTS)
+  readonly verdict?: ToolCallVerdict;
   @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly actorUserId?: string;
   @ApiPropertyOptional({ example: '0190a000-0000-7000-8000-000000000001' })
   @Omittable()

@@ -15,7 +15,8 @@ export class DataToolResponse implements DataToolView {
   @ApiProperty({ type: [String], example: ['catalog:read'] }) readonly grantableScopes: readonly string[];
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'JSON Schema of each argument' })
   readonly parameters: Readonly<Record<string, unknown>>;
-  @ApiProperty({ type: [String], description: 'The fields of a row the model receives' }) readonly fields: readonly string[];
+  @ApiProperty({ type: [String], description: 'The fields of a row the model receives' })
+  readonly fields: readonly string[];
 }
 
 export class DataToolListResponse {

@@ -68,17 +68,7 @@ export interface CustomerOrderRow {
           },
         },
       },
-      fields: [
-        'orderId',
-        'status',
-        'placedAt',
-        'total',
-        'itemCount',
-        'lines',
-        'cancelReason',
-        'carrier',
-        'shippedAt',
-      ],
+      fields: ['orderId', 'status', 'placedAt', 'total', 'itemCount', 'lines', 'cancelReason', 'carrier', 'shippedAt'],
     },
   },
 )

@@ -39,7 +39,11 @@ export class DataToolCatalogue {
         { ...entry.dataTool!, queryType: entry.type, owner: entry.owner },
       ]),
     );
-    this.commandNames = new Set(allContracts().filter((c) => c.kind === 'command').map((c) => toolNameOf(c.type)));
+    this.commandNames = new Set(
+      allContracts()
+        .filter((c) => c.kind === 'command')
+        .map((c) => toolNameOf(c.type)),
+    );
   }
 
   all(): DataTool[] {

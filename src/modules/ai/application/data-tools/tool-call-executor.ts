@@ -87,7 +87,7 @@ export class ToolCallExecutor {
   }
 
   /** Answers every tool call of a turn, in order; throws (answering none) when the audit cannot be written. */
-  async execute(turn: ToolTurn): Promise<ToolMessage[]> {
+  async answer(turn: ToolTurn): Promise<ToolMessage[]> {
     const grants = await this.effectiveGrants(turn.feature);
     const correlationId = RequestContext.current()?.correlationId ?? uuidv7();
     const decisions = await Promise.all(
@@ -178,7 +178,10 @@ export class ToolCallExecutor {
         detail: null,
       };
     } catch (error) {
-      const detail = error instanceof RemoteProblemError ? `${tool.owner}: ${error.problem.title ?? error.problem.type}` : `${tool.owner} failed`;
+      const detail =
+        error instanceof RemoteProblemError
+          ? `${tool.owner}: ${error.problem.title ?? error.problem.type}`
+          : `${tool.owner} failed`;
       this.logger.warn(`${tool.name} for ${turn.feature} failed: ${describeError(error)}`);
       return refuse('error', detail, tool, reach);
     }

@@ -18,7 +18,10 @@ export interface ModelAnswer {
 }
 
 /** How to make one model call: the conversation so far (after the prompt) and the tools offered (none on the last turn). */
-export type CompleteFn = (conversation: readonly ToolLoopMessage[], tools: readonly OpenAiFunctionTool[]) => Promise<ModelAnswer>;
+export type CompleteFn = (
+  conversation: readonly ToolLoopMessage[],
+  tools: readonly OpenAiFunctionTool[],
+) => Promise<ModelAnswer>;
 
 export interface ToolLoopInput {
   readonly feature: string;
@@ -60,12 +63,14 @@ export class ToolLoop {
     let toolCalls = 0;
     for (let call = 1; ; call++) {
       const last = call >= maxCalls;
-      const tools = last ? [] : this.catalogue.openAiToolsFor((await this.executor.effectiveGrants(input.feature)).scopes);
+      const tools = last
+        ? []
+        : this.catalogue.openAiToolsFor((await this.executor.effectiveGrants(input.feature)).scopes);
       const answer = await input.complete([...conversation], tools);
       const calls = answer.toolCalls ?? [];
       conversation.push({ role: 'assistant', content: answer.content, ...(calls.length ? { tool_calls: calls } : {}) });
       if (calls.length === 0) return { content: answer.content, conversation, modelCalls: call, toolCalls };
-      const messages = await this.executor.execute({
+      const messages = await this.executor.answer({
         feature: input.feature,
         actorUserId: input.actorUserId,
         toolCalls: calls,

@@ -41,8 +41,9 @@ export interface GrantChange {
 }
 
 /** The grants a feature holds before any admin grant: none (deny by default), default limits. */
-export function initialGrants(feature: string): Pick<FeatureGrantVersion, 'feature' | 'version' | 'scopes'> &
-  ToolLimits {
+export function initialGrants(
+  feature: string,
+): Pick<FeatureGrantVersion, 'feature' | 'version' | 'scopes'> & ToolLimits {
   return { feature, version: 0, scopes: [], ...DEFAULT_TOOL_LIMITS };
 }
 
@@ -66,15 +67,22 @@ export function nextGrants(
     });
   }
   const both = (change.grant ?? []).filter((s) => (change.revoke ?? []).includes(s));
-  if (both.length) throw new AiDomainError('scope-granted-and-revoked', 'A scope cannot be granted and revoked at once.', { scopes: both });
+  if (both.length)
+    throw new AiDomainError('scope-granted-and-revoked', 'A scope cannot be granted and revoked at once.', {
+      scopes: both,
+    });
   const limits: ToolLimits = { ...pickLimits(current), ...definedLimits(change.limits) };
   for (const key of Object.keys(TOOL_LIMIT_BOUNDS) as (keyof ToolLimits)[]) {
     const [min, max] = TOOL_LIMIT_BOUNDS[key];
     if (!Number.isInteger(limits[key]) || limits[key] < min || limits[key] > max) {
-      throw new AiDomainError('limit-out-of-bounds', `${key} must be an integer from ${min} to ${max}.`, { [key]: limits[key] });
+      throw new AiDomainError('limit-out-of-bounds', `${key} must be an integer from ${min} to ${max}.`, {
+        [key]: limits[key],
+      });
     }
   }
-  const scopes = normaliseScopes([...current.scopes, ...(change.grant ?? [])].filter((s) => !(change.revoke ?? []).includes(s)));
+  const scopes = normaliseScopes(
+    [...current.scopes, ...(change.grant ?? [])].filter((s) => !(change.revoke ?? []).includes(s)),
+  );
   const same =
     scopes.join(' ') === normaliseScopes(current.scopes).join(' ') &&
     limits.maxToolCallsPerTurn === current.maxToolCallsPerTurn &&

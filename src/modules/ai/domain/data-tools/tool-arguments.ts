@@ -31,14 +31,16 @@ export type ParsedArguments = { ok: true; args: Record<string, unknown> } | { ok
  * Nothing is coerced; an empty string means `{}`.
  */
 export function parseToolArguments(raw: string, parameters: ToolParameters): ParsedArguments {
-  if (raw.length > MAX_ARGUMENTS_CHARS) return { ok: false, problems: [`arguments longer than ${MAX_ARGUMENTS_CHARS} characters`] };
+  if (raw.length > MAX_ARGUMENTS_CHARS)
+    return { ok: false, problems: [`arguments longer than ${MAX_ARGUMENTS_CHARS} characters`] };
   let value: unknown;
   try {
     value = raw.trim() === '' ? {} : JSON.parse(raw);
   } catch {
     return { ok: false, problems: ['arguments are not JSON'] };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, problems: ['arguments must be an object'] };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, problems: ['arguments must be an object'] };
   const args = value as Record<string, unknown>;
   const problems: string[] = [];
   for (const [name, given] of Object.entries(args)) {

@@ -10,13 +10,7 @@
  * - `error`: the owner failed or could not be reached.
  */
 export type ToolCallVerdict =
-  | 'allowed'
-  | 'refused_scope'
-  | 'refused_write'
-  | 'refused_limit'
-  | 'refused_unknown'
-  | 'refused_arguments'
-  | 'error';
+  'allowed' | 'refused_scope' | 'refused_write' | 'refused_limit' | 'refused_unknown' | 'refused_arguments' | 'error';
 
 export const TOOL_CALL_VERDICTS: readonly ToolCallVerdict[] = [
   'allowed',

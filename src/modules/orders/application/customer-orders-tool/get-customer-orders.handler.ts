@@ -43,7 +43,12 @@ function toRow(order: Order, lines: readonly OrderLine[]): CustomerOrderRow {
     placedAt: order.createdAt.toISOString(),
     total: money(order.totalAmount),
     itemCount: order.itemCount,
-    lines: lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: money(l.unitPrice.amount) })),
+    lines: lines.map((l) => ({
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPrice.amount),
+    })),
     cancelReason: order.cancelReason,
     carrier: order.carrier,
     shippedAt: order.shippedAt ? order.shippedAt.toISOString() : null,

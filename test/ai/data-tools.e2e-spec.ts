@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ToolCallExecutor, ToolMessage } from '../../src/modules/ai/application/data-tools/tool-call-executor';
 import { CompleteFn, ToolLoop } from '../../src/modules/ai/application/data-tools/tool-loop';
 import { ModuleDataSources } from '../../src/platform/database';
+import { dataToolContracts } from '../../src/platform/messaging/contracts';
 import { OpenAiCompatibleServer, ScriptedToolCall } from '../support/openai-compatible-server';
 import { Json, Shop } from '../support/shop';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -156,6 +157,12 @@ describe('AI data tools: scopes, acting-user filter, limits, writes refused, aud
 
   it("no tool gives a feature without orders:read:any another customer's order, whatever id the model passes", async () => {
     const tools = (await shop.request('GET', '/ai/data-tools', shop.admin())).body.items as Json[];
+    // Every data tool a module declares is in the AI catalogue (none forgotten), and nothing else.
+    expect(tools.map((tool) => tool.name).sort()).toEqual(
+      dataToolContracts()
+        .map((c) => c.dataTool!.name)
+        .sort(),
+    );
     expect(tools.map((tool) => tool.name)).toEqual(
       expect.arrayContaining(['catalog_product_facts', 'orders_customer_orders', 'payments_risk_signals']),
     );

@@ -3,9 +3,9 @@ import { Query } from './messages';
 /**
  * Data tools: a module offers some of its data to AI features as a named, typed tool. A tool IS a
  * query in the owner's contracts (`@QueryContract(type, example, { dataTool })`), so it travels like
- * any query (in-process or over the broker) and its owner answers it with its own rules. The AI
- * module finds the tools in the contract registry and dispatches them by type name: it imports no
- * owner, and owners that ask AI for completions import no cycle (ADR XDATA).
+ * any query (in-process or over the broker) and its owner answers it with its own rules. The module
+ * that runs AI features lists the tool queries it may ask (a declared dependency on their owners'
+ * contracts) and reads each declaration from the registry (ADR XDATA).
  *
  * Only reads are tools. The model never sees a table, SQL or a type name; it sees `name`,
  * `description` and `parameters`, and receives rows holding exactly `fields`.

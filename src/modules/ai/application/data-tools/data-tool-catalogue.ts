@@ -1,11 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { allContracts, dataToolContracts, DataToolDeclaration } from '../../../../platform/messaging';
+import { GetProductFacts } from '../../../catalog';
+import { GetCustomerOrders } from '../../../orders';
+import { GetPaymentRiskSignals } from '../../../payments';
+import {
+  allContracts,
+  contractEntry,
+  contractTypeOf,
+  DataToolActor,
+  DataToolDeclaration,
+  DataToolQuery,
+} from '../../../../platform/messaging';
 import { grantableScopes, reachOf } from '../../domain/data-tools/data-scopes';
 
-/** A data tool as the AI module knows it: the owner's declaration and the query type that answers it. */
+/** A data-tool query class: built from the model's checked arguments, the acting user and the row limit. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the arguments are checked against the declared parameters at run time
+export type DataToolQueryClass = new (args: any, actor: DataToolActor, limit: number) => DataToolQuery<object, object>;
+
+/**
+ * The data tools AI features may use: queries in their owners' contracts that declare `dataTool`
+ * (ADR XDATA). Listing one here is a dependency on its owner's contracts, declared in the ai
+ * descriptor (`allowedDependencies`) and checked by `npm run lint:arch`; a test fails when a module
+ * declares a data tool that is not listed.
+ */
+export const DATA_TOOL_QUERIES: readonly DataToolQueryClass[] = [
+  GetProductFacts,
+  GetCustomerOrders,
+  GetPaymentRiskSignals,
+];
+
+/** A data tool as the AI module knows it: the owner's declaration and the query that answers it. */
 export interface DataTool extends DataToolDeclaration {
   /** The owner's query contract, e.g. `catalog.GetProductFacts`. */
   readonly queryType: string;
+  readonly query: DataToolQueryClass;
   /** The module that answers it. */
   readonly owner: string;
 }
@@ -22,10 +49,8 @@ export interface OpenAiFunctionTool {
 }
 
 /**
- * The data tools of this deployment, learned from the contract registry: every query contract that
- * declares `dataTool` (ADR XDATA). The AI module imports no owner: it knows a tool by its declaration
- * and sends its query by type name, so an owner that itself asks AI for completions makes no cycle.
- * Every process loads every module's contracts, so the catalogue is the same wherever AI runs.
+ * The data tools by name, with each owner's declaration read from its contract (scope, rows owned
+ * by customers, parameters, projected fields): the owner says what its data is, AI decides who gets it.
  */
 @Injectable()
 export class DataToolCatalogue {
@@ -34,10 +59,11 @@ export class DataToolCatalogue {
 
   constructor() {
     this.tools = new Map(
-      dataToolContracts().map((entry) => [
-        entry.dataTool!.name,
-        { ...entry.dataTool!, queryType: entry.type, owner: entry.owner },
-      ]),
+      DATA_TOOL_QUERIES.map((query) => {
+        const entry = contractEntry(contractTypeOf(query));
+        if (!entry.dataTool) throw new Error(`${entry.type} declares no dataTool`);
+        return [entry.dataTool.name, { ...entry.dataTool, queryType: entry.type, query, owner: entry.owner }];
+      }),
     );
     this.commandNames = new Set(
       allContracts()

@@ -57,7 +57,7 @@ interface Decision {
 /**
  * The server side of the tool loop: for each tool call of a model turn it checks the feature's
  * grants (read fresh on every turn: a revoke applies to the next call), refuses writes, unknown
- * tools, bad arguments and calls over the turn's limit, sends the owner's query by type name with
+ * tools, bad arguments and calls over the turn's limit, asks the owner's query with
  * the acting user as the row filter and the row limit, keeps only the declared fields, masks
  * personal data, and audits every call (allowed or not) before any result goes back to the model.
  */
@@ -159,14 +159,9 @@ export class ToolCallExecutor {
     const parsed = parseToolArguments(String(call.function?.arguments ?? ''), tool.parameters);
     if (!parsed.ok) return refuse('refused_arguments', parsed.problems.join('; '), tool, reach);
     try {
-      const result = (await this.bus.send({
-        kind: 'query',
-        type: tool.queryType,
-        id: uuidv7(),
-        correlationId: RequestContext.current()?.correlationId ?? uuidv7(),
-        causationId: RequestContext.current()?.causationId ?? null,
-        body: { args: parsed.args, actor: { userId: turn.actorUserId, reach }, limit: grants.maxRowsPerCall },
-      })) as DataToolResult;
+      const result: DataToolResult<object> = await this.bus.query(
+        new tool.query(parsed.args, { userId: turn.actorUserId, reach }, grants.maxRowsPerCall),
+      );
       const rows = Array.isArray(result?.rows) ? result.rows : [];
       const kept = projectRows(rows.slice(0, grants.maxRowsPerCall), tool.fields);
       return {

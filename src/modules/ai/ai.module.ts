@@ -33,6 +33,7 @@ import { PriceRepository } from './infrastructure/price.repository';
 import { AnthropicChatProvider } from './infrastructure/providers/anthropic-chat.provider';
 import { OpenAiChatProvider } from './infrastructure/providers/openai-chat.provider';
 import { ChangeFeatureGrantsUseCase } from './application/data-tools/change-feature-grants.use-case';
+import { CompleteChatWithDataToolsHandler } from './application/data-tools/complete-chat-with-data-tools.handler';
 import { DataToolCatalogue } from './application/data-tools/data-tool-catalogue';
 import { FeatureGrantsReader } from './application/data-tools/feature-grants-reader';
 import { ListDataToolsUseCase } from './application/data-tools/list-data-tools.use-case';
@@ -142,6 +143,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     ViewFeatureGrantsUseCase,
     ChangeFeatureGrantsUseCase,
     ListToolCallsUseCase,
+    CompleteChatWithDataToolsHandler,
   ],
 })
 export class AiModule {

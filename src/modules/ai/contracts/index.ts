@@ -2,3 +2,4 @@
 export * from './get-prompt.query';
 export * from './complete-chat.command';
 export * from './budget-soft-limit-reached.integration-event';
+export * from './complete-chat-with-data-tools.command';

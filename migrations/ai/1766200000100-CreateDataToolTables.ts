@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Scoped data tools (ADR XDATA): the versioned grants of each AI feature (immutable versions; the
+ * Scoped data tools (ADR 0113): the versioned grants of each AI feature (immutable versions; the
  * current grants are the highest version, with who changed them, when and why) and the append-only
  * audit of every tool call a model made, allowed or refused.
  */

@@ -5,6 +5,6 @@ export const aiDescriptor: ModuleDescriptor = {
   name: 'ai',
   summary: 'Prompt vault, model gateway, the AI call log, prices, spend, budgets and data-tool grants.',
   urlPrefixes: ['ai'],
-  // The owners of the data tools AI features may use (their tool queries, ADR XDATA).
+  // The owners of the data tools AI features may use (their tool queries, ADR 0113).
   allowedDependencies: ['catalog', 'orders', 'payments'],
 };

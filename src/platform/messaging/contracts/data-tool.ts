@@ -5,7 +5,7 @@ import { Query } from './messages';
  * query in the owner's contracts (`@QueryContract(type, example, { dataTool })`), so it travels like
  * any query (in-process or over the broker) and its owner answers it with its own rules. The module
  * that runs AI features lists the tool queries it may ask (a declared dependency on their owners'
- * contracts) and reads each declaration from the registry (ADR XDATA).
+ * contracts) and reads each declaration from the registry (ADR 0113).
  *
  * Only reads are tools. The model never sees a table, SQL or a type name; it sees `name`,
  * `description` and `parameters`, and receives rows holding exactly `fields`.

@@ -18,7 +18,7 @@ export type DataToolQueryClass = new (args: any, actor: DataToolActor, limit: nu
 
 /**
  * The data tools AI features may use: queries in their owners' contracts that declare `dataTool`
- * (ADR XDATA). Listing one here is a dependency on its owner's contracts, declared in the ai
+ * (ADR 0113). Listing one here is a dependency on its owner's contracts, declared in the ai
  * descriptor (`allowedDependencies`) and checked by `npm run lint:arch`; a test fails when a module
  * declares a data tool that is not listed.
  */

@@ -1,5 +1,5 @@
 /**
- * The scope model of data tools (ADR XDATA). A tool declares one scope, `<module>:<verb>[:<noun>]`
+ * The scope model of data tools (ADR 0113). A tool declares one scope, `<module>:<verb>[:<noun>]`
  * (`catalog:read`, `payments:risk:read`). A tool whose rows belong to customers declares the scope
  * without a reach and is granted with one: `orders:read:own` (the acting user's rows only) or
  * `orders:read:any` (every customer's rows). `any` includes `own`. Nothing else is implied: no

@@ -6,7 +6,7 @@ import { Headers, Json } from '../support/shop-steps';
 import { TestApp } from '../support/test-app';
 
 /** Path parameters that are not ids: a product is also found by its slug, a webhook by its provider. */
-const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber'];
+const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'feature'];
 
 /**
  * Issue 15, "no client input causes a 5xx": each example of the kind, as seen in the field. The

@@ -41,7 +41,8 @@ describe('product description drafts: AI proposes, a person decides', () => {
     db = new Client({ connectionString: t.database.url });
     await db.connect();
     productId = (await shop.createProduct(5, 12_900)).productId;
-    const prompt = await shop.request('POST', '/ai/prompts/catalog.product-description/versions', shop.admin(), {
+    const prompt = await shop.request('POST', '/ai/prompts', shop.admin(), {
+      name: 'catalog.product-description',
       template: {
         type: 'chat',
         messages: [

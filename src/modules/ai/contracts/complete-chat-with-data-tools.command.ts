@@ -42,6 +42,8 @@ export interface DataToolChatCompletion {
       { productId: '0190a000-0000-7000-8000-000000000002' },
       { userId: '0190a000-0000-7000-8000-000000000001', callingModule: 'catalog' },
     ),
+  // Sent with bus.execute, not an outbox; were it sent through one, calls of one feature go in order.
+  { key: (command) => command.feature },
 )
 export class CompleteChatWithDataTools extends Command<DataToolChatCompletion> {
   constructor(

@@ -3,6 +3,7 @@ import { AppConfig } from './platform/config';
 import { ModuleDatabaseDefinition } from './platform/database';
 import { ModuleDescriptor } from './platform/modules';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AiModule } from './modules/ai/ai.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -33,6 +34,7 @@ export const BUSINESS_MODULES: Readonly<Record<string, BusinessModule>> = {
   shipping: ShippingModule,
   promotions: PromotionsModule,
   tax: TaxModule,
+  ai: AiModule,
 };
 
 /** The names of the registered modules, in the order above. */

@@ -30,7 +30,7 @@ describe('GATEWAY_ROUTES, resolved by the composition root', () => {
     expect(error.variable).toBe('GATEWAY_ROUTES');
     expect(error.message).toBe(
       'Invalid configuration: GATEWAY_ROUTES names an unknown module "carts" ("carts" is the URL prefix of cart: ' +
-        'route cart=…; known: accounts, catalog, cart, orders, payments, recommendations, notifications, shipping, promotions, tax)',
+        'route cart=…; known: accounts, catalog, cart, orders, payments, recommendations, notifications, shipping, promotions, tax, ai)',
     );
   });
 

@@ -174,17 +174,18 @@ describe('docker-compose.yml', () => {
     expect(compose.services.app.environment?.BROKER_URL).toBeUndefined();
   });
 
-  it('splits payments and recommendations out behind one gateway in the split profile', () => {
+  it('splits payments, recommendations and ai out behind one gateway in the split profile', () => {
     const split = Object.fromEntries(inProfile('split'));
     expect(Object.keys(split)).toEqual(
-      expect.arrayContaining(['gateway', 'payments', 'recommendations', 'nats', 'postgres']),
+      expect.arrayContaining(['gateway', 'payments', 'recommendations', 'ai', 'nats', 'postgres']),
     );
-    const hosted = ['gateway', 'payments', 'recommendations'].flatMap((name) =>
+    const hosted = ['gateway', 'payments', 'recommendations', 'ai'].flatMap((name) =>
       split[name].environment!.MODULES.split(','),
     );
     expect(hosted.sort()).toEqual(
       [
         'accounts',
+        'ai',
         'cart',
         'catalog',
         'notifications',
@@ -196,13 +197,13 @@ describe('docker-compose.yml', () => {
         'tax',
       ].sort(),
     );
-    for (const name of ['gateway', 'payments', 'recommendations']) {
+    for (const name of ['gateway', 'payments', 'recommendations', 'ai']) {
       expect(split[name].environment).toMatchObject({ BROKER_URL: 'nats://nats:4222', BROKER_PREFIX: 'arcade' });
       expect(split[name].environment!.JWT_SECRET).toBe(split.gateway.environment!.JWT_SECRET);
       expect(split[name].depends_on?.nats).toEqual({ condition: 'service_healthy' });
     }
     expect(split.gateway.environment!.GATEWAY_ROUTES).toBe(
-      'payments=http://payments:3000,recommendations=http://recommendations:3000',
+      'payments=http://payments:3000,recommendations=http://recommendations:3000,ai=http://ai:3000',
     );
     expect(split.payments.environment!.DATABASE_URL_PAYMENTS).toMatch(/\/arcade_payments$/);
   });

@@ -28,6 +28,7 @@ describe('health, metrics and OpenAPI', () => {
       'shipping',
       'promotions',
       'tax',
+      'ai',
     ]) {
       expect(checks).toContain(`db:${module}`);
     }

@@ -3,8 +3,8 @@ import type { ModuleDescriptor } from '../../platform/modules';
 /** The ai module as the composition root, the gateway, the import check and the module docs see it. */
 export const aiDescriptor: ModuleDescriptor = {
   name: 'ai',
-  summary:
-    'Prompts, model providers, the AI call log, prices, budgets and data-tool grants (domain rules only, so far).',
+  summary: 'Prompt vault, model gateway, the AI call log, prices, spend, budgets and data-tool grants.',
   urlPrefixes: ['ai'],
-  allowedDependencies: [],
+  // The owners of the data tools AI features may use (their tool queries, ADR 0117).
+  allowedDependencies: ['catalog', 'orders', 'payments'],
 };

@@ -5,5 +5,6 @@ export const catalogDescriptor: ModuleDescriptor = {
   name: 'catalog',
   summary: 'Products, variants with their prices, categories, images, stock levels and stock reservations.',
   urlPrefixes: ['catalog'],
-  allowedDependencies: [],
+  // ai: description drafts ask ai.CompleteChatWithDataTools (ai in turn asks catalog's data tool; ADR 0111).
+  allowedDependencies: ['ai'],
 };

@@ -8,6 +8,14 @@ import { CommitStockHandler } from './application/commit-stock/commit-stock.hand
 import { CreateCategoryUseCase } from './application/create-category/create-category.use-case';
 import { ReservationExpirySweeper } from './application/expire-reservations/reservation-expiry.sweeper';
 import { GetVariantSnapshotsHandler } from './application/get-variant-snapshots/get-variant-snapshots.handler';
+import { GetProductFactsHandler } from './application/product-facts/get-product-facts.handler';
+import { AcceptDescriptionDraftUseCase } from './application/description-drafts/accept-description-draft.use-case';
+import { DraftDecisions } from './application/description-drafts/decide-description-draft';
+import { DiscardDescriptionDraftUseCase } from './application/description-drafts/discard-description-draft.use-case';
+import { ListDescriptionDraftsUseCase } from './application/description-drafts/list-description-drafts.use-case';
+import { RequestDescriptionDraftUseCase } from './application/description-drafts/request-description-draft.use-case';
+import { DescriptionDraftsController } from './http/description-drafts.controller';
+import { DescriptionDraftRepository } from './infrastructure/description-draft.repository';
 import { ListCategoriesUseCase } from './application/list-categories/list-categories.use-case';
 import { ListProductsUseCase } from './application/list-products/list-products.use-case';
 import { ArchiveProductUseCase } from './application/manage-products/archive-product.use-case';
@@ -38,7 +46,7 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
 /** The catalog bounded context: products, variants, categories, images, stock levels and stock reservations. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('catalog')],
-  controllers: [ProductsController, VariantsController, CategoriesController],
+  controllers: [ProductsController, VariantsController, CategoriesController, DescriptionDraftsController],
   providers: [
     {
       provide: CATALOG_CONFIG,
@@ -61,6 +69,13 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
     ListCategoriesUseCase,
     CreateCategoryUseCase,
     GetVariantSnapshotsHandler,
+    GetProductFactsHandler,
+    DescriptionDraftRepository,
+    DraftDecisions,
+    RequestDescriptionDraftUseCase,
+    ListDescriptionDraftsUseCase,
+    AcceptDescriptionDraftUseCase,
+    DiscardDescriptionDraftUseCase,
     ReserveStockHandler,
     ReleaseStockHandler,
     CommitStockHandler,

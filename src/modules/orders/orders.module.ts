@@ -9,6 +9,7 @@ import { CheckoutDeadlineSweeper } from './application/checkout/checkout-deadlin
 import { CheckoutProcess } from './application/checkout/checkout.process';
 import { OnPaymentAuthorizedHandler } from './application/checkout/on-payment-authorized.handler';
 import { OnPaymentReviewedHandler } from './application/checkout/on-payment-reviewed.handler';
+import { GetCustomerOrdersHandler } from './application/customer-orders-tool/get-customer-orders.handler';
 import { OnPaymentCapturedHandler } from './application/checkout/on-payment-captured.handler';
 import { OnPaymentDeclinedHandler } from './application/checkout/on-payment-declined.handler';
 import { OnPaymentFailedHandler } from './application/checkout/on-payment-failed.handler';
@@ -73,6 +74,7 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     OnStockCommittedHandler,
     OnPaymentAuthorizedHandler,
     OnPaymentReviewedHandler,
+    GetCustomerOrdersHandler,
     OnPaymentDeclinedHandler,
     OnPaymentCapturedHandler,
     OnPaymentFailedHandler,

@@ -22,6 +22,7 @@ import { AuthorizePaymentHandler } from './application/authorize-payment/authori
 import { OpenPayment } from './application/authorize-payment/open-payment';
 import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
 import { GetPaymentProvidersHandler } from './application/get-payment-providers/get-payment-providers.handler';
+import { GetPaymentRiskSignalsHandler } from './application/risk-signals-tool/get-payment-risk-signals.handler';
 import { ListPaymentsUseCase } from './application/list-payments/list-payments.use-case';
 import { PaymentOfOrder } from './application/payment-of-order';
 import { ProviderEventApplier } from './application/receive-webhook/apply-provider-event';
@@ -105,6 +106,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     FraudTraining,
     TrackUserRegisteredHandler,
     TrackProductPublishedHandler,
+    GetPaymentRiskSignalsHandler,
   ],
 })
 export class PaymentsModule {

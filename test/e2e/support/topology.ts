@@ -14,11 +14,12 @@ export type TopologyKind = 'monolith' | 'split';
 export const ADMIN = { email: 'admin@arcade.test', password: 'Admin-Lantern-42-Orbit' };
 export const JWT_SECRET = 'e2e-topology-secret-0123456789abcdef-xyz';
 
-/** Who hosts what in the split topology of the issue: payments and recommendations extracted. */
+/** Who hosts what in the split topology of the issues: payments, recommendations and ai extracted. */
 export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
   main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping', 'promotions', 'tax'],
   payments: ['payments'],
   recommendations: ['recommendations'],
+  ai: ['ai'],
 };
 
 /**

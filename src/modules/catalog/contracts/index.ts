@@ -1,5 +1,6 @@
 // The catalog module's public contracts: the only things other modules may know of it.
 export * from './commit-stock.command';
+export * from './get-product-facts.query';
 export * from './get-variant-snapshots.query';
 export * from './product-published.integration-event';
 export * from './product-updated.integration-event';

@@ -2,6 +2,7 @@
 export * from './authorize-payment.command';
 export * from './capture-payment.command';
 export * from './get-payment-providers.query';
+export * from './get-payment-risk-signals.query';
 export * from './payment-authorized.integration-event';
 export * from './payment-captured.integration-event';
 export * from './payment-declined.integration-event';

@@ -1,3 +1,4 @@
+import { DataToolDeclaration, dataToolProblems, DataToolQuery } from './data-tool';
 import { assertJsonSafe, ContractError } from './json-safety';
 import { bindContractType, Command, IntegrationEvent, Query } from './messages';
 
@@ -12,6 +13,17 @@ export interface ContractEntry {
   readonly example: () => object;
   /** What a message of this contract is about (its ordering key), when the contract declares it. */
   readonly key?: (message: object) => string | null | undefined;
+  /** The data tool this query offers to AI features, when it is one (see data-tool.ts). */
+  readonly dataTool?: DataToolDeclaration;
+}
+
+/** Options of a query contract. */
+export interface QueryContractOptions {
+  /**
+   * Offers the query to AI features as a data tool (the class must extend `DataToolQuery`); the
+   * declaration is checked when the file loads and its name must be unique.
+   */
+  readonly dataTool?: DataToolDeclaration;
 }
 
 /** Options of a contract that travels through an outbox (commands sent with `tx.send`, events). */
@@ -47,6 +59,7 @@ function register(
   target: Function,
   example: () => object,
   key?: (message: object) => string | null | undefined,
+  dataTool?: DataToolDeclaration,
 ): void {
   if (!TYPE_PATTERNS[kind].test(type)) {
     throw new ContractError(
@@ -60,8 +73,17 @@ function register(
   if (existing && existing.target !== target) {
     throw new ContractError(`${type} is registered twice (${existing.target.name} and ${target.name})`);
   }
+  if (dataTool) checkDataTool(type, target, dataTool);
   bindContractType(target, type);
-  byType.set(type, { kind, type, owner: type.split('.')[0], target, example, ...(key ? { key } : {}) });
+  byType.set(type, {
+    kind,
+    type,
+    owner: type.split('.')[0],
+    target,
+    example,
+    ...(key ? { key } : {}),
+    ...(dataTool ? { dataTool } : {}),
+  });
   const instance = example();
   if (!(instance instanceof target))
     throw new ContractError(`${type}: its example must be an instance of ${target.name}`);
@@ -90,8 +112,12 @@ export function CommandContract<T extends Command<unknown>>(
   return (target: Function): void => register('command', type, target, example, options.key as ContractEntry['key']);
 }
 
-export function QueryContract<T extends Query<unknown>>(type: string, example: () => T) {
-  return (target: Function): void => register('query', type, target, example);
+export function QueryContract<T extends Query<unknown>>(
+  type: string,
+  example: () => T,
+  options: QueryContractOptions = {},
+) {
+  return (target: Function): void => register('query', type, target, example, undefined, options.dataTool);
 }
 
 export function IntegrationEventContract<T extends IntegrationEvent<unknown>>(
@@ -110,6 +136,22 @@ export function contractEntry(type: string): ContractEntry {
 
 export function allContracts(): ContractEntry[] {
   return [...byType.values()];
+}
+
+/** The queries offered as data tools, by tool name. */
+export function dataToolContracts(): ContractEntry[] {
+  return [...byType.values()].filter((entry) => entry.dataTool !== undefined);
+}
+
+function checkDataTool(type: string, target: Function, tool: DataToolDeclaration): void {
+  const problems = dataToolProblems(tool);
+  if (!(target.prototype instanceof DataToolQuery)) problems.push(`${target.name} must extend DataToolQuery`);
+  const owner = type.split('.')[0];
+  if (!tool.scope.startsWith(`${owner}:`)) problems.push(`its scope must start with "${owner}:"`);
+  if (!tool.name.startsWith(`${owner}_`)) problems.push(`its tool name must start with "${owner}_"`);
+  const taken = [...byType.values()].find((e) => e.dataTool?.name === tool.name && e.type !== type);
+  if (taken) problems.push(`the tool name "${tool.name}" is taken by ${taken.type}`);
+  if (problems.length) throw new ContractError(`${type}: ${problems.join('; ')}`);
 }
 
 /**

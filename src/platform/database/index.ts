@@ -9,3 +9,4 @@ export * from './module-data-sources.registry';
 export * from './module-schema.bootstrap';
 export * from './minor-units-column';
 export * from './column-list';
+export * from './sql';

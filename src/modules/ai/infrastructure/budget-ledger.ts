@@ -4,7 +4,7 @@ import { BudgetSoftLimitReached } from '../contracts';
 import { Budget, budgetWindow } from '../domain/budget';
 import { settle } from '../domain/budget-reservation';
 import { formatNanos } from '../domain/decimal-amount';
-import { queryRows, updatedRows } from './sql';
+import { queryRows, updatedRows } from '../../../platform/database';
 
 interface BudgetRow {
   id: string;

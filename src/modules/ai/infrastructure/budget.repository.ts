@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { Budget, budgetWindow } from '../domain/budget';
 import { toBudget } from './budget-ledger';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 export interface BudgetWithUsage {
   readonly budget: Budget;

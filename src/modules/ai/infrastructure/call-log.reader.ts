@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../platform/messaging';
 import { formatNanos } from '../domain/decimal-amount';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 export interface CallFilter {
   readonly feature?: string;

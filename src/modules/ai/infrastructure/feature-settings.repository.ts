@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../platform/messaging';
 import { FeatureSettings } from '../application/gateway/feature-settings';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 interface Row {
   feature: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { ModelPrice } from '../domain/model-price-table';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 interface PriceRow {
   id: string;

@@ -5,7 +5,7 @@ import { PromptSummary, StoredLabelMove } from '../application/prompts/prompt-re
 import { LabelMove, LabelTarget, PromptLabels } from '../domain/prompt-labels';
 import { PromptTemplate } from '../domain/prompt-template';
 import { PromptVersion } from '../domain/prompt-version';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 import { EntityManager } from 'typeorm';
 
 interface VersionRow {

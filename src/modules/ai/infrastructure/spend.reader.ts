@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../platform/messaging';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 export interface SpendRow {
   readonly day: string;

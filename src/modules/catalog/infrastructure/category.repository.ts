@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { isUuid } from '../../../platform/ids';
 import { CategoryView } from '../application/catalog-views';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /** The columns of a category, typed by `CategoryView`: a field added there is a compile error here until mapped. */
 const CATEGORY_COLUMNS = { id: 'id', slug: 'slug', name: 'name' } as const satisfies Record<keyof CategoryView, string>;

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { isUuid } from '../../../platform/ids';
 import { CategoryView, ProductVariantView, ProductView } from '../application/catalog-views';
 import { ProductStatus } from '../domain/product';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 const AT_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

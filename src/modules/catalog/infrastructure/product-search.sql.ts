@@ -6,7 +6,7 @@ import {
   ProductSearchPage,
   SearchPosition,
 } from '../application/list-products/product-search';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /** A row of a search; it never leaves this file (searchProducts answers the module's own types). */
 interface ProductSummaryRow {

@@ -5,7 +5,7 @@ import { ProductSearch, ProductSearchPage } from '../application/list-products/p
 import { NewVariant, Product, Variant } from '../domain/product';
 import { readProductDetail } from './product-detail.sql';
 import { searchProducts } from './product-search.sql';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /**
  * The columns of a product: adding a field to `Product` is a compile error here (and in

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/messaging';
 import { LineProblem } from '../domain/reservation-lines';
 import { ReservationStatus, ReservedLine } from '../domain/stock';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /**
  * Orders' stock reservations in catalog's schema: one row per order (its status moves once per

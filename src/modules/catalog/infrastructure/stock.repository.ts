@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/messaging';
 import { ReservationLine } from '../domain/reservation-lines';
 import { ReservedLine, StockChange, StockLevel } from '../domain/stock';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 interface StockRow {
   readonly product_id: string;

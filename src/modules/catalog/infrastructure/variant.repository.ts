@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { minorUnits, Transaction, UnitOfWork } from '../../../platform/messaging';
 import { VariantSnapshot } from '../contracts';
 import { VariantForSale } from '../domain/stock';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /**
  * The columns of a variant snapshot, typed by the contract's `VariantSnapshot`: a field added

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /**
  * Promotions' read model of customers' orders (`customer_orders`), fed by orders' `OrderPlaced` and

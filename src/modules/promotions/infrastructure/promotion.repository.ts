@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { StoredPromotion } from '../application/stored-promotion';
 import { Promotion, PromotionBenefit, PromotionScope } from '../domain/promotion';
-import { affected, queryRows } from './sql';
+import { affected, queryRows } from '../../../platform/database';
 
 interface PromotionRow {
   readonly id: string;

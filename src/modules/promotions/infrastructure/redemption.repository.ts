@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { PromotionEvaluation, PromotionRefusalView } from '../contracts';
-import { queryRows, updatedRows } from './sql';
+import { queryRows, updatedRows } from '../../../platform/database';
 
 /** What became of an order's redemption. */
 export interface OrderRedemption {

@@ -4,7 +4,7 @@ import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { OrderFulfilment } from '../domain/fulfilment-status';
 import { FulfilmentOrder } from '../domain/fulfilment-order';
 import { Shipment, ShipmentLine, ShipmentStatus, ShippingAddress } from '../domain/shipment';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /** The columns of a shipment: adding a field to `Shipment` is a compile error here until mapped. */
 const COLUMNS = {

@@ -4,7 +4,7 @@ import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { PriceRule } from '../domain/price-rule';
 import { ShippingMethod } from '../domain/shipping-method';
 import { Zone } from '../domain/zone';
-import { affected, queryRows } from './sql';
+import { affected, queryRows } from '../../../platform/database';
 
 /** The columns of a method: adding a field to `ShippingMethod` is a compile error here until mapped. */
 const COLUMNS = {

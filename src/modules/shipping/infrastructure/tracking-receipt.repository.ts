@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/messaging';
-import { queryRows } from './sql';
+import { queryRows } from '../../../platform/database';
 
 /**
  * Receipts of carrier webhooks (`shipping.tracking_receipts`), one per carrier and event id: the

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { Zone } from '../domain/zone';
-import { affected, queryRows, selectList } from './sql';
+import { affected, queryRows, selectList } from '../../../platform/database';
 
 /** The columns of a zone: adding a field to `Zone` is a compile error here until mapped. */
 const COLUMNS = { id: 'id', name: 'name', countries: 'countries' } satisfies Record<keyof Zone, string>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { CountryTaxRules } from '../domain/tax-rules';
-import { affected, queryRows } from './sql';
+import { affected, queryRows } from '../../../platform/database';
 
 interface CountryRulesRow {
   readonly country: string;

@@ -14,7 +14,7 @@ import { CarrierProvider, CarrierWebhookEvent } from '../../application/carriers
 import { Shipment } from '../../domain/shipment';
 import { CarrierStatus, parseCarrierStatus } from '../../domain/tracking-events';
 import { SHIPPING_CONFIG, ShippingConfig } from '../../shipping.config';
-import { queryRows } from '../sql';
+import { queryRows } from '../../../../platform/database';
 
 /** The header the sandbox carrier signs its webhooks in (`t=<unix>,v1=<hex>`, the payments sandbox's scheme). */
 export const CARRIER_SIGNATURE_HEADER = 'sandbox-signature';

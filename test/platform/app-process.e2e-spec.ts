@@ -99,7 +99,7 @@ describe('the app as a process (npm start)', () => {
     expect(log).toContain(`docs        http://127.0.0.1:${port}/docs`);
     expect(log).toContain(`health      http://127.0.0.1:${port}/health/ready`);
     expect(log).toMatch(/database +embedded PostgreSQL in .*pg, port \d+ \(created now\)/);
-    expect(log).toMatch(/migrations +\d+ applied now; \d+ in 10 module schemas/);
+    expect(log).toMatch(/migrations +\d+ applied now; \d+ in 11 module schemas/);
     expect(log).not.toMatch(/InstanceLoader|RouterExplorer|RoutesResolver|user-agent|"level"/);
     const devAdmin = /admin +admin@arcade\.localhost, password (\S+) \(created now/.exec(log);
     expect(devAdmin).not.toBeNull();

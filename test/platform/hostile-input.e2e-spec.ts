@@ -8,9 +8,9 @@ import { TestApp } from '../support/test-app';
 /**
  * Path parameters that are not ids: a product is also found by its slug, a webhook by its provider,
  * a fraud model by its version number (a positive integer, else the same 400 naming `version`), a
- * tax rule by its country, an AI feature by its name.
+ * tax rule by its country, an AI feature, a prompt and a prompt label by their names.
  */
-const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version', 'country', 'feature'];
+const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version', 'country', 'feature', 'name', 'label'];
 
 /**
  * Issue 15, "no client input causes a 5xx": each example of the kind, as seen in the field. The

@@ -37,25 +37,34 @@ export async function createProduct(ctx: BenchContext, url: string, stock: numbe
 }
 
 /**
- * A zone (Germany, where the bench's buyers live) with one shipping method, a flat EUR 4.90,
- * created disabled: checkout requires a method only while one is enabled (see `setShippingEnabled`).
+ * A zone (Germany, where the bench's buyers live) with one enabled shipping method, a flat EUR 4.90;
+ * the method's id. Checkout requires a method once any exists, so the scenario that measures checkout
+ * without one removes it again ({@link removeShippingMethod}).
  */
-export async function createShippingMethod(ctx: BenchContext, url: string): Promise<string> {
+export async function createShippingMethod(
+  ctx: BenchContext,
+  url: string,
+): Promise<{ zoneId: string; methodId: string }> {
   const admin = ctx.bearer(['admin']);
   const zone = await call(url, 'POST', '/shipping/zones', admin, { name: `Bench ${randomUUID()}`, countries: ['DE'] });
   const method = await call(url, 'POST', '/shipping/methods', admin, {
     zoneId: zone.id,
     name: 'Bench standard',
-    enabled: false,
     priceRules: [{ kind: 'flat', price: { amount: 490, currency: 'EUR' } }],
     estimate: { minDays: 1, maxDays: 3 },
   });
-  return method.id as string;
+  return { zoneId: zone.id as string, methodId: method.id as string };
 }
 
-/** Enables or disables the method (with none enabled, checkout takes carts without a method). */
-export async function setShippingEnabled(ctx: BenchContext, url: string, methodId: string, enabled: boolean) {
-  await call(url, 'PATCH', `/shipping/methods/${methodId}`, ctx.bearer(['admin']), { enabled });
+/** Deletes the method and its zone: with no method at all, checkout takes carts without one. */
+export async function removeShippingMethod(
+  ctx: BenchContext,
+  url: string,
+  shipping: { zoneId: string; methodId: string },
+) {
+  const admin = ctx.bearer(['admin']);
+  await call(url, 'DELETE', `/shipping/methods/${shipping.methodId}`, admin);
+  await call(url, 'DELETE', `/shipping/zones/${shipping.zoneId}`, admin);
 }
 
 export interface ReadyCart {

@@ -51,7 +51,7 @@ describe('cart changes that wait for the cart lock', () => {
     await eventually(async () => {
       const { rows } = await sql.query<{ n: string }>(
         `SELECT count(*) AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM cart.carts c%'`,
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
       );
       return Number(rows[0].n) > 0;
     });

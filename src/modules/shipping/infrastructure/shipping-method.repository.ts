@@ -59,19 +59,14 @@ export class ShippingMethodRepository {
   }
 
   /** Whether any method is enabled at all (the shop has set shipping up). */
-  async anyEnabled(): Promise<boolean> {
-    const rows = await queryRows<{ one: number }>(
+  /** In one statement: whether any method is enabled, and whether any exists at all (enabled or not). */
+  async setup(): Promise<{ anyEnabled: boolean; anyExists: boolean }> {
+    const [row] = await queryRows<{ any_enabled: boolean | null; any_exists: boolean }>(
       this.uow.reader,
-      `SELECT 1 AS one FROM methods WHERE enabled LIMIT 1`,
+      `SELECT bool_or(enabled) AS any_enabled, count(*) > 0 AS any_exists FROM methods`,
       [],
     );
-    return rows.length > 0;
-  }
-
-  /** Whether any method exists, enabled or disabled. */
-  async anyExists(): Promise<boolean> {
-    const rows = await queryRows<{ one: number }>(this.uow.reader, `SELECT 1 AS one FROM methods LIMIT 1`, []);
-    return rows.length > 0;
+    return { anyEnabled: row.any_enabled === true, anyExists: row.any_exists };
   }
 
   /** The method locked for a change in the caller's transaction, or undefined. */

@@ -8,6 +8,7 @@ export class GetShippingSetupHandler implements IQueryHandler<GetShippingSetup> 
   constructor(private readonly methods: ShippingMethodRepository) {}
 
   async execute(): Promise<ShippingSetup> {
-    return { methodsEnabled: await this.methods.anyEnabled(), methodsConfigured: await this.methods.anyExists() };
+    const { anyEnabled, anyExists } = await this.methods.setup();
+    return { methodsEnabled: anyEnabled, methodsConfigured: anyExists };
   }
 }

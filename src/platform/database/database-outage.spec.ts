@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isConnectionFailure } from './database-outage';
 
 describe('isConnectionFailure', () => {
@@ -6,6 +7,12 @@ describe('isConnectionFailure', () => {
     ['a server shutting down', Object.assign(new Error('terminating connection'), { code: '57P01' })],
     ['a connection exception', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    // TypeORM fails the next query of a transaction whose connection broke with one of these two.
+    ['a released query runner', new QueryRunnerAlreadyReleasedError()],
+    [
+      'a released query runner provider (a transaction whose connection the outage broke)',
+      new QueryRunnerProviderAlreadyReleasedError(),
+    ],
     ['a wrapped driver error', Object.assign(new Error('query failed'), { driverError: { code: 'ECONNRESET' } })],
   ])('is true for %s', (_, error) => {
     expect(isConnectionFailure(error)).toBe(true);

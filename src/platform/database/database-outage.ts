@@ -5,16 +5,18 @@ import { messageOf } from '../errors';
 // class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 const SHUTDOWN_STATES = new Set(['57P01', '57P02', '57P03']);
+// TypeORM's errors for the next query of a transaction whose connection broke under it.
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /**
  * Whether an error says the database cannot be reached (refused, reset, shutting down), as opposed
  * to a query that failed. TypeORM wraps driver errors in a QueryFailedError whose `driverError` is
  * the original, and fails the next query of a transaction whose connection broke with
- * QueryRunnerAlreadyReleasedError.
+ * QueryRunnerAlreadyReleasedError (or, inside `EntityManager.transaction`, QueryRunnerProviderAlreadyReleasedError).
  */
 export function isConnectionFailure(error: unknown): boolean {
   for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 4; depth += 1) {
-    if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (typeof e.name === 'string' && RELEASED_RUNNER_ERRORS.has(e.name)) return true;
     const code = typeof e.code === 'string' ? e.code : '';
     if (SOCKET_CODES.has(code) || SHUTDOWN_STATES.has(code) || code.startsWith('08')) return true;
     if (

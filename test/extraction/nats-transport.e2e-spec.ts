@@ -6,6 +6,7 @@ import {
   LocalEventDispatcher,
   MESSAGE_TRANSPORT,
   MessageBus,
+  MessageTimeoutError,
   MessageTransport,
   ModuleUnreachableError,
   RemoteHandlerError,
@@ -127,6 +128,30 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
       expect(bug).toBeInstanceOf(RemoteHandlerError);
       expect(bug).toMatchObject({ module: 'orders', messageType: 'orders.ExtractionEcho', failure: 'unexpected' });
       expect((bug as Error).message).not.toContain('unexpected failure inside orders');
+    });
+
+    it('handles a request retried while its first delivery is still being handled once, and answers the retry', async () => {
+      // The relay retries an outbox row with the same message id when its request timed out; a
+      // slow owner (just restarted, loaded) must not run the command again beside the first run.
+      let release!: () => void;
+      probeControls.heldCommands.set('retried', new Promise<void>((resolve) => (release = resolve)));
+      try {
+        const transport = b.get<symbol, MessageTransport>(MESSAGE_TRANSPORT);
+        const envelope = toEnvelope(new RecordProbe('retried'));
+        await expect(transport.request(envelope, 300)).rejects.toBeInstanceOf(MessageTimeoutError);
+        const retry = transport.request(envelope, 10_000);
+        await waitUntil(async () => probeControls.executedCommands.includes('retried'));
+        await new Promise((r) => setTimeout(r, 200));
+        release();
+        expect(await retry).toEqual({ recorded: 'retried', at: '1970-01-01T00:00:00.000Z' });
+        expect(probeControls.executedCommands.filter((label) => label === 'retried')).toEqual(['retried']);
+        // Once answered, the same id is handled again (the handler's own idempotency decides then).
+        await transport.request(envelope, 10_000);
+        expect(probeControls.executedCommands.filter((label) => label === 'retried')).toHaveLength(2);
+      } finally {
+        probeControls.heldCommands.delete('retried');
+        release?.();
+      }
     });
 
     it('fails at once, naming the module, when no process hosts the owner', async () => {

@@ -16,6 +16,10 @@ import { ProbeHappened, RecordProbe } from './probe.contracts';
 export const probeControls = {
   failingLabels: new Set<string>(),
   seenContexts: [] as (RequestContextData | undefined)[],
+  /** Labels of every RecordProbe executed, in order. */
+  executedCommands: [] as string[],
+  /** RecordProbe with one of these labels waits for the promise before it answers. */
+  heldCommands: new Map<string, Promise<void>>(),
 };
 
 /** Records each event it handles as a row in cart.probe_effects (the effect the inbox guards). */
@@ -46,6 +50,8 @@ export class FlakyProbeConsumerInOrders implements IntegrationEventHandler<Probe
 @CommandHandler(RecordProbe)
 export class RecordProbeHandler implements ICommandHandler<RecordProbe> {
   async execute(command: RecordProbe): Promise<{ recorded: string; at: string }> {
+    probeControls.executedCommands.push(command.label);
+    await probeControls.heldCommands.get(command.label);
     if (command.label === 'conflict')
       throw ProblemException.conflict('probe-conflict', 'Probe says no.', { label: command.label });
     return { recorded: command.label, at: new Date(0).toISOString() };

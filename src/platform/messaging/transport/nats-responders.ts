@@ -18,6 +18,8 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger('NatsResponders');
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Replies being prepared, by message id (see {@link singleFlight}). */
+  private readonly answering = new Map<string, Promise<RpcReply>>();
 
   constructor(
     private readonly broker: NatsBroker,
@@ -52,24 +54,49 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
 
   private async answer(module: string, msg: Msg): Promise<void> {
     let reply: RpcReply;
-    let envelope: MessageEnvelope | undefined;
     try {
-      envelope = decodeEnvelope(msg.data);
-      if (envelope.kind === 'event' || ownerOf(envelope.type) !== module) {
-        this.logger.error(`${envelope.kind} ${envelope.type} reached the responder of ${module}; refused`);
-        reply = { ok: false, failed: 'bad-message' };
-      } else {
-        reply = { ok: true, result: await this.bus.handleLocally(envelope) };
-      }
+      const envelope = decodeEnvelope(msg.data);
+      reply = await this.singleFlight(envelope, () => this.handle(module, envelope));
     } catch (error) {
-      if (!problemDataOf(error) && !(error instanceof ModuleUnreachableError)) {
-        const log = (): void =>
-          this.logger.error({ err: error }, `${envelope?.type ?? 'a request'} for ${module} failed unexpectedly`);
-        if (envelope) runAsHandlingOf(envelope, log);
-        else log();
-      }
-      reply = failureReply(error);
+      reply = this.failed(module, error, undefined);
     }
     if (msg.reply) msg.respond(encodeJson(reply));
+  }
+
+  /**
+   * A request whose message is already being handled here (its sender timed out and retried it:
+   * the relay redelivers an outbox row with the same id) waits for that handling and gets its
+   * reply, instead of running the handler a second time beside the first. Without this, a slow
+   * start after a crash let retries pile up faster than they were answered: every one timed out
+   * and was retried again, and the module answered nothing until the senders gave up.
+   */
+  private singleFlight(envelope: MessageEnvelope, handle: () => Promise<RpcReply>): Promise<RpcReply> {
+    const running = this.answering.get(envelope.id);
+    if (running) return running;
+    const answer = handle().finally(() => this.answering.delete(envelope.id));
+    this.answering.set(envelope.id, answer);
+    return answer;
+  }
+
+  private async handle(module: string, envelope: MessageEnvelope): Promise<RpcReply> {
+    if (envelope.kind === 'event' || ownerOf(envelope.type) !== module) {
+      this.logger.error(`${envelope.kind} ${envelope.type} reached the responder of ${module}; refused`);
+      return { ok: false, failed: 'bad-message' };
+    }
+    try {
+      return { ok: true, result: await this.bus.handleLocally(envelope) };
+    } catch (error) {
+      return this.failed(module, error, envelope);
+    }
+  }
+
+  private failed(module: string, error: unknown, envelope: MessageEnvelope | undefined): RpcReply {
+    if (!problemDataOf(error) && !(error instanceof ModuleUnreachableError)) {
+      const log = (): void =>
+        this.logger.error({ err: error }, `${envelope?.type ?? 'a request'} for ${module} failed unexpectedly`);
+      if (envelope) runAsHandlingOf(envelope, log);
+      else log();
+    }
+    return failureReply(error);
   }
 }

@@ -3,12 +3,7 @@ import { Headers, HttpShop } from '../e2e/support/http-shop';
 import { expectConsistent, prepareShoppers, providerLedger, streamOfCheckouts } from './support/checkout-stream';
 import { natsAvailable } from './support/split-apps';
 
-// QUARANTINED at the end of the 2026-11-29 session (see that stop's closing note): since this session's
-// merges (shipping stage 2, fraud review holds, promotions, ai) one order of the 24 stays at
-// stock_reserved after the SIGKILL, deterministically, on a quiet machine. The cause is not found yet;
-// the next session bisects it first. Do not delete this test: it must pass again before issue 18/21 close.
-natsAvailable('the payments-crash run of the split topology');
-const describeSplit = describe.skip;
+const describeSplit = natsAvailable('the payments-crash run of the split topology') ? describe : describe.skip;
 
 describeSplit('the payments process SIGKILLed and restarted in the middle of a stream of checkouts', () => {
   let topology: Topology;

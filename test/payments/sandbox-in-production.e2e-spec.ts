@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { GetPaymentProviders } from '../../src/modules/payments';
 import { SandboxWebhookBody } from '../../src/modules/payments/infrastructure/providers/sandbox/sandbox-webhooks';
 import { signWebhook } from '../../src/platform/webhooks';
+import { bearer } from '../support/auth';
 import { Scenario } from '../support/scenario';
 import { freePort, startAppProcess } from '../support/app-process';
 import { createTestDatabase } from '../support/test-database';
@@ -41,6 +42,15 @@ describe('the sandbox is a test tool', () => {
       const forged = await deliver(s, refundedEvent(uuidv7(), 'ch_sbx_forged'), PUBLIC_SECRET);
       expect(forged.statusCode).toBe(404);
       expect(forged.headers['content-type']).toContain('application/problem+json');
+      // Nor can the sandbox be told to send a dispute.
+      const dispute = await s.app.inject({
+        method: 'POST',
+        url: '/payments/sandbox/disputes',
+        headers: bearer(s.app, ['admin']),
+        payload: { orderId: uuidv7() },
+      });
+      expect(dispute.statusCode).toBe(404);
+      expect(dispute.headers['content-type']).toContain('application/problem+json');
     } finally {
       await s.close();
     }

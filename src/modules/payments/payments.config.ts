@@ -57,6 +57,10 @@ export interface FraudSettings {
   readonly utcOffsetMinutes: number;
   /** How long a process trusts what it last read of the active and shadow models, ms. */
   readonly modelCacheMs: number;
+  /** How often held payments' AI explanations are looked for and written, ms (0: never, tests drive it). */
+  readonly explanationIntervalMs: number;
+  /** Attempts at one explanation before it is `failed` (a provider error, a spent budget, AI unreachable). */
+  readonly explanationAttempts: number;
 }
 
 /** Public (it is in the source): accepted only outside production. */
@@ -115,6 +119,8 @@ function readFraudSettings(env: Env): FraudSettings {
     resellableCategoryIds: readList(env, 'FRAUD_RESELLABLE_CATEGORIES') ?? [],
     utcOffsetMinutes: readInt(env, 'FRAUD_UTC_OFFSET_MINUTES', 0, -720, 840),
     modelCacheMs: readInt(env, 'FRAUD_MODEL_CACHE_MS', 5000, 0, 600_000),
+    explanationIntervalMs: readInt(env, 'FRAUD_EXPLANATION_INTERVAL_MS', 5000, 0, 3_600_000),
+    explanationAttempts: readInt(env, 'FRAUD_EXPLANATION_ATTEMPTS', 3, 1, 20),
   };
 }
 

@@ -5,5 +5,6 @@ export const paymentsDescriptor: ModuleDescriptor = {
   name: 'payments',
   summary: 'Payments, provider references, refunds, webhook receipts and risk (fraud) assessments.',
   urlPrefixes: ['payments'],
-  allowedDependencies: ['accounts', 'catalog'],
+  // ai: review explanations ask ai.CompleteChatWithDataTools (ai in turn asks payments' data tool; ADR 0111, 0120).
+  allowedDependencies: ['accounts', 'catalog', 'ai'],
 };

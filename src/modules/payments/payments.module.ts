@@ -11,8 +11,13 @@ import { FraudModelAuditUseCase } from './application/fraud-models/fraud-model-a
 import { GetFraudAssessmentUseCase } from './application/fraud-models/get-fraud-assessment.use-case';
 import { ListFraudModelsUseCase } from './application/fraud-models/list-fraud-models.use-case';
 import { FraudTraining } from './application/fraud-models/fraud-training';
+import { TrainFraudModelUseCase } from './application/fraud-models/train-fraud-model.use-case';
 import { TrackProductPublishedHandler } from './application/fraud-read-model/track-product-published.handler';
 import { TrackUserRegisteredHandler } from './application/fraud-read-model/track-user-registered.handler';
+import { ExplainReviewUseCase } from './application/review-explanations/explain-review.use-case';
+import { ReviewExplainer } from './application/review-explanations/review-explainer';
+import { ReviewExplanationSweeper } from './application/review-explanations/review-explanation.sweeper';
+import { GetReviewUseCase } from './application/reviews/get-review.use-case';
 import { AnnounceAuthorization } from './application/reviews/announce-authorization';
 import { DecideReviewUseCase } from './application/reviews/decide-review.use-case';
 import { ListReviewsUseCase } from './application/reviews/list-reviews.use-case';
@@ -26,6 +31,7 @@ import { GetPaymentRiskSignalsHandler } from './application/risk-signals-tool/ge
 import { ListPaymentsUseCase } from './application/list-payments/list-payments.use-case';
 import { PaymentOfOrder } from './application/payment-of-order';
 import { ProviderEventApplier } from './application/receive-webhook/apply-provider-event';
+import { OpenSandboxDisputeUseCase } from './application/sandbox-disputes/open-sandbox-dispute.use-case';
 import { ReceiveWebhookUseCase } from './application/receive-webhook/receive-webhook.use-case';
 import { RefundPaymentHandler } from './application/refund-payment/refund-payment.handler';
 import { RefundPaymentUseCase } from './application/refund-payment/refund-payment.use-case';
@@ -33,12 +39,14 @@ import { Refunds } from './application/refund-payment/refunds';
 import { VoidPaymentHandler } from './application/void-payment/void-payment.handler';
 import { FraudController } from './http/fraud.controller';
 import { PaymentsController } from './http/payments.controller';
+import { SandboxController } from './http/sandbox.controller';
 import { WebhooksController } from './http/webhooks.controller';
 import { FraudAssessmentRepository } from './infrastructure/fraud-assessment.repository';
 import { FraudLabelRepository } from './infrastructure/fraud-label.repository';
 import { FraudModelRepository } from './infrastructure/fraud-model.repository';
 import { FraudReadModelRepository } from './infrastructure/fraud-read-model.repository';
 import { FraudReviewRepository } from './infrastructure/fraud-review.repository';
+import { ReviewExplanationRepository } from './infrastructure/review-explanation.repository';
 import { PaymentOrmEntity } from './infrastructure/payment.orm-entity';
 import { PaymentRepository } from './infrastructure/payment.repository';
 import { PaymentProviders } from './infrastructure/providers/payment-providers';
@@ -59,7 +67,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
 /** The payments bounded context: payments, provider references, refunds, webhook receipts and risk assessments. */
 @Module({
   imports: [ModuleDatabaseModule.register(database), ModuleMessagingModule.register('payments')],
-  controllers: [PaymentsController, FraudController, WebhooksController],
+  controllers: [PaymentsController, FraudController, WebhooksController, SandboxController],
   providers: [
     {
       provide: PAYMENTS_CONFIG,
@@ -80,6 +88,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     ListPaymentsUseCase,
     RefundPaymentUseCase,
     ReceiveWebhookUseCase,
+    OpenSandboxDisputeUseCase,
     AuthorizePaymentHandler,
     CapturePaymentHandler,
     VoidPaymentHandler,
@@ -90,6 +99,11 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     FraudLabelRepository,
     FraudModelRepository,
     FraudReviewRepository,
+    ReviewExplanationRepository,
+    ReviewExplainer,
+    ReviewExplanationSweeper,
+    ExplainReviewUseCase,
+    GetReviewUseCase,
     ActiveFraudModels,
     FraudAssessor,
     AnnounceAuthorization,
@@ -104,6 +118,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     ChangeFraudModelUseCase,
     GetFraudAssessmentUseCase,
     FraudTraining,
+    TrainFraudModelUseCase,
     TrackUserRegisteredHandler,
     TrackProductPublishedHandler,
     GetPaymentRiskSignalsHandler,

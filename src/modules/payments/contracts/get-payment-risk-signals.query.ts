@@ -24,6 +24,21 @@ export interface PaymentRiskSignalsRow {
   readonly shippingCountry: string;
   /** When the payment was opened (ISO 8601). */
   readonly createdAt: string;
+  /** Who decided: `model`, `rules` (no active model) or `guardrail` (a rule overruled the model). Absent before issue 21's assessments. */
+  readonly decidedBy?: string;
+  /** The active fraud model's calibrated P(fraud), 0..1; null when the rules decided alone. */
+  readonly modelScore?: number | null;
+  /** The largest contributions to the model's score (log-odds; positive = riskier), largest first. */
+  readonly topFeatures?: readonly PaymentRiskContribution[];
+}
+
+/** One signal's part in the model's score: its name, its value for this payment, its log-odds contribution. */
+export interface PaymentRiskContribution {
+  /** The signal, e.g. `amount_to_usual_basket` (docs/modules/payments-fraud.md lists them with their sources). */
+  readonly feature: string;
+  readonly value: number;
+  /** Log-odds added to an average payment's; positive = riskier. */
+  readonly contribution: number;
 }
 
 /**
@@ -38,7 +53,7 @@ export interface PaymentRiskSignalsRow {
     dataTool: {
       name: 'payments_risk_signals',
       description:
-        "A payment's risk assessment (score 0-100, decision allow/review/block, the rules that fired), amount, status and shipping country, by payment id or order id.",
+        "A payment's risk assessment (rules score 0-100, decision allow/review/block, the rules that fired, the fraud model's probability and its top contributing signals), amount, status and shipping country, by payment id or order id.",
       scope: 'payments:risk:read',
       rowsOwnedBy: 'none',
       parameters: {
@@ -57,6 +72,9 @@ export interface PaymentRiskSignalsRow {
         'riskReasons',
         'shippingCountry',
         'createdAt',
+        'decidedBy',
+        'modelScore',
+        'topFeatures',
       ],
     },
   },

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, FieldError, IdParam, Page, ProblemException } from '../../../platform/http';
 import { FraudLabelView, MarkFraudUseCase } from '../application/fraud-labels/mark-fraud.use-case';
@@ -7,10 +7,14 @@ import { ChangeFraudModelUseCase } from '../application/fraud-models/change-frau
 import { FraudModelAuditUseCase } from '../application/fraud-models/fraud-model-audit.use-case';
 import { GetFraudAssessmentUseCase } from '../application/fraud-models/get-fraud-assessment.use-case';
 import { ListFraudModelsUseCase } from '../application/fraud-models/list-fraud-models.use-case';
+import { ExplainReviewUseCase } from '../application/review-explanations/explain-review.use-case';
+import { GetReviewUseCase } from '../application/reviews/get-review.use-case';
 import { DecideReviewUseCase } from '../application/reviews/decide-review.use-case';
 import { ListReviewsUseCase } from '../application/reviews/list-reviews.use-case';
 import { AssessmentView, ReviewView } from '../application/reviews/review-view';
-import { ListReviewsQueryDto, MarkFraudDto } from './fraud.dto';
+import { TrainFraudModelUseCase } from '../application/fraud-models/train-fraud-model.use-case';
+import { TrainingReport } from '../application/fraud-models/fraud-training';
+import { ListReviewsQueryDto, MarkFraudDto, TrainFraudModelDto } from './fraud.dto';
 import {
   AssessmentResponse,
   FraudLabelResponse,
@@ -21,6 +25,7 @@ import {
   LiveVersionsResponse,
   ReviewPage,
   ReviewResponse,
+  TrainingReportResponse,
 } from './fraud.response';
 
 /** A model version in the path: a positive integer, else a 400. */
@@ -45,6 +50,9 @@ export class FraudController {
     private readonly modelAudit: FraudModelAuditUseCase,
     private readonly changeModel: ChangeFraudModelUseCase,
     private readonly getAssessment: GetFraudAssessmentUseCase,
+    private readonly getReview: GetReviewUseCase,
+    private readonly explainReview: ExplainReviewUseCase,
+    private readonly trainModel: TrainFraudModelUseCase,
   ) {}
 
   /** Payments held for review (authorized, not captured), oldest first, with score and top features. */
@@ -53,6 +61,31 @@ export class FraudController {
   @ApiOkResponse({ type: ReviewPage })
   reviews(@Query() query: ListReviewsQueryDto): Promise<Page<ReviewView>> {
     return this.listReviews.execute(query);
+  }
+
+  /** One review (any status) with its assessment and its AI explanation. */
+  @Get('reviews/:id')
+  @Roles('admin')
+  @ApiOkResponse({ type: ReviewResponse })
+  @ApiProblem(404, 'not-found', 'No review for this payment')
+  review(@IdParam() id: string): Promise<ReviewView> {
+    return this.getReview.execute({ paymentId: id });
+  }
+
+  /**
+   * Asks the AI module to explain the review now (again after a new prompt version or grant); a new
+   * text replaces the stored one. The explanation never decides, and a failure changes nothing else.
+   */
+  @Post('reviews/:id/explanation')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReviewResponse })
+  @ApiProblem(404, 'not-found', 'No review for this payment')
+  @ApiProblem(503, 'ai-disabled', 'No model provider is configured (or the AI module is unreachable)')
+  @ApiProblem(429, 'ai-budget-exhausted', "The feature's or the global AI budget is spent for this period")
+  @ApiProblem(502, 'risk-explanation-failed', 'The AI module could not explain it (the problem is named)')
+  explain(@IdParam() id: string, @CurrentUser() admin: AuthenticatedUser): Promise<ReviewView> {
+    return this.explainReview.execute({ paymentId: id, admin });
   }
 
   /** Approves a held payment: the checkout captures it and confirms the order. The same call again is harmless. */
@@ -116,6 +149,20 @@ export class FraudController {
   @ApiOkResponse({ type: FraudModelAuditPage })
   audit(): Promise<Page<FraudModelAuditResponse>> {
     return this.modelAudit.execute();
+  }
+
+  /**
+   * Trains a new version from the labelled history (or the synthetic one), like `npm run
+   * fraud:train`: stored with its hold-out figures, running in shadow (or as a candidate), audited.
+   * Nothing acts until it is promoted. Training runs in this process (seconds on a large history).
+   */
+  @Post('fraud-models/train')
+  @Roles('admin')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: TrainingReportResponse })
+  @ApiProblem(422, 'not-enough-labels', 'Too few labelled attempts (or no legitimate ones) to learn from')
+  train(@Body() body: TrainFraudModelDto, @CurrentUser() admin: AuthenticatedUser): Promise<TrainingReport> {
+    return this.trainModel.execute({ ...body, actor: `admin:${admin.id}` });
   }
 
   /** Makes a version the one that acts; the one it replaces is retired (audited). */

@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
+import type { TrainingReport } from '../application/fraud-models/fraud-training';
+import type { TrainingMetrics } from '../domain/fraud/train-and-measure';
 import type { FraudLabelView } from '../application/fraud-labels/mark-fraud.use-case';
 import type { LiveVersions } from '../application/fraud-models/fraud-model-lifecycle';
 import type { FraudModelAuditView, FraudModelVersionView } from '../application/fraud-models/fraud-model-views';
-import type { AssessmentView, ReviewView } from '../application/reviews/review-view';
+import type { AssessmentView, ExplanationView, ReviewView } from '../application/reviews/review-view';
 import type { FeatureContribution } from '../domain/fraud/fraud-scorer';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -42,6 +44,25 @@ export class AssessmentResponse implements AssessmentView {
   @ApiProperty({ type: ShadowVerdictResponse, nullable: true }) readonly shadow: ShadowVerdictResponse | null;
 }
 
+/** The AI module's explanation of a held payment (ADR 0120): it never decides. */
+export class ExplanationResponse implements ExplanationView {
+  @ApiProperty({
+    enum: ['pending', 'ready', 'failed', 'disabled', 'skipped'],
+    description:
+      '`disabled`: no model provider is configured; `failed`: see `problem`; `skipped`: decided before it was written',
+  })
+  readonly status: 'pending' | 'ready' | 'failed' | 'disabled' | 'skipped';
+  @ApiProperty({ type: String, nullable: true, example: 'The amount is twelve times this customer’s usual basket…' })
+  readonly text: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'payments.risk-explanation' }) readonly promptName:
+    string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1 }) readonly promptVersion: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The model call in GET /ai/calls/:id' })
+  readonly aiCallId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ai-budget-exhausted' }) readonly problem: string | null;
+  @ApiProperty({ format: 'date-time' }) readonly updatedAt: string;
+}
+
 /** A payment held for review. */
 export class ReviewResponse implements ReviewView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly paymentId: string;
@@ -54,6 +75,8 @@ export class ReviewResponse implements ReviewView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readonly decidedAt: string | null;
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
   @ApiProperty({ type: AssessmentResponse, nullable: true }) readonly assessment: AssessmentResponse | null;
+  @ApiProperty({ type: ExplanationResponse, nullable: true, description: 'Null: none was asked for' })
+  readonly explanation: ExplanationResponse | null;
 }
 
 /** `GET /payments/reviews`. */
@@ -102,3 +125,16 @@ export class FraudModelAuditResponse implements FraudModelAuditView {
 
 /** `GET /payments/fraud-models/audit`. */
 export const FraudModelAuditPage = PageOf(FraudModelAuditResponse);
+
+/** A training run's result: the new version, where it went, and its hold-out figures. */
+export class TrainingReportResponse implements TrainingReport {
+  @ApiProperty({ example: 4 }) readonly version: number;
+  @ApiProperty({ enum: ['shadow', 'candidate'] }) readonly status: 'shadow' | 'candidate';
+  @ApiProperty({ enum: ['history', 'synthetic'] }) readonly source: 'history' | 'synthetic';
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Rows and positives per slice; ROC AUC, PR AUC, recall and FPR at the review budget, model and rules',
+  })
+  readonly metrics: TrainingMetrics;
+}

@@ -3,6 +3,7 @@ import { isUuid } from '../../../platform/ids';
 import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { FraudAssessment } from '../domain/fraud/fraud-assessment';
 import { AssessmentRow, toAssessment } from './fraud-assessment.repository';
+import { ReviewExplanation, toExplanation } from './review-explanation.repository';
 
 /** Where a held payment's review is: waiting, decided, or closed (the payment went away meanwhile). */
 export type FraudReviewStatus = 'pending' | 'approved' | 'rejected' | 'closed';
@@ -18,6 +19,8 @@ export interface FraudReview {
   readonly decidedAt: Date | null;
   readonly createdAt: Date;
   readonly assessment: FraudAssessment | undefined;
+  /** The AI module's explanation for the reviewer (ADR 0120); undefined when none was asked for. */
+  readonly explanation: ReviewExplanation | undefined;
 }
 
 interface ReviewRow extends Partial<AssessmentRow> {
@@ -28,11 +31,24 @@ interface ReviewRow extends Partial<AssessmentRow> {
   r_decided_by: string | null;
   r_decided_at: Date | null;
   r_created_at: Date;
+  x_status: ReviewExplanation['status'] | null;
+  x_text: string | null;
+  x_prompt_name: string | null;
+  x_prompt_version: number | null;
+  x_ai_call_id: string | null;
+  x_problem: string | null;
+  x_attempts: number | null;
+  x_requested_by: string | null;
+  x_updated_at: Date | null;
 }
 
 const SELECT = `SELECT r.payment_id AS r_payment_id, r.order_id AS r_order_id, r.status AS r_status,
-    r.deadline AS r_deadline, r.decided_by AS r_decided_by, r.decided_at AS r_decided_at, r.created_at AS r_created_at, a.*
-  FROM fraud_reviews r LEFT JOIN fraud_assessments a ON a.payment_id = r.payment_id`;
+    r.deadline AS r_deadline, r.decided_by AS r_decided_by, r.decided_at AS r_decided_at, r.created_at AS r_created_at,
+    x.status AS x_status, x.text AS x_text, x.prompt_name AS x_prompt_name, x.prompt_version AS x_prompt_version,
+    x.ai_call_id AS x_ai_call_id, x.problem AS x_problem, x.attempts AS x_attempts, x.requested_by AS x_requested_by,
+    x.updated_at AS x_updated_at, a.*
+  FROM fraud_reviews r LEFT JOIN fraud_assessments a ON a.payment_id = r.payment_id
+  LEFT JOIN fraud_review_explanations x ON x.payment_id = r.payment_id`;
 
 /** Payments held for review (authorized, not captured) and their outcomes. */
 @Injectable()
@@ -55,6 +71,13 @@ export class FraudReviewRepository {
       [status, afterPaymentId, limit],
     )) as ReviewRow[];
     return rows.map(toReview);
+  }
+
+  /** One review, as it stands. */
+  async find(paymentId: string): Promise<FraudReview | undefined> {
+    if (!isUuid(paymentId)) return undefined;
+    const [row] = (await this.uow.reader.query(`${SELECT} WHERE r.payment_id = $1`, [paymentId])) as ReviewRow[];
+    return row && toReview(row);
   }
 
   /** One review, locked in `tx`. */
@@ -101,5 +124,18 @@ function toReview(row: ReviewRow): FraudReview {
     decidedAt: row.r_decided_at,
     createdAt: row.r_created_at,
     assessment: row.payment_id ? toAssessment(row as AssessmentRow) : undefined,
+    explanation: row.x_status
+      ? toExplanation({
+          status: row.x_status,
+          text: row.x_text,
+          prompt_name: row.x_prompt_name,
+          prompt_version: row.x_prompt_version,
+          ai_call_id: row.x_ai_call_id,
+          problem: row.x_problem,
+          attempts: row.x_attempts ?? 0,
+          requested_by: row.x_requested_by,
+          updated_at: row.x_updated_at!,
+        })
+      : undefined,
   };
 }

@@ -2,6 +2,7 @@ import { Money } from '../../../../platform/messaging';
 import { FeatureContribution } from '../../domain/fraud/fraud-scorer';
 import { FraudAssessment } from '../../domain/fraud/fraud-assessment';
 import { FraudReview, FraudReviewStatus } from '../../infrastructure/fraud-review.repository';
+import { ReviewExplanation, ReviewExplanationStatus } from '../../infrastructure/review-explanation.repository';
 
 /** A fraud assessment as admins see it (with each review, and per payment). */
 export interface AssessmentView {
@@ -25,6 +26,21 @@ export interface AssessmentView {
   readonly shadow: { readonly modelVersion: number; readonly score: number; readonly decision: string } | null;
 }
 
+/**
+ * The AI module's explanation of a review, for the reviewer: it never decides (ADR 0120). `pending`
+ * (being written), `ready` (with its text), `disabled` (no model provider configured), `failed`
+ * (with the last problem), `skipped` (the review was decided first).
+ */
+export interface ExplanationView {
+  readonly status: ReviewExplanationStatus;
+  readonly text: string | null;
+  readonly promptName: string | null;
+  readonly promptVersion: number | null;
+  readonly aiCallId: string | null;
+  readonly problem: string | null;
+  readonly updatedAt: string;
+}
+
 /** A held payment's review. */
 export interface ReviewView {
   readonly paymentId: string;
@@ -35,6 +51,8 @@ export interface ReviewView {
   readonly decidedAt: string | null;
   readonly createdAt: string;
   readonly assessment: AssessmentView | null;
+  /** The AI explanation; null when none was asked for (a review held before explanations existed). */
+  readonly explanation: ExplanationView | null;
 }
 
 export function toAssessmentView(a: FraudAssessment): AssessmentView {
@@ -67,5 +85,18 @@ export function toReviewView(review: FraudReview): ReviewView {
     decidedAt: review.decidedAt?.toISOString() ?? null,
     createdAt: review.createdAt.toISOString(),
     assessment: review.assessment ? toAssessmentView(review.assessment) : null,
+    explanation: review.explanation ? toExplanationView(review.explanation) : null,
+  };
+}
+
+export function toExplanationView(x: ReviewExplanation): ExplanationView {
+  return {
+    status: x.status,
+    text: x.text,
+    promptName: x.promptName,
+    promptVersion: x.promptVersion,
+    aiCallId: x.aiCallId,
+    problem: x.problem,
+    updatedAt: x.updatedAt.toISOString(),
   };
 }

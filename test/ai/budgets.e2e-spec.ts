@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import { CompleteChat } from '../../src/modules/ai';
 import { BudgetLedger } from '../../src/modules/ai/infrastructure/budget-ledger';
 import { MessageBus } from '../../src/platform/messaging';
@@ -217,5 +218,57 @@ describe('ai: cost manager and budgets', () => {
     expect(await t.app.get(BudgetLedger).settleExpired(new Date())).toBe(1);
     const listed = (await call('GET', '/ai/budgets')).json().items.find((b: { id: string }) => b.id === budget.id);
     expect(listed.window).toMatchObject({ spent: '0.000005000', reserved: '0.000000000' });
+  });
+  it("lists a budget's change history: who changed its limit, soft limit, period or active flag, and when", async () => {
+    const [me, them] = [uuidv7(), uuidv7()];
+    const mine = bearer(t.app, ['admin'], me);
+    const other = bearer(t.app, ['admin'], them);
+    const created = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/ai/budgets',
+        headers: mine,
+        payload: { scope: 'feature', feature: 'history', period: 'day', limit: '5' },
+      })
+    ).json();
+    const put = (payload: object, headers = mine) =>
+      t.app.inject({ method: 'PUT', url: `/ai/budgets/${created.id}`, headers, payload });
+    expect(
+      (await put({ scope: 'feature', feature: 'history', period: 'day', limit: '8', softLimit: '6' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await put({ scope: 'feature', feature: 'history', period: 'month', limit: '8', softLimit: '6' }, other))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await put({ scope: 'feature', feature: 'history', period: 'month', limit: '8', active: false })).statusCode,
+    ).toBe(200);
+
+    const history = await call('GET', `/ai/budgets/${created.id}/changes`);
+    expect(history.statusCode).toBe(200);
+    const items = history.json().items as { changed: string[]; changedBy: string; changedAt: string }[];
+    expect(items.map((v) => v.changed)).toEqual([
+      ['softLimit', 'active'],
+      ['period'],
+      ['limit', 'softLimit'],
+      ['created'],
+    ]);
+    expect(items[0]).toMatchObject({
+      period: 'month',
+      limit: '8.000000000',
+      softLimit: null,
+      active: false,
+      currency: 'USD',
+    });
+    expect(items[3]).toMatchObject({ period: 'day', limit: '5.000000000', softLimit: null, active: true });
+    expect(items.map((v) => v.changedBy)).toEqual([me, them, me, me]);
+    expect(Date.parse(items[0].changedAt)).toBeGreaterThanOrEqual(Date.parse(items[3].changedAt));
+
+    expect((await call('GET', '/ai/budgets/0190a000-0000-7000-8000-000000000000/changes')).statusCode).toBe(404);
+    expect((await call('GET', '/ai/budgets/not-an-id/changes')).statusCode).toBe(400);
+    const customer = bearer(t.app);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/ai/budgets/${created.id}/changes`, headers: customer })).statusCode,
+    ).toBe(403);
   });
 });

@@ -12,6 +12,7 @@ import { ViewPromptStatsUseCase } from './application/calls/view-prompt-stats.us
 import { ListPricesUseCase } from './application/costs/list-prices.use-case';
 import { AddPriceUseCase } from './application/costs/add-price.use-case';
 import { ListBudgetsUseCase } from './application/costs/list-budgets.use-case';
+import { ListBudgetChangesUseCase } from './application/costs/list-budget-changes.use-case';
 import { CreateBudgetUseCase } from './application/costs/create-budget.use-case';
 import { UpdateBudgetUseCase } from './application/costs/update-budget.use-case';
 import { ViewSpendUseCase } from './application/costs/view-spend.use-case';
@@ -126,6 +127,7 @@ const settings = (config: AppConfig) => loadAiConfig(config.source);
     ListPricesUseCase,
     AddPriceUseCase,
     ListBudgetsUseCase,
+    ListBudgetChangesUseCase,
     CreateBudgetUseCase,
     UpdateBudgetUseCase,
     ViewSpendUseCase,

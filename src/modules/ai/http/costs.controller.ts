@@ -5,11 +5,13 @@ import { ApiProblem, IdParam } from '../../../platform/http';
 import { AddPriceUseCase } from '../application/costs/add-price.use-case';
 import { BudgetView, PriceView } from '../application/costs/cost-admin';
 import { CreateBudgetUseCase } from '../application/costs/create-budget.use-case';
+import { BudgetChangeView, ListBudgetChangesUseCase } from '../application/costs/list-budget-changes.use-case';
 import { ListBudgetsUseCase } from '../application/costs/list-budgets.use-case';
 import { ListPricesUseCase } from '../application/costs/list-prices.use-case';
 import { UpdateBudgetUseCase } from '../application/costs/update-budget.use-case';
 import { ViewSpendUseCase } from '../application/costs/view-spend.use-case';
 import {
+  BudgetChangeListResponse,
   BudgetDto,
   BudgetListResponse,
   BudgetResponse,
@@ -32,6 +34,7 @@ export class CostsController {
     private readonly createBudgetRow: CreateBudgetUseCase,
     private readonly updateBudgetRow: UpdateBudgetUseCase,
     private readonly viewSpend: ViewSpendUseCase,
+    private readonly listBudgetChanges: ListBudgetChangesUseCase,
   ) {}
 
   @Get('prices')
@@ -74,6 +77,17 @@ export class CostsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<BudgetView> {
     return this.updateBudgetRow.execute({ id, budget: body, by: user.id });
+  }
+
+  @Get('budgets/:id/changes')
+  @ApiOperation({
+    summary: "A budget's change history, newest first",
+    description: 'Every version of its limit, soft limit, period (reset) and active flag: who changed what, and when.',
+  })
+  @ApiOkResponse({ type: BudgetChangeListResponse })
+  @ApiProblem(404, 'not-found', 'No such budget')
+  budgetChanges(@IdParam() id: string): Promise<{ items: BudgetChangeView[] }> {
+    return this.listBudgetChanges.execute({ id });
   }
 
   @Get('spend')

@@ -152,6 +152,28 @@ export class BudgetResponse {
   @ApiProperty({ type: Date, nullable: true }) readonly softAlertedAt: Date | null;
 }
 
+export class BudgetChangeResponse {
+  @ApiProperty({ type: Date }) readonly changedAt: Date;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "The admin's user id" })
+  readonly changedBy: string | null;
+  @ApiProperty({
+    type: [String],
+    enum: ['created', 'limit', 'softLimit', 'period', 'active'],
+    description: 'The settings this version changed from the one before',
+  })
+  readonly changed: ('created' | 'limit' | 'softLimit' | 'period' | 'active')[];
+  @ApiProperty({ enum: ['day', 'month'], description: 'The window (reset) of the budget' }) readonly period:
+    'day' | 'month';
+  @ApiProperty({ example: 'USD' }) readonly currency: string;
+  @ApiProperty({ example: '25.000000000' }) readonly limit: string;
+  @ApiProperty({ type: String, nullable: true }) readonly softLimit: string | null;
+  @ApiProperty() readonly active: boolean;
+}
+
+export class BudgetChangeListResponse {
+  @ApiProperty({ type: [BudgetChangeResponse], description: 'Newest first' }) readonly items: BudgetChangeResponse[];
+}
+
 export class BudgetListResponse {
   @ApiProperty({ type: [BudgetResponse] }) readonly items: BudgetResponse[];
 }

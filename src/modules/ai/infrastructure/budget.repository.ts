@@ -14,6 +14,16 @@ export interface BudgetWithUsage {
   readonly softAlertedAt: Date | null;
 }
 
+/** One recorded version of a budget: what it became, who made it so, when. */
+export interface BudgetChange {
+  readonly id: string;
+  readonly budget: Budget;
+  readonly active: boolean;
+  /** The admin's user id; null for a change made by no person. */
+  readonly changedBy: string | null;
+  readonly changedAt: Date;
+}
+
 /** `ai.budgets`, their changes (append-only `budget_changes`) and their usage in the current window. */
 @Injectable()
 export class BudgetRepository {
@@ -36,6 +46,28 @@ export class BudgetRepository {
       [id],
     );
     return row && this.withUsage(toBudget(row as never), row.active, now);
+  }
+
+  /** A budget's recorded versions (`budget_changes`), newest first, at most `limit`. */
+  async changes(id: string, limit: number): Promise<BudgetChange[]> {
+    const rows = await queryRows<{
+      id: string;
+      snapshot: Budget & { active: boolean };
+      changed_by: string | null;
+      changed_at: Date;
+    }>(
+      this.uow.reader,
+      `SELECT id, snapshot, changed_by, changed_at FROM budget_changes WHERE budget_id = $1
+        ORDER BY changed_at DESC, id DESC LIMIT $2`,
+      [id, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      budget: row.snapshot,
+      active: row.snapshot.active,
+      changedBy: row.changed_by,
+      changedAt: row.changed_at,
+    }));
   }
 
   /** Inserts or replaces a budget and records the new version in `budget_changes`. */

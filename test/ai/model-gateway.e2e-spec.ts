@@ -259,4 +259,71 @@ describe('ai: model gateway over the openai SDK', () => {
     expect(stats[0].latencyMs.p95).toBeGreaterThanOrEqual(stats[0].latencyMs.p50);
     expect(stats[0].meanCost).toMatch(/^0\.\d{9}$/);
   });
+  describe('streaming (stream: true through the SDK)', () => {
+    const askStreamed = () =>
+      bus.execute(
+        new CompleteChat(
+          'catalog.description-drafts',
+          'catalog.product-description',
+          'production',
+          { title: 'a linen shirt', customer: 'Ann' },
+          { userId: user, callingModule: 'catalog', stream: true },
+        ),
+      );
+
+    it('assembles the streamed answer, logs time to first token, and prices the usage of the final chunk', async () => {
+      server.reply({
+        type: 'completion',
+        content: 'Cool, breathable linen for warm days.',
+        chunkSize: 3,
+        model: 'gpt-4o-mini-2026-07-18',
+        usage: { promptTokens: 2006, completionTokens: 300, cachedTokens: 1920, reasoningTokens: 100 },
+      });
+      const result = await askStreamed();
+      // The same usage as unstreamed gives the same hand-computed cost (first test of this file).
+      expect(result).toMatchObject({
+        content: 'Cool, breathable linen for warm days.',
+        finishReason: 'stop',
+        model: 'gpt-4o-mini-2026-07-18',
+        usage: { input: 86, cachedInput: 1920, cacheWrite: 0, output: 200, reasoning: 100 },
+        cost: { priced: true, amount: '0.000336900', currency: 'USD' },
+      });
+      expect(server.chatRequests.at(-1)).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+      const call = await row(result.callId);
+      expect(call).toMatchObject({ outcome: 'ok', streamed: true, usage_reported: true, cost_nanos: '336900' });
+      expect(call.ttft_ms).toEqual(expect.any(Number));
+      expect(call.ttft_ms).toBeLessThanOrEqual(call.latency_ms);
+      expect(call.attributes).toMatchObject({ 'gen_ai.request.stream': true, 'gen_ai.usage.output_tokens': 300 });
+      const view = await t.app.inject({ method: 'GET', url: `/ai/calls/${result.callId}`, headers: admin });
+      expect(view.json()).toMatchObject({ streamed: true, ttftMs: call.ttft_ms });
+    });
+
+    it('assembles streamed tool calls from their deltas', async () => {
+      server.reply({
+        type: 'completion',
+        toolCalls: [
+          { id: 'call_a', name: 'catalog_product_facts', arguments: { product: 'p-1' } },
+          { id: 'call_b', name: 'catalog_product_facts', arguments: { product: 'p-2' } },
+        ],
+        chunkSize: 5,
+        usage: { promptTokens: 50, completionTokens: 20 },
+      });
+      const result = await askStreamed();
+      expect(result.finishReason).toBe('tool_calls');
+      expect(result.toolCalls).toEqual([
+        { id: 'call_a', name: 'catalog_product_facts', arguments: '{"product":"p-1"}' },
+        { id: 'call_b', name: 'catalog_product_facts', arguments: '{"product":"p-2"}' },
+      ]);
+      expect(result.usage).toMatchObject({ input: 50, output: 20 });
+    });
+
+    it('a stream that breaks off is a failed call: 502, logged as an error, charged nothing', async () => {
+      server.reply({ type: 'completion', content: 'This answer never ends because', chunkSize: 2, dropAfterChunks: 4 });
+      await expect(askStreamed()).rejects.toMatchObject({ problem: { status: 502, type: 'ai-provider-failed' } });
+      const [call] = (
+        await db.query(`SELECT * FROM ai.calls WHERE streamed OR outcome = 'error' ORDER BY started_at DESC LIMIT 1`)
+      ).rows;
+      expect(call).toMatchObject({ outcome: 'error', charged_nanos: '0' });
+    });
+  });
 });

@@ -66,6 +66,12 @@ export interface CompleteChatOptions {
   readonly callingModule?: string;
   readonly tools?: readonly ChatToolDefinition[];
   readonly conversation?: readonly ChatTurn[];
+  /**
+   * Have the provider stream its answer: the reply is the same assembled completion, and the call
+   * log gets the time to the first token (`ttftMs`) and the usage from the stream's final chunk.
+   * OpenAI-compatible providers only; Anthropic answers unstreamed (logged `streamed: false`).
+   */
+  readonly stream?: boolean;
 }
 
 /**

@@ -94,6 +94,7 @@ export class CallResponse {
   @ApiProperty() readonly attempts: number;
   @ApiProperty() readonly fallbackUsed: boolean;
   @ApiProperty() readonly latencyMs: number;
+  @ApiProperty({ description: 'Whether the provider streamed the answer' }) readonly streamed: boolean;
   @ApiProperty({ type: Number, nullable: true }) readonly ttftMs: number | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: { type: 'integer' } })
   readonly usage: CallView['usage'];

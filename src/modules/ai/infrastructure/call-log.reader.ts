@@ -31,6 +31,8 @@ export interface CallView {
   readonly attempts: number;
   readonly fallbackUsed: boolean;
   readonly latencyMs: number;
+  /** Whether the provider streamed the answer; `ttftMs` is its time to the first token. */
+  readonly streamed: boolean;
   readonly ttftMs: number | null;
   readonly usage: { input: number; cachedInput: number; cacheWrite: number; output: number; reasoning: number } | null;
   /** `priced: false` = the model has no price (flagged); amounts are decimal strings of `currency`. */
@@ -69,7 +71,7 @@ export interface VersionStats {
 
 const LIST_COLUMNS = `id, started_at, finished_at, feature, calling_module, prompt_name, prompt_version, prompt_label,
   ab_arm, provider, request_model, response_model, outcome, error_type, http_status, attempts, fallback_used, latency_ms,
-  ttft_ms, usage_reported, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, priced,
+  streamed, ttft_ms, usage_reported, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, priced,
   currency, cost_input_nanos, cost_cached_input_nanos, cost_cache_write_nanos, cost_output_nanos, cost_reasoning_nanos,
   cost_nanos, charged_nanos, estimate_nanos, correlation_id, user_id, warnings`;
 
@@ -181,6 +183,7 @@ function toView(r: Record<string, unknown>, full: boolean): CallView {
     attempts: r.attempts as number,
     fallbackUsed: r.fallback_used as boolean,
     latencyMs: r.latency_ms as number,
+    streamed: r.streamed as boolean,
     ttftMs: r.ttft_ms as number | null,
     usage: r.usage_reported
       ? {

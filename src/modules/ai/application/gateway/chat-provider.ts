@@ -16,6 +16,12 @@ export interface ProviderRequest {
   readonly maxOutputTokens: number;
   readonly temperature?: number;
   readonly topP?: number;
+  /**
+   * Ask the provider to stream its answer (SSE): the adapter assembles it, measures the time to the
+   * first token, and reads usage from the stream's final chunk. An adapter that cannot stream
+   * answers unstreamed (`streamed: false` in its reply).
+   */
+  readonly stream?: boolean;
 }
 
 export interface ProviderReply {
@@ -28,6 +34,10 @@ export interface ProviderReply {
   readonly usage: NormalisedUsage | null;
   /** HTTP attempts the SDK made, retries included. */
   readonly attempts: number;
+  /** Whether the answer came as a stream. */
+  readonly streamed?: boolean;
+  /** Milliseconds from the request to the first streamed token (content or tool call); null if unstreamed. */
+  readonly ttftMs?: number | null;
 }
 
 /** A provider call that failed after the SDK's retries. */

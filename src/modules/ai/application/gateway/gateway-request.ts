@@ -14,4 +14,6 @@ export interface GatewayRequest {
   readonly callingModule?: string;
   readonly tools?: readonly ChatToolDefinition[];
   readonly conversation?: readonly ChatTurn[];
+  /** Stream the provider's answer (the completion is still returned whole; time to first token is logged). */
+  readonly stream?: boolean;
 }

@@ -116,6 +116,7 @@ export class ModelGateway {
           maxOutputTokens: candidate.maxOutputTokens,
           temperature: candidate.temperature,
           topP: candidate.topP,
+          ...(request.stream ? { stream: true } : {}),
         });
         attempts += reply.attempts;
         used = candidate;
@@ -158,6 +159,8 @@ export class ModelGateway {
       httpStatus: reply ? null : (failure?.httpStatus ?? null),
       attempts,
       fallbackUsed: used === fallback,
+      streamed: reply?.streamed ?? false,
+      ttftMs: reply?.ttftMs ?? null,
       usage,
       cost: cost.priced
         ? {
@@ -274,6 +277,7 @@ export class ModelGateway {
         server: server ?? null,
         requestModel: record.requestModel,
         maxOutputTokens: maxOutputTokens ?? null,
+        stream: record.streamed,
         responseId: record.responseId,
         responseModel: record.responseModel,
         finishReason: record.finishReason,

@@ -5,6 +5,8 @@ export interface SpanFacts {
   readonly server: { readonly address: string; readonly port: number | null } | null;
   readonly requestModel: string | null;
   readonly maxOutputTokens: number | null;
+  /** Whether the answer was streamed. */
+  readonly stream?: boolean;
   readonly temperature?: number;
   readonly topP?: number;
   readonly responseId: string | null;
@@ -29,7 +31,7 @@ export interface SpanFacts {
 export function spanAttributes(f: SpanFacts): Record<string, string | number | boolean | string[]> {
   const a: Record<string, string | number | boolean | string[]> = {
     'gen_ai.operation.name': 'chat',
-    'gen_ai.request.stream': false,
+    'gen_ai.request.stream': f.stream ?? false,
     'arcade.ai.feature': f.feature,
     'arcade.ai.outcome': f.outcome,
     'arcade.ai.priced': f.priced,

@@ -39,10 +39,18 @@ splitOnly('AI description drafts with the AI module in its own process (split to
     server = await OpenAiCompatibleServer.start();
     topology = await Topology.start('split', {
       processes: AI_APART,
-      env: { AI_OPENAI_BASE_URL: server.baseURL, AI_OPENAI_API_KEY: 'test-key', AI_MAX_RETRIES: '0' },
+      env: {
+        AI_OPENAI_BASE_URL: server.baseURL,
+        AI_OPENAI_API_KEY: 'test-key',
+        AI_MAX_RETRIES: '0',
+        // A US test card shipping to Germany scores 20: held for review (a payment to explain).
+        RISK_REVIEW_SCORE: '20',
+        FRAUD_EXPLANATION_INTERVAL_MS: '200',
+      },
     });
     shop = new HttpShop(topology.baseUrl);
     admin = await shop.login(ADMIN.email, ADMIN.password);
+    shop.shippingMethodId = await shop.createShippingMethod(admin);
   }, 180_000);
   afterAll(async () => {
     await topology?.stop();
@@ -123,6 +131,61 @@ splitOnly('AI description drafts with the AI module in its own process (split to
     expect((await shop.request('GET', `/catalog/products/${productId}`)).body.description).toBe(
       'A roomy tent, drafted in another process.',
     );
+  });
+
+  it('explains a held payment to its reviewer across processes (payments → ai → payments over NATS); a person decides', async () => {
+    const granted = await shop.request('PATCH', '/ai/data-tool-grants/payments.risk-explanations', admin, {
+      grant: ['payments:risk:read'],
+      reason: 'reviewers read explanations',
+    });
+    expect(granted.status).toBe(200);
+    const { variantId } = await shop.createProduct(admin, 5, 3000);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+    const placed = await shop.placeOrder(customer.auth, cartId);
+    expect(placed.status).toBe(202);
+    const orderId = placed.body.id as string;
+    server.reply(
+      {
+        type: 'completion',
+        toolCalls: [{ id: 'signals', name: 'payments_risk_signals', arguments: { orderId } }],
+        usage: { promptTokens: 200, completionTokens: 20 },
+      },
+      {
+        type: 'completion',
+        content: 'The card is from another country than the shipping address.',
+        usage: { promptTokens: 400, completionTokens: 40 },
+      },
+    );
+
+    let review: { paymentId: string; status: string; explanation: { status: string; text: string | null } } | undefined;
+    await shop.eventually(async () => {
+      const queue = await shop.request('GET', '/payments/reviews?limit=100', admin);
+      review = queue.body.items.find((r: { orderId: string }) => r.orderId === orderId);
+      return review?.explanation?.status === 'ready';
+    }, 'the review explained');
+    expect(review).toMatchObject({
+      status: 'pending',
+      explanation: {
+        status: 'ready',
+        text: 'The card is from another country than the shipping address.',
+        promptName: 'payments.risk-explanation',
+        promptVersion: 1,
+      },
+    });
+    // The model read payments' signals through the tool, answered by the payments module in the other process.
+    const toolAnswer = (server.chatRequests.at(-1)!.messages as { role: string; content: string }[]).find(
+      (m) => m.role === 'tool',
+    )!;
+    expect(JSON.parse(toolAnswer.content).rows[0]).toMatchObject({
+      orderId,
+      riskDecision: 'review',
+      riskReasons: expect.arrayContaining(['country_mismatch']),
+    });
+
+    const approved = await shop.request('POST', `/payments/reviews/${review!.paymentId}/approve`, admin);
+    expect(approved.status).toBe(200);
+    expect((await shop.orderUntil(customer.auth, orderId, ['confirmed', 'cancelled'])).status).toBe('confirmed');
   });
 
   it('a customer is refused, and an AI process that is down makes drafting a 503 problem, not a 500', async () => {

@@ -124,6 +124,8 @@ describe('payments: sandbox disputes and training from a route', () => {
       { source: 'magic' },
       { as: 'active' },
       { accounts: 5, source: 'synthetic' },
+      { accounts: 50_000, source: 'synthetic' },
+      { days: 3650, source: 'synthetic' },
       { reviewBudget: 2 },
       { labelDelayDays: -1 },
       { seed: 1.5, source: 'synthetic' },

@@ -53,18 +53,19 @@ export class TrainFraudModelDto {
   @Max(3650)
   readonly labelDelayDays?: number;
 
-  @ApiPropertyOptional({ minimum: 100, maximum: 20_000, default: 8000, description: 'synthetic: accounts' })
+  // Bounded: training runs in the serving process (the default history takes seconds).
+  @ApiPropertyOptional({ minimum: 100, maximum: 10_000, default: 8000, description: 'synthetic: accounts' })
   @IsOptional()
   @IsInt()
   @Min(100)
-  @Max(20_000)
+  @Max(10_000)
   readonly accounts?: number;
 
-  @ApiPropertyOptional({ minimum: 14, maximum: 365, default: 120, description: 'synthetic: days of history' })
+  @ApiPropertyOptional({ minimum: 14, maximum: 180, default: 120, description: 'synthetic: days of history' })
   @IsOptional()
   @IsInt()
   @Min(14)
-  @Max(365)
+  @Max(180)
   readonly days?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 2_147_483_647, default: 42, description: 'synthetic: seed' })

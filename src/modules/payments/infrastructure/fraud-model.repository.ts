@@ -73,8 +73,8 @@ export class FraudModelRepository {
   }
 
   /** The versions that act (active) and are watched (shadow) now. */
-  async live(): Promise<{ active: number | null; shadow: number | null }> {
-    const rows = (await this.uow.reader.query(
+  async live(tx?: Transaction): Promise<{ active: number | null; shadow: number | null }> {
+    const rows = (await (tx?.manager ?? this.uow.reader).query(
       `SELECT version, status FROM fraud_models WHERE status IN ('active', 'shadow')`,
     )) as { version: number; status: FraudModelStatus }[];
     const of = (status: FraudModelStatus) => rows.find((row) => row.status === status)?.version ?? null;
@@ -82,8 +82,9 @@ export class FraudModelRepository {
   }
 
   /** A version's model JSON (unparsed: `parseFraudModel` before use). */
-  async modelJson(version: number): Promise<unknown> {
-    const [row] = (await this.uow.reader.query(`SELECT model FROM fraud_models WHERE version = $1`, [version])) as {
+  async modelJson(version: number, tx?: Transaction): Promise<unknown> {
+    const reader = tx?.manager ?? this.uow.reader;
+    const [row] = (await reader.query(`SELECT model FROM fraud_models WHERE version = $1`, [version])) as {
       model: unknown;
     }[];
     return row?.model;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Transaction } from '../../../../platform/messaging';
 import { parseFraudModel } from '../../domain/fraud/fraud-model';
 import { FraudScorer } from '../../domain/fraud/fraud-scorer';
 import { FraudModelRepository } from '../../infrastructure/fraud-model.repository';
@@ -33,11 +34,18 @@ export class ActiveFraudModels {
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
   ) {}
 
-  /** The live models (cached). */
-  async current(): Promise<LiveModels> {
+  /**
+   * The live models (cached). Inside a transaction, pass it: reading on a second connection while
+   * the transaction holds one deadlocks once every pooled connection is such a transaction (a burst
+   * of authorizations on a cold cache after a restart held payments' whole pool that way).
+   */
+  async current(tx?: Transaction): Promise<LiveModels> {
     if (this.cached && this.cached.until > Date.now()) return this.cached.models;
-    const live = await this.repository.live();
-    const models: LiveModels = { active: await this.load(live.active), shadow: await this.load(live.shadow) };
+    const live = await this.repository.live(tx);
+    const models: LiveModels = {
+      active: await this.load(live.active, tx),
+      shadow: await this.load(live.shadow, tx),
+    };
     this.cached = { models, until: Date.now() + this.config.fraud.modelCacheMs };
     return models;
   }
@@ -47,11 +55,11 @@ export class ActiveFraudModels {
     this.cached = undefined;
   }
 
-  private async load(version: number | null): Promise<LiveModel | null> {
+  private async load(version: number | null, tx: Transaction | undefined): Promise<LiveModel | null> {
     if (version === null) return null;
     if (!this.scorers.has(version)) {
       try {
-        this.scorers.set(version, new FraudScorer(parseFraudModel(await this.repository.modelJson(version))));
+        this.scorers.set(version, new FraudScorer(parseFraudModel(await this.repository.modelJson(version, tx))));
       } catch (error) {
         this.logger.warn(`fraud model ${version} cannot be used (${String(error)}); the rules decide`);
         this.scorers.set(version, null);

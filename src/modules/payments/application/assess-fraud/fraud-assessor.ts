@@ -87,7 +87,7 @@ export class FraudAssessor {
       },
       { utcOffsetMinutes: settings.utcOffsetMinutes },
     );
-    const live = await this.models.current();
+    const live = await this.models.current(tx);
     const model = live.active && this.verdict(live.active, signals);
     const shadow = live.shadow && this.verdict(live.shadow, signals);
     const decision = decideFraudAction(

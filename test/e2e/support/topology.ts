@@ -114,10 +114,10 @@ export class Topology {
     return topology;
   }
 
-  /** Starts (or restarts, on the same port) one process and waits until it is ready. */
-  async startProcess(name: string): Promise<void> {
+  /** Starts (or restarts, on the same port) one process and waits until it is ready; `env` adds settings to this start only. */
+  async startProcess(name: string, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const port = this.ports[name];
-    const child = runTs(MAIN, { ...COMMON_ENV, ...this.envFor(name), PORT: String(port), ...this.options.env });
+    const child = runTs(MAIN, { ...COMMON_ENV, ...this.envFor(name), PORT: String(port), ...this.options.env, ...env });
     this.processes.set(name, { child, port });
     const died = child.exited().then(({ code, signal }) => {
       throw new Error(`process ${name} exited (${code ?? signal}) before it was ready:\n${child.output()}`);

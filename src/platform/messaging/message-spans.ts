@@ -1,7 +1,7 @@
 import { Attributes } from '@opentelemetry/api';
 import { problemDataOf } from '../errors';
 import { linkTo, TraceCarrier } from '../observability/tracing';
-import { MessageEnvelope, ownerOf } from './contracts';
+import { MessageEnvelope, orderingKeyOf, ownerOf } from './contracts';
 import { RemoteProblemError } from './messaging-errors';
 
 /** Attribute names of Arcade's messaging spans (semantic-convention ones where they exist, ADR 0119). */
@@ -16,7 +16,7 @@ export const MESSAGE_ATTRIBUTE = {
   kind: 'arcade.message.kind',
   type: 'arcade.message.type',
   causationId: 'arcade.causation_id',
-  orderId: 'arcade.order_id',
+  key: 'arcade.message.key',
   attempt: 'arcade.attempt',
   handler: 'arcade.handler',
   delivery: 'arcade.outbox.delivery',
@@ -24,7 +24,8 @@ export const MESSAGE_ATTRIBUTE = {
 
 /**
  * What a span about `envelope` says of it: its type, kind, id, owning module, correlation, and
- * the order it is about when its body (or payload) names one (`orderId`).
+ * what it is about when its contract declares an ordering key (`arcade.message.key`: for the
+ * checkout's messages, the order's id).
  */
 export function messageAttributes(envelope: MessageEnvelope, extra: Attributes = {}): Attributes {
   const attributes: Attributes = {
@@ -36,15 +37,9 @@ export function messageAttributes(envelope: MessageEnvelope, extra: Attributes =
     [MESSAGE_ATTRIBUTE.destination]: envelope.type,
   };
   if (envelope.causationId) attributes[MESSAGE_ATTRIBUTE.causationId] = envelope.causationId;
-  const orderId = orderIdOf(envelope.body);
-  if (orderId) attributes[MESSAGE_ATTRIBUTE.orderId] = orderId;
+  const key = orderingKeyOf(envelope.type, envelope.body);
+  if (key) attributes[MESSAGE_ATTRIBUTE.key] = key;
   return { ...attributes, ...extra };
-}
-
-function orderIdOf(body: Record<string, unknown>): string | undefined {
-  const payload = body.payload as Record<string, unknown> | undefined;
-  const id = body.orderId ?? (typeof payload === 'object' && payload !== null ? payload.orderId : undefined);
-  return typeof id === 'string' ? id : undefined;
 }
 
 /** A refusal by the handler (a problem the caller gets), not a failure of it. */

@@ -77,6 +77,8 @@ export interface TopologyOptions {
   readonly processes?: Readonly<Record<string, readonly string[]>>;
   /** Extra settings for every process. */
   readonly env?: Readonly<Record<string, string>>;
+  /** How long each process may take to be ready (default 90 s; a loaded machine compiling four at once takes longer). */
+  readonly readyTimeoutMs?: number;
 }
 
 /** A running deployment of Arcade: one HTTP entry point, one or more processes behind it. */
@@ -122,9 +124,11 @@ export class Topology {
     const died = child.exited().then(({ code, signal }) => {
       throw new Error(`process ${name} exited (${code ?? signal}) before it was ready:\n${child.output()}`);
     });
-    const ready = waitForOk(`http://127.0.0.1:${port}/health/ready`, 90_000).catch((error: Error) => {
-      throw new Error(`process ${name}: ${error.message}\n${child.output()}`);
-    });
+    const ready = waitForOk(`http://127.0.0.1:${port}/health/ready`, this.options.readyTimeoutMs ?? 90_000).catch(
+      (error: Error) => {
+        throw new Error(`process ${name}: ${error.message}\n${child.output()}`);
+      },
+    );
     await Promise.race([ready, died]);
     died.catch(() => undefined);
   }

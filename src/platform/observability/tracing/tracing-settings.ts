@@ -6,7 +6,7 @@
  */
 export interface TracingSettings {
   readonly enabled: boolean;
-  /** `OTEL_SERVICE_NAME`, else named after the modules hosted: `arcade` (all) or `arcade-payments-recommendations`. */
+  /** `OTEL_SERVICE_NAME`, else named after the modules hosted: `arcade` (all) or `arcade-<module>-<module>…`. */
   readonly serviceName: string;
 }
 

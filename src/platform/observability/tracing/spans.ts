@@ -10,6 +10,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import { tracingState } from './tracing-state';
 
 export { SpanKind };
@@ -89,7 +90,7 @@ export function recordError(span: Span, error: unknown, rejection: boolean): voi
   span.setAttribute('arcade.outcome', (rejection ? 'rejected' : 'error') satisfies Outcome);
   if (error instanceof Error) {
     span.recordException(error);
-    span.setAttribute('error.type', error.name);
+    span.setAttribute(ATTR_ERROR_TYPE, error.name);
   }
   if (!rejection)
     span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });

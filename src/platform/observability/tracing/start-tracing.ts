@@ -1,3 +1,4 @@
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage } from 'node:http';
 import { TracingSettings, tracingSettings } from './tracing-settings';
 import { tracingState } from './tracing-state';
@@ -31,7 +32,7 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
     require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
   /* eslint-enable @typescript-eslint/no-require-imports */
   sdk = startNodeSdk({
-    resourceAttributes: { 'service.name': settings.serviceName },
+    resourceAttributes: { [ATTR_SERVICE_NAME]: settings.serviceName },
     metricReaders: [],
     logRecordProcessors: [],
     instrumentations: [

@@ -271,6 +271,6 @@ describe.each(topologiesToRun())('the trace of one checkout (%s)', (kind: Topolo
       // The rest of the checkout, in the new process, continues the same trace.
       expect(trace.root()).toBeDefined();
       expect(isPostOrders(trace.root()!)).toBe(true);
-    }, 180_000);
+    }, 480_000);
   }
 });

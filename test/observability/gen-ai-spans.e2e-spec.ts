@@ -62,13 +62,11 @@ describe('tracing: AI calls as gen_ai spans', () => {
       model: 'gpt-4o-mini-2026-07-18',
       usage: { promptTokens: 120, completionTokens: 30, cachedTokens: 0, reasoningTokens: 0 },
     });
-    await t.app
-      .get(MessageBus)
-      .execute(
-        new CompleteChat('catalog.description-drafts', 'catalog.product-description', 'production', {
-          title: 'a linen shirt',
-        }),
-      );
+    await t.app.get(MessageBus).execute(
+      new CompleteChat('catalog.description-drafts', 'catalog.product-description', 'production', {
+        title: 'a linen shirt',
+      }),
+    );
 
     const spans = exporter.getFinishedSpans();
     const chat = spans.find((s) => s.name === 'chat gpt-4o-mini');

@@ -17,6 +17,7 @@ import { fraudCheckoutScenario } from './scenarios/fraud-checkout';
 import { outboxScenario } from './scenarios/outbox';
 import { roundTripScenario } from './scenarios/round-trip';
 import { memoryScenario } from './scenarios/memory';
+import { tracingScenario } from './scenarios/tracing';
 
 export type Scenario = (ctx: BenchContext) => Promise<ResultRow[]>;
 
@@ -30,6 +31,7 @@ const SCENARIOS: Record<string, Scenario> = {
 
   'round-trip': roundTripScenario,
   memory: memoryScenario,
+  tracing: tracingScenario,
 };
 
 function option(name: string, fallback: number): number {

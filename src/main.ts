@@ -1,9 +1,11 @@
+// First: tracing (when configured) must patch `http` and `pg` before anything loads them (ADR 0119).
+import './platform/observability/tracing/register';
 import 'reflect-metadata';
 import { createApp } from './create-app';
 import { ConfigError, loadConfig } from './platform/config';
 import { DATABASE_TARGET, DatabaseTarget, DatabaseUnusableError, ModuleDataSources } from './platform/database';
 import { WiringError } from './platform/errors';
-import { AppLogger, StartupNotes, startupSummary, summaryLines } from './platform/observability';
+import { AppLogger, StartupNotes, startupSummary, stopTracing, summaryLines } from './platform/observability';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -31,13 +33,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     logger.log(`${signal} received; shutting down`, 'Arcade');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed:', error);
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      // The spans of the last requests are still buffered: export them before exiting.
+      .then(() => stopTracing().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Shutdown failed:', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

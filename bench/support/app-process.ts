@@ -6,6 +6,8 @@
  * Environment: BENCH_DATABASE_URL (a database the runner created), MODULES, BROKER_URL, and any
  * other Arcade setting, passed through.
  */
+// First: tracing (when OTEL_* asks for it, the tracing scenario) patches `http` and `pg` before they load.
+import '../../src/platform/observability/tracing/register';
 import 'reflect-metadata';
 import { AddressInfo, createServer } from 'node:net';
 import { createApp } from '../../src/create-app';
@@ -16,6 +18,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { GetVariantSnapshots, ReleaseStock } from '../../src/modules/catalog';
 import { MessageBus } from '../../src/platform/messaging/testing';
+import { stopTracing } from '../../src/platform/observability/tracing';
 import { BENCH_ENV } from './bench-env';
 
 export type AppRequest = { id: number } & (
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
           reply(message.id, { query, command });
         } else if (message.type === 'stop') {
           await app.close();
+          await stopTracing();
           reply(message.id, {});
           process.exit(0);
         }

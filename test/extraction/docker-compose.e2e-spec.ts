@@ -56,6 +56,7 @@ const PROGRAMS: Record<string, string[]> = {
   'nats:2.11-alpine': ['sh', 'wget', 'nats-server'], // Alpine base: busybox wget
   'nats:2.11': ['nats-server'],
   'node:24-bookworm-slim': ['sh', 'node', 'npm'],
+  'jaegertracing/all-in-one:1.62.0': ['sh', 'wget'], // Alpine base: busybox wget
 };
 
 /** Programs a service runs: its health check, entrypoint and command (the first word of each). */
@@ -161,15 +162,19 @@ describe('docker-compose.yml', () => {
     expect(raw).not.toMatch(/:-change-me|:-secret|:-password/i);
   });
 
-  it('publishes only the HTTP entry point, on the loopback interface, so no local service clashes', () => {
+  it('publishes only the HTTP entry point and the trace viewer, on the loopback interface, so no local service clashes', () => {
     const published = services.filter(([, s]) => (s.ports ?? []).length > 0);
-    expect(published.map(([name]) => name).sort()).toEqual(['app', 'gateway']);
-    for (const [, service] of published) expect(service.ports).toEqual(['127.0.0.1:${ARCADE_PORT:-3000}:3000']);
+    expect(published.map(([name]) => name).sort()).toEqual(['app', 'gateway', 'jaeger']);
+    for (const [name, service] of published) {
+      expect(service.ports).toEqual([
+        name === 'jaeger' ? '127.0.0.1:${JAEGER_PORT:-16686}:16686' : '127.0.0.1:${ARCADE_PORT:-3000}:3000',
+      ]);
+    }
   });
 
-  it('runs the monolith by default: every module in one process, and no broker', () => {
+  it('runs the monolith by default: every module in one process, and no broker (Jaeger keeps its traces)', () => {
     const names = inProfile(undefined).map(([name]) => name);
-    expect(names.sort()).toEqual(['app', 'postgres']);
+    expect(names.sort()).toEqual(['app', 'jaeger', 'postgres']);
     expect(compose.services.app.environment?.MODULES).toBeUndefined();
     expect(compose.services.app.environment?.BROKER_URL).toBeUndefined();
   });

@@ -19,6 +19,11 @@ export class ProblemDetails {
   @ApiProperty({ example: 'The request body is invalid.' }) readonly detail: string;
   @ApiPropertyOptional({ example: '/reviews/0190a000-0000-7000-8000-000000000001' }) readonly instance?: string;
   @ApiPropertyOptional() readonly requestId?: string;
+  @ApiPropertyOptional({
+    description: 'The OpenTelemetry trace id of the request, when the server traces (ADR 0119).',
+    example: '4bf92f3577b34da6a3ce929d0e0e4736',
+  })
+  readonly traceId?: string;
   @ApiPropertyOptional({ type: [FieldError] }) readonly errors?: readonly FieldError[];
   [extension: string]: unknown;
 

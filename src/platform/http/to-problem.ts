@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { isConnectionFailure } from '../database';
 import { problemDataOf, ProblemData } from '../errors';
 import { RemoteHandlerError } from '../messaging/messaging-errors';
+import { activeTraceId } from '../observability/tracing';
 import { messagingProblem } from './messaging-problems';
 import { ProblemDetails, problemType } from './problem-details';
 
@@ -35,7 +36,9 @@ interface Where {
  * (a generic 500 that hides the cause of an unexpected error).
  */
 export function toProblem(exception: unknown, where: Where): ProblemDetails {
-  const base = { instance: where.url?.split('?')[0], requestId: where.requestId };
+  // With tracing on, the trace of the request: a customer's error report leads to it (ADR 0119).
+  const traceId = activeTraceId();
+  const base = { instance: where.url?.split('?')[0], requestId: where.requestId, ...(traceId ? { traceId } : {}) };
   const problem = problemDataOf(exception) ?? messagingProblem(exception);
   if (problem) return fromData(problem, base);
   if (
@@ -55,7 +58,7 @@ export function toProblem(exception: unknown, where: Where): ProblemDetails {
   return generic(status, detailOf(exception, status), base);
 }
 
-function fromData(problem: ProblemData, base: Where & { instance?: string }): ProblemDetails {
+function fromData(problem: ProblemData, base: Where & { instance?: string; traceId?: string }): ProblemDetails {
   return new ProblemDetails({
     ...problem.extensions,
     type: problemType(problem.type),
@@ -67,7 +70,11 @@ function fromData(problem: ProblemData, base: Where & { instance?: string }): Pr
   });
 }
 
-function generic(status: number, detail: string, base: Where & { instance?: string }): ProblemDetails {
+function generic(
+  status: number,
+  detail: string,
+  base: Where & { instance?: string; traceId?: string },
+): ProblemDetails {
   return new ProblemDetails({
     type: problemType(SLUG_BY_STATUS[status] ?? `http-${status}`),
     title: STATUS_CODES[status] ?? 'Error',

@@ -4,6 +4,8 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { problemDataOf } from '../errors';
 import { assertJsonSafe, Command, MessageEnvelope, ownerOf, Query, ResultOf } from './contracts';
 import { fromEnvelope, runAsHandlingOf, toEnvelope } from './envelopes';
+import { inSpan, SpanKind, tracingEnabled } from '../observability/tracing';
+import { isRejection, MESSAGE_ATTRIBUTE, messageAttributes } from './message-spans';
 import { RemoteProblemError } from './messaging-errors';
 import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
 
@@ -33,10 +35,28 @@ export class MessageBus {
     return this.hosted.includes(module);
   }
 
-  /** Sends an already serialized command or query to its owner, wherever it runs. */
-  async send(envelope: MessageEnvelope): Promise<unknown> {
-    if (this.isHosted(ownerOf(envelope.type))) return this.handleLocally(envelope);
-    return this.transport.request(envelope, this.config.messaging.requestTimeoutMs);
+  /**
+   * Sends an already serialized command or query to its owner, wherever it runs. With tracing on,
+   * the dispatch is a span (`send <type>`): internal when handled here, a client span when the
+   * transport carries it (its context then travels in the message's headers, ADR 0119).
+   */
+  send(envelope: MessageEnvelope): Promise<unknown> {
+    const local = this.isHosted(ownerOf(envelope.type));
+    const dispatch = (): Promise<unknown> =>
+      local ? this.handleLocally(envelope) : this.transport.request(envelope, this.config.messaging.requestTimeoutMs);
+    if (!tracingEnabled()) return dispatch();
+    return inSpan(
+      `send ${envelope.type}`,
+      {
+        kind: local ? SpanKind.INTERNAL : SpanKind.CLIENT,
+        isRejection,
+        attributes: messageAttributes(envelope, {
+          [MESSAGE_ATTRIBUTE.operation]: 'send',
+          [MESSAGE_ATTRIBUTE.system]: local ? 'arcade.in-process' : 'nats',
+        }),
+      },
+      dispatch,
+    );
   }
 
   /**

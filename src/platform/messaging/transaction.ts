@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Command, IntegrationEvent, MessageEnvelope } from './contracts';
 import { toEnvelope } from './envelopes';
+import { markSpan, SpanKind, tracingEnabled } from '../observability/tracing';
+import { MESSAGE_ATTRIBUTE, messageAttributes } from './message-spans';
 
 /**
  * One unit of work in one module's schema. Events and asynchronous commands added here are written
@@ -18,12 +20,28 @@ export class Transaction {
 
   /** Publishes integration events once the transaction commits. */
   publish(...events: IntegrationEvent<unknown>[]): void {
-    for (const event of events) this.outgoing.push(toEnvelope(event));
+    for (const event of events) this.outgoing.push(this.written(toEnvelope(event)));
   }
 
   /** Sends commands to their owners once the transaction commits (retried until handled). */
   send(...commands: Command<unknown>[]): void {
-    for (const command of commands) this.outgoing.push(toEnvelope(command));
+    for (const command of commands) this.outgoing.push(this.written(toEnvelope(command)));
+  }
+
+  /**
+   * With tracing on, the message's trace starts here: a span marks its writing to the outbox, and
+   * that span's context travels with the row to the relay and on to every consumer (ADR 0119).
+   */
+  private written(envelope: MessageEnvelope): MessageEnvelope {
+    if (!tracingEnabled()) return envelope;
+    const traceContext = markSpan(`outbox ${envelope.type}`, {
+      kind: SpanKind.PRODUCER,
+      attributes: messageAttributes(envelope, {
+        [MESSAGE_ATTRIBUTE.operation]: 'create',
+        'arcade.outbox.module': this.module,
+      }),
+    });
+    return traceContext ? { ...envelope, traceContext } : envelope;
   }
 
   /** @internal */

@@ -4,3 +4,4 @@ export * from './observability.module';
 export * from './readiness-checks';
 export * from './management-access';
 export * from './startup-summary';
+export * from './tracing';

@@ -3,6 +3,7 @@ import { Logger, LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config';
 import { RequestContext } from '../context';
+import { activeTraceFields } from './tracing';
 
 /** Nest's own start-up chatter (one line per module, route and controller): debug, not info. */
 const BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
@@ -50,7 +51,7 @@ export class LoggerModule {
                   target: 'pino-pretty',
                   options: {
                     translateTime: 'SYS:HH:MM:ss.l',
-                    ignore: 'pid,hostname,context,req,res,reqId,responseTime,correlationId,causationId',
+                    ignore: 'pid,hostname,context,req,res,reqId,responseTime,correlationId,causationId,traceId,spanId',
                     messageFormat: '{if context}[{context}] {end}{msg}',
                   },
                 }
@@ -69,9 +70,11 @@ export class LoggerModule {
             autoLogging: {
               ignore: (request: Request) => /^\/(health|metrics)/.test(request.originalUrl ?? request.url ?? ''),
             },
+            // With tracing on, every line also names its trace and span (ADR 0119).
             mixin: () => {
               const context = RequestContext.current();
-              return context ? { correlationId: context.correlationId, causationId: context.causationId } : {};
+              const ids = context ? { correlationId: context.correlationId, causationId: context.causationId } : {};
+              return { ...ids, ...activeTraceFields() };
             },
           },
           forRoutes: ['*path'],

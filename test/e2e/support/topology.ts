@@ -77,6 +77,8 @@ export interface TopologyOptions {
   readonly processes?: Readonly<Record<string, readonly string[]>>;
   /** Extra settings for every process. */
   readonly env?: Readonly<Record<string, string>>;
+  /** How long each process may take to be ready (default 90 s; a loaded machine compiling four at once takes longer). */
+  readonly readyTimeoutMs?: number;
 }
 
 /** A running deployment of Arcade: one HTTP entry point, one or more processes behind it. */
@@ -114,17 +116,19 @@ export class Topology {
     return topology;
   }
 
-  /** Starts (or restarts, on the same port) one process and waits until it is ready. */
-  async startProcess(name: string): Promise<void> {
+  /** Starts (or restarts, on the same port) one process and waits until it is ready; `env` adds settings to this start only. */
+  async startProcess(name: string, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const port = this.ports[name];
-    const child = runTs(MAIN, { ...COMMON_ENV, ...this.envFor(name), PORT: String(port), ...this.options.env });
+    const child = runTs(MAIN, { ...COMMON_ENV, ...this.envFor(name), PORT: String(port), ...this.options.env, ...env });
     this.processes.set(name, { child, port });
     const died = child.exited().then(({ code, signal }) => {
       throw new Error(`process ${name} exited (${code ?? signal}) before it was ready:\n${child.output()}`);
     });
-    const ready = waitForOk(`http://127.0.0.1:${port}/health/ready`, 90_000).catch((error: Error) => {
-      throw new Error(`process ${name}: ${error.message}\n${child.output()}`);
-    });
+    const ready = waitForOk(`http://127.0.0.1:${port}/health/ready`, this.options.readyTimeoutMs ?? 90_000).catch(
+      (error: Error) => {
+        throw new Error(`process ${name}: ${error.message}\n${child.output()}`);
+      },
+    );
     await Promise.race([ready, died]);
     died.catch(() => undefined);
   }

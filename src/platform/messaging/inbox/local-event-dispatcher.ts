@@ -3,6 +3,8 @@ import { DiscoveryService } from '@nestjs/core';
 import { describeError, WiringError } from '../../errors';
 import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
 import { fromEnvelope, runAsHandlingOf } from '../envelopes';
+import { inSpan, SpanKind, tracingEnabled } from '../../observability/tracing';
+import { MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
 import { messagingMetrics } from '../messaging.metrics';
 import { TransactionRunner } from '../transaction-runner';
 import {
@@ -102,7 +104,29 @@ export class LocalEventDispatcher implements OnModuleInit {
     if (failures.length > 0) throw new DeliveryFailedError(failures.join('; '));
   }
 
-  private deliverTo(subscription: Subscription, envelope: MessageEnvelope): Promise<void> {
+  /** Hands the event to one subscriber; with tracing on, in a consumer span `handle <type>` (ADR 0119). */
+  private deliverTo(subscription: Subscription, envelope: MessageEnvelope): Promise<unknown> {
+    if (!tracingEnabled()) return this.handleIn(subscription, envelope);
+    return inSpan(
+      `handle ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: messageAttributes(envelope, {
+          [MESSAGE_ATTRIBUTE.operation]: 'process',
+          [MESSAGE_ATTRIBUTE.module]: subscription.module,
+          [MESSAGE_ATTRIBUTE.consumerGroup]: subscription.module,
+          [MESSAGE_ATTRIBUTE.handler]: subscription.name,
+        }),
+      },
+      async (span) => {
+        const handled = await this.handleIn(subscription, envelope);
+        span?.setAttribute('arcade.inbox.duplicate', !handled);
+      },
+    );
+  }
+
+  /** Resolves true once the subscriber handled the event, false when its inbox had it already. */
+  private handleIn(subscription: Subscription, envelope: MessageEnvelope): Promise<boolean> {
     return runAsHandlingOf(envelope, () =>
       this.transactions.run(subscription.module, async (tx) => {
         const recorded = (await tx.manager.query(
@@ -112,9 +136,10 @@ export class LocalEventDispatcher implements OnModuleInit {
         if (recorded.length === 0) {
           messagingMetrics.duplicates.inc({ module: subscription.module });
           this.logger.debug(`${subscription.name} already handled ${envelope.type} ${envelope.id}; skipped`);
-          return;
+          return false;
         }
         await subscription.handler.handle(fromEnvelope(envelope), tx);
+        return true;
       }),
     );
   }

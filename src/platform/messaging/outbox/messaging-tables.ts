@@ -42,3 +42,15 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${schema}".inbox`);
   await queryRunner.query(`DROP TABLE "${schema}".outbox`);
 }
+
+/**
+ * The W3C trace context of the span that wrote each outbox row (ADR 0119): NULL when the writer
+ * did not trace. Added to every module's outbox by that module's own migration.
+ */
+export async function addOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}".outbox ADD COLUMN trace_context jsonb`);
+}
+
+export async function dropOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}".outbox DROP COLUMN trace_context`);
+}

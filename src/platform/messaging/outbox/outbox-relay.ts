@@ -5,6 +5,8 @@ import { DatabaseOutage } from '../../database';
 import { describeError } from '../../errors';
 import { backoffMs } from '../../retry';
 import { MessageEnvelope } from '../contracts';
+import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../observability/tracing';
+import { isRejection, linkToWriter, MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
 import { messagingMetrics } from '../messaging.metrics';
 import { CommittedRowsReceiver } from './outbox-hand-off';
 import { deliverInPartitions, partitionKeyOf } from './delivery-partitions';
@@ -30,6 +32,8 @@ interface Pending {
   readonly envelope: MessageEnvelope;
   readonly attempts: number;
   readonly since: number;
+  /** Handed over by the transaction that wrote it in this process (else polled: a retry, another instance's, a crash's). */
+  readonly handedOff: boolean;
 }
 
 /**
@@ -104,7 +108,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
     }
     const since = Date.now();
     const delivery: Promise<void> = this.deliverAll(
-      envelopes.map((envelope) => ({ envelope, attempts: 0, since })),
+      envelopes.map((envelope) => ({ envelope, attempts: 0, since, handedOff: true })),
       (sql, parameters) => this.dataSource.query(sql, parameters),
       (id) => this.markDeliveredSoon(id),
     )
@@ -166,6 +170,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
           envelope: rowToEnvelope(row),
           attempts: row.attempts,
           since: new Date(row.created_at).getTime(),
+          handedOff: false,
         })),
         (sql, parameters) => runner.query(sql, parameters),
         (id) => delivered.push(id),
@@ -263,7 +268,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
   private async deliverRow(query: Query, row: Pending): Promise<boolean> {
     const { envelope } = row;
     try {
-      await this.deliver(envelope);
+      await (tracingEnabled() ? this.tracedDelivery(row) : this.deliver(envelope));
       messagingMetrics.lag.observe({ module: this.module }, (Date.now() - row.since) / 1000);
       return true;
     } catch (error) {
@@ -291,6 +296,33 @@ export class OutboxRelay implements CommittedRowsReceiver {
       }
       return false;
     }
+  }
+
+  /**
+   * Delivers `row` in a span that continues the trace its writer stored with it (ADR 0119): a
+   * child of the writing span, and for a polled row (a retry, a row another instance or a crashed
+   * process left) also linked to it, with the attempt number.
+   */
+  private tracedDelivery(row: Pending): Promise<void> {
+    const { envelope } = row;
+    const attempt = row.attempts + 1;
+    const link = row.handedOff ? undefined : linkToWriter(envelope.traceContext, attempt);
+    return inSpan(
+      `deliver ${envelope.type}`,
+      {
+        kind: SpanKind.PRODUCER,
+        parent: contextFrom(envelope.traceContext),
+        links: link ? [link] : [],
+        isRejection,
+        attributes: messageAttributes(envelope, {
+          [MESSAGE_ATTRIBUTE.operation]: 'send',
+          [MESSAGE_ATTRIBUTE.attempt]: attempt,
+          [MESSAGE_ATTRIBUTE.delivery]: row.handedOff ? 'hand-off' : 'poll',
+          'arcade.outbox.module': this.module,
+        }),
+      },
+      () => this.deliver(envelope),
+    );
   }
 
   private async prune(): Promise<void> {

@@ -8,6 +8,7 @@ export interface OutboxRow {
   readonly correlation_id: string;
   readonly causation_id: string | null;
   readonly body: Record<string, unknown>;
+  readonly trace_context: Record<string, string> | null;
   readonly attempts: number;
   readonly created_at: Date;
 }
@@ -20,6 +21,7 @@ export function rowToEnvelope(row: OutboxRow): MessageEnvelope {
     correlationId: row.correlation_id,
     causationId: row.causation_id,
     body: row.body,
+    ...(row.trace_context ? { traceContext: row.trace_context } : {}),
   };
 }
 
@@ -35,18 +37,26 @@ export async function insertIntoOutbox(
   if (envelopes.length === 0) return;
   const values: unknown[] = [leaseMs];
   const tuples = envelopes.map((envelope, i) => {
-    values.push(envelope.id, envelope.kind, envelope.type, envelope.correlationId, envelope.causationId, envelope.body);
-    const n = i * 6 + 1;
-    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, now() + make_interval(secs => $1::int / 1000.0))`;
+    values.push(
+      envelope.id,
+      envelope.kind,
+      envelope.type,
+      envelope.correlationId,
+      envelope.causationId,
+      envelope.body,
+      envelope.traceContext ?? null,
+    );
+    const n = i * 7 + 1;
+    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, now() + make_interval(secs => $1::int / 1000.0))`;
   });
   await manager.query(
-    `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body, available_at) VALUES ${tuples.join(', ')}`,
+    `INSERT INTO outbox (id, kind, type, correlation_id, causation_id, body, trace_context, available_at) VALUES ${tuples.join(', ')}`,
     values,
   );
 }
 
 export const CLAIM_BATCH = `
-  SELECT id, kind, type, correlation_id, causation_id, body, attempts, created_at
+  SELECT id, kind, type, correlation_id, causation_id, body, trace_context, attempts, created_at
     FROM outbox
    WHERE status = 'pending' AND available_at <= now()
    ORDER BY seq

@@ -1,6 +1,7 @@
 import { headers, MsgHdrs } from 'nats';
 import { isConnectionFailure } from '../../database';
 import { problemDataOf, ProblemData } from '../../errors';
+import { injectInto, TraceCarrier, tracingEnabled } from '../../observability/tracing';
 import { MessageEnvelope } from '../contracts';
 import {
   ModuleUnreachableError,
@@ -47,7 +48,11 @@ export function decodeJson<T>(data: Uint8Array): T {
   return JSON.parse(decoder.decode(data)) as T;
 }
 
-/** Headers naming the envelope (when there is one), plus `extra`. */
+/**
+ * Headers naming the envelope (when there is one), plus `extra`; with tracing on, also the W3C
+ * trace context of the active span (`traceparent`, `tracestate`), which the receiving process
+ * continues (ADR 0119).
+ */
 export function envelopeHeaders(envelope: MessageEnvelope | undefined, extra: Record<string, string> = {}): MsgHdrs {
   const h = headers();
   if (envelope) {
@@ -57,7 +62,18 @@ export function envelopeHeaders(envelope: MessageEnvelope | undefined, extra: Re
     if (envelope.causationId) h.set(HEADER.causationId, envelope.causationId);
   }
   for (const [name, value] of Object.entries(extra)) h.set(name, value.replace(/[\r\n]+/g, ' '));
+  injectInto((name, value) => h.set(name, value));
   return h;
+}
+
+const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
+
+/** The W3C trace context a message's headers carry; undefined with tracing off or none sent. */
+export function traceCarrierOf(h: MsgHdrs | undefined): TraceCarrier | undefined {
+  if (!tracingEnabled() || !h) return undefined;
+  const carrier: Record<string, string> = {};
+  for (const name of TRACE_HEADERS) if (h.has(name)) carrier[name] = h.get(name);
+  return carrier.traceparent ? carrier : undefined;
 }
 
 /** Reads an envelope off the wire, refusing anything that is not one. */

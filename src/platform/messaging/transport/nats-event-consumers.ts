@@ -7,7 +7,9 @@ import { runAsHandlingOf } from '../envelopes';
 import { LocalEventDispatcher } from '../inbox/local-event-dispatcher';
 import { HOSTED_MODULES } from './message-transport';
 import { isNotFound, NatsBroker } from './nats-broker';
-import { decodeEnvelope, envelopeHeaders, HEADER } from './nats-codec';
+import { decodeEnvelope, envelopeHeaders, HEADER, traceCarrierOf } from './nats-codec';
+import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../observability/tracing';
+import { linkToWriter, MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
 import { brokerMetrics } from './nats.metrics';
 
 /** Messages a consumer holds at once; unhandled ones go back to the broker after the ack wait. */
@@ -162,7 +164,9 @@ export class NatsEventConsumers implements OnApplicationBootstrap, BeforeApplica
       return this.park(module, msg, envelope, new Error(`no outcome after ${delivery - 1} deliveries`));
     }
     try {
-      await this.dispatcher.dispatch(envelope, [module]);
+      await (tracingEnabled()
+        ? this.tracedDispatch(module, msg, envelope)
+        : this.dispatcher.dispatch(envelope, [module]));
       msg.ack();
     } catch (error) {
       if (delivery >= maxDeliveries) return this.park(module, msg, envelope, error);
@@ -175,6 +179,33 @@ export class NatsEventConsumers implements OnApplicationBootstrap, BeforeApplica
       );
       msg.nak(delay);
     }
+  }
+
+  /**
+   * Hands a JetStream delivery to the module's subscribers in a consumer span continuing the trace
+   * of the relay that published it (the message's headers; else the writer's, in the envelope). A
+   * redelivery is also linked to where the event was written, with its delivery count (ADR 0119).
+   */
+  private tracedDispatch(module: string, msg: JsMsg, envelope: MessageEnvelope): Promise<void> {
+    const delivery = msg.info.deliveryCount;
+    const link = delivery > 1 ? linkToWriter(envelope.traceContext, delivery) : undefined;
+    return inSpan(
+      `receive ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom(traceCarrierOf(msg.headers) ?? envelope.traceContext),
+        links: link ? [link] : [],
+        attributes: messageAttributes(envelope, {
+          [MESSAGE_ATTRIBUTE.operation]: 'receive',
+          [MESSAGE_ATTRIBUTE.system]: 'nats',
+          [MESSAGE_ATTRIBUTE.destination]: msg.subject,
+          [MESSAGE_ATTRIBUTE.consumerGroup]: module,
+          [MESSAGE_ATTRIBUTE.module]: module,
+          [MESSAGE_ATTRIBUTE.attempt]: delivery,
+        }),
+      },
+      () => this.dispatcher.dispatch(envelope, [module]),
+    );
   }
 
   /** Keeps the event in the dead-letter stream for inspection and replay, then stops its redelivery. */

@@ -7,7 +7,9 @@ import { MessageBus } from '../message-bus';
 import { HOSTED_MODULES } from './message-transport';
 import { NatsBroker } from './nats-broker';
 import { ModuleUnreachableError } from '../messaging-errors';
-import { decodeEnvelope, encodeJson, failureReply, RpcReply } from './nats-codec';
+import { decodeEnvelope, encodeJson, failureReply, RpcReply, traceCarrierOf } from './nats-codec';
+import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../observability/tracing';
+import { isRejection, MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
 
 /**
  * Answers commands and queries for the modules hosted here: one subscription per module on its
@@ -56,7 +58,7 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
     let reply: RpcReply;
     try {
       const envelope = decodeEnvelope(msg.data);
-      reply = await this.singleFlight(envelope, () => this.handle(module, envelope));
+      reply = await this.singleFlight(envelope, () => this.handle(module, envelope, msg));
     } catch (error) {
       reply = this.failed(module, error, undefined);
     }
@@ -78,13 +80,13 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
     return answer;
   }
 
-  private async handle(module: string, envelope: MessageEnvelope): Promise<RpcReply> {
+  private async handle(module: string, envelope: MessageEnvelope, msg: Msg): Promise<RpcReply> {
     if (envelope.kind === 'event' || ownerOf(envelope.type) !== module) {
       this.logger.error(`${envelope.kind} ${envelope.type} reached the responder of ${module}; refused`);
       return { ok: false, failed: 'bad-message' };
     }
     try {
-      return { ok: true, result: await this.bus.handleLocally(envelope) };
+      return { ok: true, result: await this.traced(envelope, msg) };
     } catch (error) {
       return this.failed(module, error, envelope);
     }
@@ -98,5 +100,24 @@ export class NatsResponders implements OnApplicationBootstrap, BeforeApplication
       else log();
     }
     return failureReply(error);
+  }
+
+  /** Handles a request; with tracing on, in a server span continuing the caller's trace (its headers). */
+  private traced(envelope: MessageEnvelope, msg: Msg): Promise<unknown> {
+    if (!tracingEnabled()) return this.bus.handleLocally(envelope);
+    return inSpan(
+      `handle ${envelope.type}`,
+      {
+        kind: SpanKind.SERVER,
+        parent: contextFrom(traceCarrierOf(msg.headers)),
+        isRejection,
+        attributes: messageAttributes(envelope, {
+          [MESSAGE_ATTRIBUTE.operation]: 'process',
+          [MESSAGE_ATTRIBUTE.system]: 'nats',
+          [MESSAGE_ATTRIBUTE.destination]: msg.subject,
+        }),
+      },
+      () => this.bus.handleLocally(envelope),
+    );
   }
 }

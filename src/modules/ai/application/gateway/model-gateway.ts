@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { RequestContext } from '../../../../platform/context';
 import { UnitOfWork } from '../../../../platform/messaging';
+import { annotateActiveSpan, inSpan, SpanKind } from '../../../../platform/observability/tracing';
 import { AI_CONFIG, AiConfig } from '../../ai.config';
 import { ChatCompletion } from '../../contracts';
 import { priceCall } from '../../domain/call-cost';
@@ -52,7 +53,18 @@ export class ModelGateway {
   }
 
   complete(request: GatewayRequest): Promise<ChatCompletion> {
-    return answeringProblems(() => this.run(request));
+    // With tracing on, the call is a GenAI client span (`chat {model}`) carrying the call log's
+    // `gen_ai.*` attributes (ADR 0119); a refusal (budget, disabled) is its outcome, not an error.
+    return answeringProblems(() =>
+      inSpan(
+        'chat',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'gen_ai.operation.name': 'chat', 'arcade.module': 'ai', 'arcade.ai.feature': request.feature },
+        },
+        () => this.run(request),
+      ),
+    );
   }
 
   private async run(request: GatewayRequest): Promise<ChatCompletion> {
@@ -292,6 +304,10 @@ export class ModelGateway {
         priced: record.cost.priced,
       }),
     };
+    annotateActiveSpan(
+      { ...withSpan.attributes, ...(record.provider ? { 'gen_ai.system': record.provider } : {}) },
+      record.requestModel ? `chat ${record.requestModel}` : undefined,
+    );
     await this.uow.run(async (tx) => {
       await this.calls.append(tx, withSpan);
       if (settle) await this.ledger.settle(tx, callId, record.chargedNanos);

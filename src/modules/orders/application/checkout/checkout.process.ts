@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transaction } from '../../../../platform/messaging';
+import { annotateActiveSpan } from '../../../../platform/observability/tracing';
 import { OrderAddressSnapshot, OrderCancelled, OrderConfirmed } from '../../contracts';
 import { CheckoutInput, CheckoutState, decideCheckout } from '../../domain/checkout-saga';
 import { Order } from '../../domain/order';
@@ -36,6 +37,14 @@ export class CheckoutProcess {
     }
     const order = (await this.orders.find(orderId, tx))!;
     const decision = decideCheckout(saga, input);
+    // The span of the message being handled says where the checkout stood and where it went (ADR 0119).
+    annotateActiveSpan({
+      'arcade.order_id': orderId,
+      'arcade.saga.input': input.kind,
+      'arcade.saga.step': decision.steps.join(',') || 'none',
+      'arcade.saga.state.from': saga.state,
+      'arcade.saga.state.to': decision.saga.state,
+    });
     const entering = decision.saga.state !== saga.state || decision.milestone === 'stock_reserved';
     const stepDeadline = entering
       ? AWAITING_REPLY.includes(decision.saga.state)

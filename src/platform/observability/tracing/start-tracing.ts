@@ -1,0 +1,59 @@
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { IncomingMessage } from 'node:http';
+import { TracingSettings, tracingSettings } from './tracing-settings';
+import { tracingState } from './tracing-state';
+
+type Sdk = { shutdown(): Promise<void> };
+
+let sdk: Sdk | undefined;
+
+/** Requests that are never traced: probes and scrapes, polled every few seconds by machines. */
+const UNTRACED = /^\/(health|metrics)(\/|\?|$)/;
+
+/**
+ * Starts the OpenTelemetry SDK when the environment asks for it (see {@link tracingSettings}),
+ * with the HTTP and PostgreSQL instrumentations. It must run before `http` and `pg` are first
+ * required (they are patched as they load): entry points call it first (src/main.ts imports
+ * ./register before anything else). With tracing off nothing is loaded: the `@opentelemetry/api`
+ * calls elsewhere are no-ops and {@link tracingState} keeps them from building anything.
+ *
+ * Exporter, protocol, sampler and batching come from the standard variables
+ * (`OTEL_EXPORTER_OTLP_*`, `OTEL_TRACES_SAMPLER`/`_ARG`, `OTEL_BSP_*`); metrics and logs stay with
+ * Prometheus and pino (no OpenTelemetry meter or logger provider). Returns the settings applied.
+ */
+export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSettings {
+  const settings = tracingSettings(env);
+  if (!settings.enabled || sdk) return settings;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
+  const { startNodeSdk } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+  const { HttpInstrumentation } =
+    require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { PgInstrumentation } =
+    require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  sdk = startNodeSdk({
+    resourceAttributes: { [ATTR_SERVICE_NAME]: settings.serviceName },
+    metricReaders: [],
+    logRecordProcessors: [],
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED.test(request.url ?? ''),
+        // Outgoing calls are traced only as part of something (a gateway hop, a provider call).
+        requireParentforOutgoingSpans: true,
+      }),
+      // Statement text only (no parameter values: enhancedDatabaseReporting stays off), and only
+      // inside a traced operation: the relays' idle polls start no trace of their own.
+      new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
+    ],
+  });
+  tracingState.enabled = true;
+  return settings;
+}
+
+/** Flushes the spans still buffered and stops the SDK (on shutdown); nothing when tracing is off. */
+export async function stopTracing(): Promise<void> {
+  const running = sdk;
+  sdk = undefined;
+  tracingState.enabled = false;
+  await running?.shutdown();
+}

@@ -285,6 +285,67 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     expect((await call('GET', `/carts/${cartId}`, owner)).json().promotionCodes).toEqual(['PCT10']);
   });
 
+  it("prices each line by its product's tax category, and scopes promotions by product and category", async () => {
+    const books = (await call('POST', '/catalog/categories', admin, { name: 'Books' })).json<Json>();
+    const created = await call('POST', '/catalog/products', admin, {
+      title: 'A Novel',
+      description: 'Paper.',
+      categoryIds: [books.id],
+      taxCategory: 'reduced',
+      variants: [{ sku: `NOVEL-${uuidv7()}`, title: 'Paperback', price: eur(1000), stock: 10 }],
+    });
+    expect(created.statusCode).toBe(201);
+    const novel = created.json<Json>();
+    await createPromotion({
+      code: 'BOOKS20',
+      benefit: { type: 'percentage', ratePpm: 200_000 },
+      conditions: { scope: { productIds: [], categoryIds: [books.id] } },
+    });
+    await createPromotion({
+      code: 'TEEONLY',
+      benefit: { type: 'fixed-amount', amounts: { EUR: 300 } },
+      conditions: { scope: { productIds: [tee.id], categoryIds: [] } },
+    });
+
+    const cart = (await call('POST', '/carts')).json<Json>();
+    await call('POST', `/carts/${cart.id}/items`, {}, { variantId: novel.variants[0].id, quantity: 1 });
+    const both = (
+      await call('POST', `/carts/${cart.id}/items`, {}, { variantId: tee.variants[0].id, quantity: 1 })
+    ).json<Json>();
+    // The novel pays the reduced rate (7 %: 70), the tee the standard one (1999 × 19 % = 379.81 → 380).
+    expect(both.items.map((i: Json) => [i.taxRatePpm, i.tax.amount])).toEqual([
+      [70_000, 70],
+      [190_000, 380],
+    ]);
+    const applied = await apply(cart.id, 'BOOKS20');
+    expect(applied.statusCode).toBe(201);
+    // 20 % off the book only: 200; its tax (1000 − 200) × 7 % = 56.
+    expect(applied.json().items.map((i: Json) => [i.discount.amount, i.tax.amount])).toEqual([
+      [200, 56],
+      [0, 380],
+    ]);
+    expectBreakdownAddsUp(applied.json());
+
+    const bookOnly = (await call('POST', '/carts')).json<Json>();
+    await call('POST', `/carts/${bookOnly.id}/items`, {}, { variantId: novel.variants[0].id, quantity: 2 });
+    const refused = await apply(bookOnly.id, 'TEEONLY');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ type: '/problems/promotion-ineligible', condition: 'scope' });
+
+    // The admin moves the novel back to the standard rate: carts take it from ProductUpdated.
+    const patched = await call('PATCH', `/catalog/products/${novel.id}`, admin, { taxCategory: null });
+    expect(patched.statusCode).toBe(200);
+    await s.flush();
+    const deadline = Date.now() + 10_000;
+    let rate = 0;
+    while (Date.now() < deadline) {
+      rate = (await call('GET', `/carts/${cart.id}`)).json().items[0].taxRatePpm;
+      if (rate === 190_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(rate).toBe(190_000);
+  });
+
   it('refuses a code on an empty cart (409 cart-empty)', async () => {
     const cart = (await call('POST', '/carts')).json<Json>();
     const res = await apply(cart.id, 'PCT10');

@@ -234,6 +234,20 @@ export class CartRepository {
     );
   }
 
+  /** Sets a product's category ids and tax category on every open cart's lines of it, in one statement. */
+  async applyProductFacts(
+    tx: Transaction,
+    productId: string,
+    facts: { categoryIds: readonly string[]; taxCategory: string | null },
+  ): Promise<void> {
+    await tx.manager.query(
+      `UPDATE cart.cart_lines l SET category_ids = $2::uuid[], tax_category = $3
+         FROM cart.carts c
+        WHERE l.product_id = $1 AND c.id = l.cart_id AND c.status = 'open'`,
+      [productId, facts.categoryIds, facts.taxCategory],
+    );
+  }
+
   /** Records that an order emptied a cart; false when that order was already recorded. */
   async recordCheckout(tx: Transaction, orderId: string, cartId: string): Promise<boolean> {
     const rows = (await tx.manager.query(

@@ -41,6 +41,7 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
   let admin: Headers;
   let tee: CreatedProduct; // 1999 EUR; second variant 2500 EUR
   let methodId: string;
+  let zoneId: string;
 
   const call = (
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -81,6 +82,7 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     });
     expect(rules.statusCode).toBe(201);
     const zone = await call('POST', '/shipping/zones', admin, { name: 'Germany', countries: ['DE'] });
+    zoneId = zone.json().id;
     const method = await call('POST', '/shipping/methods', admin, {
       zoneId: zone.json().id,
       name: 'Standard',
@@ -344,6 +346,27 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(rate).toBe(190_000);
+  });
+
+  it('quotes shipping on the subtotal after discounts on goods; a code changed since flags the price stale', async () => {
+    const method = await call('POST', '/shipping/methods', admin, {
+      zoneId,
+      name: 'Free above 60',
+      priceRules: [{ kind: 'free_above', price: eur(490), threshold: eur(6000) }],
+      estimate: { minDays: 2, maxDays: 4 },
+    });
+    expect(method.statusCode).toBe(201);
+    const freeAbove = method.json().id;
+    const auth = bearer(app);
+    const cartId = await cartOf(auth); // 6498: free shipping above 6000
+    const choose = () => call('PUT', `/carts/${cartId}/shipping-method`, auth, { methodId: freeAbove, country: 'DE' });
+    expect((await choose()).json().shippingMethod).toMatchObject({ price: eur(0), stale: false });
+    expect((await apply(cartId, 'PCT10', auth)).json().shippingMethod).toMatchObject({ price: eur(0), stale: true });
+    // 6498 − 650 = 5848 after the code: under the threshold, so shipping costs 490.
+    const requoted = (await choose()).json<Json>();
+    expect(requoted.shippingMethod).toMatchObject({ price: eur(490), stale: false });
+    expect(requoted.totals).toMatchObject({ shippingTotal: eur(490), discountTotal: eur(650) });
+    expectBreakdownAddsUp(requoted);
   });
 
   it('refuses a code on an empty cart (409 cart-empty)', async () => {

@@ -215,6 +215,8 @@ export class Cart {
       );
     }
     this.state = { ...this.state, promotionCodes: [...this.state.promotionCodes, code], updatedAt: now };
+    // The discounted subtotal a shipping price was quoted on changed.
+    this.state = { ...this.state, shipping: this.staleShipping() };
     return true;
   }
 
@@ -228,6 +230,7 @@ export class Cart {
       promotionCodes: this.state.promotionCodes.filter((c) => c !== code),
       updatedAt: now,
     };
+    this.state = { ...this.state, shipping: this.staleShipping() };
   }
 
   /** The chosen method if its price is in the cart's currency and there is something to ship. */
@@ -239,14 +242,22 @@ export class Cart {
 
   /**
    * Keeps the method the customer chose, at the price shipping quoted for `quotedFor` (the lines as
-   * they were when asked); the accepted price from now on. If the lines changed since, the price is
-   * kept but flagged `stale`. An empty cart has nothing to ship.
+   * they were when asked) and `codesQuotedFor` (the promotion codes whose discounts it was quoted
+   * after); the accepted price from now on. If either changed since, the price is kept but flagged
+   * `stale`. An empty cart has nothing to ship.
    */
-  chooseShipping(choice: Omit<ChosenShipping, 'stale'>, now: Date, quotedFor: readonly CartLine[]): void {
+  chooseShipping(
+    choice: Omit<ChosenShipping, 'stale'>,
+    now: Date,
+    quotedFor: readonly CartLine[],
+    codesQuotedFor: readonly string[] = this.state.promotionCodes,
+  ): void {
     if (this.state.lines.length === 0) {
       throw new CartRuleViolation('cart-empty', 'An empty cart has nothing to ship; add items first.');
     }
-    const stale = quoteBasis(quotedFor) !== quoteBasis(this.state.lines);
+    const stale =
+      quoteBasis(quotedFor) !== quoteBasis(this.state.lines) ||
+      codesQuotedFor.join(' ') !== this.state.promotionCodes.join(' ');
     this.state = { ...this.state, shipping: { ...choice, stale }, updatedAt: now };
   }
 

@@ -362,7 +362,9 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     const choose = () => call('PUT', `/carts/${cartId}/shipping-method`, auth, { methodId: freeAbove, country: 'DE' });
     expect((await choose()).json().shippingMethod).toMatchObject({ price: eur(0), stale: false });
     expect((await apply(cartId, 'PCT10', auth)).json().shippingMethod).toMatchObject({ price: eur(0), stale: true });
-    // 6498 − 650 = 5848 after the code: under the threshold, so shipping costs 490.
+    // 6498 − 650 = 5848 after the code: under the threshold, so shipping costs 490 (as its options say).
+    const options = await call('GET', `/shipping/options?cartId=${cartId}&country=DE`, auth);
+    expect(options.json().items.find((o: Json) => o.methodId === freeAbove)?.price).toEqual(eur(490));
     const requoted = (await choose()).json<Json>();
     expect(requoted.shippingMethod).toMatchObject({ price: eur(490), stale: false });
     expect(requoted.totals).toMatchObject({ shippingTotal: eur(490), discountTotal: eur(650) });

@@ -158,6 +158,25 @@ export class CartPricing {
   }
 
   /**
+   * What shipping quotes on (ADR 0106): the lines of `basis` after the discounts of `codes` (and the
+   * automatic promotions) on goods. Null when promotions does not answer (logged): the caller then
+   * uses the subtotal before discounts.
+   */
+  async discountedSubtotal(
+    basis: PricingBasis,
+    codes: readonly string[],
+    customerId: string | null,
+  ): Promise<Money | null> {
+    if (basis.lines.length === 0) return { amount: 0, currency: basis.currency };
+    try {
+      return (await this.evaluate(basis, codes, customerId)).discountedSubtotal;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Promotions did not answer; no subtotal after discounts');
+      return null;
+    }
+  }
+
+  /**
    * Asks promotions about `codes` on the lines of `basis` (at least one). Throws what the bus throws
    * (`ModuleUnreachableError` when promotions does not answer): applying a code needs the answer.
    */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { MessageBus } from '../../../../platform/messaging';
 import { QuoteShippingMethod } from '../../../shipping';
@@ -26,8 +26,6 @@ export interface ChooseShippingMethodInput {
  */
 @Injectable()
 export class ChooseShippingMethodUseCase {
-  private readonly logger = new Logger('Cart');
-
   constructor(
     private readonly changes: CartChanges,
     private readonly bus: MessageBus,
@@ -63,18 +61,12 @@ export class ChooseShippingMethodUseCase {
 
   /**
    * What shipping quotes on: the lines at their accepted prices after the discounts on goods (what
-   * checkout re-quotes on too). When promotions does not answer, the subtotal before discounts (logged):
+   * checkout re-quotes on too). When promotions does not answer, the subtotal before discounts:
    * checkout cannot price the cart then anyway, and re-quotes once it can.
    */
   private async discountedSubtotal(cart: Cart) {
-    const subtotal = cart.acceptedSubtotal(this.changes.defaultCurrency);
     const basis = cart.pricingBasis(this.changes.defaultCurrency, 'accepted');
-    if (basis.lines.length === 0) return subtotal;
-    try {
-      return (await this.pricing.evaluate(basis, cart.promotionCodes, cart.customerId)).discountedSubtotal;
-    } catch (error) {
-      this.logger.warn({ err: error, cartId: cart.id }, 'Promotions did not answer; shipping quoted before discounts');
-      return subtotal;
-    }
+    const discounted = await this.pricing.discountedSubtotal(basis, cart.promotionCodes, cart.customerId);
+    return discounted ?? cart.acceptedSubtotal(this.changes.defaultCurrency);
   }
 }

@@ -371,6 +371,20 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     expectBreakdownAddsUp(requoted);
   });
 
+  it('keeps one of two codes that do not combine, applied to one cart at the same time', async () => {
+    await createPromotion({ code: 'TENOFF', benefit: { type: 'fixed-amount', amounts: { EUR: 1000 } } });
+    for (let round = 0; round < 3; round++) {
+      const auth = bearer(app);
+      const cartId = await cartOf(auth);
+      const answers = await Promise.all([apply(cartId, 'FIVEOFF', auth), apply(cartId, 'TENOFF', auth)]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+      expect(answers.find((a) => a.statusCode === 409)!.json().type).toBe('/problems/promotion-not-combinable');
+      const cart = (await call('GET', `/carts/${cartId}`, auth)).json<Json>();
+      expect(cart.promotionCodes).toHaveLength(1);
+      expect(cart.refusedPromotions).toEqual([]);
+    }
+  });
+
   it('refuses a code on an empty cart (409 cart-empty)', async () => {
     const cart = (await call('POST', '/carts')).json<Json>();
     const res = await apply(cart.id, 'PCT10');

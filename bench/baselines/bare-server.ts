@@ -136,6 +136,10 @@ async function main(): Promise<void> {
         null,
         null,
         false,
+        // No promotion codes; the line's tax category and category ids (issue 19) as catalog's snapshot has none.
+        [],
+        [null],
+        ['{}'],
       ]);
       // An outbox of its own: in cart.outbox, Arcade's relay would deliver these rows to its consumers.
       const eventId = uuidv7();

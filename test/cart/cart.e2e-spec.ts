@@ -37,7 +37,10 @@ describe('cart (with the real catalog in the same process)', () => {
   const read = (cartId: string, headers: Record<string, string> = {}) =>
     app.inject({ method: 'GET', url: `/carts/${cartId}`, headers });
 
-  /** The totals breakdown with no shipping method, discounts or tax: total = subtotal. */
+  /**
+   * The totals breakdown with no shipping method, discounts or tax: total = subtotal. Promotions and
+   * tax are not hosted here, so the cart is priced without them (test/cart/cart-promotions has them).
+   */
   const breakdown = (subtotal: number, itemCount: number) => {
     const eur = (amount: number) => ({ amount, currency: 'EUR' });
     return {
@@ -48,6 +51,7 @@ describe('cart (with the real catalog in the same process)', () => {
       taxTotal: eur(0),
       total: eur(subtotal),
       itemCount,
+      taxCountry: null,
     };
   };
 
@@ -60,7 +64,14 @@ describe('cart (with the real catalog in the same process)', () => {
       customerId: null,
       items: [],
       shippingMethod: null,
+      promotionCodes: [],
+      promotions: [],
+      refusedPromotions: [],
+      promotionsLeftOut: [],
       totals: breakdown(0, 0),
+      // An empty cart asks no promotions; tax is not in this process.
+      pricingIncomplete: true,
+      pricingUnavailable: ['tax'],
     });
 
     const first = await add(cart.id, { variantId: tee.variants[0].id, quantity: 2 });
@@ -339,6 +350,8 @@ describe('cart (with the real catalog in the same process)', () => {
         },
       ],
       subtotal: { amount: 5000, currency: 'EUR' },
+      promotionCodes: [],
+      // No pricing: promotions and tax are not in this process (checkout then refuses with 503).
     });
     expect(await bus.query(new GetCartForCheckout(cart.id, uuidv7()))).toBeNull();
     expect(await bus.query(new GetCartForCheckout(uuidv7(), customerId))).toBeNull();
@@ -359,7 +372,7 @@ describe('cart (with the real catalog in the same process)', () => {
     expect(next.json<CartBody>().id).not.toBe(cart.id);
   });
 
-  it('reaches catalog only through its GetVariantSnapshots query on the bus, never its tables', async () => {
+  it('reaches catalog, promotions and tax only through their queries on the bus, never their tables', async () => {
     const bus = app.get(MessageBus);
     const sent: string[] = [];
     const original = bus.send.bind(bus);
@@ -373,7 +386,13 @@ describe('cart (with the real catalog in the same process)', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(sent).toEqual(['catalog.GetVariantSnapshots']);
+    // Opening prices the empty cart (tax only); adding asks catalog, then prices through promotions and tax.
+    expect(sent).toEqual([
+      'tax.ComputeTax',
+      'catalog.GetVariantSnapshots',
+      'promotions.EvaluatePromotions',
+      'tax.ComputeTax',
+    ]);
     await expect(cartDb().query('SELECT count(*) FROM catalog.variants')).rejects.toThrow(/permission denied/);
   });
 });

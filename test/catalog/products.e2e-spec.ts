@@ -63,6 +63,8 @@ describe('catalog products over HTTP', () => {
         available: 3,
         purchasable: true,
         weightGrams: null,
+        taxCategory: null,
+        categoryIds: [category.id],
       },
     ]);
     const listed = (await get(`/catalog/categories`)).json();
@@ -254,6 +256,53 @@ describe('catalog products over HTTP', () => {
       ['PAN-EBOOK', 0],
       ['PAN-LID', 650],
     ]);
+  });
+
+  it('keeps a product tax category (admin-set, null = standard) and gives it and the category ids to the cart', async () => {
+    const category = (
+      await s.app.inject({ method: 'POST', url: '/catalog/categories', headers: admin, payload: { name: 'Books' } })
+    ).json<{ id: string }>();
+    const base = {
+      title: 'A Book',
+      description: 'Paper.',
+      categoryIds: [category.id],
+      variants: [{ sku: `BOOK-${uuidv7()}`, title: 'Paperback', price: { amount: 1200, currency: 'EUR' }, stock: 3 }],
+    };
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: { ...base, taxCategory: 'reduced' },
+    });
+    expect(created.statusCode).toBe(201);
+    const product = created.json<{ id: string; taxCategory: string | null; variants: { id: string }[] }>();
+    expect(product.taxCategory).toBe('reduced');
+    const snapshot = async () => (await s.bus.query(new GetVariantSnapshots([product.variants[0].id]))).items[0];
+    expect(await snapshot()).toMatchObject({ taxCategory: 'reduced', categoryIds: [category.id] });
+
+    const patch = (payload: object) =>
+      s.app.inject({ method: 'PATCH', url: `/catalog/products/${product.id}`, headers: admin, payload });
+    expect((await patch({ title: 'A Book, 2nd ed.' })).json().taxCategory).toBe('reduced');
+    const reset = await patch({ taxCategory: null });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().taxCategory).toBeNull();
+    expect(await snapshot()).toMatchObject({ taxCategory: null, categoryIds: [category.id] });
+    const updated = await s.waitForEvent(
+      ProductUpdated,
+      (e) => e.payload.productId === product.id && e.payload.taxCategory === null,
+    );
+    expect(updated.payload.categoryIds).toEqual([category.id]);
+    for (const taxCategory of ['Reduced', '', 'x'.repeat(33), 'a b', 7, ['reduced']]) {
+      const res = await patch({ taxCategory });
+      expect({ taxCategory, status: res.statusCode }).toEqual({ taxCategory, status: 400 });
+    }
+    const plain = await s.app.inject({
+      method: 'POST',
+      url: '/catalog/products',
+      headers: admin,
+      payload: { ...base, variants: [{ ...base.variants[0], sku: `BOOK-${uuidv7()}` }] },
+    });
+    expect(plain.json().taxCategory).toBeNull();
   });
 
   it('edits prices (ProductUpdated carries previousPrice) and archives (hidden from the public)', async () => {

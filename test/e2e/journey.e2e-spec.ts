@@ -43,6 +43,8 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     const cart = await shop.request('GET', `/carts/${cartId}`, customer.auth);
     expect(cart.body.shippingMethod).toMatchObject({ id: shop.shippingMethodId, price: eur(490), stale: false });
     expect(cart.body.totals).toMatchObject({ subtotal: eur(5000), shippingTotal: eur(490), total: eur(5490) });
+    // Priced through promotions and tax (in main's process in the split): complete, no rules, no tax.
+    expect(cart.body).toMatchObject({ pricingIncomplete: false, totals: { taxCountry: 'DE', taxTotal: eur(0) } });
     const options = await shop.request('GET', `/shipping/options?cartId=${cartId}&country=DE`, customer.auth);
     expect(options.body.items).toEqual([expect.objectContaining({ methodId: shop.shippingMethodId, price: eur(490) })]);
 

@@ -10,7 +10,7 @@ import { TestApp } from '../support/test-app';
  * a fraud model by its version number (a positive integer, else the same 400 naming `version`), a
  * tax rule by its country, an AI feature, a prompt and a prompt label by their names.
  */
-const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version', 'country', 'feature', 'name', 'label'];
+const NOT_IDS = ['idOrSlug', 'provider', 'trackingNumber', 'version', 'country', 'feature', 'name', 'label', 'code'];
 
 /**
  * Issue 15, "no client input causes a 5xx": each example of the kind, as seen in the field. The

@@ -5,5 +5,5 @@ export const cartDescriptor: ModuleDescriptor = {
   name: 'cart',
   summary: 'Guest and customer carts and their lines with the prices the customer accepted.',
   urlPrefixes: ['carts'],
-  allowedDependencies: ['catalog', 'shipping'],
+  allowedDependencies: ['catalog', 'shipping', 'promotions', 'tax'],
 };

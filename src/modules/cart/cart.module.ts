@@ -4,6 +4,8 @@ import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/d
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { AcceptPricesUseCase } from './application/accept-prices/accept-prices.use-case';
 import { AddItemUseCase } from './application/add-item/add-item.use-case';
+import { ApplyPromotionCodeUseCase } from './application/apply-promotion-code/apply-promotion-code.use-case';
+import { CartPricing } from './application/cart-pricing';
 import { CartChanges } from './application/cart-changes';
 import { CatalogVariants } from './application/catalog-variants';
 import { ChangeItemQuantityUseCase } from './application/change-item-quantity/change-item-quantity.use-case';
@@ -18,6 +20,7 @@ import { GetCartForCheckoutHandler } from './application/get-cart-for-checkout/g
 import { GetCartForQuoteHandler } from './application/get-cart-for-quote/get-cart-for-quote.handler';
 import { RefreshPricesOnProductUpdatedHandler } from './application/refresh-prices/refresh-prices-on-product-updated.handler';
 import { RemoveItemUseCase } from './application/remove-item/remove-item.use-case';
+import { RemovePromotionCodeUseCase } from './application/remove-promotion-code/remove-promotion-code.use-case';
 import { CART_CONFIG, loadCartConfig } from './cart.config';
 import { CartsController } from './http/carts.controller';
 import { CartRepository } from './infrastructure/cart.repository';
@@ -37,6 +40,7 @@ const settings = (config: AppConfig) => loadCartConfig(config.source);
     { provide: CART_CONFIG, inject: [APP_CONFIG], useFactory: settings },
     CartRepository,
     CatalogVariants,
+    CartPricing,
     CartChanges,
     CreateCartUseCase,
     GetCartUseCase,
@@ -47,6 +51,8 @@ const settings = (config: AppConfig) => loadCartConfig(config.source);
     AcceptPricesUseCase,
     ChooseShippingMethodUseCase,
     ClearShippingMethodUseCase,
+    ApplyPromotionCodeUseCase,
+    RemovePromotionCodeUseCase,
     GetCartForCheckoutHandler,
     GetCartForQuoteHandler,
     ClearCartHandler,

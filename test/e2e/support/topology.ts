@@ -40,7 +40,8 @@ export const SPLIT_WITH_CART: Readonly<Record<string, readonly string[]>> = {
  * and orders takes `ShipmentDispatched` / `ShipmentDelivered` back the same way.
  */
 export const SPLIT_WITH_CART_AND_SHIPPING: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'orders', 'notifications'],
+  // Promotions and tax stay with main: the cart prices every read through them across the hop (issue 19).
+  main: ['accounts', 'catalog', 'orders', 'notifications', 'promotions', 'tax'],
   payments: ['payments'],
   recommendations: ['recommendations'],
   cart: ['cart', 'shipping'],

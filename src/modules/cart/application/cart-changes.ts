@@ -7,6 +7,7 @@ import { PricedVariant } from '../domain/priced-variant';
 import { CartRepository } from '../infrastructure/cart.repository';
 import { CatalogVariants } from './catalog-variants';
 import { cartNotFound, cartProblem } from './cart-problems';
+import { CartPricing } from './cart-pricing';
 import { CartView, toCartView } from './cart-view';
 import { isUuid } from '../../../platform/ids';
 
@@ -26,6 +27,7 @@ export class CartChanges {
     private readonly uow: UnitOfWork,
     private readonly carts: CartRepository,
     private readonly catalog: CatalogVariants,
+    private readonly pricing: CartPricing,
     @Inject(CART_CONFIG) private readonly config: CartConfig,
   ) {}
 
@@ -46,6 +48,15 @@ export class CartChanges {
     const before = await this.accessible(cartId, userId);
     const variants = await this.catalog.lookup([...variantIds, ...this.staleOf(before)]);
     return this.view(await this.applyLocked(cartId, userId, variants, mutate));
+  }
+
+  /**
+   * Applies `mutate` to the cart without asking catalog (a change that touches no line) and without
+   * pricing it for a view; the cart as saved.
+   */
+  async changeUnviewed(cartId: string, userId: string | undefined, mutate: CartMutation): Promise<Cart> {
+    await this.accessible(cartId, userId);
+    return this.applyLocked(cartId, userId, new Map(), mutate);
   }
 
   /** Reads a cart, first refreshing snapshots older than the configured age. */
@@ -86,9 +97,17 @@ export class CartChanges {
     });
   }
 
-  /** The cart as the API shows it. */
-  view(cart: Cart): CartView {
-    return toCartView(cart, this.config.defaultCurrency);
+  /**
+   * The cart as the API shows it: priced through promotions and tax at the lines' current prices, for
+   * its customer and the chosen shipping method's country (else tax's default country).
+   */
+  async view(cart: Cart): Promise<CartView> {
+    const priced = await this.pricing.price(cart.pricingBasis(this.config.defaultCurrency, 'current'), {
+      customerId: cart.customerId,
+      codes: cart.promotionCodes,
+      country: cart.shipping?.country ?? null,
+    });
+    return toCartView(cart, priced);
   }
 
   /** Currency of an empty cart's totals. */

@@ -1,4 +1,5 @@
 import { FieldError, ProblemException } from '../../../platform/http';
+import type { PromotionRefusalView } from '../../promotions';
 import { CartErrorCode, CartRuleViolation } from '../domain/cart-errors';
 
 const STATUS: Record<CartErrorCode, number> = {
@@ -10,6 +11,8 @@ const STATUS: Record<CartErrorCode, number> = {
   'currency-mismatch': 409,
   'line-not-found': 404,
   'cart-empty': 409,
+  'promotion-codes-limit': 409,
+  'promotion-code-not-found': 404,
 };
 
 /** The problem+json answer to a broken cart rule. */
@@ -18,6 +21,7 @@ export function cartProblem(violation: CartRuleViolation): ProblemException {
     return ProblemException.validation([new FieldError('quantity', violation.message)]);
   }
   if (violation.code === 'line-not-found') return ProblemException.notFound('Cart item');
+  if (violation.code === 'promotion-code-not-found') return ProblemException.notFound('Promotion code on this cart');
   return new ProblemException({
     status: STATUS[violation.code],
     type: violation.code,
@@ -27,3 +31,13 @@ export function cartProblem(violation: CartRuleViolation): ProblemException {
 }
 
 export const cartNotFound = (): ProblemException => ProblemException.notFound('Cart');
+
+/**
+ * Promotions refused a code being applied: a 409 whose type is the refusal's (`promotion-unknown`,
+ * `promotion-expired`, `promotion-exhausted`, `promotion-ineligible`, `promotion-not-combinable`…),
+ * with the refusal's facts (code, promotionId, limit, condition…) as extensions.
+ */
+export function promotionRefused(refusal: PromotionRefusalView): ProblemException {
+  const { type, detail, ...facts } = refusal;
+  return ProblemException.conflict(type, detail, facts);
+}

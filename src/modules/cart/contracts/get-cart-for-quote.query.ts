@@ -7,6 +7,12 @@ export interface CartForQuote {
   readonly lines: readonly { readonly variantId: string; readonly quantity: number }[];
   /** The lines at the prices the customer accepted, in minor units of the cart's currency. */
   readonly subtotal: Money;
+  /**
+   * `subtotal` after the discounts of the cart's promotions on goods (never shipping's): what a
+   * shipping price is quoted on (ADR 0106). Absent from older repliers (issue 19) and when promotions
+   * did not answer; use `subtotal` then.
+   */
+  readonly discountedSubtotal?: Money;
 }
 
 /**

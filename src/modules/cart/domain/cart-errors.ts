@@ -9,7 +9,9 @@ export type CartErrorCode =
   | 'not-purchasable'
   | 'currency-mismatch'
   | 'line-not-found'
-  | 'cart-empty';
+  | 'cart-empty'
+  | 'promotion-codes-limit'
+  | 'promotion-code-not-found';
 
 /** A business rule of the cart was broken; nothing was changed. */
 export class CartRuleViolation extends DomainError<CartErrorCode> {

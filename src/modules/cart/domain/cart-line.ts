@@ -15,6 +15,10 @@ export interface CartLine {
   /** When `unitPrice` was last confirmed with catalog. */
   readonly priceCheckedAt: Date;
   readonly addedAt: Date;
+  /** The product's tax category as catalog last reported it (e.g. `reduced`); null pays the `standard` rate. */
+  readonly taxCategory: string | null;
+  /** The product's catalog category ids as last reported (a promotion's scope names categories). */
+  readonly categoryIds: readonly string[];
 }
 
 export function sameMoney(a: Money, b: Money): boolean {

@@ -262,4 +262,75 @@ describe('Cart', () => {
     owned.checkOut(NOW);
     expect(owned.isAccessibleTo('u1', NOW, 5000)).toBe(false);
   });
+
+  describe('promotion codes and what pricing works on (issue 19)', () => {
+    const shippingChoice = {
+      methodId: 'm1',
+      name: 'Standard',
+      country: 'DE',
+      price: { amount: 490, currency: 'EUR' },
+    };
+
+    it('keeps codes in the order applied, once each, at most 10; removing one not held is refused', () => {
+      const cart = Cart.open('c1', null, NOW);
+      expect(cart.applyPromotionCode('PCT10', NOW)).toBe(true);
+      expect(cart.applyPromotionCode('FREESHIP', NOW)).toBe(true);
+      expect(cart.applyPromotionCode('PCT10', NOW)).toBe(false);
+      expect(cart.promotionCodes).toEqual(['PCT10', 'FREESHIP']);
+      for (let i = 0; i < 8; i++) cart.applyPromotionCode(`CODE${i}`, NOW);
+      expect(violation(() => cart.applyPromotionCode('ONEMORE', NOW)).code).toBe('promotion-codes-limit');
+      cart.removePromotionCode('PCT10', NOW);
+      expect(cart.promotionCodes).toHaveLength(9);
+      expect(cart.promotionCodes[0]).toBe('FREESHIP');
+      expect(violation(() => cart.removePromotionCode('PCT10', NOW)).code).toBe('promotion-code-not-found');
+    });
+
+    it('flags the shipping price stale when the codes change (it was quoted after their discounts)', () => {
+      const cart = Cart.open('c1', null, NOW);
+      cart.addItem(variant('a'), 1, NOW, newId);
+      cart.chooseShipping(shippingChoice, NOW, cart.lines);
+      expect(cart.shipping?.stale).toBe(false);
+      cart.applyPromotionCode('PCT10', NOW);
+      expect(cart.shipping?.stale).toBe(true);
+      cart.chooseShipping(shippingChoice, NOW, cart.lines, []);
+      expect(cart.shipping?.stale).toBe(true);
+      cart.chooseShipping(shippingChoice, NOW, cart.lines, ['PCT10']);
+      expect(cart.shipping?.stale).toBe(false);
+      cart.removePromotionCode('PCT10', NOW);
+      expect(cart.shipping?.stale).toBe(true);
+    });
+
+    it("prices at current or accepted prices, with each line's tax category and category ids from catalog", () => {
+      const cart = Cart.open('c1', 'u1', NOW);
+      cart.addItem(variant('a', { taxCategory: 'reduced', categoryIds: ['k1'] }), 2, NOW, newId);
+      cart.addItem(variant('b'), 1, NOW, newId);
+      cart.refresh(new Map([['a', variant('a', { price: { amount: 1200, currency: 'EUR' } })]]), later(1));
+      // An older catalog that leaves the facts out keeps what the line had.
+      expect(cart.lines[0]).toMatchObject({ taxCategory: 'reduced', categoryIds: ['k1'] });
+      expect(cart.lines[1]).toMatchObject({ taxCategory: null, categoryIds: [] });
+      const current = cart.pricingBasis('EUR', 'current');
+      const accepted = cart.pricingBasis('EUR', 'accepted');
+      expect(current.lines.map((l) => l.unitPrice.amount)).toEqual([1200, 1000]);
+      expect(accepted.lines.map((l) => l.unitPrice.amount)).toEqual([1000, 1000]);
+      expect(current.lines[0]).toMatchObject({ productId: 'p-a', taxCategory: 'reduced', categoryIds: ['k1'] });
+      cart.refresh(new Map([['a', variant('a', { taxCategory: null, categoryIds: [] })]]), later(2));
+      expect(cart.lines[0]).toMatchObject({ taxCategory: null, categoryIds: [] });
+      expect(current.shipping).toBeNull();
+    });
+
+    it('carries a guest cart’s codes into the customer’s cart on a claim, and forgets them when retired', () => {
+      const guest = Cart.open('g', null, NOW);
+      guest.addItem(variant('a'), 1, NOW, newId);
+      guest.applyPromotionCode('PCT10', NOW);
+      guest.applyPromotionCode('FREESHIP', NOW);
+      const mine = Cart.open('m', 'u1', NOW);
+      mine.applyPromotionCode('FREESHIP', NOW);
+      mine.absorb(guest, new Map([['a', variant('a')]]), NOW, newId);
+      expect(mine.promotionCodes).toEqual(['FREESHIP', 'PCT10']);
+      guest.retireAsClaimed(NOW);
+      expect(guest.promotionCodes).toEqual([]);
+      mine.checkOut(NOW);
+      expect(mine.promotionCodes).toEqual([]);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { Money } from '../../../platform/money';
 import { CartLine } from './cart-line';
 import { CartRuleViolation } from './cart-errors';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from './cart-limits';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, MAX_PROMOTION_CODES, MIN_LINE_QUANTITY } from './cart-limits';
 import { PricedVariant } from './priced-variant';
 import { composeBreakdown, TotalsBreakdown } from './totals-breakdown';
 
@@ -18,6 +18,8 @@ export interface CartState {
   readonly lines: readonly CartLine[];
   /** The shipping method the customer chose; null while none is. */
   readonly shipping: ChosenShipping | null;
+  /** The promotion codes applied, in the order applied, upper case (promotions decides whether each applies). */
+  readonly promotionCodes: readonly string[];
 }
 
 /** A shipping method as chosen for the cart, at the price shipping quoted and the customer accepted. */
@@ -34,6 +36,25 @@ export interface ChosenShipping {
    * different price (409 `shipping-price-changed`).
    */
   readonly stale: boolean;
+}
+
+/** One line as pricing sees it: the price it is priced at (current or accepted) and what promotions and tax need. */
+export interface PricingLine {
+  readonly lineId: string;
+  readonly variantId: string;
+  readonly productId: string;
+  readonly categoryIds: readonly string[];
+  readonly taxCategory: string | null;
+  readonly unitPrice: Money;
+  readonly quantity: number;
+}
+
+/** What the cart is priced on: its currency, the lines in it, the shipping counted. */
+export interface PricingBasis {
+  readonly currency: string;
+  readonly lines: readonly PricingLine[];
+  /** The chosen method, counted only while there are lines and its price is in the cart's currency. */
+  readonly shipping: ChosenShipping | null;
 }
 
 /** The totals breakdown (ADR 0107) at the lines' current prices, plus how many items. */
@@ -66,7 +87,16 @@ export class Cart {
   private constructor(private state: CartState) {}
 
   static open(id: string, customerId: string | null, now: Date): Cart {
-    return new Cart({ id, customerId, status: 'open', createdAt: now, updatedAt: now, lines: [], shipping: null });
+    return new Cart({
+      id,
+      customerId,
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+      lines: [],
+      shipping: null,
+      promotionCodes: [],
+    });
   }
 
   static restore(state: CartState): Cart {
@@ -93,6 +123,15 @@ export class Cart {
     return this.state.shipping;
   }
 
+  get promotionCodes(): readonly string[] {
+    return this.state.promotionCodes;
+  }
+
+  /** How many items (Σ quantities), lines in any currency. */
+  get itemCount(): number {
+    return this.state.lines.reduce((n, line) => n + line.quantity, 0);
+  }
+
   snapshot(): CartState {
     return this.state;
   }
@@ -114,29 +153,42 @@ export class Cart {
   }
 
   /**
-   * The breakdown at the lines' current prices. Discounts and tax are 0 until promotions and tax
-   * exist (issue 19); shipping is the chosen method's accepted price, counted only while the cart has
-   * lines in that price's currency. A line whose product was repriced in another currency than the
-   * cart's (its first line's) cannot be added to the others: it is left out of the totals (checkout
-   * refuses such a cart with `currency-mismatch`), though `itemCount` counts it.
+   * What pricing works on, at the lines' current prices (what the cart shows) or the prices the
+   * customer accepted (what checkout charges). A line priced in another currency than the cart's (its
+   * first line's) cannot be added to the others: it is left out (checkout refuses such a cart with
+   * `currency-mismatch`), though `itemCount` counts it. Shipping is the chosen method's accepted price,
+   * counted only while the cart has lines in that price's currency.
+   */
+  pricingBasis(defaultCurrency: string, prices: 'current' | 'accepted'): PricingBasis {
+    const priceOf = (line: CartLine) => (prices === 'current' ? line.unitPrice : line.acceptedUnitPrice);
+    const first = this.state.lines[0];
+    const currency = first ? priceOf(first).currency : defaultCurrency;
+    const lines = this.state.lines
+      .filter((line) => priceOf(line).currency === currency)
+      .map((line) => ({
+        lineId: line.id,
+        variantId: line.variantId,
+        productId: line.productId,
+        categoryIds: line.categoryIds,
+        taxCategory: line.taxCategory,
+        unitPrice: priceOf(line),
+        quantity: line.quantity,
+      }));
+    return { currency, lines, shipping: this.countedShipping(currency) };
+  }
+
+  /**
+   * The breakdown at the lines' current prices with no discount and no tax: what the cart shows when
+   * neither promotions nor tax could be asked (the application's pricing adds them, ADR 0107).
    */
   totals(defaultCurrency: string): CartTotals {
-    const currency = this.currency(defaultCurrency);
-    const zero = { amount: 0, currency };
-    const shipping = this.countedShipping(currency);
+    const basis = this.pricingBasis(defaultCurrency, 'current');
+    const zero = { amount: 0, currency: basis.currency };
     const breakdown = composeBreakdown({
-      currency,
+      currency: basis.currency,
       taxIncluded: false,
-      lines: this.state.lines
-        .filter((line) => line.unitPrice.currency === currency)
-        .map((line) => ({
-          lineId: line.id,
-          unitPrice: line.unitPrice,
-          quantity: line.quantity,
-          discount: zero,
-          tax: zero,
-        })),
-      shipping: shipping && { price: shipping.price, discount: zero, tax: zero },
+      lines: basis.lines.map((line) => ({ ...line, discount: zero, tax: zero })),
+      shipping: basis.shipping && { price: basis.shipping.price, discount: zero, tax: zero },
     });
     return {
       taxIncluded: breakdown.taxIncluded,
@@ -145,8 +197,40 @@ export class Cart {
       shippingTotal: breakdown.shippingTotal,
       taxTotal: breakdown.taxTotal,
       total: breakdown.total,
-      itemCount: this.state.lines.reduce((n, line) => n + line.quantity, 0),
+      itemCount: this.itemCount,
     };
+  }
+
+  /**
+   * Applies a promotion code (already normalised to upper case and accepted by promotions): kept
+   * after the codes applied before it. Returns false when the cart already holds it (nothing changes).
+   */
+  applyPromotionCode(code: string, now: Date): boolean {
+    if (this.state.promotionCodes.includes(code)) return false;
+    if (this.state.promotionCodes.length >= MAX_PROMOTION_CODES) {
+      throw new CartRuleViolation(
+        'promotion-codes-limit',
+        `A cart holds at most ${MAX_PROMOTION_CODES} promotion codes; remove one first.`,
+        { maxCodes: MAX_PROMOTION_CODES },
+      );
+    }
+    this.state = { ...this.state, promotionCodes: [...this.state.promotionCodes, code], updatedAt: now };
+    // The discounted subtotal a shipping price was quoted on changed.
+    this.state = { ...this.state, shipping: this.staleShipping() };
+    return true;
+  }
+
+  /** Removes an applied code (upper case); the cart must hold it. */
+  removePromotionCode(code: string, now: Date): void {
+    if (!this.state.promotionCodes.includes(code)) {
+      throw new CartRuleViolation('promotion-code-not-found', 'This cart holds no such promotion code.');
+    }
+    this.state = {
+      ...this.state,
+      promotionCodes: this.state.promotionCodes.filter((c) => c !== code),
+      updatedAt: now,
+    };
+    this.state = { ...this.state, shipping: this.staleShipping() };
   }
 
   /** The chosen method if its price is in the cart's currency and there is something to ship. */
@@ -158,14 +242,22 @@ export class Cart {
 
   /**
    * Keeps the method the customer chose, at the price shipping quoted for `quotedFor` (the lines as
-   * they were when asked); the accepted price from now on. If the lines changed since, the price is
-   * kept but flagged `stale`. An empty cart has nothing to ship.
+   * they were when asked) and `codesQuotedFor` (the promotion codes whose discounts it was quoted
+   * after); the accepted price from now on. If either changed since, the price is kept but flagged
+   * `stale`. An empty cart has nothing to ship.
    */
-  chooseShipping(choice: Omit<ChosenShipping, 'stale'>, now: Date, quotedFor: readonly CartLine[]): void {
+  chooseShipping(
+    choice: Omit<ChosenShipping, 'stale'>,
+    now: Date,
+    quotedFor: readonly CartLine[],
+    codesQuotedFor: readonly string[] = this.state.promotionCodes,
+  ): void {
     if (this.state.lines.length === 0) {
       throw new CartRuleViolation('cart-empty', 'An empty cart has nothing to ship; add items first.');
     }
-    const stale = quoteBasis(quotedFor) !== quoteBasis(this.state.lines);
+    const stale =
+      quoteBasis(quotedFor) !== quoteBasis(this.state.lines) ||
+      codesQuotedFor.join(' ') !== this.state.promotionCodes.join(' ');
     this.state = { ...this.state, shipping: { ...choice, stale }, updatedAt: now };
   }
 
@@ -195,7 +287,7 @@ export class Cart {
       const variant = variants.get(line.variantId);
       if (!variant) return line;
       changed = true;
-      return { ...line, unitPrice: variant.price, sku: variant.sku, title: variant.title, priceCheckedAt: now };
+      return { ...line, ...productFacts(line, variant), unitPrice: variant.price, priceCheckedAt: now };
     });
     if (changed) this.state = { ...this.state, lines };
   }
@@ -232,6 +324,8 @@ export class Cart {
           acceptedUnitPrice: variant.price,
           priceCheckedAt: now,
           addedAt: now,
+          taxCategory: variant.taxCategory ?? null,
+          categoryIds: variant.categoryIds ?? [],
         };
     this.putLine(line, now);
     return line;
@@ -288,10 +382,9 @@ export class Cart {
       this.putLine(
         {
           ...guestLine,
+          ...productFacts(guestLine, variant),
           id: newId(),
           productId: variant.productId,
-          sku: variant.sku,
-          title: variant.title,
           quantity,
           unitPrice: variant.price,
           priceCheckedAt: now,
@@ -299,17 +392,30 @@ export class Cart {
         now,
       );
     }
+    for (const code of guest.promotionCodes) {
+      if (this.state.promotionCodes.length >= MAX_PROMOTION_CODES) break;
+      if (!this.state.promotionCodes.includes(code)) {
+        this.state = { ...this.state, promotionCodes: [...this.state.promotionCodes, code] };
+      }
+    }
     this.touch(now);
   }
 
   /** Retires a guest cart whose lines went to a customer's cart. */
   retireAsClaimed(now: Date): void {
-    this.state = { ...this.state, status: 'claimed', lines: [], shipping: null, updatedAt: now };
+    this.state = { ...this.state, status: 'claimed', lines: [], shipping: null, promotionCodes: [], updatedAt: now };
   }
 
   /** Empties and retires the cart once it became an order. */
   checkOut(now: Date): void {
-    this.state = { ...this.state, status: 'checked_out', lines: [], shipping: null, updatedAt: now };
+    this.state = {
+      ...this.state,
+      status: 'checked_out',
+      lines: [],
+      shipping: null,
+      promotionCodes: [],
+      updatedAt: now,
+    };
   }
 
   private touch(now: Date): void {
@@ -320,8 +426,7 @@ export class Cart {
   private priced(line: CartLine, variant: PricedVariant, now: Date): CartLine {
     return {
       ...line,
-      sku: variant.sku,
-      title: variant.title,
+      ...productFacts(line, variant),
       unitPrice: variant.price,
       acceptedUnitPrice: variant.price,
       priceCheckedAt: now,
@@ -370,6 +475,19 @@ function quoteBasis(lines: readonly CartLine[]): string {
     .map((l) => `${l.variantId}:${l.quantity}:${l.acceptedUnitPrice.amount}:${l.acceptedUnitPrice.currency}`)
     .sort()
     .join(',');
+}
+
+/** What a line takes from catalog's report besides the price (an older catalog leaves the last two out). */
+function productFacts(
+  line: CartLine,
+  variant: PricedVariant,
+): Pick<CartLine, 'sku' | 'title' | 'taxCategory' | 'categoryIds'> {
+  return {
+    sku: variant.sku,
+    title: variant.title,
+    taxCategory: variant.taxCategory === undefined ? line.taxCategory : variant.taxCategory,
+    categoryIds: variant.categoryIds ?? line.categoryIds,
+  };
 }
 
 function assertInStock(variant: PricedVariant, quantity: number): void {

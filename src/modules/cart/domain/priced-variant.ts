@@ -9,4 +9,8 @@ export interface PricedVariant {
   readonly price: Money;
   readonly available: number;
   readonly purchasable: boolean;
+  /** The product's tax category; absent from an older catalog (the line keeps what it had, else null). */
+  readonly taxCategory?: string | null;
+  /** The product's category ids; absent from an older catalog (the line keeps what it had, else none). */
+  readonly categoryIds?: readonly string[];
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblem, FieldError, IdParam, ProblemException } from '../../../platform/http';
 import { Authenticated, AuthenticatedUser, CurrentUser } from '../../../platform/auth';
 import { AcceptPricesUseCase } from '../application/accept-prices/accept-prices.use-case';
 import { AddItemUseCase } from '../application/add-item/add-item.use-case';
+import { ApplyPromotionCodeUseCase } from '../application/apply-promotion-code/apply-promotion-code.use-case';
 import { CartView } from '../application/cart-view';
 import { ChangeItemQuantityUseCase } from '../application/change-item-quantity/change-item-quantity.use-case';
 import { ChooseShippingMethodUseCase } from '../application/choose-shipping-method/choose-shipping-method.use-case';
@@ -13,8 +14,10 @@ import { ClearShippingMethodUseCase } from '../application/clear-shipping-method
 import { CreateCartUseCase } from '../application/create-cart/create-cart.use-case';
 import { GetCartUseCase } from '../application/get-cart/get-cart.use-case';
 import { RemoveItemUseCase } from '../application/remove-item/remove-item.use-case';
+import { RemovePromotionCodeUseCase } from '../application/remove-promotion-code/remove-promotion-code.use-case';
 import { AddCartItemDto, ChangeCartItemDto } from './cart-item.dto';
 import { CartResponse } from './cart.response';
+import { ApplyPromotionCodeDto } from './promotion-code.dto';
 import { ChooseShippingMethodDto } from './shipping-method.dto';
 
 /**
@@ -35,6 +38,8 @@ export class CartsController {
     private readonly acceptPricesOf: AcceptPricesUseCase,
     private readonly chooseShipping: ChooseShippingMethodUseCase,
     private readonly clearShipping: ClearShippingMethodUseCase,
+    private readonly applyCode: ApplyPromotionCodeUseCase,
+    private readonly removeCode: RemovePromotionCodeUseCase,
   ) {}
 
   @Post()
@@ -153,6 +158,54 @@ export class CartsController {
   @ApiResponse({ status: 200, type: CartResponse })
   clearShippingMethod(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser | undefined): Promise<CartView> {
     return this.clearShipping.execute({ cartId: id, userId: user?.id });
+  }
+
+  @Post(':id/promotions')
+  @ApiOperation({
+    summary: 'Apply a promotion code',
+    description:
+      'Promotions evaluates the cart (its lines at their current prices, its codes, its customer) with the new code; ' +
+      'a code that does not apply is refused with a 409 whose type says why, and nothing is stored. Codes are kept ' +
+      'in the order applied; per-customer limits and first-order conditions of a guest cart are checked at checkout.',
+  })
+  @ApiResponse({ status: 201, type: CartResponse, description: 'The code was applied: the cart, priced with it' })
+  @ApiResponse({ status: 200, type: CartResponse, description: 'The cart already held the code' })
+  @ApiProblem(409, 'promotion-unknown', 'No promotion has this code')
+  @ApiProblem(409, 'promotion-disabled', 'The promotion is disabled')
+  @ApiProblem(409, 'promotion-not-started', 'The promotion has not started yet')
+  @ApiProblem(409, 'promotion-expired', 'The promotion has ended')
+  @ApiProblem(
+    409,
+    'promotion-exhausted',
+    'The promotion was redeemed as often as it may be (in total or by this customer)',
+  )
+  @ApiProblem(409, 'promotion-ineligible', 'The cart does not meet a condition (currency, first order, scope, minimum)')
+  @ApiProblem(409, 'promotion-not-combinable', 'The code does not combine with a code already applied')
+  @ApiProblem(409, 'promotion-codes-limit', 'The cart holds as many codes as it may')
+  @ApiProblem(409, 'cart-empty', 'The cart has no lines')
+  @ApiProblem(503, 'module-unavailable', 'Promotions did not answer')
+  async applyPromotionCode(
+    @IdParam() id: string,
+    @Body() body: ApplyPromotionCodeDto,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CartView> {
+    const { cart, applied } = await this.applyCode.execute({ cartId: id, userId: user?.id, code: body.code });
+    void reply.status(applied ? 201 : 200);
+    return cart;
+  }
+
+  @Delete(':id/promotions/:code')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an applied promotion code (case-insensitive)' })
+  @ApiResponse({ status: 204, description: 'Removed' })
+  @ApiProblem(404, 'not-found', 'No such cart for the caller, or the cart does not hold the code')
+  async removePromotionCode(
+    @IdParam() id: string,
+    @Param('code') code: string,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<void> {
+    await this.removeCode.execute({ cartId: id, userId: user?.id, code });
   }
 
   @Post(':id/claim')

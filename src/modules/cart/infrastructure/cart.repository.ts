@@ -16,6 +16,7 @@ interface CartRow {
   shipping_price_amount: string | number | null;
   shipping_price_currency: string | null;
   shipping_stale: boolean;
+  promotion_codes: string[];
 }
 
 interface LineRow {
@@ -31,6 +32,8 @@ interface LineRow {
   accepted_price_currency: string;
   price_checked_at: Date | string;
   added_at: Date | string;
+  tax_category: string | null;
+  category_ids: string[] | null;
 }
 
 /**
@@ -48,6 +51,8 @@ const LINE_COLUMN_MAP = {
   acceptedUnitPrice: 'accepted_price_amount, accepted_price_currency',
   priceCheckedAt: 'price_checked_at',
   addedAt: 'added_at',
+  taxCategory: 'tax_category',
+  categoryIds: 'category_ids',
 } as const satisfies Record<keyof CartLine, string>;
 const LINE_COLUMNS = Object.values(LINE_COLUMN_MAP).join(', ');
 
@@ -57,7 +62,7 @@ const SHIPPING_COLUMNS =
 
 /** A cart row with its lines as one JSON array: one round trip per read instead of two. */
 const CART_WITH_LINES = `
-  SELECT c.id, c.customer_id, c.status, c.created_at, c.updated_at, ${SHIPPING_COLUMNS},
+  SELECT c.id, c.customer_id, c.status, c.created_at, c.updated_at, ${SHIPPING_COLUMNS}, c.promotion_codes,
          coalesce((SELECT json_agg(l ORDER BY l.added_at, l.id)
                      FROM (SELECT ${LINE_COLUMNS} FROM cart.cart_lines WHERE cart_id = c.id) l), '[]') AS lines
     FROM cart.carts c`;
@@ -84,18 +89,25 @@ export const SAVE_CART_SQL = `
   WITH cart_row AS (
          UPDATE cart.carts SET customer_id = $2, status = $3, updated_at = $4, shipping_method_id = $18,
                 shipping_method_name = $19, shipping_country = $20, shipping_price_amount = $21,
-                shipping_price_currency = $22, shipping_stale = $23
+                shipping_price_currency = $22, shipping_stale = $23, promotion_codes = $24::text[]
           WHERE id = $1),
        removed AS (
          DELETE FROM cart.cart_lines WHERE cart_id = $1 AND id = ANY($5::uuid[])),
        upserted AS (
          INSERT INTO cart.cart_lines (cart_id, ${LINE_COLUMNS})
-         SELECT $1, * FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::int[], $12::bigint[],
-                                  $13::text[], $14::bigint[], $15::text[], $16::timestamptz[], $17::timestamptz[])
+         -- category ids travel as one array literal per line ('{…}'): unnest flattens a 2-D array.
+         SELECT $1, u.id, u.variant_id, u.product_id, u.sku, u.title, u.quantity, u.unit_amount, u.unit_currency,
+                u.accepted_amount, u.accepted_currency, u.checked_at, u.added_at, u.tax_category, u.category_ids::uuid[]
+           FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::int[], $12::bigint[],
+                       $13::text[], $14::bigint[], $15::text[], $16::timestamptz[], $17::timestamptz[], $25::text[],
+                       $26::text[])
+             AS u (id, variant_id, product_id, sku, title, quantity, unit_amount, unit_currency, accepted_amount,
+                   accepted_currency, checked_at, added_at, tax_category, category_ids)
          ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
            unit_price_amount = EXCLUDED.unit_price_amount, unit_price_currency = EXCLUDED.unit_price_currency,
            accepted_price_amount = EXCLUDED.accepted_price_amount, accepted_price_currency = EXCLUDED.accepted_price_currency,
-           price_checked_at = EXCLUDED.price_checked_at)
+           price_checked_at = EXCLUDED.price_checked_at, tax_category = EXCLUDED.tax_category,
+           category_ids = EXCLUDED.category_ids)
   SELECT 1`;
 
 /** The parameters of SAVE_CART_SQL for `cart`, given the lines it had when it was read. */
@@ -130,6 +142,9 @@ export function saveCartParams(cart: Cart, before: readonly CartLine[]): unknown
     s.shipping?.price.amount ?? null,
     s.shipping?.price.currency ?? null,
     s.shipping?.stale ?? false,
+    s.promotionCodes,
+    column((l) => l.taxCategory),
+    column((l) => `{${l.categoryIds.join(',')}}`),
   ];
 }
 
@@ -143,7 +158,9 @@ function sameLine(a: CartLine | undefined, b: CartLine): boolean {
     a.unitPrice.currency === b.unitPrice.currency &&
     a.acceptedUnitPrice.amount === b.acceptedUnitPrice.amount &&
     a.acceptedUnitPrice.currency === b.acceptedUnitPrice.currency &&
-    a.priceCheckedAt.getTime() === b.priceCheckedAt.getTime()
+    a.priceCheckedAt.getTime() === b.priceCheckedAt.getTime() &&
+    a.taxCategory === b.taxCategory &&
+    a.categoryIds.join(',') === b.categoryIds.join(',')
   );
 }
 
@@ -217,6 +234,20 @@ export class CartRepository {
     );
   }
 
+  /** Sets a product's category ids and tax category on every open cart's lines of it, in one statement. */
+  async applyProductFacts(
+    tx: Transaction,
+    productId: string,
+    facts: { categoryIds: readonly string[]; taxCategory: string | null },
+  ): Promise<void> {
+    await tx.manager.query(
+      `UPDATE cart.cart_lines l SET category_ids = $2::uuid[], tax_category = $3
+         FROM cart.carts c
+        WHERE l.product_id = $1 AND c.id = l.cart_id AND c.status = 'open'`,
+      [productId, facts.categoryIds, facts.taxCategory],
+    );
+  }
+
   /** Records that an order emptied a cart; false when that order was already recorded. */
   async recordCheckout(tx: Transaction, orderId: string, cartId: string): Promise<boolean> {
     const rows = (await tx.manager.query(
@@ -259,6 +290,7 @@ function toCart(row: CartRow): Cart {
             price: { amount: minorUnits(row.shipping_price_amount!), currency: row.shipping_price_currency! },
             stale: row.shipping_stale,
           },
+    promotionCodes: row.promotion_codes ?? [],
   });
 }
 
@@ -274,5 +306,7 @@ function toLine(row: LineRow): CartLine {
     acceptedUnitPrice: { amount: minorUnits(row.accepted_price_amount), currency: row.accepted_price_currency },
     priceCheckedAt: new Date(row.price_checked_at),
     addedAt: new Date(row.added_at),
+    taxCategory: row.tax_category,
+    categoryIds: row.category_ids ?? [],
   };
 }

@@ -28,6 +28,8 @@ export interface ProductView {
   readonly description: string;
   readonly images: string[];
   readonly status: ProductStatus;
+  /** The product's tax category (the tax module rates it per country); null: `standard`. */
+  readonly taxCategory: string | null;
   readonly categories: CategoryView[];
   readonly variants: ProductVariantView[];
   readonly createdAt: string;

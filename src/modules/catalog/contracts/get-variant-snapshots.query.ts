@@ -17,6 +17,16 @@ export interface VariantSnapshot {
    * then counts 0 g). Optional: added to the contract after v1 (issue 18); an older catalog leaves it out.
    */
   readonly weightGrams?: number | null;
+  /**
+   * The product's tax category (e.g. `reduced`), which the tax module rates per country; null: `standard`.
+   * Optional: added after v1 (issue 19); an older catalog leaves it out.
+   */
+  readonly taxCategory?: string | null;
+  /**
+   * The product's category ids (a promotion's scope names categories). Optional: added after v1
+   * (issue 19); an older catalog leaves it out.
+   */
+  readonly categoryIds?: readonly string[];
 }
 
 export interface VariantSnapshotsResult {

@@ -7,6 +7,10 @@ export interface ProductUpdatedPayload {
   readonly title: string;
   readonly images?: readonly string[];
   readonly status: 'draft' | 'active' | 'archived';
+  /** The product's category ids (a promotion's scope). Absent in events published before issue 19. */
+  readonly categoryIds?: readonly string[];
+  /** The product's tax category; null: `standard`. Absent in events published before issue 19. */
+  readonly taxCategory?: string | null;
   readonly variants: readonly {
     readonly variantId: string;
     readonly sku: string;

@@ -16,6 +16,8 @@ export interface Product {
   readonly images: string[];
   readonly categoryIds: string[];
   readonly status: ProductStatus;
+  /** Its tax category (1–32 lower-case letters, digits or `-`, e.g. `reduced`); null: `standard`. */
+  readonly taxCategory: string | null;
 }
 
 /** A variant of a product as edits and events see it. */

@@ -41,6 +41,8 @@ export class ProductResponse implements ProductView {
   @ApiProperty({ example: 'A soft tee of organic cotton.' }) readonly description: string;
   @ApiProperty({ type: [String], example: ['https://cdn.example.com/tee.jpg'] }) readonly images: string[];
   @ApiProperty({ enum: ['draft', 'active', 'archived'], example: 'active' }) readonly status: ProductStatus;
+  @ApiProperty({ type: String, nullable: true, example: 'reduced', description: 'Null: standard' })
+  readonly taxCategory: string | null;
   @ApiProperty({ type: [CategoryResponse] }) readonly categories: CategoryResponse[];
   @ApiProperty({ type: [VariantResponse] }) readonly variants: VariantResponse[];
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;

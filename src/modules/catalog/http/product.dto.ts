@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Omittable } from '../../../platform/http';
@@ -23,6 +24,8 @@ import { MoneyDto } from './money.dto';
 
 const STATUSES = ['draft', 'active', 'archived'] as const;
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A tax category's name, as the tax module spells its rates' keys. */
+const TAX_CATEGORY = /^[a-z0-9-]{1,32}$/;
 export const MAX_STOCK = 1_000_000_000;
 /** The heaviest unit a variant may weigh, in grams (PostgreSQL's integer range: about 2 147 t). */
 export const MAX_WEIGHT_GRAMS = 2_147_483_647;
@@ -90,6 +93,18 @@ export class CreateProductDto {
   @Omittable()
   @IsIn(STATUSES)
   readonly status?: (typeof STATUSES)[number];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'reduced',
+    description:
+      'The tax category the tax module rates per country (1–32 lower-case letters, digits or "-"); ' +
+      'null or left out: standard (in an edit, left out keeps it and null sets it back to standard)',
+  })
+  @ValidateIf((_dto, value) => value !== undefined && value !== null)
+  @Matches(TAX_CATEGORY, { message: 'taxCategory must be 1-32 lower-case letters, digits or dashes' })
+  readonly taxCategory?: string | null;
 
   @ApiProperty({ type: [NewVariantDto] })
   @IsArray()

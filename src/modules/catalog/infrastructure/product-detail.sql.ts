@@ -14,6 +14,7 @@ const DETAIL_COLUMNS = {
   description: 'p.description',
   images: 'p.images',
   status: 'p.status',
+  taxCategory: 'p.tax_category',
   createdAt: AT_UTC('p.created_at'),
   updatedAt: AT_UTC('p.updated_at'),
   categories: `coalesce((SELECT json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name) ORDER BY c.name)
@@ -34,6 +35,7 @@ interface DetailRow {
   readonly description: string;
   readonly images: string[];
   readonly status: ProductStatus;
+  readonly taxCategory: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly categories: CategoryView[];
@@ -63,6 +65,7 @@ function toProductView(row: DetailRow): ProductView {
     description: row.description,
     images: row.images,
     status: row.status,
+    taxCategory: row.taxCategory,
     categories: row.categories,
     variants: row.variants,
     createdAt: row.createdAt,

@@ -20,6 +20,7 @@ const PRODUCT_COLUMNS = {
   images: 'images',
   categoryIds: 'category_ids',
   status: 'status',
+  taxCategory: 'tax_category',
 } as const satisfies Record<keyof Product, string>;
 
 /** The casts the array columns need as parameters. */
@@ -177,6 +178,7 @@ function toProduct(row: ProductRow): Product {
     images: row.images,
     categoryIds: row.category_ids,
     status: row.status,
+    taxCategory: row.tax_category,
   };
 }
 

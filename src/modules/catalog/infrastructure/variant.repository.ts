@@ -17,6 +17,8 @@ const SNAPSHOT_COLUMNS = {
   available: 'greatest(v.on_hand - v.reserved, 0) AS available',
   purchasable: `p.status = 'active' AS purchasable`,
   weightGrams: 'v.weight_grams AS "weightGrams"',
+  taxCategory: 'p.tax_category AS "taxCategory"',
+  categoryIds: 'p.category_ids AS "categoryIds"',
 } as const satisfies Record<keyof VariantSnapshot, string>;
 
 /** Variants by id with their product's title and status (exported for the bare benchmark baseline). */
@@ -34,6 +36,8 @@ interface SnapshotRow {
   readonly available: number;
   readonly purchasable: boolean;
   readonly weightGrams: number | null;
+  readonly taxCategory: string | null;
+  readonly categoryIds: string[];
 }
 
 interface ForSaleRow {
@@ -95,5 +99,7 @@ function toSnapshot(row: SnapshotRow): VariantSnapshot {
     available: row.available,
     purchasable: row.purchasable,
     weightGrams: row.weightGrams,
+    taxCategory: row.taxCategory,
+    categoryIds: row.categoryIds,
   };
 }

@@ -46,7 +46,7 @@ export class CreateCartUseCase {
     const inserted = await this.uow.run((tx) => this.carts.insert(tx, cart));
     // Lost a race with a concurrent POST /carts of the same customer: answer with the winner.
     if (!inserted) return this.execute({ customerId });
-    return { cart: this.changes.view(cart), created: true };
+    return { cart: await this.changes.view(cart), created: true };
   }
 }
 

@@ -24,6 +24,8 @@ export interface CreateProductInput {
   readonly images?: string[];
   readonly categoryIds?: string[];
   readonly status?: ProductStatus;
+  /** The product's tax category (e.g. `reduced`); left out or null: `standard`. */
+  readonly taxCategory?: string | null;
   /** `weightGrams`: one unit's weight in whole grams; left out, the variant has none (shipping counts 0 g). */
   readonly variants: readonly { sku: string; title: string; price: Money; stock: number; weightGrams?: number }[];
 }
@@ -68,6 +70,7 @@ export class CreateProductUseCase {
           images: input.images ?? [],
           categoryIds: await assertCategoriesExist(this.categories, tx, input.categoryIds ?? []),
           status: input.status ?? 'active',
+          taxCategory: input.taxCategory ?? null,
         };
         const variants = input.variants.map((v, position) => ({
           ...v,

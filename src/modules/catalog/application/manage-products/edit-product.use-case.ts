@@ -19,6 +19,8 @@ export interface EditProductInput {
   readonly images?: string[];
   readonly categoryIds?: string[];
   readonly status?: ProductStatus;
+  /** The product's tax category; null sets it back to `standard`, left out keeps it. */
+  readonly taxCategory?: string | null;
   /** A variant's `weightGrams` left out keeps its weight. */
   readonly variants?: readonly {
     id?: string;
@@ -61,6 +63,7 @@ export class EditProductUseCase {
               ? await assertCategoriesExist(this.categories, tx, input.categoryIds)
               : before.categoryIds,
             status: input.status ?? before.status,
+            taxCategory: input.taxCategory === undefined ? before.taxCategory : input.taxCategory,
           };
           await this.products.update(tx, after);
           const previousPrices = await this.editVariants(tx, id, input.variants ?? []);

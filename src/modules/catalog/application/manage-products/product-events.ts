@@ -31,6 +31,8 @@ export function productUpdated(
     title: product.title,
     images: product.images,
     status: product.status,
+    categoryIds: product.categoryIds,
+    taxCategory: product.taxCategory,
     variants: variants.map((v) => ({
       variantId: v.id,
       sku: v.sku,

@@ -91,6 +91,7 @@ export async function seedCatalog(db: DataSource, options: SeedOptions): Promise
                 images: p.images,
                 categoryIds: [idOf.get(slugify(DEMO_CATEGORIES[p.categoryIndex].name))!],
                 status: 'active',
+                taxCategory: null,
               },
               freshVariants
                 .filter((v) => v.productId === p.id)

@@ -14,8 +14,9 @@ export interface QuoteCartInput {
 
 /**
  * `GET /shipping/options?cartId=…&country=…`: the methods for a cart the caller may use (a guest
- * cart, or their own), priced on its lines at their accepted prices (cart's `GetCartForQuote`) and weights. Discounts on goods come with
- * promotions (issue 19); until then the discounted subtotal is the subtotal.
+ * cart, or their own), priced on its lines at their accepted prices after the discounts of its
+ * promotions on goods (cart's `GetCartForQuote`; an older cart, or one whose promotions did not
+ * answer, gives only the subtotal before discounts) and weights.
  */
 @Injectable()
 export class QuoteCartUseCase {
@@ -29,7 +30,7 @@ export class QuoteCartUseCase {
     if (!cart) throw ProblemException.notFound('Cart');
     return this.quotes.options({
       country: input.country,
-      discountedSubtotal: cart.subtotal,
+      discountedSubtotal: cart.discountedSubtotal ?? cart.subtotal,
       lines: cart.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
     });
   }

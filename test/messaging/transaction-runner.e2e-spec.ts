@@ -37,4 +37,15 @@ describe('TransactionRunner', () => {
       { id: 2, n: 2 },
     ]);
   });
+
+  it('refuses a read on a second connection of a module inside its transaction, and allows it outside one', async () => {
+    // Such a read waits for another pooled connection while the transaction holds one: with every
+    // connection held that way, nothing ever frees one (payments' pool deadlocked like this).
+    const runner = t.app.get(TransactionRunner);
+    await expect(runner.run('catalog', async () => runner.reader('catalog').query('SELECT 1'))).rejects.toThrow(
+      'A read on a second catalog connection inside a catalog transaction',
+    );
+    expect(await runner.reader('catalog').query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await runner.run('catalog', async (tx) => tx.manager.query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+  });
 });

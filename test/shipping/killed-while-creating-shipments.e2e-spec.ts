@@ -37,6 +37,7 @@ describe('shipping: killed while shipments are being created', () => {
   };
   const count = async (query: string): Promise<number> => (await sql.query(query)).rows[0].n as number;
 
+  // Three process starts, each compiling the app: more than the default 60 s on a loaded machine.
   it('creates exactly one shipment per confirmed order across two crashes and a restart', async () => {
     const events = Array.from({ length: ORDERS }, () => orderConfirmed([{ quantity: 2 }, { quantity: 1 }]));
     await t.app.get(TransactionRunner).run('orders', async (tx) => tx.publish(...events));
@@ -59,5 +60,5 @@ describe('shipping: killed while shipments are being created', () => {
     expect(await count('SELECT count(DISTINCT order_id)::int AS n FROM shipping.shipments')).toBe(ORDERS);
     relay.child.kill('SIGTERM');
     await relay.exited();
-  });
+  }, 180_000);
 });

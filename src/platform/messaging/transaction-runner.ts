@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { ModuleDataSources } from '../database';
 import { MessageEnvelope } from './contracts';
@@ -14,6 +15,9 @@ export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABL
 /** Runs units of work in a module's schema, writing their messages to its outbox atomically. */
 @Injectable()
 export class TransactionRunner {
+  /** The modules whose transaction the current async context runs inside. */
+  private readonly inside = new AsyncLocalStorage<ReadonlySet<string>>();
+
   constructor(
     private readonly dataSources: ModuleDataSources,
     private readonly handOff: OutboxHandOff,
@@ -29,8 +33,19 @@ export class TransactionRunner {
     return this.dataSources.entries().map(([module]) => module);
   }
 
-  /** The module's EntityManager outside any transaction (see UnitOfWork.reader). */
+  /**
+   * The module's EntityManager outside any transaction (see UnitOfWork.reader). Refused inside a
+   * transaction of the same module: that read waits for a second pooled connection while the
+   * transaction holds one, and once every connection is held so, nothing frees one (payments'
+   * fraud check did this and a burst of authorizations after a restart deadlocked its pool). Pass
+   * the transaction instead.
+   */
   reader(module: string): EntityManager {
+    if (this.inside.getStore()?.has(module)) {
+      throw new Error(
+        `A read on a second ${module} connection inside a ${module} transaction: pass the transaction (tx.manager) instead`,
+      );
+    }
     return this.dataSourceOf(module).manager;
   }
 
@@ -40,7 +55,8 @@ export class TransactionRunner {
     let leaseMs = 0;
     const unit = async (manager: EntityManager): Promise<T> => {
       const tx = new Transaction(manager, module);
-      const result = await work(tx);
+      const inside = new Set(this.inside.getStore() ?? []).add(module);
+      const result = await this.inside.run(inside, () => work(tx));
       written = tx.takeOutgoing();
       leaseMs = this.handOff.leaseMsFor(module);
       await insertIntoOutbox(manager, written, leaseMs);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config';
 import { ModuleDataSources } from '../database';
 import { MessageEnvelope } from './contracts';
 import { OutboxHandOff } from './outbox/outbox-hand-off';
@@ -17,10 +18,13 @@ export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABL
 export class TransactionRunner {
   /** The modules whose transaction the current async context runs inside. */
   private readonly inside = new AsyncLocalStorage<ReadonlySet<string>>();
+  private readonly warned = new Set<string>();
+  private readonly logger = new Logger('TransactionRunner');
 
   constructor(
     private readonly dataSources: ModuleDataSources,
     private readonly handOff: OutboxHandOff,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Whether `module` has a DataSource in this process. */
@@ -42,9 +46,13 @@ export class TransactionRunner {
    */
   reader(module: string): EntityManager {
     if (this.inside.getStore()?.has(module)) {
-      throw new Error(
-        `A read on a second ${module} connection inside a ${module} transaction: pass the transaction (tx.manager) instead`,
-      );
+      const problem = `A read on a second ${module} connection inside a ${module} transaction: pass the transaction (tx.manager) instead`;
+      // Tests and development fail loudly; production, where a path no test took may still do it, warns once.
+      if (this.config.env !== 'production') throw new Error(problem);
+      if (!this.warned.has(module)) {
+        this.warned.add(module);
+        this.logger.warn(problem);
+      }
     }
     return this.dataSourceOf(module).manager;
   }

@@ -135,4 +135,26 @@ describe('payments: sandbox disputes and training from a route', () => {
     expect((await train({}, bearer(s.app))).statusCode).toBe(403);
     expect((await paymentsDb(s).query(`SELECT count(*)::int AS n FROM fraud_models`))[0].n).toBe(before);
   });
+
+  it('parallel trainings each store a version, one left in shadow; parallel promotions leave one active (no 500)', async () => {
+    const train = (seed: number) =>
+      post('/payments/fraud-models/train', { source: 'synthetic', accounts: 100, days: 14, seed });
+    const trained = await Promise.all([1, 1, 1, 1, 1, 1].map(train));
+    expect(trained.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const db = paymentsDb(s);
+    const versions = trained.map((r) => r.json().version as number);
+    const live = await db.query(`SELECT version FROM fraud_models WHERE status = 'shadow'`);
+    expect(live).toHaveLength(1);
+    expect(versions).toContain(live[0].version);
+    const audited = await db.query(
+      `SELECT count(*)::int AS n FROM fraud_model_audit WHERE action = 'train' AND version = ANY($1)`,
+      [versions],
+    );
+    expect(audited).toEqual([{ n: 6 }]);
+
+    const promoted = await Promise.all(versions.map((v) => post(`/payments/fraud-models/${v}/promote`, {})));
+    expect(promoted.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM fraud_models WHERE status = 'active'`)).toEqual([{ n: 1 }]);
+    expect((await post('/payments/fraud-models/rollback', {})).statusCode).toBe(200);
+  });
 });

@@ -90,6 +90,16 @@ export class FraudModelRepository {
     return row?.model;
   }
 
+  /**
+   * Serialises changes of the model statuses until `tx` ends. Row locks alone cannot: with no
+   * shadow (or active) version yet there is no row to lock, and a holder whose status a concurrent
+   * change moved is skipped on re-check, so two changes would both insert or set the one shadow or
+   * active version (a unique violation, answered 500).
+   */
+  async lockLifecycle(tx: Transaction): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('payments.fraud_models'))`);
+  }
+
   /** The version holding `status` now, locked in `tx`. */
   async lockHolder(tx: Transaction, status: 'active' | 'shadow'): Promise<number | null> {
     const [row] = (await tx.manager.query(`SELECT version FROM fraud_models WHERE status = $1 FOR UPDATE`, [

@@ -40,6 +40,7 @@ export class FraudModelLifecycle {
     actor: string,
   ): Promise<number> {
     const version = await this.uow.run(async (tx) => {
+      await this.models.lockLifecycle(tx);
       const previousShadow = as === 'shadow' ? await this.models.lockHolder(tx, 'shadow') : null;
       if (previousShadow !== null) await this.models.setStatus(tx, previousShadow, 'candidate');
       const created = await this.models.insert(tx, { ...entry, status: as, createdBy: actor });
@@ -92,7 +93,10 @@ export class FraudModelLifecycle {
   }
 
   private async change(work: (tx: Transaction) => Promise<void>): Promise<LiveVersions> {
-    await this.uow.run(work);
+    await this.uow.run(async (tx) => {
+      await this.models.lockLifecycle(tx);
+      await work(tx);
+    });
     this.live.invalidate();
     return this.models.live();
   }

@@ -326,4 +326,44 @@ describe('ai: model gateway over the openai SDK', () => {
       expect(call).toMatchObject({ outcome: 'error', charged_nanos: '0' });
     });
   });
+
+  it('an answer it cannot read is a logged failure, unusable usage is charged at the estimate', async () => {
+    const calls = async () => Number((await db.query(`SELECT count(*) AS n FROM ai.calls`)).rows[0].n);
+    const before = await calls();
+    // An HTML page and a body without choices: failed calls (502 problem), logged, charged nothing.
+    server.reply({ type: 'raw', contentType: 'text/html', body: '<html>gateway</html>' });
+    await expect(ask()).rejects.toMatchObject({ problem: { status: 502, type: 'ai-provider-failed' } });
+    server.reply({ type: 'raw', body: { id: 'x', object: 'chat.completion', model: 'gpt-4o-mini', choices: null } });
+    await expect(ask()).rejects.toMatchObject({ problem: { status: 502, type: 'ai-provider-failed' } });
+    expect(await calls()).toBe(before + 2);
+    const failed = await db.query(`SELECT error_type, charged_nanos FROM ai.calls ORDER BY started_at DESC LIMIT 2`);
+    expect(failed.rows).toEqual([
+      { error_type: 'invalid_response', charged_nanos: '0' },
+      { error_type: 'invalid_response', charged_nanos: '0' },
+    ]);
+
+    // Negative, huge or non-numeric counts: the answer is used; no usage is trusted; never free.
+    for (const usage of [
+      { prompt_tokens: -1000, completion_tokens: 5 },
+      { prompt_tokens: 1e300, completion_tokens: 2 ** 53 + 2 },
+      { prompt_tokens: 'NaN', completion_tokens: null },
+    ]) {
+      server.reply({
+        type: 'raw',
+        body: {
+          id: 'x',
+          object: 'chat.completion',
+          model: 'gpt-4o-mini',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'fine' }, finish_reason: 'stop' }],
+          usage,
+        },
+      });
+      const result = await ask();
+      expect(result).toMatchObject({ content: 'fine', usage: null });
+      const call = await row(result.callId);
+      expect(call).toMatchObject({ outcome: 'ok', input_tokens: null, priced: false });
+      expect(Number(call.charged_nanos)).toBeGreaterThan(0);
+      expect(call.warnings.join()).toContain('not usable');
+    }
+  });
 });

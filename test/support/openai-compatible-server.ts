@@ -55,7 +55,15 @@ export type OpenAiScript =
       /** Streaming: cut the connection after this many chunks (a dropped stream). */
       readonly dropAfterChunks?: number;
     }
-  | ScriptedHttpError;
+  | ScriptedHttpError
+  /** Any answer at all, for a misbehaving server: `body` as is (an object is sent as JSON). */
+  | {
+      readonly type: 'raw';
+      readonly status?: number;
+      readonly contentType?: string;
+      readonly body: unknown;
+      readonly delayMs?: number;
+    };
 
 type Completion = Extract<OpenAiScript, { type: 'completion' }>;
 
@@ -116,6 +124,11 @@ export class OpenAiCompatibleServer extends ScriptedServer<OpenAiScript> {
         ...error(script.status, script.message ?? `Scripted ${script.status}`),
         headers: retryHeaders(script),
       });
+    }
+    if (script.type === 'raw') {
+      res.writeHead(script.status ?? 200, { 'content-type': script.contentType ?? 'application/json' });
+      res.end(typeof script.body === 'string' ? script.body : JSON.stringify(script.body));
+      return;
     }
     const id = `chatcmpl-${++this.sequence}`;
     if (body.stream) return stream(res, id, body, script, () => this.pause());

@@ -103,6 +103,25 @@ export function fromAnthropicUsage(raw: AnthropicUsage): NormalisedUsage {
   return { usage, warnings };
 }
 
+/**
+ * A provider's usage read with `read`, or null with the reason when its counts are not usable (a
+ * negative, fractional, huge or non-numeric count from a misbehaving server): the call is then
+ * charged at its estimate as one without usage — never free, and never a failed call the provider
+ * still bills.
+ */
+export function readUsage<T>(
+  raw: T | null | undefined,
+  read: (raw: T) => NormalisedUsage,
+): { readonly usage: NormalisedUsage | null; readonly invalid: string | null } {
+  if (raw === null || raw === undefined) return { usage: null, invalid: null };
+  try {
+    return { usage: read(raw), invalid: null };
+  } catch (error) {
+    if (!(error instanceof AiDomainError)) throw error;
+    return { usage: null, invalid: `the provider's usage was not usable (${error.message}): charged at the estimate` };
+  }
+}
+
 function count(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new AiDomainError('invalid-usage', `usage field ${field} must be a non-negative integer`, { field });

@@ -38,6 +38,8 @@ export interface ProviderReply {
   readonly streamed?: boolean;
   /** Milliseconds from the request to the first streamed token (content or tool call); null if unstreamed. */
   readonly ttftMs?: number | null;
+  /** What the adapter could not use of the answer (an unusable usage), for the call log. */
+  readonly warnings?: readonly string[];
 }
 
 /** A provider call that failed after the SDK's retries. */

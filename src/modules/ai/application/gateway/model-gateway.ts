@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { RequestContext } from '../../../../platform/context';
+import { messageOf } from '../../../../platform/errors';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { annotateActiveSpan, inSpan, SpanKind } from '../../../../platform/observability/tracing';
 import { AI_CONFIG, AiConfig } from '../../ai.config';
@@ -135,9 +136,10 @@ export class ModelGateway {
         usedProvider = target;
         break;
       } catch (error) {
-        if (!(error instanceof ProviderCallError)) throw error;
-        failure = error;
-        attempts += error.attempts;
+        // An answer the adapter could not read (no choices, an HTML page) is a failed call like any
+        // other: logged, its reservation settled, the fallback tried — never an unlogged escape.
+        failure = error instanceof ProviderCallError ? error : unreadableAnswer(error);
+        attempts += failure.attempts;
       }
     }
 
@@ -189,6 +191,7 @@ export class ModelGateway {
       responseBody,
       piiCounts: pii,
       warnings: [
+        ...(reply?.warnings ?? []),
         ...(reply?.usage?.warnings ?? []),
         ...(usage && !cost.priced ? [`model "${model}" has no price: flagged, charged at its estimate`] : []),
         ...(reply && !usage ? ['the provider reported no usage: charged at the estimate'] : []),
@@ -337,4 +340,9 @@ function toMessages(prompt: ReturnType<typeof renderTemplate>['prompt'], request
     else base.push({ role: 'user', content: turn.content });
   }
   return base;
+}
+
+/** A provider's answer the adapter could not read: a failed call of type `invalid_response`. */
+function unreadableAnswer(error: unknown): ProviderCallError {
+  return new ProviderCallError(messageOf(error).slice(0, 500), 'invalid_response', null, 1);
 }

@@ -2,7 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { AiConfig, AiProviderConfig } from '../../ai.config';
 import { ChatProvider, ProviderMessage, ProviderReply, ProviderRequest } from '../../application/gateway/chat-provider';
-import { fromAnthropicUsage } from '../../domain/token-usage';
+import { fromAnthropicUsage, readUsage } from '../../domain/token-usage';
 import { countingAttempts, countingFetch } from './attempt-counting-fetch';
 import { providerError } from './provider-errors';
 import { serverOf } from './server-of';
@@ -60,6 +60,7 @@ export class AnthropicChatProvider implements ChatProvider {
     );
     if ('error' in outcome) throw providerError(outcome.error, outcome.attempts);
     const message = outcome.result;
+    const usage = readUsage(message.usage, fromAnthropicUsage);
     const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
     const toolCalls = message.content.flatMap((block) =>
       block.type === 'tool_use' ? [{ id: block.id, name: block.name, arguments: JSON.stringify(block.input) }] : [],
@@ -70,8 +71,9 @@ export class AnthropicChatProvider implements ChatProvider {
       finishReason: FINISH[message.stop_reason ?? ''] ?? String(message.stop_reason),
       responseModel: message.model,
       responseId: message.id ?? null,
-      usage: message.usage ? fromAnthropicUsage(message.usage) : null,
+      usage: usage.usage,
       attempts: outcome.attempts,
+      ...(usage.invalid ? { warnings: [usage.invalid] } : {}),
     };
   }
 }

@@ -6,7 +6,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { AiConfig, AiProviderConfig } from '../../ai.config';
 import { ChatProvider, ProviderMessage, ProviderReply, ProviderRequest } from '../../application/gateway/chat-provider';
-import { fromOpenAiUsage } from '../../domain/token-usage';
+import { fromOpenAiUsage, readUsage } from '../../domain/token-usage';
 import { countingAttempts, countingFetch } from './attempt-counting-fetch';
 import { providerError } from './provider-errors';
 import { serverOf } from './server-of';
@@ -45,6 +45,7 @@ export class OpenAiChatProvider implements ChatProvider {
     if ('error' in outcome) throw providerError(outcome.error, outcome.attempts);
     const response = outcome.result;
     const choice = response.choices[0];
+    const usage = readUsage(response.usage, fromOpenAiUsage);
     const toolCalls = (choice?.message.tool_calls ?? []).flatMap((call) =>
       call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
     );
@@ -54,8 +55,9 @@ export class OpenAiChatProvider implements ChatProvider {
       finishReason: choice?.finish_reason ?? 'unknown',
       responseModel: response.model,
       responseId: response.id ?? null,
-      usage: response.usage ? fromOpenAiUsage(response.usage) : null,
+      usage: usage.usage,
       attempts: outcome.attempts,
+      ...(usage.invalid ? { warnings: [usage.invalid] } : {}),
     };
   }
 
@@ -84,16 +86,18 @@ export class OpenAiChatProvider implements ChatProvider {
     });
     if ('error' in outcome) throw providerError(outcome.error, outcome.attempts);
     const answer = outcome.result;
+    const usage = readUsage(answer.usage, fromOpenAiUsage);
     return {
       content: answer.content,
       toolCalls: answer.toolCalls(),
       finishReason: answer.finishReason ?? 'unknown',
       responseModel: answer.model ?? request.model,
       responseId: answer.id,
-      usage: answer.usage ? fromOpenAiUsage(answer.usage) : null,
+      usage: usage.usage,
       attempts: outcome.attempts,
       streamed: true,
       ttftMs: answer.ttftMs,
+      ...(usage.invalid ? { warnings: [usage.invalid] } : {}),
     };
   }
 }

@@ -327,7 +327,7 @@ describe('ai: model gateway over the openai SDK', () => {
     });
   });
 
-  it('an answer it cannot read is a logged failure, unusable usage is charged at the estimate', async () => {
+  it('an answer it cannot read is a logged failure, unusable usage is charged at the estimate, NUL is dropped', async () => {
     const calls = async () => Number((await db.query(`SELECT count(*) AS n FROM ai.calls`)).rows[0].n);
     const before = await calls();
     // An HTML page and a body without choices: failed calls (502 problem), logged, charged nothing.
@@ -365,5 +365,15 @@ describe('ai: model gateway over the openai SDK', () => {
       expect(Number(call.charged_nanos)).toBeGreaterThan(0);
       expect(call.warnings.join()).toContain('not usable');
     }
+
+    // NUL and an unpaired surrogate (PostgreSQL stores neither): dropped / replaced, the call logged.
+    server.reply({
+      type: 'completion',
+      content: 'bad\u0000text \ud800 lone',
+      usage: { promptTokens: 3, completionTokens: 2 },
+    });
+    const odd = await ask();
+    expect(odd.content).toBe('badtext \ufffd lone');
+    expect((await row(odd.callId)).response_body.content).toBe('badtext \ufffd lone');
   });
 });

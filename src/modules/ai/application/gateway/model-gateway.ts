@@ -122,15 +122,17 @@ export class ModelGateway {
       const target = this.providers.find((p) => p.id === candidate.provider);
       if (!target) continue;
       try {
-        reply = await target.complete({
-          model: candidate.model,
-          messages,
-          tools: request.tools,
-          maxOutputTokens: candidate.maxOutputTokens,
-          temperature: candidate.temperature,
-          topP: candidate.topP,
-          ...(request.stream ? { stream: true } : {}),
-        });
+        reply = storable(
+          await target.complete({
+            model: candidate.model,
+            messages,
+            tools: request.tools,
+            maxOutputTokens: candidate.maxOutputTokens,
+            temperature: candidate.temperature,
+            topP: candidate.topP,
+            ...(request.stream ? { stream: true } : {}),
+          }),
+        );
         attempts += reply.attempts;
         used = candidate;
         usedProvider = target;
@@ -345,4 +347,32 @@ function toMessages(prompt: ReturnType<typeof renderTemplate>['prompt'], request
 /** A provider's answer the adapter could not read: a failed call of type `invalid_response`. */
 function unreadableAnswer(error: unknown): ProviderCallError {
   return new ProviderCallError(messageOf(error).slice(0, 500), 'invalid_response', null, 1);
+}
+
+/** NUL and unpaired surrogates, which PostgreSQL text and jsonb refuse. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must go
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` without what PostgreSQL cannot store: NUL dropped, an unpaired surrogate replaced by U+FFFD. */
+function storableText(text: string): string {
+  return text.replace(UNSTORABLE, (found) => (found === '\u0000' ? '' : '\ufffd'));
+}
+
+/**
+ * A provider's answer its callers (the call log, payments' explanations, catalog's drafts) can
+ * store: a model or server may send NUL or unpaired surrogates, which PostgreSQL refuses.
+ */
+function storable(reply: ProviderReply): ProviderReply {
+  return {
+    ...reply,
+    content: reply.content === null ? null : storableText(reply.content),
+    toolCalls: reply.toolCalls.map((call) => ({
+      id: storableText(call.id),
+      name: storableText(call.name),
+      arguments: storableText(call.arguments),
+    })),
+    finishReason: storableText(reply.finishReason),
+    responseModel: storableText(reply.responseModel),
+    responseId: reply.responseId === null ? null : storableText(reply.responseId),
+  };
 }

@@ -59,6 +59,30 @@ describe('payments: sandbox disputes and training from a route', () => {
     ).toEqual([{ outcome: 'applied' }]);
   });
 
+  it("a dispute that is not about fraud (the parcel never came) is no fraud label and keeps an admin's mark", async () => {
+    const orderId = await captured('tok_visa');
+    const marked = await s.app.inject({
+      method: 'PUT',
+      url: `/payments/fraud-labels/${orderId}`,
+      headers: admin(),
+      payload: { fraudulent: false, note: 'known customer' },
+    });
+    expect(marked.statusCode).toBe(200);
+    for (const reason of ['product_not_received', 'duplicate', 'subscription_canceled']) {
+      const response = await dispute(orderId, reason);
+      expect(response.statusCode).toBe(200);
+    }
+    const db = paymentsDb(s);
+    expect(await db.query(`SELECT fraudulent, source FROM fraud_labels WHERE order_id = $1`, [orderId])).toEqual([
+      { fraudulent: false, source: 'admin' },
+    ]);
+    // A cardholder who does not recognise the charge is a fraud label, as 'fraudulent' is.
+    expect((await dispute(orderId, 'unrecognized')).statusCode).toBe(200);
+    expect(await db.query(`SELECT fraudulent, source FROM fraud_labels WHERE order_id = $1`, [orderId])).toEqual([
+      { fraudulent: true, source: 'dispute' },
+    ]);
+  });
+
   it('refuses what it cannot dispute, bad bodies and non-admins, changing nothing', async () => {
     const command = authorize('tok_visa');
     await s.bus.execute(command);

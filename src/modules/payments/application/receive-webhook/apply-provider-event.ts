@@ -10,6 +10,9 @@ import { FraudLabelRepository } from '../../infrastructure/fraud-label.repositor
 import { RefundRepository } from '../../infrastructure/refund.repository';
 import { AnnounceAuthorization } from '../reviews/announce-authorization';
 
+/** Dispute reasons (Stripe's vocabulary, the sandbox's too) that say the cardholder did not make the payment; an unknown reason counts as fraud. */
+const FRAUD_DISPUTE_REASONS: ReadonlySet<string> = new Set(['fraudulent', 'unrecognized']);
+
 /**
  * Applies what a provider reported to the payment, forward only: an event that would move the
  * payment backwards (a failure after a capture, an authorization after a void) changes nothing.
@@ -56,7 +59,10 @@ export class ProviderEventApplier {
       case 'refunded':
         return this.recordOutsideRefund(tx, payment, event.id, effect.totalRefunded);
       case 'disputed':
-        // A chargeback is the strongest fraud label there is (and a person's mark later may still correct it).
+        // A fraud chargeback is the strongest fraud label there is (and a person's mark later may still
+        // correct it). A dispute about the service (never delivered, duplicate, cancelled) says nothing
+        // of fraud: labelling it would teach the model to block customers whose parcel was lost.
+        if (effect.reason !== null && !FRAUD_DISPUTE_REASONS.has(effect.reason)) return 'ignored';
         await this.labels.label(tx, {
           ...ids,
           fraudulent: true,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../platform/errors';
 import { Money } from '../../../platform/money';
+import type { OrderPromotion, PricedPart } from './order-breakdown';
 
 /**
  * Where an order is, as its customer sees it. After `confirmed`, shipping's events move it through
@@ -71,10 +72,28 @@ export interface Order {
   readonly cartId: string;
   readonly status: OrderStatus;
   readonly currency: string;
-  /** subtotal + shipping, in minor units. */
+  /**
+   * What the customer pays (and payments authorises and captures), in minor units:
+   * `subtotal − discount + shipping + (taxIncluded ? 0 : tax)` (ADR 0107).
+   */
   readonly totalAmount: number;
-  /** The shipping price (re-quoted at checkout), in minor units; 0 without a method. */
+  /** Σ unit price × quantity of the lines, as priced (gross in a tax-inclusive store). */
+  readonly subtotalAmount: number;
+  /** Everything promotions took, lines and shipping. */
+  readonly discountAmount: number;
+  /** Σ line tax + shipping tax ("of which tax" when `taxIncluded`). */
+  readonly taxAmount: number;
+  readonly taxIncluded: boolean;
+  /** The country tax was computed for; null when none was (an order priced without tax). */
+  readonly taxCountry: string | null;
+  /** The shipping price (re-quoted at checkout) before its discount, in minor units; 0 without a method. */
   readonly shippingAmount: number;
+  /** Shipping's part of the breakdown (its discount, tax and rate); null without a method. */
+  readonly shippingPricing: PricedPart | null;
+  /** The codes the customer applied, in the order applied. */
+  readonly promotionCodes: readonly string[];
+  /** Every promotion the order carries (codes and automatic ones) and what it took. */
+  readonly promotions: readonly OrderPromotion[];
   /** Null when the order has no method (a shop with no shipping method set up). */
   readonly shippingMethod: OrderShippingMethod | null;
   readonly itemCount: number;
@@ -98,7 +117,15 @@ export type NewOrder = Pick<
   | 'cartId'
   | 'currency'
   | 'totalAmount'
+  | 'subtotalAmount'
+  | 'discountAmount'
+  | 'taxAmount'
+  | 'taxIncluded'
+  | 'taxCountry'
   | 'shippingAmount'
+  | 'shippingPricing'
+  | 'promotionCodes'
+  | 'promotions'
   | 'shippingMethod'
   | 'itemCount'
   | 'shippingAddress'

@@ -35,7 +35,11 @@ export interface OrderTotalsSnapshot {
   /** Of `taxTotal`, the tax on shipping. */
   readonly shippingTax: Money;
   /** The promotions the order carries and what each took; `code` null for an automatic one. */
-  readonly promotions: readonly { readonly promotionId: string; readonly code: string | null; readonly amount: Money }[];
+  readonly promotions: readonly {
+    readonly promotionId: string;
+    readonly code: string | null;
+    readonly amount: Money;
+  }[];
 }
 
 /** Where a confirmed order goes, as the customer gave it at checkout. */
@@ -103,7 +107,13 @@ export interface OrderConfirmedPayload {
         taxIncluded: false,
         shippingDiscount: { amount: 0, currency: 'EUR' },
         shippingTax: { amount: 0, currency: 'EUR' },
-        promotions: [{ promotionId: '0190a000-0000-7000-8000-000000000004', code: 'WELCOME10', amount: { amount: 200, currency: 'EUR' } }],
+        promotions: [
+          {
+            promotionId: '0190a000-0000-7000-8000-000000000004',
+            code: 'WELCOME10',
+            amount: { amount: 200, currency: 'EUR' },
+          },
+        ],
       },
     }),
   { key: (e) => e.payload.orderId },

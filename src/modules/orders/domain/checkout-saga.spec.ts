@@ -198,7 +198,11 @@ describe('the checkout saga', () => {
       ],
       ['awaiting_review', { kind: 'payment_review_rejected' }, ['void_payment', 'release_stock', 'release_promotion']],
       ['confirming', { kind: 'payment_capture_failed' }, ['void_payment', 'restock', 'release_promotion']],
-      ['confirming', { kind: 'cancel_requested', reason: 'cancelled_by_admin' }, ['void_payment', 'restock', 'release_promotion']],
+      [
+        'confirming',
+        { kind: 'cancel_requested', reason: 'cancelled_by_admin' },
+        ['void_payment', 'restock', 'release_promotion'],
+      ],
     ])('from %s, %j gives the redemption back last: %j', (state, input, steps) => {
       const decision = decideCheckout(promoted(state), input);
       expect(decision.saga.state).toBe('cancelled');

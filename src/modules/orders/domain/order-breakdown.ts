@@ -1,37 +1,8 @@
 import { DomainError } from '../../../platform/errors';
 import { Money, sumMinorUnits } from '../../../platform/money';
-import { OrderLine } from './order';
+import { OrderLine, OrderPromotion, OrderPromotionShare, PricedPart } from './order';
 
-/** What one promotion took off one line or off shipping, in minor units of the order's currency. */
-export interface OrderPromotionShare {
-  readonly promotionId: string;
-  /** The code the customer applied; null for an automatic promotion. */
-  readonly code: string | null;
-  readonly amount: number;
-}
-
-/** A promotion the order carries, and all it took (lines and shipping), in minor units. */
-export interface OrderPromotion {
-  readonly promotionId: string;
-  readonly code: string | null;
-  readonly benefit: 'percentage' | 'fixed-amount' | 'free-shipping';
-  readonly amount: number;
-}
-
-/**
- * One part of an order's breakdown (a line, or shipping), ADR 0107, in minor units:
- * `total = amount − discount + (taxIncluded ? 0 : tax)`.
- */
-export interface PricedPart {
-  /** Before the discount: unit price × quantity, or shipping's quoted price. */
-  readonly amount: number;
-  readonly discount: number;
-  /** Tax on `amount − discount`, rounded half-up on its own. */
-  readonly tax: number;
-  /** The rate applied, parts per million (190 000 = 19 %). */
-  readonly taxRatePpm: number;
-  readonly byPromotion: readonly OrderPromotionShare[];
-}
+export type { OrderPromotion, OrderPromotionShare, PricedPart };
 
 /** An order line with what it paid. */
 export interface PricedOrderLine extends OrderLine {
@@ -88,7 +59,11 @@ interface PricedPartToCopy {
   readonly discount: Money;
   readonly tax: Money;
   readonly taxRatePpm: number;
-  readonly byPromotion: readonly { readonly promotionId: string; readonly code: string | null; readonly amount: Money }[];
+  readonly byPromotion: readonly {
+    readonly promotionId: string;
+    readonly code: string | null;
+    readonly amount: Money;
+  }[];
 }
 
 /** The cart's pricing does not describe the order's lines and shipping (a cart that changed, or a bug). */
@@ -183,13 +158,11 @@ export function copyBreakdown(
  * and holds no codes): `total = subtotal + shipping`, nothing discounted, no tax.
  */
 export function plainBreakdown(lines: readonly OrderLine[], currency: string, shipping: Money | null): OrderBreakdown {
-  const priced = lines.map(
-    (line): PricedOrderLine => ({
-      ...line,
-      pricing: { amount: line.unitPrice.amount * line.quantity, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] },
-      categoryIds: [],
-    }),
-  );
+  const priced = lines.map((line): PricedOrderLine => ({
+    ...line,
+    pricing: { amount: line.unitPrice.amount * line.quantity, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] },
+    categoryIds: [],
+  }));
   const subtotal = sumMinorUnits(priced.map((l) => l.pricing.amount));
   const shippingTotal = shipping?.amount ?? 0;
   return {
@@ -202,9 +175,7 @@ export function plainBreakdown(lines: readonly OrderLine[], currency: string, sh
     taxIncluded: false,
     taxCountry: null,
     lines: priced,
-    shipping: shipping
-      ? { amount: shipping.amount, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] }
-      : null,
+    shipping: shipping ? { amount: shipping.amount, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] } : null,
     promotions: [],
     itemCount: sumMinorUnits(lines.map((l) => l.quantity)),
   };
@@ -223,11 +194,7 @@ function assertSums(b: OrderBreakdown, parts: readonly PricedPart[]): void {
     ['discountTotal', b.discountTotal, sum((p) => p.discount)],
     ['taxTotal', b.taxTotal, sum((p) => p.tax)],
     ['total', b.total, sum((p) => partTotal(p, b.taxIncluded))],
-    [
-      'total',
-      b.total,
-      sumMinorUnits([b.subtotal, -b.discountTotal, b.shippingTotal, b.taxIncluded ? 0 : b.taxTotal]),
-    ],
+    ['total', b.total, sumMinorUnits([b.subtotal, -b.discountTotal, b.shippingTotal, b.taxIncluded ? 0 : b.taxTotal])],
   ];
   for (const [what, stated, computed] of checks) {
     if (stated !== computed) throw new PricingMismatch(`${what} is ${stated}, its parts sum to ${computed}`);

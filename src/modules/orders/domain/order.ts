@@ -1,6 +1,5 @@
 import { DomainError } from '../../../platform/errors';
 import { Money } from '../../../platform/money';
-import type { OrderPromotion, PricedPart } from './order-breakdown';
 
 /**
  * Where an order is, as its customer sees it. After `confirmed`, shipping's events move it through
@@ -63,6 +62,37 @@ export interface OrderShippingMethod {
 export interface Shipment {
   readonly carrier: string;
   readonly trackingNumber: string;
+}
+
+/** What one promotion took off one line or off shipping, in minor units of the order's currency. */
+export interface OrderPromotionShare {
+  readonly promotionId: string;
+  /** The code the customer applied; null for an automatic promotion. */
+  readonly code: string | null;
+  readonly amount: number;
+}
+
+/** A promotion the order carries, and all it took (lines and shipping), in minor units. */
+export interface OrderPromotion {
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly benefit: 'percentage' | 'fixed-amount' | 'free-shipping';
+  readonly amount: number;
+}
+
+/**
+ * One part of an order's breakdown (a line, or shipping), ADR 0107, in minor units:
+ * `total = amount − discount + (taxIncluded ? 0 : tax)`.
+ */
+export interface PricedPart {
+  /** Before the discount: unit price × quantity, or shipping's quoted price. */
+  readonly amount: number;
+  readonly discount: number;
+  /** Tax on `amount − discount`, rounded half-up on its own. */
+  readonly tax: number;
+  /** The rate applied, parts per million (190 000 = 19 %). */
+  readonly taxRatePpm: number;
+  readonly byPromotion: readonly OrderPromotionShare[];
 }
 
 /** An order as orders keeps it (its lines and timeline are read apart). Money is minor units of `currency`. */

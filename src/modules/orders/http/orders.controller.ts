@@ -65,7 +65,7 @@ export class OrdersController {
   @ApiProblem(
     409,
     'promotion-expired',
-    'A code the cart holds no longer applies; the type is the refusal\'s (promotion-unknown, -disabled, ' +
+    "A code the cart holds no longer applies; the type is the refusal's (promotion-unknown, -disabled, " +
       '-not-started, -expired, -exhausted, -ineligible, -not-combinable), with `code` and `refusals`',
   )
   @ApiProblem(409, 'total-changed', 'The priced total differs from `expectedTotal` (both in the problem)')
@@ -137,7 +137,11 @@ export class OrdersController {
   @Post(':id/refunds')
   @Roles('admin')
   @HttpCode(202)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key gets the first answer',
+  })
   @ApiAcceptedResponse({ type: OrderRefundResponse, description: 'Refund requested; payments refunds the total' })
   @ApiProblem(409, 'order-not-refundable', "The order's payment is not captured")
   @ApiProblem(409, 'refund-exceeds-quantity', 'More units than the line has left to refund')

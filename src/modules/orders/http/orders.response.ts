@@ -170,7 +170,8 @@ export class PlacedOrderResponse {
 export class LineRefundResponse implements LineRefundView {
   @ApiProperty({ example: 1 }) readonly lineNo: number;
   @ApiProperty({ example: 1 }) readonly units: number;
-  @ApiProperty({ type: MoneyResponse, description: 'Paid back: after the discount, tax included' }) readonly total: Money;
+  @ApiProperty({ type: MoneyResponse, description: 'Paid back: after the discount, tax included' })
+  readonly total: Money;
   @ApiProperty({ type: MoneyResponse, description: 'Of which tax' }) readonly tax: Money;
   @ApiProperty({ type: MoneyResponse, description: "The units' share of the discount (not paid back)" })
   readonly discount: Money;

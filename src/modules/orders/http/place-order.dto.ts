@@ -55,7 +55,7 @@ export class PlaceOrderDto {
   @ApiPropertyOptional({
     example: 4490,
     description:
-      'The total the customer was shown (minor units of the cart currency, e.g. the cart\'s `totals.total.amount` ' +
+      "The total the customer was shown (minor units of the cart currency, e.g. the cart's `totals.total.amount` " +
       'for this country). When sent, an order that would total anything else is refused with 409 `total-changed`.',
   })
   @IsOptional()

@@ -10,7 +10,13 @@ import {
   OrderStatus,
   ShippingAddress,
 } from '../domain/order';
-import { OrderBreakdown, OrderPromotion, OrderPromotionShare, PricedOrderLine, PricedPart } from '../domain/order-breakdown';
+import {
+  OrderBreakdown,
+  OrderPromotion,
+  OrderPromotionShare,
+  PricedOrderLine,
+  PricedPart,
+} from '../domain/order-breakdown';
 
 /** The columns of an order: adding a field to `Order` is a compile error here until it is mapped. */
 const COLUMNS = {

@@ -56,7 +56,9 @@ export class CheckoutProcess {
 
     if (decision.milestone) await this.timeline.record(tx, orderId, decision.milestone);
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');
-    const lines = decision.steps.some((step) => STEPS_WITH_LINES.includes(step)) ? await this.orders.lines(orderId, tx) : [];
+    const lines = decision.steps.some((step) => STEPS_WITH_LINES.includes(step))
+      ? await this.orders.lines(orderId, tx)
+      : [];
     for (const step of decision.steps) tx.send(commandForStep(step, order, reason, lines));
 
     if (decision.outcome?.kind === 'confirm') await this.confirm(tx, order);

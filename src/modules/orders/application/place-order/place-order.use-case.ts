@@ -141,16 +141,14 @@ export class PlaceOrderUseCase {
       stepDeadline: this.checkout.deadline(),
     });
     await this.timeline.record(tx, orderId, 'pending');
-    const lines = breakdown.lines.map(
-      (l): OrderLine => ({
-        productId: l.productId,
-        variantId: l.variantId,
-        sku: l.sku,
-        title: l.title,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-      }),
-    );
+    const lines = breakdown.lines.map((l): OrderLine => ({
+      productId: l.productId,
+      variantId: l.variantId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+    }));
     const total = { amount: breakdown.total, currency: breakdown.currency };
     tx.publish(new OrderPlaced({ orderId, customerId: input.customerId, lines, total }));
     const placed = { ...order, status: 'pending' as const };

@@ -71,9 +71,9 @@ export class TimelineEntryResponse implements TimelineEntryView {
   @ApiProperty({
     example: 'payment_refunded',
     description:
-      'pending, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, ' +
+      'pending, promotion_redeemed, stock_reserved, payment_authorized, confirmed, stock_committed, payment_captured, ' +
       'shipment_dispatched, partially_shipped, shipped, shipment_delivered, delivered, cancellation_requested, ' +
-      'cancellation_refused, cancelled, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
+      'cancellation_refused, cancelled, refund_requested, payment_refunded, payment_voided, stock_released, stock_restocked, ' +
       'payment_refund_failed, payment_void_failed',
   })
   readonly status: string;

@@ -171,6 +171,36 @@ describe('checkout with promotion codes and tax', () => {
     }
   });
 
+  it('redeems a category-scoped code at checkout as the cart priced it (the line in the category only)', async () => {
+    const books = (await shop.request('POST', '/catalog/categories', shop.admin(), { name: `Books ${randomUUID()}` }))
+      .body;
+    const novel = await shop.request('POST', '/catalog/products', shop.admin(), {
+      title: 'A Novel',
+      description: 'Paper.',
+      categoryIds: [books.id],
+      variants: [{ sku: `NOVEL-${randomUUID().slice(0, 8)}`, title: 'Paperback', price: eur(1000), stock: 10 }],
+    });
+    expect(novel.status).toBe(201);
+    const other = await shop.createProduct(10, 2000);
+    const promotion = await createPromotion({
+      code: 'BOOKS20',
+      benefit: { type: 'percentage', ratePpm: 200_000 },
+      conditions: { scope: { productIds: [], categoryIds: [books.id] } },
+    });
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [
+      { variantId: novel.body.variants[0].id, quantity: 1 },
+      { variantId: other.variantId, quantity: 1 },
+    ]);
+    await applyCode(customer.auth, cartId, 'BOOKS20');
+    const placed = await place(customer.auth, cartId);
+    expect(placed.status).toBe(202);
+    const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
+    expect(order).toMatchObject({ status: 'confirmed', totals: { discountTotal: eur(200) } });
+    expect(order.lines.map((l: Json) => l.discount.amount)).toEqual([200, 0]);
+    expect(await redeemedCount(promotion.id)).toBe(1);
+  });
+
   it('refuses an expectedTotal the order would not total (409 total-changed), placing nothing', async () => {
     const { productId, variantId } = await shop.createProduct(5, 1000);
     const customer = await shop.signUp();

@@ -18,18 +18,22 @@ const logger = new Logger('PlaceOrder');
  *   `total = subtotal + shipping`;
  * - a pricing that does not describe the order's lines, its re-quoted shipping or its country is a 503
  *   `pricing-unavailable` too (never charged: the cart's replier is inconsistent);
+ * - each line keeps its product's catalog category ids as catalog answered them at this checkout
+ *   (`categories`), so the redemption re-evaluates a category-scoped promotion as the cart did;
  * - `expectedTotal` (minor units), when the client sends it, must equal the priced total, else 409
  *   `total-changed` with both, so a customer is never charged a total other than the one shown.
  */
 export function checkPricing(
   cart: CheckoutCart,
   lines: readonly OrderLine[],
+  categories: ReadonlyMap<string, readonly string[]>,
   shipping: OrderShipping | null,
   country: string,
   expectedTotal: number | undefined,
 ): OrderBreakdown {
   const currency = cart.subtotal.currency;
-  const breakdown = copied(cart, lines, shipping, country) ?? plainBreakdown(lines, currency, shipping?.price ?? null);
+  const breakdown =
+    copied(cart, lines, categories, shipping, country) ?? plainBreakdown(lines, currency, shipping?.price ?? null);
   if (expectedTotal !== undefined && expectedTotal !== breakdown.total) {
     throw ProblemException.conflict(
       'total-changed',
@@ -46,6 +50,7 @@ export function checkPricing(
 function copied(
   cart: CheckoutCart,
   lines: readonly OrderLine[],
+  categories: ReadonlyMap<string, readonly string[]>,
   shipping: OrderShipping | null,
   country: string,
 ): OrderBreakdown | null {
@@ -66,7 +71,6 @@ function copied(
   if (pricing.taxCountry !== null && pricing.taxCountry !== country) {
     throw unavailable(`The cart was priced for ${pricing.taxCountry}, not for ${country}.`);
   }
-  const categories = new Map(cart.lines.map((l) => [l.variantId, categoryIdsOf(l)]));
   try {
     return copyBreakdown(pricing, lines, (variantId) => categories.get(variantId) ?? [], shipping?.price ?? null);
   } catch (error) {
@@ -74,11 +78,6 @@ function copied(
     logger.warn(`Cart ${cart.cartId} priced inconsistently: ${error.message}`);
     throw unavailable(`The cart's pricing is inconsistent: ${error.message}`);
   }
-}
-
-/** A cart line's catalog categories, when the cart's replier sends them (promotions' scope at redemption). */
-function categoryIdsOf(line: CheckoutCart['lines'][number]): readonly string[] {
-  return (line as { readonly categoryIds?: readonly string[] }).categoryIds ?? [];
 }
 
 function unavailable(detail: string): ProblemException {

@@ -82,9 +82,9 @@ export class PlaceOrderUseCase {
       unitPrice: l.acceptedUnitPrice,
     }));
     assertOneCurrency(lines);
-    await checkCurrentPrices(this.bus, lines);
+    const categories = await checkCurrentPrices(this.bus, lines);
     const shipping = await checkShipping(this.bus, cart, country);
-    const breakdown = checkPricing(cart, lines, shipping, country, input.expectedTotal);
+    const breakdown = checkPricing(cart, lines, categories, shipping, country, input.expectedTotal);
 
     return this.uow.run((tx) =>
       once(tx, key, async () => {

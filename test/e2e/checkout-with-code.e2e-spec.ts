@@ -81,4 +81,40 @@ describe.each(topologiesToRun())('checkout with a code and tax against the %s', 
     expect(cancel.status).toBe(202);
     await shop.eventually(async () => (await promotion()).body.redeemed === 0, 'the use given back');
   });
+
+  // Only the split topology has a process to stop: promotions and tax in their own.
+  (kind === 'split' ? it : it.skip)(
+    'answers 503 pricing-unavailable (never a 500, nothing placed) for a cart with a code while promotions and tax are down',
+    async () => {
+      const created = await shop.request('POST', '/promotions', admin, {
+        code: 'DOWNTIME',
+        benefit: { type: 'fixed-amount', amounts: { EUR: 100 } },
+      });
+      expect(created.status).toBe(201);
+      const { productId, variantId } = await shop.createProduct(admin, 5, 1000);
+      const customer = await shop.signUp();
+      const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+      expect(
+        (await shop.request('POST', `/carts/${cartId}/promotions`, customer.auth, { code: 'DOWNTIME' })).status,
+      ).toBeLessThan(300);
+      await topology.kill('promotions', 'SIGKILL');
+      try {
+        const refused = await shop.placeOrder(customer.auth, cartId);
+        expect(refused).toMatchObject({ status: 503, body: { type: expect.stringContaining('pricing-unavailable') } });
+        expect((await shop.request('GET', '/orders', customer.auth)).body.items).toEqual([]);
+        expect(await shop.available(productId)).toBe(5);
+      } finally {
+        await topology.startProcess('promotions');
+      }
+      const placed = await shop.placeOrder(customer.auth, cartId);
+      expect(placed.status).toBe(202);
+      const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed', 'cancelled']);
+      expect(order).toMatchObject({
+        status: 'confirmed',
+        promotionCodes: ['DOWNTIME'],
+        totals: { discountTotal: eur(100) },
+      });
+    },
+    120_000,
+  );
 });

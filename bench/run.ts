@@ -15,6 +15,7 @@ import { checkoutScenario } from './scenarios/checkout';
 import { flashSaleScenario } from './scenarios/flash-sale';
 import { fraudCheckoutScenario } from './scenarios/fraud-checkout';
 import { outboxScenario } from './scenarios/outbox';
+import { promotionsCheckoutScenario } from './scenarios/promotions-checkout';
 import { roundTripScenario } from './scenarios/round-trip';
 import { memoryScenario } from './scenarios/memory';
 import { tracingScenario } from './scenarios/tracing';
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'flash-sale': flashSaleScenario,
   fraud: fraudCheckoutScenario,
   outbox: outboxScenario,
+  promotions: promotionsCheckoutScenario,
 
   'round-trip': roundTripScenario,
   memory: memoryScenario,

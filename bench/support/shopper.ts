@@ -120,6 +120,22 @@ export async function prepareCarts(
   return carts;
 }
 
+/** Applies a promotion code to every cart (`POST /carts/:id/promotions`), 8 at a time. */
+export async function applyPromotionCode(url: string, carts: readonly ReadyCart[], code: string): Promise<void> {
+  const queue = [...carts];
+  const worker = async () => {
+    for (let cart = queue.pop(); cart; cart = queue.pop()) {
+      await call(url, 'POST', `/carts/${cart.cartId}/promotions`, cart.auth, { code });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** An admin request to the app (the bench's own setup: tax rules, promotions). */
+export function adminCall(ctx: BenchContext, url: string, method: string, path: string, body?: unknown) {
+  return call(url, method, path, ctx.bearer(['admin']), body);
+}
+
 /** POST /orders: the order's id (202, pending). `token`: the sandbox card (`tok_visa:<x>` is a card of its own). */
 export async function placeOrder(url: string, cart: ReadyCart, token = 'tok_visa'): Promise<string> {
   const body = await call(

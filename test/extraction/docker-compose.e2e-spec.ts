@@ -179,12 +179,12 @@ describe('docker-compose.yml', () => {
     expect(compose.services.app.environment?.BROKER_URL).toBeUndefined();
   });
 
-  it('splits payments, recommendations and ai out behind one gateway in the split profile', () => {
+  it('splits payments, recommendations, ai, and promotions with tax out behind one gateway in the split profile', () => {
     const split = Object.fromEntries(inProfile('split'));
     expect(Object.keys(split)).toEqual(
-      expect.arrayContaining(['gateway', 'payments', 'recommendations', 'ai', 'nats', 'postgres']),
+      expect.arrayContaining(['gateway', 'payments', 'recommendations', 'ai', 'promotions', 'nats', 'postgres']),
     );
-    const hosted = ['gateway', 'payments', 'recommendations', 'ai'].flatMap((name) =>
+    const hosted = ['gateway', 'payments', 'recommendations', 'ai', 'promotions'].flatMap((name) =>
       split[name].environment!.MODULES.split(','),
     );
     expect(hosted.sort()).toEqual(
@@ -202,13 +202,14 @@ describe('docker-compose.yml', () => {
         'tax',
       ].sort(),
     );
-    for (const name of ['gateway', 'payments', 'recommendations', 'ai']) {
+    for (const name of ['gateway', 'payments', 'recommendations', 'ai', 'promotions']) {
       expect(split[name].environment).toMatchObject({ BROKER_URL: 'nats://nats:4222', BROKER_PREFIX: 'arcade' });
       expect(split[name].environment!.JWT_SECRET).toBe(split.gateway.environment!.JWT_SECRET);
       expect(split[name].depends_on?.nats).toEqual({ condition: 'service_healthy' });
     }
     expect(split.gateway.environment!.GATEWAY_ROUTES).toBe(
-      'payments=http://payments:3000,recommendations=http://recommendations:3000,ai=http://ai:3000',
+      'payments=http://payments:3000,recommendations=http://recommendations:3000,ai=http://ai:3000,' +
+        'promotions=http://promotions:3000,tax=http://promotions:3000',
     );
     expect(split.payments.environment!.DATABASE_URL_PAYMENTS).toMatch(/\/arcade_payments$/);
   });

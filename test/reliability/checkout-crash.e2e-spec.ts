@@ -25,7 +25,12 @@ const CRASH_POINTS = [
   'catalog.CommitStock:before',
   'payments.CapturePayment:after',
   'cart.ClearCart:before',
+  // An order with a promotion code redeems it first (ADR 0118): a crash around the redemption neither
+  // loses the use nor counts it twice.
+  'promotions.RedeemPromotion:after',
+  'promotions.PromotionRedeemed.v1:before',
 ];
+const CODE = 'CRASH10';
 
 describe('the app killed with SIGKILL at each step of the checkout saga', () => {
   let database: TestDatabase;
@@ -86,9 +91,15 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
     });
   }
 
-  async function placeOrder(base: string, variantId: string, customer: Record<string, string>): Promise<void> {
+  async function placeOrder(
+    base: string,
+    variantId: string,
+    customer: Record<string, string>,
+    withCode: boolean,
+  ): Promise<void> {
     const cart = await call(base, 'POST', '/carts', customer);
     await call(base, 'POST', `/carts/${cart.body.id}/items`, customer, { variantId, quantity: 2 });
+    if (withCode) await call(base, 'POST', `/carts/${cart.body.id}/promotions`, customer, { code: CODE });
     await call(
       base,
       'POST',
@@ -137,6 +148,14 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
         ],
       });
       expect(created.status).toBe(201);
+      const withCode = crashAt.startsWith('promotions.');
+      const promotion = withCode
+        ? await call(setup.base, 'POST', '/promotions', admin, {
+            code: CODE,
+            benefit: { type: 'percentage', ratePpm: 100_000 },
+            limits: { totalRedemptions: 5 },
+          })
+        : undefined;
       setup.child.child.kill('SIGTERM');
       await setup.child.exited();
 
@@ -145,7 +164,7 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
       const customer = auth(randomUUID(), ['customer']);
       // The process may die mid-request (the relay delivers right after commit): what was committed
       // is found afterwards through the customer's order list.
-      await placeOrder(doomed.base, created.body.variants[0].id, customer).catch(() => undefined);
+      await placeOrder(doomed.base, created.body.variants[0].id, customer, withCode).catch(() => undefined);
       expect(await doomed.child.exited()).toEqual({ code: null, signal: 'SIGKILL' });
 
       const recovery = await start();
@@ -157,6 +176,11 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
       expect(order.status).toBe('confirmed');
       expect(product.body.variants[0].available).toBe(8);
       expect(statuses).toEqual(['captured']);
+      if (promotion) {
+        expect(order).toMatchObject({ promotionCodes: [CODE], totals: { discountTotal: { amount: 780 } } });
+        const counted = await call(recovery.base, 'GET', `/promotions/${promotion.body.id}`, admin);
+        expect(counted.body.redeemed).toBe(1);
+      }
       recovery.child.child.kill('SIGTERM');
       await recovery.child.exited();
     },

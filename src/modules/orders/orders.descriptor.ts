@@ -5,5 +5,5 @@ export const ordersDescriptor: ModuleDescriptor = {
   name: 'orders',
   summary: 'Orders, their lines and timeline, and the checkout process manager (saga).',
   urlPrefixes: ['orders'],
-  allowedDependencies: ['cart', 'catalog', 'payments', 'shipping'],
+  allowedDependencies: ['cart', 'catalog', 'payments', 'promotions', 'shipping'],
 };

@@ -16,6 +16,10 @@ import { OnPaymentFailedHandler } from './application/checkout/on-payment-failed
 import { OnStockCommittedHandler } from './application/checkout/on-stock-committed.handler';
 import { OnStockReservationRejectedHandler } from './application/checkout/on-stock-reservation-rejected.handler';
 import { OnStockReservedHandler } from './application/checkout/on-stock-reserved.handler';
+import { OnPromotionRedeemedHandler } from './application/checkout/on-promotion-redeemed.handler';
+import { OnPromotionRejectedHandler } from './application/checkout/on-promotion-rejected.handler';
+import { RefundOrderLinesUseCase } from './application/refunds/refund-order-lines.use-case';
+import { ReleasePromotionsOnFullRefundHandler } from './application/refunds/release-promotions-on-full-refund.handler';
 import { OnShipmentDeliveredHandler } from './application/follow-shipments/on-shipment-delivered.handler';
 import { OnShipmentDispatchedHandler } from './application/follow-shipments/on-shipment-dispatched.handler';
 import { OrderFulfilmentUpdater } from './application/follow-shipments/order-fulfilment';
@@ -69,6 +73,10 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     ShipmentCancellationSweeper,
     GetOrderUseCase,
     ListOrdersUseCase,
+    OnPromotionRedeemedHandler,
+    OnPromotionRejectedHandler,
+    ReleasePromotionsOnFullRefundHandler,
+    RefundOrderLinesUseCase,
     OnStockReservedHandler,
     OnStockReservationRejectedHandler,
     OnStockCommittedHandler,

@@ -14,12 +14,27 @@ export type TopologyKind = 'monolith' | 'split';
 export const ADMIN = { email: 'admin@arcade.test', password: 'Admin-Lantern-42-Orbit' };
 export const JWT_SECRET = 'e2e-topology-secret-0123456789abcdef-xyz';
 
-/** Who hosts what in the split topology of the issues: payments, recommendations and ai extracted. */
+/**
+ * Who hosts what in the split topology of the issues: payments, recommendations, ai, and promotions
+ * with tax extracted.
+ */
 export const SPLIT_PROCESSES: Readonly<Record<string, readonly string[]>> = {
-  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping', 'promotions', 'tax'],
+  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping'],
   payments: ['payments'],
   recommendations: ['recommendations'],
   ai: ['ai'],
+  promotions: ['promotions', 'tax'],
+};
+
+/**
+ * Checkout with a code across processes (issue 19): the cart prices through promotions and tax over
+ * NATS, orders sends `RedeemPromotion` over NATS and hears `PromotionRedeemed` from JetStream, and
+ * payments authorises the priced total in its own process.
+ */
+export const SPLIT_WITH_PROMOTIONS: Readonly<Record<string, readonly string[]>> = {
+  main: ['accounts', 'catalog', 'cart', 'orders', 'notifications', 'shipping'],
+  payments: ['payments'],
+  promotions: ['promotions', 'tax'],
 };
 
 /**

@@ -8,6 +8,7 @@ import {
 
 const at = (state: CheckoutState, extra: Partial<CheckoutSagaData> = {}): CheckoutSagaData => ({
   state,
+  promotions: false,
   stockCommitted: false,
   paymentCaptured: false,
   ...extra,
@@ -160,6 +161,77 @@ describe('the checkout saga', () => {
         steps: [],
         outcome: null,
       });
+    });
+  });
+
+  describe('with promotions (ADR 0118)', () => {
+    const promoted = (state: CheckoutState, extra: Partial<CheckoutSagaData> = {}) =>
+      at(state, { promotions: true, ...extra });
+
+    it('redeems first, then reserves: a redemption moves on to the stock step', () => {
+      expect(decideCheckout(promoted('redeeming_promotion'), { kind: 'promotion_redeemed' })).toEqual({
+        saga: promoted('reserving_stock'),
+        steps: ['reserve_stock'],
+        outcome: null,
+        milestone: 'promotion_redeemed',
+      });
+    });
+
+    it('a rejection cancels with promotion_unavailable and sends nothing: nothing is held yet', () => {
+      expect(decideCheckout(promoted('redeeming_promotion'), { kind: 'promotion_rejected' })).toEqual({
+        saga: promoted('cancelled'),
+        steps: [],
+        outcome: { kind: 'cancel', reason: 'promotion_unavailable' },
+        milestone: null,
+      });
+    });
+
+    it.each<[CheckoutState, CheckoutInput, string[]]>([
+      ['redeeming_promotion', { kind: 'deadline_passed' }, ['release_promotion']],
+      ['redeeming_promotion', { kind: 'cancel_requested', reason: 'cancelled_by_customer' }, ['release_promotion']],
+      ['reserving_stock', { kind: 'stock_rejected', reason: 'insufficient_stock' }, ['release_promotion']],
+      ['reserving_stock', { kind: 'deadline_passed' }, ['void_payment', 'release_stock', 'release_promotion']],
+      [
+        'authorizing_payment',
+        { kind: 'payment_declined', reason: 'payment_declined' },
+        ['release_stock', 'release_promotion'],
+      ],
+      ['awaiting_review', { kind: 'payment_review_rejected' }, ['void_payment', 'release_stock', 'release_promotion']],
+      ['confirming', { kind: 'payment_capture_failed' }, ['void_payment', 'restock', 'release_promotion']],
+      [
+        'confirming',
+        { kind: 'cancel_requested', reason: 'cancelled_by_admin' },
+        ['void_payment', 'restock', 'release_promotion'],
+      ],
+    ])('from %s, %j gives the redemption back last: %j', (state, input, steps) => {
+      const decision = decideCheckout(promoted(state), input);
+      expect(decision.saga.state).toBe('cancelled');
+      expect(decision.steps).toEqual(steps);
+    });
+
+    it('a completed order cancelled later refunds, restocks and gives the redemption back', () => {
+      const completed = promoted('completed', { stockCommitted: true, paymentCaptured: true });
+      expect(decideCheckout(completed, { kind: 'cancel_requested', reason: 'cancelled_by_admin' }).steps).toEqual([
+        'refund_payment',
+        'restock',
+        'release_promotion',
+      ]);
+    });
+
+    it('a redemption that lands after the cancellation is given back; a late rejection changes nothing', () => {
+      expect(decideCheckout(promoted('cancelled'), { kind: 'promotion_redeemed' })).toMatchObject({
+        steps: ['release_promotion'],
+        outcome: null,
+      });
+      expect(decideCheckout(promoted('cancelled'), { kind: 'promotion_rejected' })).toMatchObject({
+        steps: [],
+        outcome: null,
+      });
+    });
+
+    it('an order without promotions never sends release_promotion', () => {
+      const decision = decideCheckout(at('authorizing_payment'), { kind: 'payment_declined', reason: 'x' });
+      expect(decision.steps).toEqual(['release_stock']);
     });
   });
 });

@@ -4,10 +4,19 @@
  * Late and duplicate inputs are answered with compensations or nothing, never with a regression.
  */
 export type CheckoutState =
-  'reserving_stock' | 'authorizing_payment' | 'awaiting_review' | 'confirming' | 'completed' | 'cancelled';
+  | 'redeeming_promotion'
+  | 'reserving_stock'
+  | 'authorizing_payment'
+  | 'awaiting_review'
+  | 'confirming'
+  | 'completed'
+  | 'cancelled';
 
-/** What can happen to a checkout: a reply of catalog or payments, a deadline, a cancellation. */
+/** What can happen to a checkout: a reply of promotions, catalog or payments, a deadline, a cancellation. */
 export type CheckoutInput =
+  | { readonly kind: 'promotion_redeemed' }
+  /** Promotions counted nothing (a code exhausted, expired or no longer eligible since the cart priced it). */
+  | { readonly kind: 'promotion_rejected' }
   | { readonly kind: 'stock_reserved' }
   | { readonly kind: 'stock_rejected'; readonly reason: string }
   /** `heldForReview`: payments' risk check holds it (authorized, not to be captured) until a review decides. */
@@ -21,8 +30,13 @@ export type CheckoutInput =
   | { readonly kind: 'deadline_passed' }
   | { readonly kind: 'cancel_requested'; readonly reason: string };
 
-/** Steps, in the order they must be sent (compensations run in reverse order of the steps). */
+/**
+ * Steps, in the order they must be sent (compensations run in reverse order of the steps).
+ * `redeem_promotion` (or, without promotions, `reserve_stock`) is the first step, sent when the order is placed.
+ */
 export type CheckoutStep =
+  | 'redeem_promotion'
+  | 'reserve_stock'
   | 'authorize_payment'
   | 'commit_stock'
   | 'capture_payment'
@@ -30,11 +44,17 @@ export type CheckoutStep =
   | 'refund_payment'
   | 'void_payment'
   | 'restock'
-  | 'release_stock';
+  | 'release_stock'
+  | 'release_promotion';
 
-/** Where an order's checkout stands: its state and the two steps confirmation waits for. */
+/**
+ * Where an order's checkout stands: its state, the two steps confirmation waits for, and whether the
+ * order carries promotions (then redeeming them is the first step and giving them back a compensation
+ * of every cancellation after it, ADR 0118).
+ */
 export interface CheckoutSagaData {
   readonly state: CheckoutState;
+  readonly promotions: boolean;
   readonly stockCommitted: boolean;
   readonly paymentCaptured: boolean;
 }
@@ -59,6 +79,16 @@ export interface CheckoutDecision {
 }
 
 const UNDO_ALL_BEFORE_CAPTURE: CheckoutStep[] = ['void_payment', 'release_stock'];
+
+/**
+ * The compensations `steps`, then giving the promotions back when the order carries any: the
+ * redemption was the first step, so its compensation comes last. Sent even when the redemption may
+ * not have happened (a deadline while redeeming): promotions' release is idempotent and leaves a
+ * tombstone that makes a late redemption count nothing.
+ */
+function undo(saga: CheckoutSagaData, steps: readonly CheckoutStep[]): CheckoutStep[] {
+  return saga.promotions ? [...steps, 'release_promotion'] : [...steps];
+}
 
 /** Payment held, stock reserved: the order confirms (commit stock, capture, clear the cart). */
 function confirmOrder(saga: CheckoutSagaData, milestone: string): CheckoutDecision {
@@ -95,6 +125,20 @@ function settle(saga: CheckoutSagaData, milestone: string): CheckoutDecision {
 /** Decides what an input does to a checkout in the state it is in (pure; see the module comment). */
 export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): CheckoutDecision {
   switch (saga.state) {
+    case 'redeeming_promotion':
+      if (input.kind === 'promotion_redeemed') {
+        return {
+          saga: { ...saga, state: 'reserving_stock' },
+          steps: ['reserve_stock'],
+          outcome: null,
+          milestone: 'promotion_redeemed',
+        };
+      }
+      // Nothing was counted, nothing is held yet: the order is cancelled with nothing to give back.
+      if (input.kind === 'promotion_rejected') return cancel(saga, 'promotion_unavailable', []);
+      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', undo(saga, []));
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undo(saga, []));
+      return stay(saga);
     case 'reserving_stock':
       if (input.kind === 'stock_reserved') {
         return {
@@ -104,9 +148,9 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
           milestone: 'stock_reserved',
         };
       }
-      if (input.kind === 'stock_rejected') return cancel(saga, input.reason, []);
-      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'stock_rejected') return cancel(saga, input.reason, undo(saga, []));
+      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', undo(saga, UNDO_ALL_BEFORE_CAPTURE));
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undo(saga, UNDO_ALL_BEFORE_CAPTURE));
       return stay(saga);
     case 'authorizing_payment':
       if (input.kind === 'payment_authorized' && input.heldForReview) {
@@ -119,15 +163,16 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
         };
       }
       if (input.kind === 'payment_authorized') return confirmOrder(saga, 'payment_authorized');
-      if (input.kind === 'payment_declined') return cancel(saga, input.reason, ['release_stock']);
-      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', UNDO_ALL_BEFORE_CAPTURE);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'payment_declined') return cancel(saga, input.reason, undo(saga, ['release_stock']));
+      if (input.kind === 'deadline_passed') return cancel(saga, 'timeout', undo(saga, UNDO_ALL_BEFORE_CAPTURE));
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undo(saga, UNDO_ALL_BEFORE_CAPTURE));
       return stay(saga);
     case 'awaiting_review':
       // No deadline of its own: payments settles every review by its deadline (FRAUD_REVIEW_DEFAULT).
       if (input.kind === 'payment_review_approved') return confirmOrder(saga, 'payment_review_approved');
-      if (input.kind === 'payment_review_rejected') return cancel(saga, 'payment_risk', UNDO_ALL_BEFORE_CAPTURE);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, UNDO_ALL_BEFORE_CAPTURE);
+      if (input.kind === 'payment_review_rejected')
+        return cancel(saga, 'payment_risk', undo(saga, UNDO_ALL_BEFORE_CAPTURE));
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undo(saga, UNDO_ALL_BEFORE_CAPTURE));
       return stay(saga);
     case 'confirming':
     case 'completed':
@@ -136,11 +181,12 @@ export function decideCheckout(saga: CheckoutSagaData, input: CheckoutInput): Ch
       if (input.kind === 'payment_captured' && !saga.paymentCaptured)
         return settle({ ...saga, paymentCaptured: true }, 'payment_captured');
       if (input.kind === 'payment_capture_failed')
-        return cancel(saga, 'payment_capture_failed', ['void_payment', 'restock']);
-      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undoAfterConfirm(saga));
+        return cancel(saga, 'payment_capture_failed', undo(saga, ['void_payment', 'restock']));
+      if (input.kind === 'cancel_requested') return cancel(saga, input.reason, undo(saga, undoAfterConfirm(saga)));
       return stay(saga);
     case 'cancelled':
       // Something held after the order was cancelled (a late reply): give it back.
+      if (input.kind === 'promotion_redeemed') return stay(saga, ['release_promotion']);
       if (input.kind === 'stock_reserved') return stay(saga, ['release_stock']);
       if (input.kind === 'payment_authorized') return stay(saga, ['void_payment']);
       if (input.kind === 'payment_captured') return stay(saga, ['refund_payment']);

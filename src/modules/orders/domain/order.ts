@@ -64,6 +64,37 @@ export interface Shipment {
   readonly trackingNumber: string;
 }
 
+/** What one promotion took off one line or off shipping, in minor units of the order's currency. */
+export interface OrderPromotionShare {
+  readonly promotionId: string;
+  /** The code the customer applied; null for an automatic promotion. */
+  readonly code: string | null;
+  readonly amount: number;
+}
+
+/** A promotion the order carries, and all it took (lines and shipping), in minor units. */
+export interface OrderPromotion {
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly benefit: 'percentage' | 'fixed-amount' | 'free-shipping';
+  readonly amount: number;
+}
+
+/**
+ * One part of an order's breakdown (a line, or shipping), ADR 0107, in minor units:
+ * `total = amount − discount + (taxIncluded ? 0 : tax)`.
+ */
+export interface PricedPart {
+  /** Before the discount: unit price × quantity, or shipping's quoted price. */
+  readonly amount: number;
+  readonly discount: number;
+  /** Tax on `amount − discount`, rounded half-up on its own. */
+  readonly tax: number;
+  /** The rate applied, parts per million (190 000 = 19 %). */
+  readonly taxRatePpm: number;
+  readonly byPromotion: readonly OrderPromotionShare[];
+}
+
 /** An order as orders keeps it (its lines and timeline are read apart). Money is minor units of `currency`. */
 export interface Order {
   readonly id: string;
@@ -71,10 +102,28 @@ export interface Order {
   readonly cartId: string;
   readonly status: OrderStatus;
   readonly currency: string;
-  /** subtotal + shipping, in minor units. */
+  /**
+   * What the customer pays (and payments authorises and captures), in minor units:
+   * `subtotal − discount + shipping + (taxIncluded ? 0 : tax)` (ADR 0107).
+   */
   readonly totalAmount: number;
-  /** The shipping price (re-quoted at checkout), in minor units; 0 without a method. */
+  /** Σ unit price × quantity of the lines, as priced (gross in a tax-inclusive store). */
+  readonly subtotalAmount: number;
+  /** Everything promotions took, lines and shipping. */
+  readonly discountAmount: number;
+  /** Σ line tax + shipping tax ("of which tax" when `taxIncluded`). */
+  readonly taxAmount: number;
+  readonly taxIncluded: boolean;
+  /** The country tax was computed for; null when none was (an order priced without tax). */
+  readonly taxCountry: string | null;
+  /** The shipping price (re-quoted at checkout) before its discount, in minor units; 0 without a method. */
   readonly shippingAmount: number;
+  /** Shipping's part of the breakdown (its discount, tax and rate); null without a method. */
+  readonly shippingPricing: PricedPart | null;
+  /** The codes the customer applied, in the order applied. */
+  readonly promotionCodes: readonly string[];
+  /** Every promotion the order carries (codes and automatic ones) and what it took. */
+  readonly promotions: readonly OrderPromotion[];
   /** Null when the order has no method (a shop with no shipping method set up). */
   readonly shippingMethod: OrderShippingMethod | null;
   readonly itemCount: number;
@@ -98,7 +147,15 @@ export type NewOrder = Pick<
   | 'cartId'
   | 'currency'
   | 'totalAmount'
+  | 'subtotalAmount'
+  | 'discountAmount'
+  | 'taxAmount'
+  | 'taxIncluded'
+  | 'taxCountry'
   | 'shippingAmount'
+  | 'shippingPricing'
+  | 'promotionCodes'
+  | 'promotions'
   | 'shippingMethod'
   | 'itemCount'
   | 'shippingAddress'

@@ -20,12 +20,14 @@ import {
 } from '../../../platform/http';
 import { CancelOrderUseCase } from '../application/cancel-order/cancel-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order/place-order.use-case';
+import { OrderRefundView, RefundOrderLinesUseCase } from '../application/refunds/refund-order-lines.use-case';
 import { GetOrderUseCase } from '../application/view-orders/get-order.use-case';
 import { ListOrdersUseCase } from '../application/view-orders/list-orders.use-case';
 import { OrderView, PlacedOrder } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
-import { OrderResponse, PlacedOrderResponse } from './orders.response';
+import { OrderRefundResponse, OrderResponse, PlacedOrderResponse } from './orders.response';
 import { PlaceOrderDto } from './place-order.dto';
+import { RefundOrderLinesDto } from './refund-order-lines.dto';
 
 const ORDER_PAGE = PageOf(OrderResponse);
 
@@ -39,6 +41,7 @@ export class OrdersController {
     private readonly cancelOrder: CancelOrderUseCase,
     private readonly getOrder: GetOrderUseCase,
     private readonly listOrders: ListOrdersUseCase,
+    private readonly refundOrderLines: RefundOrderLinesUseCase,
   ) {}
 
   /** Checks out a cart: answers 202 with the pending order; the checkout goes on asynchronously. */
@@ -59,6 +62,14 @@ export class OrdersController {
   @ApiProblem(409, 'currency-mismatch', 'The cart holds lines in more than one currency (a product was repriced)')
   @ApiProblem(409, 'product-unavailable', 'A product in the cart can no longer be bought')
   @ApiProblem(409, 'idempotency-key-in-use', 'A request with this Idempotency-Key is still being processed')
+  @ApiProblem(
+    409,
+    'promotion-expired',
+    "A code the cart holds no longer applies; the type is the refusal's (promotion-unknown, -disabled, " +
+      '-not-started, -expired, -exhausted, -ineligible, -not-combinable), with `code` and `refusals`',
+  )
+  @ApiProblem(409, 'total-changed', 'The priced total differs from `expectedTotal` (both in the problem)')
+  @ApiProblem(503, 'pricing-unavailable', 'The cart holds codes and promotions or tax could not be reached')
   async place(
     @Body() body: PlaceOrderDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -72,6 +83,7 @@ export class OrdersController {
       cartId: body.cartId,
       shippingAddress: { ...body.shippingAddress, line2: body.shippingAddress.line2 ?? null },
       payment: body.payment,
+      ...(body.expectedTotal === undefined ? {} : { expectedTotal: body.expectedTotal }),
     });
     void reply.status(status).header('location', `/orders/${placed.id}`);
     return placed;
@@ -113,6 +125,38 @@ export class OrdersController {
     return this.cancelOrder.execute({
       orderId: id,
       caller: user,
+      idempotencyKey: optionalIdempotencyKey(idempotencyKey),
+    });
+  }
+
+  /**
+   * Refunds units of an order's lines at what they paid: their share of the line after its discount,
+   * tax included (ADR 0107 §9); payments refunds the sum. An order refunded in full gives its
+   * promotions back.
+   */
+  @Post(':id/refunds')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key gets the first answer',
+  })
+  @ApiAcceptedResponse({ type: OrderRefundResponse, description: 'Refund requested; payments refunds the total' })
+  @ApiProblem(409, 'order-not-refundable', "The order's payment is not captured")
+  @ApiProblem(409, 'refund-exceeds-quantity', 'More units than the line has left to refund')
+  @ApiProblem(409, 'order-line-unknown', 'The order has no such line')
+  refund(
+    @IdParam() id: string,
+    @Body() body: RefundOrderLinesDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderRefundView> {
+    return this.refundOrderLines.execute({
+      orderId: id,
+      caller: user,
+      lines: body.lines,
+      reason: body.reason ?? 'refund',
       idempotencyKey: optionalIdempotencyKey(idempotencyKey),
     });
   }

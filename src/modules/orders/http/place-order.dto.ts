@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 /** Where the order goes. */
 export class ShippingAddressDto {
@@ -40,4 +52,15 @@ export class PlaceOrderDto {
   @ValidateNested()
   @Type(() => PaymentMethodDto)
   readonly payment: PaymentMethodDto;
+  @ApiPropertyOptional({
+    example: 4490,
+    description:
+      "The total the customer was shown (minor units of the cart currency, e.g. the cart's `totals.total.amount` " +
+      'for this country). When sent, an order that would total anything else is refused with 409 `total-changed`.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly expectedTotal?: number;
 }

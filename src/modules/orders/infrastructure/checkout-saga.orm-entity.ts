@@ -6,6 +6,8 @@ import type { CheckoutState } from '../domain/checkout-saga';
 export class CheckoutSagaOrmEntity {
   @PrimaryColumn('uuid', { name: 'order_id' }) orderId: string;
   @Column('text') state: CheckoutState;
+  /** The order carries promotions: redeeming them is a step, giving them back a compensation. */
+  @Column('boolean', { default: false }) promotions: boolean;
   @Column('boolean', { name: 'stock_committed', default: false }) stockCommitted: boolean;
   @Column('boolean', { name: 'payment_captured', default: false }) paymentCaptured: boolean;
   /** When the current step times out; null once no reply is awaited. */

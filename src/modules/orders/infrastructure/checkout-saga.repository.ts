@@ -6,6 +6,7 @@ import { CheckoutSaga, CheckoutState } from '../domain/checkout-saga';
 const COLUMNS = {
   orderId: 'order_id',
   state: 'state',
+  promotions: 'promotions',
   stockCommitted: 'stock_committed',
   paymentCaptured: 'payment_captured',
   stepDeadline: 'step_deadline',
@@ -24,6 +25,7 @@ const LOCK_OVERDUE = `
 interface SagaRow {
   readonly order_id: string;
   readonly state: CheckoutState;
+  readonly promotions: boolean;
   readonly stock_committed: boolean;
   readonly payment_captured: boolean;
   readonly step_deadline: Date | null;
@@ -38,7 +40,7 @@ export class CheckoutSagaRepository {
   /** Starts an order's checkout. */
   async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO checkout_sagas (${Object.values(COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO checkout_sagas (${Object.values(COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)`,
       params(saga),
     );
   }
@@ -52,7 +54,7 @@ export class CheckoutSagaRepository {
   /** Saves where the saga went (it was locked by `lock` in the same transaction). */
   async save(tx: Transaction, saga: CheckoutSaga): Promise<void> {
     await tx.manager.query(
-      `UPDATE checkout_sagas SET state = $2, stock_committed = $3, payment_captured = $4, step_deadline = $5,
+      `UPDATE checkout_sagas SET state = $2, promotions = $3, stock_committed = $4, payment_captured = $5, step_deadline = $6,
          updated_at = now() WHERE order_id = $1`,
       params(saga),
     );
@@ -74,6 +76,7 @@ function toSaga(row: SagaRow): CheckoutSaga {
   return {
     orderId: row.order_id,
     state: row.state,
+    promotions: row.promotions,
     stockCommitted: row.stock_committed,
     paymentCaptured: row.payment_captured,
     stepDeadline: row.step_deadline,

@@ -10,6 +10,13 @@ import {
   OrderStatus,
   ShippingAddress,
 } from '../domain/order';
+import {
+  OrderBreakdown,
+  OrderPromotion,
+  OrderPromotionShare,
+  PricedOrderLine,
+  PricedPart,
+} from '../domain/order-breakdown';
 
 /** The columns of an order: adding a field to `Order` is a compile error here until it is mapped. */
 const COLUMNS = {
@@ -19,7 +26,15 @@ const COLUMNS = {
   status: 'status',
   currency: 'currency',
   totalAmount: 'total_amount',
+  subtotalAmount: 'subtotal_amount',
+  discountAmount: 'discount_amount',
+  taxAmount: 'tax_amount',
+  taxIncluded: 'tax_included',
+  taxCountry: 'tax_country',
   shippingAmount: 'shipping_amount',
+  shippingPricing: 'shipping_pricing',
+  promotionCodes: 'promotion_codes',
+  promotions: 'promotions',
   shippingMethod: 'shipping_method_id, shipping_method_name',
   itemCount: 'item_count',
   shippingAddress: 'shipping_address',
@@ -44,18 +59,30 @@ const LINE_COLUMNS = {
 } as const satisfies Record<keyof OrderLine, string>;
 
 const SELECT = `SELECT ${Object.values(COLUMNS).join(', ')} FROM orders`;
-const SELECT_LINES = `SELECT order_id, ${Object.values(LINE_COLUMNS).join(', ')} FROM order_lines`;
+/** The columns of what a line paid (with its catalog categories): adding a field is a compile error until mapped. */
+const PRICED_LINE_COLUMNS = {
+  pricing: 'discount, tax, tax_rate_ppm, by_promotion',
+  categoryIds: 'category_ids',
+} as const satisfies Record<Exclude<keyof PricedOrderLine, keyof OrderLine>, string>;
+
+const SELECT_LINES = `SELECT order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')} FROM order_lines`;
 
 /** The order and its lines in one statement; the unique index refuses a second live order of a cart. */
 const PLACE = `
   WITH placed AS (
     INSERT INTO orders (id, customer_id, cart_id, status, currency, total_amount, item_count, shipping_address,
-                        payment_provider, payment_token, shipping_amount, shipping_method_id, shipping_method_name)
-    VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9, $18, $19, $20) RETURNING id)
-  INSERT INTO order_lines (order_id, line_no, ${Object.values(LINE_COLUMNS).join(', ')})
+                        payment_provider, payment_token, shipping_amount, shipping_method_id, shipping_method_name,
+                        subtotal_amount, discount_amount, tax_amount, tax_included, tax_country, shipping_pricing,
+                        promotion_codes, promotions)
+    VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9, $18, $19, $20,
+            $21, $22, $23, $24, $25, $26::jsonb, $27::text[], $28::jsonb) RETURNING id)
+  INSERT INTO order_lines (order_id, line_no, ${Object.values(LINE_COLUMNS).join(', ')},
+                           discount, tax, tax_rate_ppm, by_promotion, category_ids)
   SELECT placed.id, l.* FROM placed,
-    unnest($10::int[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::int[], $16::bigint[], $17::text[])
-      AS l(line_no, product_id, variant_id, sku, title, quantity, unit_price, currency)`;
+    unnest($10::int[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::int[], $16::bigint[], $17::text[],
+           $29::bigint[], $30::bigint[], $31::int[], $32::jsonb[], $33::jsonb[])
+      AS l(line_no, product_id, variant_id, sku, title, quantity, unit_price, currency,
+           discount, tax, tax_rate_ppm, by_promotion, category_ids)`;
 
 /** The partial unique index that lets a cart have one order that is not cancelled. */
 const LIVE_ORDER_OF_CART = 'orders_live_cart_uq';
@@ -67,7 +94,15 @@ interface OrderRow {
   readonly status: OrderStatus;
   readonly currency: string;
   readonly total_amount: string;
+  readonly subtotal_amount: string;
+  readonly discount_amount: string;
+  readonly tax_amount: string;
+  readonly tax_included: boolean;
+  readonly tax_country: string | null;
   readonly shipping_amount: string;
+  readonly shipping_pricing: PricedPart | null;
+  readonly promotion_codes: string[];
+  readonly promotions: OrderPromotion[];
   readonly shipping_method_id: string | null;
   readonly shipping_method_name: string | null;
   readonly item_count: number;
@@ -91,6 +126,19 @@ interface LineRow {
   readonly quantity: number;
   readonly unit_price: string;
   readonly currency: string;
+  readonly line_no: number;
+  readonly refunded_units: number;
+  readonly discount: string;
+  readonly tax: string;
+  readonly tax_rate_ppm: number;
+  readonly by_promotion: OrderPromotionShare[];
+  readonly category_ids: string[];
+}
+
+/** A line as refunds read it: its number, what it paid and how many units went back already. */
+export interface RefundableLine extends PricedOrderLine {
+  readonly lineNo: number;
+  readonly refundedUnits: number;
 }
 
 /** Which orders a page holds: newest first, after the cursor's position. */
@@ -131,9 +179,13 @@ export class OrderRepository {
     return rows.length > 0;
   }
 
-  /** Records a pending order with its lines; throws CartAlreadyOrdered if its cart has a live order. */
-  async place(tx: Transaction, order: NewOrder, lines: readonly OrderLine[]): Promise<void> {
-    const column = <T>(pick: (line: OrderLine) => T): T[] => lines.map(pick);
+  /**
+   * Records a pending order with its lines and the breakdown they were priced with; throws
+   * CartAlreadyOrdered if its cart has a live order.
+   */
+  async place(tx: Transaction, order: NewOrder, breakdown: OrderBreakdown): Promise<void> {
+    const lines = breakdown.lines;
+    const column = <T>(pick: (line: PricedOrderLine) => T): T[] => lines.map(pick);
     try {
       await tx.manager.query(PLACE, [
         order.id,
@@ -156,6 +208,19 @@ export class OrderRepository {
         order.shippingAmount,
         order.shippingMethod?.id ?? null,
         order.shippingMethod?.name ?? null,
+        order.subtotalAmount,
+        order.discountAmount,
+        order.taxAmount,
+        order.taxIncluded,
+        order.taxCountry,
+        order.shippingPricing === null ? null : JSON.stringify(order.shippingPricing),
+        order.promotionCodes,
+        JSON.stringify(order.promotions),
+        column((l) => l.pricing.discount),
+        column((l) => l.pricing.tax),
+        column((l) => l.pricing.taxRatePpm),
+        column((l) => JSON.stringify(l.pricing.byPromotion)),
+        column((l) => JSON.stringify(l.categoryIds)),
       ]);
     } catch (error) {
       // Another order claimed the cart meanwhile (a second tab, a double click): it waited for it.
@@ -174,18 +239,26 @@ export class OrderRepository {
     ]);
   }
 
-  /** The lines of an order, in order. */
-  async lines(orderId: string, tx?: Transaction): Promise<OrderLine[]> {
+  /** The lines of an order, in order, with what each paid. */
+  async lines(orderId: string, tx?: Transaction): Promise<RefundableLine[]> {
     return (await this.linesOf([orderId], tx)).get(orderId) ?? [];
   }
 
-  /** The lines of several orders, by order id, each in order. */
-  async linesOf(orderIds: readonly string[], tx?: Transaction): Promise<Map<string, OrderLine[]>> {
+  /** Records `units` more units of line `lineNo` refunded (the order is locked by the caller). */
+  async recordRefundedUnits(tx: Transaction, orderId: string, lineNo: number, units: number): Promise<void> {
+    await tx.manager.query(
+      `UPDATE order_lines SET refunded_units = refunded_units + $3 WHERE order_id = $1 AND line_no = $2`,
+      [orderId, lineNo, units],
+    );
+  }
+
+  /** The lines of several orders, by order id, each in order, with what each paid. */
+  async linesOf(orderIds: readonly string[], tx?: Transaction): Promise<Map<string, RefundableLine[]>> {
     const rows = (await (tx?.manager ?? this.uow.reader).query(
       `${SELECT_LINES} WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, line_no`,
       [orderIds],
     )) as LineRow[];
-    const byOrder = new Map<string, OrderLine[]>();
+    const byOrder = new Map<string, RefundableLine[]>();
     for (const row of rows) {
       const lines = byOrder.get(row.order_id) ?? [];
       if (lines.length === 0) byOrder.set(row.order_id, lines);
@@ -227,7 +300,15 @@ function toOrder(row: OrderRow): Order {
     status: row.status,
     currency: row.currency,
     totalAmount: minorUnits(row.total_amount),
+    subtotalAmount: minorUnits(row.subtotal_amount),
+    discountAmount: minorUnits(row.discount_amount),
+    taxAmount: minorUnits(row.tax_amount),
+    taxIncluded: row.tax_included,
+    taxCountry: row.tax_country,
     shippingAmount: minorUnits(row.shipping_amount),
+    shippingPricing: row.shipping_pricing,
+    promotionCodes: row.promotion_codes,
+    promotions: row.promotions,
     shippingMethod:
       row.shipping_method_id === null ? null : { id: row.shipping_method_id, name: row.shipping_method_name! },
     itemCount: row.item_count,
@@ -243,14 +324,25 @@ function toOrder(row: OrderRow): Order {
   };
 }
 
-function toLine(row: LineRow): OrderLine {
+function toLine(row: LineRow): RefundableLine {
+  const unitPrice = minorUnits(row.unit_price);
   return {
     productId: row.product_id,
     variantId: row.variant_id,
     sku: row.sku,
     title: row.title,
     quantity: row.quantity,
-    unitPrice: { amount: minorUnits(row.unit_price), currency: row.currency },
+    unitPrice: { amount: unitPrice, currency: row.currency },
+    pricing: {
+      amount: unitPrice * row.quantity,
+      discount: minorUnits(row.discount),
+      tax: minorUnits(row.tax),
+      taxRatePpm: row.tax_rate_ppm,
+      byPromotion: row.by_promotion,
+    },
+    categoryIds: row.category_ids,
+    lineNo: row.line_no,
+    refundedUnits: row.refunded_units,
   };
 }
 

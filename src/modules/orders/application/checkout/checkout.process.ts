@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Transaction } from '../../../../platform/messaging';
 import { annotateActiveSpan } from '../../../../platform/observability/tracing';
-import { OrderAddressSnapshot, OrderCancelled, OrderConfirmed } from '../../contracts';
+import { OrderAddressSnapshot, OrderCancelled, OrderConfirmed, OrderTotalsSnapshot } from '../../contracts';
 import { CheckoutInput, CheckoutState, decideCheckout } from '../../domain/checkout-saga';
 import { Order } from '../../domain/order';
+import { partTotal } from '../../domain/order-breakdown';
 import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
 import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
 import { OrderRepository } from '../../infrastructure/order.repository';
 import { ORDERS_CONFIG, OrdersConfig } from '../../orders.config';
-import { commandForStep } from './checkout-step-commands';
+import { commandForStep, STEPS_WITH_LINES } from './checkout-step-commands';
 
-const AWAITING_REPLY: readonly CheckoutState[] = ['reserving_stock', 'authorizing_payment'];
+const AWAITING_REPLY: readonly CheckoutState[] = ['redeeming_promotion', 'reserving_stock', 'authorizing_payment'];
 
 /**
  * The checkout process manager: moves one order's checkout forward inside the caller's
@@ -55,7 +56,9 @@ export class CheckoutProcess {
 
     if (decision.milestone) await this.timeline.record(tx, orderId, decision.milestone);
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');
-    const lines = decision.steps.includes('authorize_payment') ? await this.orders.lines(orderId, tx) : [];
+    const lines = decision.steps.some((step) => STEPS_WITH_LINES.includes(step))
+      ? await this.orders.lines(orderId, tx)
+      : [];
     for (const step of decision.steps) tx.send(commandForStep(step, order, reason, lines));
 
     if (decision.outcome?.kind === 'confirm') await this.confirm(tx, order);
@@ -71,12 +74,25 @@ export class CheckoutProcess {
     await this.orders.update(tx, order.id, { status: 'confirmed' });
     await this.timeline.record(tx, order.id, 'confirmed');
     const lines = await this.orders.lines(order.id, tx);
+    const money = (amount: number) => ({ amount, currency: order.currency });
     tx.publish(
       new OrderConfirmed({
         orderId: order.id,
         customerId: order.customerId,
-        lines: lines.map((line, i) => ({ ...line, lineNo: i + 1 })),
-        total: { amount: order.totalAmount, currency: order.currency },
+        lines: lines.map((line) => ({
+          productId: line.productId,
+          variantId: line.variantId,
+          sku: line.sku,
+          title: line.title,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          lineNo: line.lineNo,
+          discount: money(line.pricing.discount),
+          tax: money(line.pricing.tax),
+          total: money(partTotal(line.pricing, order.taxIncluded)),
+        })),
+        total: money(order.totalAmount),
+        totals: totalsSnapshot(order),
         confirmedAt: new Date().toISOString(),
         ...(order.shippingMethod ? { shippingMethod: { ...order.shippingMethod } } : {}),
         shippingAddress: addressOf(order),
@@ -96,6 +112,22 @@ export class CheckoutProcess {
       }),
     );
   }
+}
+
+/** The order's breakdown as `OrderConfirmed` carries it (ADR 0107). */
+function totalsSnapshot(order: Order): OrderTotalsSnapshot {
+  const money = (amount: number) => ({ amount, currency: order.currency });
+  return {
+    subtotal: money(order.subtotalAmount),
+    discountTotal: money(order.discountAmount),
+    shippingTotal: money(order.shippingAmount),
+    taxTotal: money(order.taxAmount),
+    total: money(order.totalAmount),
+    taxIncluded: order.taxIncluded,
+    shippingDiscount: money(order.shippingPricing?.discount ?? 0),
+    shippingTax: money(order.shippingPricing?.tax ?? 0),
+    promotions: order.promotions.map((p) => ({ promotionId: p.promotionId, code: p.code, amount: money(p.amount) })),
+  };
 }
 
 /** The order's address as `OrderConfirmed` carries it (no `line2` when there is none). */

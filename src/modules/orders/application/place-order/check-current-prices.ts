@@ -8,8 +8,12 @@ import { OrderLine } from '../../domain/order';
  * `product-unavailable`, a price that differs (up or down) a 409 `price-changed` naming the lines
  * with both prices, so the customer can review the cart and accept (`POST /carts/:id/accept-prices`).
  * Catalog checks the same again when it reserves, so a change after this check is refused too.
+ * Answers each line's catalog category ids (promotions' scope at redemption; empty from an older catalog).
  */
-export async function checkCurrentPrices(bus: MessageBus, lines: readonly OrderLine[]): Promise<void> {
+export async function checkCurrentPrices(
+  bus: MessageBus,
+  lines: readonly OrderLine[],
+): Promise<ReadonlyMap<string, readonly string[]>> {
   const { items } = await bus.query(new GetVariantSnapshots(lines.map((l) => l.variantId)));
   const current = new Map(items.map((s) => [s.variantId, s]));
   const unavailable = lines.filter((l) => !current.get(l.variantId)?.purchasable).map((l) => l.variantId);
@@ -30,4 +34,5 @@ export async function checkCurrentPrices(bus: MessageBus, lines: readonly OrderL
       { lines: repriced },
     );
   }
+  return new Map(items.map((s) => [s.variantId, s.categoryIds ?? []]));
 }

@@ -10,16 +10,18 @@ import {
   UnitOfWork,
 } from '../../../../platform/messaging';
 import { CheckoutCart, GetCartForCheckout } from '../../../cart';
-import { ReserveStock } from '../../../catalog';
 import { OrderPlaced } from '../../contracts';
-import { CartAlreadyOrdered, OrderLine, ShippingAddress, totalsOf } from '../../domain/order';
+import { CartAlreadyOrdered, NewOrder, OrderLine, ShippingAddress } from '../../domain/order';
+import { OrderBreakdown } from '../../domain/order-breakdown';
 import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
 import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
 import { OrderRepository } from '../../infrastructure/order.repository';
 import { CheckoutProcess } from '../checkout/checkout.process';
 import { PlacedOrder } from '../view-orders/order-view';
+import { commandForStep } from '../checkout/checkout-step-commands';
 import { checkCurrentPrices } from './check-current-prices';
 import { checkPaymentProvider } from './check-payment-provider';
+import { checkPricing } from './check-pricing';
 import { checkShipping, OrderShipping } from './check-shipping';
 
 /** A customer's checkout of a cart (`POST /orders`). */
@@ -29,6 +31,8 @@ export interface PlaceOrderInput {
   readonly cartId: string;
   readonly shippingAddress: ShippingAddress;
   readonly payment: { readonly provider: string; readonly token: string };
+  /** The total the customer was shown, minor units of the cart's currency; another priced total is a 409. */
+  readonly expectedTotal?: number;
 }
 
 /**
@@ -37,7 +41,11 @@ export interface PlaceOrderInput {
  * most one live order whatever the key (409 `cart-checked-out`), the order charges the prices the
  * customer accepted (409 `price-changed` otherwise), and only through a provider payments has
  * configured (400 `payment-provider-unavailable`), with the shipping method and price the customer
- * chose, re-quoted (409 `shipping-price-changed`, `shipping-method-required` and the refusals).
+ * chose, re-quoted (409 `shipping-price-changed`, `shipping-method-required` and the refusals), and
+ * with the totals breakdown the cart priced through promotions and tax for the address's country
+ * (`checkPricing`: 409 with a refused code's type, 503 `pricing-unavailable`, 409 `total-changed`).
+ * An order carrying promotions starts its checkout by redeeming them (ADR 0118); any other by
+ * reserving its stock.
  */
 @Injectable()
 export class PlaceOrderUseCase {
@@ -61,7 +69,8 @@ export class PlaceOrderUseCase {
 
     await checkPaymentProvider(this.bus, input.payment.provider);
     if (await this.orders.hasLiveOrder(input.cartId, input.customerId)) throw cartCheckedOut();
-    const cart = await this.bus.query(new GetCartForCheckout(input.cartId, input.customerId));
+    const country = input.shippingAddress.country;
+    const cart = await this.bus.query(new GetCartForCheckout(input.cartId, input.customerId, country));
     if (!cart) throw ProblemException.notFound('Cart');
     if (cart.lines.length === 0) throw ProblemException.conflict('cart-empty', 'The cart is empty.');
     const lines = cart.lines.map((l): OrderLine => ({
@@ -73,13 +82,14 @@ export class PlaceOrderUseCase {
       unitPrice: l.acceptedUnitPrice,
     }));
     assertOneCurrency(lines);
-    await checkCurrentPrices(this.bus, lines);
-    const shipping = await checkShipping(this.bus, cart, input.shippingAddress.country);
+    const categories = await checkCurrentPrices(this.bus, lines);
+    const shipping = await checkShipping(this.bus, cart, country);
+    const breakdown = checkPricing(cart, lines, categories, shipping, country, input.expectedTotal);
 
     return this.uow.run((tx) =>
       once(tx, key, async () => {
         const orderId = uuidv7();
-        await this.place(tx, orderId, input, cart, lines, shipping);
+        await this.place(tx, orderId, input, cart, breakdown, shipping);
         return { status: 202, body: { id: orderId, status: 'pending' as const } };
       }),
     );
@@ -90,44 +100,59 @@ export class PlaceOrderUseCase {
     orderId: string,
     input: PlaceOrderInput,
     cart: CheckoutCart,
-    lines: readonly OrderLine[],
+    breakdown: OrderBreakdown,
     shipping: OrderShipping | null,
   ): Promise<void> {
-    const totals = totalsOf(lines, cart.subtotal.currency, shipping?.price ?? null);
-    const order = {
+    const order: NewOrder = {
       id: orderId,
       customerId: input.customerId,
       cartId: cart.cartId,
-      currency: totals.total.currency,
-      totalAmount: totals.total.amount,
-      shippingAmount: totals.shipping.amount,
+      currency: breakdown.currency,
+      totalAmount: breakdown.total,
+      subtotalAmount: breakdown.subtotal,
+      discountAmount: breakdown.discountTotal,
+      taxAmount: breakdown.taxTotal,
+      taxIncluded: breakdown.taxIncluded,
+      taxCountry: breakdown.taxCountry,
+      shippingAmount: breakdown.shippingTotal,
+      shippingPricing: breakdown.shipping,
       shippingMethod: shipping?.method ?? null,
-      itemCount: totals.itemCount,
+      promotionCodes: breakdown.promotions.length > 0 ? [...(cart.promotionCodes ?? [])] : [],
+      promotions: breakdown.promotions,
+      itemCount: breakdown.itemCount,
       shippingAddress: input.shippingAddress,
       paymentProvider: input.payment.provider,
       paymentToken: input.payment.token,
     };
     try {
-      await this.orders.place(tx, order, lines);
+      await this.orders.place(tx, order, breakdown);
     } catch (error) {
       if (error instanceof CartAlreadyOrdered) throw cartCheckedOut();
       throw error;
     }
+    // Promotions are counted first, before anything is held, so a rejection holds nothing (ADR 0118).
+    const promotions = breakdown.promotions.length > 0;
     await this.sagas.start(tx, {
       orderId,
-      state: 'reserving_stock',
+      state: promotions ? 'redeeming_promotion' : 'reserving_stock',
+      promotions,
       stockCommitted: false,
       paymentCaptured: false,
       stepDeadline: this.checkout.deadline(),
     });
     await this.timeline.record(tx, orderId, 'pending');
-    tx.publish(new OrderPlaced({ orderId, customerId: input.customerId, lines, total: totals.total }));
-    tx.send(
-      new ReserveStock(
-        orderId,
-        lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
-      ),
-    );
+    const lines = breakdown.lines.map((l): OrderLine => ({
+      productId: l.productId,
+      variantId: l.variantId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+    }));
+    const total = { amount: breakdown.total, currency: breakdown.currency };
+    tx.publish(new OrderPlaced({ orderId, customerId: input.customerId, lines, total }));
+    const placed = { ...order, status: 'pending' as const };
+    tx.send(commandForStep(promotions ? 'redeem_promotion' : 'reserve_stock', placed, 'placed', breakdown.lines));
   }
 }
 

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../../../../platform/auth';
 import { decodeCursor, encodeCursor, Page, ProblemException } from '../../../../platform/http';
 import { Transaction } from '../../../../platform/messaging';
-import { Order, OrderLine, OrderStatus, TimelineEntry } from '../../domain/order';
+import { Order, OrderStatus, TimelineEntry } from '../../domain/order';
+import { OrderPromotionShare, partTotal } from '../../domain/order-breakdown';
 import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
-import { OrderRepository } from '../../infrastructure/order.repository';
+import { OrderRepository, RefundableLine } from '../../infrastructure/order.repository';
 import { OrderView } from './order-view';
 
 /** Which orders, on which page. */
@@ -62,27 +63,57 @@ export class OrderReader {
   }
 }
 
-function toView(order: Order, lines: readonly OrderLine[], timeline: readonly TimelineEntry[]): OrderView {
+function toView(order: Order, lines: readonly RefundableLine[], timeline: readonly TimelineEntry[]): OrderView {
   const money = (amount: number) => ({ amount, currency: order.currency });
+  const shares = (byPromotion: readonly OrderPromotionShare[]) =>
+    byPromotion.map((s) => ({ promotionId: s.promotionId, code: s.code, amount: money(s.amount) }));
+  const shipping = order.shippingPricing;
   return {
     id: order.id,
     status: order.status,
     customerId: order.customerId,
     lines: lines.map((l) => ({
+      lineNo: l.lineNo,
       productId: l.productId,
       variantId: l.variantId,
       sku: l.sku,
       title: l.title,
       quantity: l.quantity,
       unitPrice: money(l.unitPrice.amount),
-      lineTotal: money(l.unitPrice.amount * l.quantity),
+      lineTotal: money(l.pricing.amount),
+      discount: money(l.pricing.discount),
+      tax: money(l.pricing.tax),
+      taxRatePpm: l.pricing.taxRatePpm,
+      total: money(partTotal(l.pricing, order.taxIncluded)),
+      byPromotion: shares(l.pricing.byPromotion),
+      refundedUnits: l.refundedUnits,
     })),
     totals: {
-      subtotal: money(order.totalAmount - order.shippingAmount),
-      shipping: money(order.shippingAmount),
+      subtotal: money(order.subtotalAmount),
+      discountTotal: money(order.discountAmount),
+      shippingTotal: money(order.shippingAmount),
+      taxTotal: money(order.taxAmount),
       total: money(order.totalAmount),
+      taxIncluded: order.taxIncluded,
+      shipping: money(order.shippingAmount),
       itemCount: order.itemCount,
     },
+    shippingPricing: shipping && {
+      amount: money(shipping.amount),
+      discount: money(shipping.discount),
+      tax: money(shipping.tax),
+      taxRatePpm: shipping.taxRatePpm,
+      total: money(partTotal(shipping, order.taxIncluded)),
+      byPromotion: shares(shipping.byPromotion),
+    },
+    promotions: order.promotions.map((p) => ({
+      promotionId: p.promotionId,
+      code: p.code,
+      benefit: p.benefit,
+      amount: money(p.amount),
+    })),
+    promotionCodes: [...order.promotionCodes],
+    taxCountry: order.taxCountry,
     shippingMethod: order.shippingMethod && { id: order.shippingMethod.id, name: order.shippingMethod.name },
     shippingAddress: order.shippingAddress,
     timeline: timeline.map((e) => ({

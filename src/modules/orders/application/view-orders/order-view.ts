@@ -1,15 +1,53 @@
 import type { Money } from '../../../../platform/messaging';
 import type { OrderStatus, ShippingAddress } from '../../domain/order';
 
-/** A line of an order, with its total. */
+/** What one promotion took off a line or off shipping. */
+export interface PromotionShareView {
+  readonly promotionId: string;
+  /** Null for an automatic promotion. */
+  readonly code: string | null;
+  readonly amount: Money;
+}
+
+/** A line of an order, with what it paid: `total = lineTotal − discount + (taxIncluded ? 0 : tax)`. */
 export interface OrderLineView {
+  /** The line's number in the order (refunds name it). */
+  readonly lineNo: number;
   readonly productId: string;
   readonly variantId: string;
   readonly sku: string;
   readonly title: string;
   readonly quantity: number;
   readonly unitPrice: Money;
+  /** unit price × quantity, before the discount. */
   readonly lineTotal: Money;
+  readonly discount: Money;
+  readonly tax: Money;
+  /** Parts per million (190 000 = 19 %). */
+  readonly taxRatePpm: number;
+  readonly total: Money;
+  readonly byPromotion: readonly PromotionShareView[];
+  /** Units refunded so far. */
+  readonly refundedUnits: number;
+}
+
+/** Shipping's part of the breakdown: `total = amount − discount + (taxIncluded ? 0 : tax)`. */
+export interface OrderShippingPricingView {
+  /** The quoted price, before the discount. */
+  readonly amount: Money;
+  readonly discount: Money;
+  readonly tax: Money;
+  readonly taxRatePpm: number;
+  readonly total: Money;
+  readonly byPromotion: readonly PromotionShareView[];
+}
+
+/** A promotion the order carries and all it took. */
+export interface OrderPromotionView {
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly benefit: 'percentage' | 'fixed-amount' | 'free-shipping';
+  readonly amount: Money;
 }
 
 /** One thing that happened to an order, its money or its stock. */
@@ -27,13 +65,29 @@ export interface OrderView {
   readonly status: OrderStatus;
   readonly customerId: string;
   readonly lines: OrderLineView[];
-  /** A breakdown: `total = subtotal + shipping` (the shipping price re-quoted at checkout; 0 without a method). */
+  /**
+   * The breakdown copied at checkout (ADR 0107):
+   * `total = subtotal − discountTotal + shippingTotal + (taxIncluded ? 0 : taxTotal)`; `shipping`
+   * repeats `shippingTotal` (the name before issue 19).
+   */
   readonly totals: {
     readonly subtotal: Money;
-    readonly shipping: Money;
+    readonly discountTotal: Money;
+    readonly shippingTotal: Money;
+    readonly taxTotal: Money;
     readonly total: Money;
+    readonly taxIncluded: boolean;
+    readonly shipping: Money;
     readonly itemCount: number;
   };
+  /** Shipping's discount and tax; null without a method. */
+  readonly shippingPricing: OrderShippingPricingView | null;
+  /** The promotions the order carries (codes and automatic ones). */
+  readonly promotions: readonly OrderPromotionView[];
+  /** The codes the customer applied, in order. */
+  readonly promotionCodes: readonly string[];
+  /** The country tax was computed for; null when none was. */
+  readonly taxCountry: string | null;
   /** How the order travels; null when it was placed without a method (no shipping set up). */
   readonly shippingMethod: { readonly id: string; readonly name: string } | null;
   readonly shippingAddress: ShippingAddress;

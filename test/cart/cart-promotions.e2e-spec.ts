@@ -385,6 +385,22 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     }
   });
 
+  it('refuses a code that grows past 64 characters when upper-cased (ß → SS, ﬀ → FF) as unknown, storing nothing', async () => {
+    // Promotions answers a malformed code cut to 64 characters; the cart must not miss that refusal and keep the code.
+    const auth = bearer(app);
+    const cartId = await cartOf(auth);
+    for (const code of ['ß'.repeat(40), 'ﬀ'.repeat(64)]) {
+      const res = await apply(cartId, code, auth);
+      expect({ code, status: res.statusCode, type: res.json().type }).toEqual({
+        code,
+        status: 409,
+        type: '/problems/promotion-unknown',
+      });
+    }
+    const cart = (await call('GET', `/carts/${cartId}`, auth)).json<Json>();
+    expect(cart).toMatchObject({ promotionCodes: [], refusedPromotions: [] });
+  });
+
   it('refuses a code on an empty cart (409 cart-empty)', async () => {
     const cart = (await call('POST', '/carts')).json<Json>();
     const res = await apply(cart.id, 'PCT10');

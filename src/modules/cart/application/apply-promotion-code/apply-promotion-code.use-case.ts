@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
+import type { PromotionRefusalView } from '../../../promotions';
 import { CART_CONFIG, CartConfig } from '../../cart.config';
 import { CartRuleViolation } from '../../domain/cart-errors';
 import { MAX_PROMOTION_CODES } from '../../domain/cart-limits';
@@ -25,6 +26,14 @@ export interface AppliedPromotionCode {
 class CodesChangedMeanwhile extends Error {}
 
 const ATTEMPTS = 3;
+
+/** The refusal of a code no promotion has, as promotions words it. */
+const unknownCode = (code: string): PromotionRefusalView => ({
+  type: 'promotion-unknown',
+  code,
+  promotionId: null,
+  detail: `Code ${code} does not exist.`,
+});
 
 /**
  * Applies a promotion code: promotions evaluates the cart with its codes and the new one (at the
@@ -72,6 +81,9 @@ export class ApplyPromotionCodeUseCase {
       const evaluation = await this.pricing.evaluate(basis, codes, cart.customerId);
       const refusal = evaluation.refused.find((r) => r.code !== null && r.code.toUpperCase() === wanted);
       if (refusal) throw promotionRefused(refusal);
+      // Only a code promotions applied is kept: one it neither applied nor refused under this spelling (a
+      // malformed code it echoes cut short, e.g. 'ß' × 40 upper-cased to 80 characters) is unknown.
+      if (!evaluation.applied.some((p) => p.code === wanted)) throw promotionRefused(unknownCode(wanted));
       try {
         const saved = await this.changes.changeUnviewed(cartId, userId, (locked) => {
           if (locked.promotionCodes.join(' ') !== cart.promotionCodes.join(' ')) throw new CodesChangedMeanwhile();

@@ -76,6 +76,10 @@ describe('catalog products over HTTP', () => {
     ['a price as a float', { price: { amount: 19.99, currency: 'EUR' } }],
     ['a price as a bare number', { price: 1999 }],
     ['a lower-case currency', { price: { amount: 1999, currency: 'eur' } }],
+    // Promotions, tax and shipping refuse these (ISO 4217 "no currency" XXX, gold XAU, made up ABC): a cart holding one could get no code, tax or quote.
+    ['a currency code that is no money (XXX)', { price: { amount: 1999, currency: 'XXX' } }],
+    ['a currency code that is no money (XAU)', { price: { amount: 1999, currency: 'XAU' } }],
+    ['a made-up currency code', { price: { amount: 1999, currency: 'ABC' } }],
     ['a negative price', { price: { amount: -1, currency: 'EUR' } }],
     ['a price with extra fields', { price: { amount: 1, currency: 'EUR', tax: 1 } }],
     ['negative stock', { stock: -1 }],

@@ -127,6 +127,17 @@ describe('promotions: admin', () => {
     );
     expect(fields(await call('POST', '/promotions', { benefit: { type: 'percentage' } }))).toContain('benefit.ratePpm');
     expect((await call('POST', '/promotions', { benefit: { type: 'bogus' } })).statusCode).toBe(400);
+    // A field of another benefit type is not silently dropped: the admin meant something else.
+    const mixed = await call('POST', '/promotions', {
+      benefit: { type: 'fixed-amount', amounts: { EUR: 500 }, ratePpm: 100_000 },
+    });
+    expect(fields(mixed)).toEqual(['benefit.ratePpm']);
+    const freeWithRate = await call('POST', '/promotions', { benefit: { type: 'free-shipping', ratePpm: 5 } });
+    expect(fields(freeWithRate)).toEqual(['benefit.ratePpm']);
+    const percentWithAmounts = await call('POST', '/promotions', {
+      benefit: { type: 'percentage', ratePpm: 100_000, amounts: { EUR: 500 } },
+    });
+    expect(fields(percentWithAmounts)).toEqual(['benefit.amounts']);
     expect((await call('POST', '/promotions', {})).statusCode).toBe(400);
     expect((await call('POST', '/promotions', { benefit: { type: 'free-shipping' }, redeemed: 5 })).statusCode).toBe(
       400,

@@ -76,6 +76,13 @@ export function assertValidDefinition(promotion: Promotion, benefit: BenefitInpu
   if (benefit?.type === 'fixed-amount' && benefit.amounts === undefined) {
     errors.push(new FieldError('benefit.amounts', 'is required for a fixed amount'));
   }
+  // A field of another type would be dropped silently (`{type: "fixed-amount", ratePpm}` is no percentage).
+  if (benefit !== undefined && benefit.type !== 'percentage' && benefit.ratePpm !== undefined) {
+    errors.push(new FieldError('benefit.ratePpm', 'belongs to a percentage only'));
+  }
+  if (benefit !== undefined && benefit.type !== 'fixed-amount' && benefit.amounts !== undefined) {
+    errors.push(new FieldError('benefit.amounts', 'belongs to a fixed amount only'));
+  }
   const maps: [string, Readonly<Record<string, number>> | null][] = [
     ['conditions.minimumSubtotal', promotion.conditions.minimumSubtotal],
     ['benefit.amounts', promotion.benefit.type === 'fixed-amount' ? promotion.benefit.amounts : null],

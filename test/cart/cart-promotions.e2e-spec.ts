@@ -385,6 +385,28 @@ describe('cart: promotion codes and the totals breakdown (tax-exclusive store)',
     }
   });
 
+  it('answers 20 different codes applied to one cart at once with 201 or 409 cart-changed, keeping a sound cart', async () => {
+    const codes = Array.from({ length: 20 }, (_, i) => `RUSH${i}`);
+    for (const code of codes) {
+      await createPromotion({ code, benefit: { type: 'percentage', ratePpm: 50_000 }, combinable: true });
+    }
+    const auth = bearer(app);
+    const cartId = await cartOf(auth);
+    const answers = await Promise.all(codes.map((code) => apply(cartId, code, auth)));
+    const applied = answers.filter((a) => a.statusCode === 201).length;
+    expect(applied).toBeGreaterThanOrEqual(1);
+    for (const a of answers.filter((r) => r.statusCode !== 201)) {
+      expect({ status: a.statusCode, type: a.json().type }).toEqual({
+        status: 409,
+        type: expect.stringMatching(/^\/problems\/(cart-changed|promotion-codes-limit)$/),
+      });
+    }
+    const cart = (await call('GET', `/carts/${cartId}`, auth)).json<Json>();
+    expect(cart.promotionCodes).toHaveLength(applied);
+    expect(cart.promotions).toHaveLength(applied);
+    expectBreakdownAddsUp(cart);
+  });
+
   it('refuses a code that grows past 64 characters when upper-cased (ß → SS, ﬀ → FF) as unknown, storing nothing', async () => {
     // Promotions answers a malformed code cut to 64 characters; the cart must not miss that refusal and keep the code.
     const auth = bearer(app);

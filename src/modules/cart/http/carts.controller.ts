@@ -183,6 +183,7 @@ export class CartsController {
   @ApiProblem(409, 'promotion-not-combinable', 'The code does not combine with a code already applied')
   @ApiProblem(409, 'promotion-codes-limit', 'The cart holds as many codes as it may')
   @ApiProblem(409, 'cart-empty', 'The cart has no lines')
+  @ApiProblem(409, 'cart-changed', "The cart's codes kept changing under concurrent applies; nothing stored, try again")
   @ApiProblem(503, 'module-unavailable', 'Promotions did not answer')
   async applyPromotionCode(
     @IdParam() id: string,

@@ -160,6 +160,24 @@ describe('promotions: admin', () => {
     expect((await call('GET', '/promotions?code=no%20such%20code!')).json()).toEqual({ items: [], nextCursor: null });
   });
 
+  it('refuses to turn a code into an automatic promotion or back with a PATCH (400 naming code)', async () => {
+    // `{code: null}` (a client sending every field, null for "unchanged") would give a private code's discount to every cart.
+    const code = (
+      await call('POST', '/promotions', { code: 'PRIVATE10', benefit: { type: 'percentage', ratePpm: 100_000 } })
+    ).json();
+    const toAutomatic = await call('PATCH', `/promotions/${code.id}`, { code: null });
+    expect(toAutomatic.statusCode).toBe(400);
+    expect(fields(toAutomatic)).toEqual(['code']);
+    expect((await call('GET', `/promotions/${code.id}`)).json().code).toBe('PRIVATE10');
+    const automatic = (await call('POST', '/promotions', { benefit: { type: 'percentage', ratePpm: 10_000 } })).json();
+    const toCode = await call('PATCH', `/promotions/${automatic.id}`, { code: 'NOWACODE' });
+    expect(fields(toCode)).toEqual(['code']);
+    expect((await call('GET', `/promotions/${automatic.id}`)).json().code).toBeNull();
+    // Another code, and null on an automatic one, stay allowed.
+    expect((await call('PATCH', `/promotions/${code.id}`, { code: 'private11' })).json().code).toBe('PRIVATE11');
+    expect((await call('PATCH', `/promotions/${automatic.id}`, { code: null })).statusCode).toBe(200);
+  });
+
   it('answers 409 for a code another promotion has (case-insensitive)', async () => {
     expect((await call('POST', '/promotions', { code: 'TAKEN', benefit: { type: 'free-shipping' } })).statusCode).toBe(
       201,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '../../../../platform/http';
+import { FieldError, ProblemException } from '../../../../platform/http';
 import { UnitOfWork } from '../../../../platform/messaging';
 import { PromotionRepository } from '../../infrastructure/promotion.repository';
 import { assertValidDefinition, codeTaken, PromotionFields, withFields } from './promotion-definition-input';
@@ -10,6 +10,7 @@ export type EditPromotionInput = PromotionFields & { readonly id: string };
 /**
  * `PATCH /promotions/:id`: the fields sent replace (within `conditions` and `limits`, each one sent);
  * `{disabled: true}` stops a promotion at once: every later evaluation and redemption refuses it.
+ * A code may get another code, but not `null` (automatic), nor an automatic promotion a code (400 `code`).
  * Uses already counted stay counted.
  */
 @Injectable()
@@ -27,6 +28,14 @@ export class EditPromotionUseCase {
         if (!stored) throw ProblemException.notFound('Promotion');
         const promotion = withFields(stored.promotion, input);
         code = promotion.code;
+        // A code may be renamed, but not become automatic (every cart would get a private code's discount
+        // from one `{code: null}`), nor an automatic promotion a code (every cart would lose it): create another.
+        if ((stored.promotion.code === null) !== (promotion.code === null)) {
+          throw ProblemException.validation(
+            [new FieldError('code', 'a code cannot become an automatic promotion, nor the reverse: create a new one')],
+            'The promotion definition is invalid.',
+          );
+        }
         assertValidDefinition(promotion, input.benefit);
         await this.promotions.save(tx, promotion);
         return promotionView({ promotion, redeemed: stored.redeemed });

@@ -50,10 +50,23 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
   return settings;
 }
 
-/** Flushes the spans still buffered and stops the SDK (on shutdown); nothing when tracing is off. */
-export async function stopTracing(): Promise<void> {
+/**
+ * Flushes the spans still buffered and stops the SDK (on shutdown); nothing when tracing is off.
+ * Waits at most `withinMs` milliseconds: a collector that hangs (the exporter's own timeout is
+ * 10 s) must not hold the process past its shutdown budget; the spans not taken by then are lost.
+ */
+export async function stopTracing(withinMs = Infinity): Promise<void> {
   const running = sdk;
   sdk = undefined;
   tracingState.enabled = false;
-  await running?.shutdown();
+  if (!running) return;
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => {
+    if (Number.isFinite(withinMs)) timer = setTimeout(resolve, Math.max(0, withinMs)).unref();
+  });
+  try {
+    await Promise.race([running.shutdown(), givenUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

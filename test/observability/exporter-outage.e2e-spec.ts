@@ -100,4 +100,26 @@ describe('tracing with a broken collector', () => {
     expect(main.child.output()).not.toContain('Shutdown took longer');
     expect(code).toBe(0);
   }, 180_000);
+
+  it('does not log every failed export when the collector answers 500', async () => {
+    collector = await BrokenCollector.start('fail');
+    topology = await Topology.start('monolith', { env: collector.env, readyTimeoutMs: 120_000 });
+    const main = topology.processes.get('main')!;
+    const failures = () =>
+      main.child
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('Internal Server Error')).length;
+
+    // Every request a batch of its own: dozens of failed exports.
+    for (let batch = 0; batch < 30; batch++) {
+      const before = collector.exports;
+      expect(await browse(topology, 1)).toEqual([200]);
+      await until(() => collector!.exports > before, 'the collector refusing a batch');
+    }
+
+    // The operator is told, once, not thirty times.
+    expect(failures()).toBeGreaterThan(0);
+    expect(failures()).toBeLessThanOrEqual(3);
+  }, 180_000);
 });

@@ -1,5 +1,7 @@
+import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage } from 'node:http';
+import { QuietDiagLogger } from './quiet-diag-logger';
 import { TracingSettings, tracingSettings } from './tracing-settings';
 import { tracingState } from './tracing-state';
 
@@ -45,6 +47,13 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
       // inside a traced operation: the relays' idle polls start no trace of their own.
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
     ],
+  });
+  // The SDK's diagnostics (a collector down, refusing, timing out) once per kind and minute, not
+  // once per failed batch; at the level `OTEL_LOG_LEVEL` names, as the SDK reads it (default info).
+  const level = DiagLogLevel[(env.OTEL_LOG_LEVEL ?? 'info').trim().toUpperCase() as keyof typeof DiagLogLevel];
+  diag.setLogger(new QuietDiagLogger(new DiagConsoleLogger()), {
+    logLevel: level ?? DiagLogLevel.INFO,
+    suppressOverrideMessage: true,
   });
   tracingState.enabled = true;
   return settings;

@@ -7,6 +7,9 @@ import { DATABASE_TARGET, DatabaseTarget, DatabaseUnusableError, ModuleDataSourc
 import { WiringError } from './platform/errors';
 import { AppLogger, StartupNotes, startupSummary, stopTracing, summaryLines } from './platform/observability';
 
+/** What the shutdown keeps of its budget for exiting once the last spans are flushed or given up. */
+const SHUTDOWN_MARGIN_MS = 500;
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;
     closing = true;
+    const deadline = Date.now() + config.shutdownTimeoutMs;
     setTimeout(() => {
       console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting.`);
       process.exit(1);
@@ -35,8 +39,9 @@ async function main(): Promise<void> {
     logger.log(`${signal} received; shutting down`, 'Arcade');
     app
       .close()
-      // The spans of the last requests are still buffered: export them before exiting.
-      .then(() => stopTracing().catch(() => undefined))
+      // The spans of the last requests are still buffered: export them before exiting, within
+      // what is left of the budget (a hanging collector must not turn a clean exit into a failed one).
+      .then(() => stopTracing(deadline - Date.now() - SHUTDOWN_MARGIN_MS).catch(() => undefined))
       .then(
         () => process.exit(0),
         (error: unknown) => {

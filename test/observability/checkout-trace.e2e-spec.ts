@@ -1,5 +1,5 @@
 import { HttpShop, Headers } from '../e2e/support/http-shop';
-import { ADMIN, Topology, topologiesToRun, TopologyKind } from '../e2e/support/topology';
+import { ADMIN, SPLIT_PROCESSES, Topology, topologiesToRun, TopologyKind } from '../e2e/support/topology';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
 
 // ADR 0119: one checkout is one trace, from POST /orders through every saga step, the outbox hops
@@ -187,7 +187,8 @@ describe.each(topologiesToRun())('the trace of one checkout (%s)', (kind: Topolo
       expect(trace.parentOf(authorize)).toMatchObject({
         name: 'send payments.AuthorizePayment',
         kind: CLIENT,
-        service: 'arcade-accounts-catalog-cart-orders-notifications-shipping-promotions-tax',
+        // the entry point's process, named after the modules it hosts
+        service: `arcade-${SPLIT_PROCESSES.main.join('-')}`,
       });
       // JetStream: the event payments published reaches orders in a consumer span of the same trace.
       const received = trace.one('receive payments.PaymentAuthorized.v1');

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config';
 import { RequestContext, RequestContextData } from '../context';
-import { registerHttpMetrics } from '../observability';
+import { nameHttpSpansByRoute, registerHttpMetrics } from '../observability';
 import { ProxyRoute, registerGatewayProxy } from './gateway-proxy';
 import { registerInputGuard, registerJsonParser } from './input-guard';
 import { documentProblems, PROBLEM_MODELS } from './openapi-problems';
@@ -75,6 +75,7 @@ export async function configureHttp(
   registerJsonParser(app, config.http.bodyLimitBytes);
   registerInputGuard(fastify);
   registerHttpMetrics(fastify);
+  nameHttpSpansByRoute(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   if (config.http.docsEnabled) setUpOpenApi(app);

@@ -1,5 +1,7 @@
+import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage } from 'node:http';
+import { QuietDiagLogger } from './quiet-diag-logger';
 import { TracingSettings, tracingSettings } from './tracing-settings';
 import { tracingState } from './tracing-state';
 
@@ -46,14 +48,34 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
     ],
   });
+  // The SDK's diagnostics (a collector down, refusing, timing out) once per kind and minute, not
+  // once per failed batch; at the level `OTEL_LOG_LEVEL` names, as the SDK reads it (default info).
+  const level = DiagLogLevel[(env.OTEL_LOG_LEVEL ?? 'info').trim().toUpperCase() as keyof typeof DiagLogLevel];
+  diag.setLogger(new QuietDiagLogger(new DiagConsoleLogger()), {
+    logLevel: level ?? DiagLogLevel.INFO,
+    suppressOverrideMessage: true,
+  });
   tracingState.enabled = true;
   return settings;
 }
 
-/** Flushes the spans still buffered and stops the SDK (on shutdown); nothing when tracing is off. */
-export async function stopTracing(): Promise<void> {
+/**
+ * Flushes the spans still buffered and stops the SDK (on shutdown); nothing when tracing is off.
+ * Waits at most `withinMs` milliseconds: a collector that hangs (the exporter's own timeout is
+ * 10 s) must not hold the process past its shutdown budget; the spans not taken by then are lost.
+ */
+export async function stopTracing(withinMs = Infinity): Promise<void> {
   const running = sdk;
   sdk = undefined;
   tracingState.enabled = false;
-  await running?.shutdown();
+  if (!running) return;
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => {
+    if (Number.isFinite(withinMs)) timer = setTimeout(resolve, Math.max(0, withinMs)).unref();
+  });
+  try {
+    await Promise.race([running.shutdown(), givenUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,37 @@
+import { Attributes } from '@opentelemetry/api';
+import { ATTR_HTTP_ROUTE, ATTR_URL_QUERY } from '@opentelemetry/semantic-conventions';
+import type { FastifyInstance } from 'fastify';
+import { annotateActiveSpan, tracingEnabled } from './spans';
+
+/** What a query parameter's value becomes on a span (the instrumentation's own word for it). */
+export const REDACTED = 'REDACTED';
+
+/**
+ * `url.query` with every value replaced by {@link REDACTED}, names kept: query strings carry
+ * customers' addresses (`/accounts/users?email=`, `/notifications/mailbox?to=`) and could carry
+ * tokens, and a trace store is not where they belong (ADR 0119).
+ */
+export function redactedQuery(query: string): string {
+  return [...new URLSearchParams(query).keys()].map((name) => `${encodeURIComponent(name)}=${REDACTED}`).join('&');
+}
+
+/**
+ * Describes each HTTP request's server span: named after its route pattern
+ * (`GET /catalog/products/:id`) with `http.route`, as the HTTP semantic conventions ask (the
+ * `http` instrumentation alone knows only the method, so every request of the API would be a span
+ * called `GET` or `POST`; a request no route matches keeps the method alone, never the raw URL);
+ * and its `url.query` without values (see {@link redactedQuery}). Nothing is registered with
+ * tracing off.
+ */
+export function nameHttpSpansByRoute(fastify: FastifyInstance): void {
+  if (!tracingEnabled()) return;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const attributes: Attributes = {};
+    const route = request.routeOptions?.url;
+    if (route) attributes[ATTR_HTTP_ROUTE] = route;
+    const at = request.url.indexOf('?');
+    if (at >= 0) attributes[ATTR_URL_QUERY] = redactedQuery(request.url.slice(at + 1));
+    annotateActiveSpan(attributes, route ? `${request.method} ${route}` : undefined);
+    done();
+  });
+}

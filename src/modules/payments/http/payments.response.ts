@@ -16,8 +16,8 @@ export class PaymentResponse implements PaymentView {
   @ApiProperty({ type: MoneyResponse }) readonly refundedAmount: MoneyResponse;
   @ApiProperty({ example: 'sandbox' }) readonly provider: string;
   @ApiProperty({ type: String, nullable: true, example: '4242' }) readonly last4: string | null;
-  @ApiProperty({ example: 10 }) readonly riskScore: number;
-  @ApiProperty({ example: 'allow' }) readonly riskDecision: string;
+  @ApiProperty({ required: false, example: 10, description: 'Admins only' }) readonly riskScore?: number;
+  @ApiProperty({ required: false, example: 'allow', description: 'Admins only' }) readonly riskDecision?: string;
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
 }
 

@@ -15,8 +15,10 @@ export interface PaymentView {
   readonly refundedAmount: Money;
   readonly provider: string;
   readonly last4: string | null;
-  readonly riskScore: number;
-  readonly riskDecision: string;
+  /** Admins only: the score would let a fraudster probe the model (Stripe shows Radar's risk to the merchant only). */
+  readonly riskScore?: number;
+  /** Admins only (see riskScore). */
+  readonly riskDecision?: string;
   readonly createdAt: string;
 }
 
@@ -35,11 +37,12 @@ export class ListPaymentsUseCase {
     const payments = await this.payments.listOfOrder(orderId);
     const visible = payments.filter((p) => caller.roles.includes('admin') || p.customerId === caller.id);
     if (visible.length === 0) throw ProblemException.notFound('Payments of that order');
-    return { items: visible.map(toView), nextCursor: null };
+    const admin = caller.roles.includes('admin');
+    return { items: visible.map((p) => toView(p, admin)), nextCursor: null };
   }
 }
 
-function toView(p: Payment): PaymentView {
+function toView(p: Payment, withRisk: boolean): PaymentView {
   const money = (amount: number) => ({ amount, currency: p.currency });
   return {
     id: p.id,
@@ -50,8 +53,7 @@ function toView(p: Payment): PaymentView {
     refundedAmount: money(p.refundedAmount),
     provider: p.provider,
     last4: p.last4,
-    riskScore: p.riskScore,
-    riskDecision: p.riskDecision,
+    ...(withRisk ? { riskScore: p.riskScore, riskDecision: p.riskDecision } : {}),
     createdAt: p.createdAt.toISOString(),
   };
 }

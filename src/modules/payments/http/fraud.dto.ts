@@ -39,14 +39,26 @@ export class TrainFraudModelDto {
   @IsIn(['shadow', 'candidate'])
   readonly as?: 'shadow' | 'candidate';
 
-  @ApiPropertyOptional({ minimum: 0.001, maximum: 0.5, default: 0.02, description: 'Share of attempts reviewed' })
+  @ApiPropertyOptional({
+    minimum: 0.001,
+    maximum: 0.5,
+    default: 0.02,
+    example: 0.02,
+    description: 'Share of attempts reviewed',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.001)
   @Max(0.5)
   readonly reviewBudget?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3650, default: 30, description: 'history: attempts older than this' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3650,
+    default: 30,
+    example: 30,
+    description: 'history: attempts older than this',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -54,21 +66,33 @@ export class TrainFraudModelDto {
   readonly labelDelayDays?: number;
 
   // Bounded: training runs in the serving process (the default history takes seconds).
-  @ApiPropertyOptional({ minimum: 100, maximum: 10_000, default: 8000, description: 'synthetic: accounts' })
+  @ApiPropertyOptional({
+    minimum: 100,
+    maximum: 10_000,
+    default: 8000,
+    example: 8000,
+    description: 'synthetic: accounts',
+  })
   @IsOptional()
   @IsInt()
   @Min(100)
   @Max(10_000)
   readonly accounts?: number;
 
-  @ApiPropertyOptional({ minimum: 14, maximum: 180, default: 120, description: 'synthetic: days of history' })
+  @ApiPropertyOptional({
+    minimum: 14,
+    maximum: 180,
+    default: 120,
+    example: 120,
+    description: 'synthetic: days of history',
+  })
   @IsOptional()
   @IsInt()
   @Min(14)
   @Max(180)
   readonly days?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 2_147_483_647, default: 42, description: 'synthetic: seed' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 2_147_483_647, default: 42, example: 42, description: 'synthetic: seed' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -102,6 +102,8 @@ export function sampleOf(
 ): unknown {
   const resolved = resolveSchema(document, schema.oneOf?.[0] ?? schema);
   if (name in known) return known[name];
+  // A property's own example (beside its $ref) describes a whole valid object, e.g. one kind of a union.
+  if (schema.example !== undefined) return schema.example;
   if (resolved.example !== undefined) return resolved.example;
   if (resolved.enum !== undefined) return resolved.enum[0];
   switch (resolved.type) {

@@ -151,7 +151,7 @@ class PromotionFieldsDto {
 
 /** `POST /promotions`. */
 export class CreatePromotionDto extends PromotionFieldsDto {
-  @ApiProperty({ type: BenefitDto })
+  @ApiProperty({ type: BenefitDto, example: { type: 'percentage', ratePpm: 100000 } })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -161,7 +161,7 @@ export class CreatePromotionDto extends PromotionFieldsDto {
 
 /** `PATCH /promotions/:id`: the fields sent are changed (`benefit` replaces the whole benefit). */
 export class EditPromotionDto extends PromotionFieldsDto {
-  @ApiPropertyOptional({ type: BenefitDto })
+  @ApiPropertyOptional({ type: BenefitDto, example: { type: 'percentage', ratePpm: 100000 } })
   @Omittable()
   @IsObject()
   @ValidateNested()

@@ -40,9 +40,9 @@ export class TransactionRunner {
   /**
    * The module's EntityManager outside any transaction (see UnitOfWork.reader). Refused inside a
    * transaction of the same module: that read waits for a second pooled connection while the
-   * transaction holds one, and once every connection is held so, nothing frees one (payments'
-   * fraud check did this and a burst of authorizations after a restart deadlocked its pool). Pass
-   * the transaction instead.
+   * transaction holds one, and once every connection is held so, nothing frees one (a module's
+   * handler did this, and a burst of commands after a restart deadlocked its pool). Pass the
+   * transaction instead.
    */
   reader(module: string): EntityManager {
     if (this.inside.getStore()?.has(module)) {

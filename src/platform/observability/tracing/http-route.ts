@@ -8,7 +8,7 @@ export const REDACTED = 'REDACTED';
 
 /**
  * `url.query` with every value replaced by {@link REDACTED}, names kept: query strings carry
- * customers' addresses (`/accounts/users?email=`, `/notifications/mailbox?to=`) and could carry
+ * customers' addresses (`?email=`, `?to=`) and could carry
  * tokens, and a trace store is not where they belong (ADR 0119).
  */
 export function redactedQuery(query: string): string {
@@ -17,7 +17,7 @@ export function redactedQuery(query: string): string {
 
 /**
  * Describes each HTTP request's server span: named after its route pattern
- * (`GET /catalog/products/:id`) with `http.route`, as the HTTP semantic conventions ask (the
+ * (`GET /things/:id`) with `http.route`, as the HTTP semantic conventions ask (the
  * `http` instrumentation alone knows only the method, so every request of the API would be a span
  * called `GET` or `POST`; a request no route matches keeps the method alone, never the raw URL);
  * and its `url.query` without values (see {@link redactedQuery}). Nothing is registered with

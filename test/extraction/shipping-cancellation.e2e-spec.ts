@@ -40,7 +40,8 @@ describeWithNats('cancelling an order while shipping runs in another process (ov
     main = await startSplitApp({
       database,
       prefix,
-      modules: ['accounts', 'catalog', 'cart', 'orders', 'payments'],
+      // Promotions and tax price the cart in this process: checkout never charges an unpriced cart (ADR 0118).
+      modules: ['accounts', 'catalog', 'cart', 'orders', 'payments', 'promotions', 'tax'],
       env: FAST,
     });
     shop = new Shop(main);

@@ -7,9 +7,10 @@ describe('checkout step deadlines', () => {
   let shop: Shop;
   beforeAll(async () => {
     // No payments module anywhere: the authorization step can never be answered. Shipping is here
-    // (no method set up): POST /orders asks it whether a method is required.
+    // (no method set up): POST /orders asks it whether a method is required. Promotions and tax are
+    // here: checkout never charges a cart it could not price (ADR 0118).
     t = await createTestApp({
-      modules: ['catalog', 'cart', 'orders', 'shipping'],
+      modules: ['catalog', 'cart', 'orders', 'shipping', 'promotions', 'tax'],
       env: {
         CHECKOUT_STEP_TIMEOUT_SECONDS: '1',
         CHECKOUT_SWEEP_INTERVAL_MS: '100',

@@ -1,4 +1,4 @@
-import { copyBreakdown, partTotal, plainBreakdown, PricingMismatch, PricingToCopy } from './order-breakdown';
+import { copyBreakdown, partTotal, PricingMismatch, PricingToCopy } from './order-breakdown';
 import { OrderLine } from './order';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -83,20 +83,5 @@ describe('copyBreakdown', () => {
     expect(() => copyBreakdown(wrong, lines, () => [], shipping === null ? null : eur(shipping))).toThrow(
       PricingMismatch,
     );
-  });
-});
-
-describe('plainBreakdown', () => {
-  it('is subtotal + shipping with no discount and no tax', () => {
-    expect(plainBreakdown(lines, 'EUR', eur(490))).toMatchObject({
-      subtotal: 4999,
-      discountTotal: 0,
-      taxTotal: 0,
-      shippingTotal: 490,
-      total: 5489,
-      taxCountry: null,
-      promotions: [],
-    });
-    expect(plainBreakdown(lines, 'EUR', null)).toMatchObject({ total: 4999, shipping: null });
   });
 });

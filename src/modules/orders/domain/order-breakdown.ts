@@ -23,7 +23,7 @@ export interface OrderBreakdown {
   readonly taxTotal: number;
   readonly total: number;
   readonly taxIncluded: boolean;
-  /** The country the tax was computed for; null when no tax was computed (no pricing). */
+  /** The country the tax was computed for; null on orders priced plainly before ADR 0118's amendment. */
   readonly taxCountry: string | null;
   readonly lines: readonly PricedOrderLine[];
   /** Null without a shipping method. */
@@ -151,34 +151,6 @@ export function copyBreakdown(
   };
   assertSums(breakdown, parts);
   return breakdown;
-}
-
-/**
- * The breakdown of an order priced without promotions and tax (a cart whose replier predates issue 19
- * and holds no codes): `total = subtotal + shipping`, nothing discounted, no tax.
- */
-export function plainBreakdown(lines: readonly OrderLine[], currency: string, shipping: Money | null): OrderBreakdown {
-  const priced = lines.map((line): PricedOrderLine => ({
-    ...line,
-    pricing: { amount: line.unitPrice.amount * line.quantity, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] },
-    categoryIds: [],
-  }));
-  const subtotal = sumMinorUnits(priced.map((l) => l.pricing.amount));
-  const shippingTotal = shipping?.amount ?? 0;
-  return {
-    currency,
-    subtotal,
-    discountTotal: 0,
-    shippingTotal,
-    taxTotal: 0,
-    total: sumMinorUnits([subtotal, shippingTotal]),
-    taxIncluded: false,
-    taxCountry: null,
-    lines: priced,
-    shipping: shipping ? { amount: shipping.amount, discount: 0, tax: 0, taxRatePpm: 0, byPromotion: [] } : null,
-    promotions: [],
-    itemCount: sumMinorUnits(lines.map((l) => l.quantity)),
-  };
 }
 
 /** What a part costs the customer: `amount − discount + (taxIncluded ? 0 : tax)`. */

@@ -69,7 +69,7 @@ export class OrdersController {
       '-not-started, -expired, -exhausted, -ineligible, -not-combinable), with `code` and `refusals`',
   )
   @ApiProblem(409, 'total-changed', 'The priced total differs from `expectedTotal` (both in the problem)')
-  @ApiProblem(503, 'pricing-unavailable', 'The cart holds codes and promotions or tax could not be reached')
+  @ApiProblem(503, 'pricing-unavailable', 'The cart could not be priced (promotions or tax unreachable); retry later')
   async place(
     @Body() body: PlaceOrderDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

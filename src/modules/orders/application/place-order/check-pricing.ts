@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ProblemException } from '../../../../platform/http';
 import { CheckoutCart } from '../../../cart';
 import { OrderLine } from '../../domain/order';
-import { copyBreakdown, OrderBreakdown, plainBreakdown, PricingMismatch } from '../../domain/order-breakdown';
+import { copyBreakdown, OrderBreakdown, PricingMismatch } from '../../domain/order-breakdown';
 import { OrderShipping } from './check-shipping';
 
 const logger = new Logger('PlaceOrder');
@@ -12,10 +12,9 @@ const logger = new Logger('PlaceOrder');
  * order's country (ADR 0107, 0118), never recomputed:
  * - a code the cart holds that no longer applies (expired, exhausted, disabled, ineligible…) is a 409
  *   whose type is the refusal's (`promotion-expired`…), with `code`, `promotionId` and every refusal;
- * - a cart holding codes whose pricing is missing (promotions or tax could not be reached) is a 503
- *   `pricing-unavailable`: the order would otherwise be charged without its discount or tax. A cart
- *   without codes and without pricing (a cart module that predates issue 19) is priced plainly,
- *   `total = subtotal + shipping`;
+ * - a cart whose pricing is missing (promotions or tax could not be reached), with or without codes,
+ *   is a 503 `pricing-unavailable`: a 503 is retried, an order charged without its discount or its
+ *   tax is not undone (ADR 0118 §2);
  * - a pricing that does not describe the order's lines, its re-quoted shipping or its country is a 503
  *   `pricing-unavailable` too (never charged: the cart's replier is inconsistent);
  * - each line keeps its product's catalog category ids as catalog answered them at this checkout
@@ -31,9 +30,7 @@ export function checkPricing(
   country: string,
   expectedTotal: number | undefined,
 ): OrderBreakdown {
-  const currency = cart.subtotal.currency;
-  const breakdown =
-    copied(cart, lines, categories, shipping, country) ?? plainBreakdown(lines, currency, shipping?.price ?? null);
+  const breakdown = copied(cart, lines, categories, shipping, country);
   if (expectedTotal !== undefined && expectedTotal !== breakdown.total) {
     throw ProblemException.conflict(
       'total-changed',
@@ -53,12 +50,10 @@ function copied(
   categories: ReadonlyMap<string, readonly string[]>,
   shipping: OrderShipping | null,
   country: string,
-): OrderBreakdown | null {
-  const codes = cart.promotionCodes ?? [];
+): OrderBreakdown {
   const pricing = cart.pricing;
   if (!pricing) {
-    if (codes.length === 0) return null;
-    throw unavailable('The cart holds promotion codes but could not be priced (promotions or tax unreachable).');
+    throw unavailable('The cart could not be priced (promotions or tax unreachable); try again shortly.');
   }
   const [refusal] = pricing.refused;
   if (refusal) {

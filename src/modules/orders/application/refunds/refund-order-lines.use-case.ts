@@ -46,7 +46,7 @@ export interface OrderRefundView {
  * and tax), the units are recorded on the line under the order's lock (so concurrent refunds never
  * pay a unit back twice, 409 `refund-exceeds-quantity`), and `payments.RefundPayment` for the sum is
  * sent through the outbox in the same transaction. Only an order whose payment was captured can be
- * refunded (409 `order-not-refundable`). Shipping is not refunded by lines. With an
+ * refunded, and not once it is cancelled (its cancellation refunds it all): 409 `order-not-refundable`. Shipping is not refunded by lines. With an
  * `Idempotency-Key`, a retry gets the first answer.
  */
 @Injectable()
@@ -78,6 +78,13 @@ export class RefundOrderLinesUseCase {
       throw ProblemException.conflict(
         'order-not-refundable',
         `The order's payment is not captured (the order is ${order.status}); cancel it instead.`,
+      );
+    }
+    if (order.status === 'cancelled') {
+      // Its cancellation refunds everything captured: a line refund would have nothing left to pay back.
+      throw ProblemException.conflict(
+        'order-not-refundable',
+        'The order is cancelled: its payment was refunded in full by the cancellation.',
       );
     }
     const lines = new Map((await this.orders.lines(order.id, tx)).map((l) => [l.lineNo, l]));

@@ -217,6 +217,42 @@ describe('checkout with promotion codes and tax', () => {
     expect(await shop.available(productId)).toBe(5);
     const bad = await place(customer.auth, cartId, { expectedTotal: -5 });
     expect(bad.status).toBe(400);
+    // null is not a total: a 400, not a 409 that reports `expectedTotal: null`.
+    const nothing = await place(customer.auth, cartId, { expectedTotal: null });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.type).toMatch(/validation$/);
+  });
+
+  it('charges shipping and its tax when a 100 % code takes the lines; refuses an order that would total 0 (409 total-zero), holding and counting nothing', async () => {
+    const all = await createPromotion({
+      code: 'ALLOFF',
+      benefit: { type: 'percentage', ratePpm: 1_000_000 },
+      combinable: true,
+    });
+    await createPromotion({ code: 'SHIPOFF', benefit: { type: 'free-shipping' }, combinable: true });
+    const { productId, variantId } = await shop.createProduct(5, 1000);
+
+    const paying = await shop.signUp();
+    const payingCart = await shop.cartWith(paying.auth, [{ variantId, quantity: 1 }]);
+    await applyCode(paying.auth, payingCart, 'ALLOFF');
+    const placed = await place(paying.auth, payingCart);
+    expect(placed.status).toBe(202);
+    const order = await shop.orderUntil(paying.auth, placed.body.id, ['confirmed', 'cancelled']);
+    // 10.00 − 10.00 on the line; shipping 4.90 + 19 % = 0.93.
+    expect(order).toMatchObject({ status: 'confirmed', totals: { discountTotal: eur(1000), total: eur(583) } });
+    expectAddsUp(order);
+    expect((await payment(paying.auth, order.id, 'captured')).amount).toEqual(eur(583));
+
+    const free = await shop.signUp();
+    const freeCart = await shop.cartWith(free.auth, [{ variantId, quantity: 1 }]);
+    await applyCode(free.auth, freeCart, 'ALLOFF');
+    await applyCode(free.auth, freeCart, 'SHIPOFF');
+    const refused = await place(free.auth, freeCart);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/total-zero$/);
+    expect((await shop.request('GET', '/orders', free.auth)).body.items).toEqual([]);
+    expect(await shop.available(productId)).toBe(4);
+    expect(await redeemedCount(all.id)).toBe(1);
   });
 
   it('refuses a code that expired since it was applied with its type (409 promotion-expired), holding nothing', async () => {
@@ -398,5 +434,29 @@ describe('checkout with promotion codes and tax', () => {
       (e: Json) => e.status === 'payment_refunded',
     );
     expect(refunds.map((e: Json) => e.amount)).toEqual([eur(991), eur(1984)]);
+  });
+
+  it('refuses to refund lines of an order cancelled after its capture (409 order-not-refundable): the cancellation refunded it all', async () => {
+    const { variantId } = await shop.createProduct(5, 1000);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+    const placed = await place(customer.auth, cartId);
+    await shop.orderUntil(customer.auth, placed.body.id, ['confirmed']);
+    await payment(customer.auth, placed.body.id, 'captured');
+    await shop.eventually(async () => {
+      const timeline = (await shop.request('GET', `/orders/${placed.body.id}`, customer.auth)).body.timeline as Json[];
+      return timeline.some((e) => e.status === 'payment_captured');
+    }, 'the order knows its payment captured');
+    expect((await shop.request('POST', `/orders/${placed.body.id}/cancel`, customer.auth)).status).toBe(202);
+    await shop.orderUntil(customer.auth, placed.body.id, ['cancelled']);
+
+    const refused = await shop.request('POST', `/orders/${placed.body.id}/refunds`, shop.admin(), {
+      lines: [{ lineNo: 1, quantity: 1 }],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/order-not-refundable$/);
+    const order = (await shop.request('GET', `/orders/${placed.body.id}`, customer.auth)).body;
+    expect(order.lines[0].refundedUnits).toBe(0);
+    expect(order.timeline.map((e: Json) => e.status)).not.toContain('refund_requested');
   });
 });

@@ -69,6 +69,7 @@ export class OrdersController {
       '-not-started, -expired, -exhausted, -ineligible, -not-combinable), with `code` and `refusals`',
   )
   @ApiProblem(409, 'total-changed', 'The priced total differs from `expectedTotal` (both in the problem)')
+  @ApiProblem(409, 'total-zero', 'The order would total 0 (a 100 % code with free or no shipping)')
   @ApiProblem(503, 'pricing-unavailable', 'The cart could not be priced (promotions or tax unreachable); retry later')
   async place(
     @Body() body: PlaceOrderDto,
@@ -143,7 +144,7 @@ export class OrdersController {
     description: 'A retry with the same key gets the first answer',
   })
   @ApiAcceptedResponse({ type: OrderRefundResponse, description: 'Refund requested; payments refunds the total' })
-  @ApiProblem(409, 'order-not-refundable', "The order's payment is not captured")
+  @ApiProblem(409, 'order-not-refundable', "The order's payment is not captured, or the order is cancelled")
   @ApiProblem(409, 'refund-exceeds-quantity', 'More units than the line has left to refund')
   @ApiProblem(409, 'order-line-unknown', 'The order has no such line')
   refund(

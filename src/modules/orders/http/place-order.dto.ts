@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Omittable } from '../../../platform/http';
 
 /** Where the order goes. */
 export class ShippingAddressDto {
@@ -58,7 +59,8 @@ export class PlaceOrderDto {
       "The total the customer was shown (minor units of the cart currency, e.g. the cart's `totals.total.amount` " +
       'for this country). When sent, an order that would total anything else is refused with 409 `total-changed`.',
   })
-  @IsOptional()
+  // Omittable, not IsOptional: null is not a total (400), only leaving it out is.
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)

@@ -20,7 +20,10 @@ const logger = new Logger('PlaceOrder');
  * - each line keeps its product's catalog category ids as catalog answered them at this checkout
  *   (`categories`), so the redemption re-evaluates a category-scoped promotion as the cart did;
  * - `expectedTotal` (minor units), when the client sends it, must equal the priced total, else 409
- *   `total-changed` with both, so a customer is never charged a total other than the one shown.
+ *   `total-changed` with both, so a customer is never charged a total other than the one shown;
+ * - an order that would total 0 (a 100 % code with free or no shipping) is a 409 `total-zero`:
+ *   checkout always charges a payment, and payments holds no payment of 0 (the order would wait for an
+ *   authorization that never comes, holding its stock and its codes until the step deadline).
  */
 export function checkPricing(
   cart: CheckoutCart,
@@ -39,6 +42,13 @@ export function checkPricing(
         expectedTotal: { amount: expectedTotal, currency: breakdown.currency },
         total: { amount: breakdown.total, currency: breakdown.currency },
       },
+    );
+  }
+  if (breakdown.total === 0) {
+    throw ProblemException.conflict(
+      'total-zero',
+      'The order would total 0 and checkout charges a payment for every order; remove a code to order.',
+      { total: { amount: 0, currency: breakdown.currency } },
     );
   }
   return breakdown;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { AccessTokens } from '../../src/platform/auth';
 import { loadConfig } from '../../src/platform/config';
 import { freePort, waitForOk } from '../support/app-process';
@@ -181,6 +182,76 @@ describe('the app killed with SIGKILL at each step of the checkout saga', () => 
         const counted = await call(recovery.base, 'GET', `/promotions/${promotion.body.id}`, admin);
         expect(counted.body.redeemed).toBe(1);
       }
+      recovery.child.child.kill('SIGTERM');
+      await recovery.child.exited();
+    },
+    120_000,
+  );
+
+  // A cancellation gives the redemption back twice over (the saga's `ReleasePromotionRedemption` and
+  // promotions' own `OrderCancelled` handler, ADR 0118): a crash around the release must give it back
+  // exactly once. Another order keeps one use counted, so a second give-back would show (1 → 0).
+  it.each(['promotions.ReleasePromotionRedemption:before', 'promotions.ReleasePromotionRedemption:after'])(
+    "gives a cancelled order's redemption back exactly once when the process died at %s",
+    async (crashAt) => {
+      const setup = await start();
+      const created = await call(setup.base, 'POST', '/catalog/products', admin, {
+        title: 'Crash-tested kettle',
+        description: 'Survives anything',
+        variants: [
+          {
+            sku: `KETTLE-${randomUUID().slice(0, 6)}`,
+            title: 'Steel',
+            price: { amount: 3900, currency: 'EUR' },
+            stock: 10,
+          },
+        ],
+      });
+      expect(created.status).toBe(201);
+      const variantId = created.body.variants[0].id;
+      const promotion = await call(setup.base, 'POST', '/promotions', admin, {
+        code: CODE,
+        benefit: { type: 'percentage', ratePpm: 100_000 },
+        limits: { totalRedemptions: 5 },
+      });
+      expect(promotion.status).toBe(201);
+      const keeper = auth(randomUUID(), ['customer']);
+      await placeOrder(setup.base, variantId, keeper, true);
+      expect(await settledOrder(setup.base, keeper)).toMatchObject({ status: 'confirmed', promotionCodes: [CODE] });
+      setup.child.child.kill('SIGTERM');
+      await setup.child.exited();
+
+      const doomed = await start(crashAt);
+      expect(doomed.ready).toBe(true);
+      const customer = auth(randomUUID(), ['customer']);
+      await placeOrder(doomed.base, variantId, customer, true);
+      const placed = await settledOrder(doomed.base, customer);
+      expect(placed).toMatchObject({ status: 'confirmed', promotionCodes: [CODE] });
+      // The process may die right after the cancellation commits (the relay delivers at once).
+      await call(doomed.base, 'POST', `/orders/${placed.id}/cancel`, customer).catch(() => undefined);
+      expect(await doomed.child.exited()).toEqual({ code: null, signal: 'SIGKILL' });
+
+      const recovery = await start();
+      expect(await settledOrder(recovery.base, customer)).toMatchObject({ id: placed.id, status: 'cancelled' });
+      const sql = new Client({ connectionString: database.url });
+      await sql.connect();
+      try {
+        // Both give-backs delivered: the saga's command and the cancellation event.
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const { rows } = await sql.query(
+            `SELECT count(*)::int AS n FROM orders.outbox
+              WHERE type IN ('promotions.ReleasePromotionRedemption', 'orders.OrderCancelled.v1') AND status = 'delivered'`,
+          );
+          if (rows[0].n === 2) break;
+          if (Date.now() > deadline) throw new Error(`the give-backs were not delivered (${rows[0].n} of 2)`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await sql.end();
+      }
+      const counted = await call(recovery.base, 'GET', `/promotions/${promotion.body.id}`, admin);
+      expect(counted.body.redeemed).toBe(1);
       recovery.child.child.kill('SIGTERM');
       await recovery.child.exited();
     },

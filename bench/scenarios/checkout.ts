@@ -16,7 +16,7 @@ import {
 const BUYERS = 16;
 const CARTS_PER_RUN = 900;
 
-/** Checkout throughput with payments and recommendations in a process of their own, over a NATS of the run's own. */
+/** Checkout throughput with payments and recommendations, and promotions with tax, in processes of their own, over a NATS of the run's own. */
 async function splitTopology(ctx: BenchContext, measure: (url: string) => () => Promise<Figures>): Promise<Figures> {
   const nats = await startNats(15_222 + (process.pid % 1000));
   const processes: BenchProcess[] = [];
@@ -24,6 +24,9 @@ async function splitTopology(ctx: BenchContext, measure: (url: string) => () => 
     processes.push(
       await ctx.startApp('payments+recommendations', { MODULES: 'payments,recommendations', BROKER_URL: nats.url }),
     );
+    // Checkout refuses a cart it could not price through promotions and tax (ADR 0118): they run too,
+    // in a process of their own as in the compose split profile.
+    processes.push(await ctx.startApp('promotions+tax', { MODULES: 'promotions,tax', BROKER_URL: nats.url }));
     const front = await ctx.startApp('front', {
       MODULES: 'accounts,catalog,cart,orders,notifications,shipping',
       BROKER_URL: nats.url,

@@ -84,7 +84,7 @@ describe.each(topologiesToRun())('checkout with a code and tax against the %s', 
 
   // Only the split topology has a process to stop: promotions and tax in their own.
   (kind === 'split' ? it : it.skip)(
-    'answers 503 pricing-unavailable (never a 500, nothing placed) for a cart with a code while promotions and tax are down',
+    'answers 503 pricing-unavailable (never a 500, nothing placed) for a cart with a code, and for one without, while promotions and tax are down',
     async () => {
       const created = await shop.request('POST', '/promotions', admin, {
         code: 'DOWNTIME',
@@ -97,11 +97,17 @@ describe.each(topologiesToRun())('checkout with a code and tax against the %s', 
       expect(
         (await shop.request('POST', `/carts/${cartId}/promotions`, customer.auth, { code: 'DOWNTIME' })).status,
       ).toBeLessThan(300);
+      // Without a code, too: the order would otherwise be charged without its tax (ADR 0118, amendment).
+      const plain = await shop.signUp();
+      const plainCart = await shop.cartWith(plain.auth, [{ variantId, quantity: 1 }]);
       await topology.kill('promotions', 'SIGKILL');
       try {
         const refused = await shop.placeOrder(customer.auth, cartId);
         expect(refused).toMatchObject({ status: 503, body: { type: expect.stringContaining('pricing-unavailable') } });
         expect((await shop.request('GET', '/orders', customer.auth)).body.items).toEqual([]);
+        const untaxed = await shop.placeOrder(plain.auth, plainCart);
+        expect(untaxed).toMatchObject({ status: 503, body: { type: expect.stringContaining('pricing-unavailable') } });
+        expect((await shop.request('GET', '/orders', plain.auth)).body.items).toEqual([]);
         expect(await shop.available(productId)).toBe(5);
       } finally {
         await topology.startProcess('promotions');

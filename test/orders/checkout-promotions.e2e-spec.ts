@@ -436,6 +436,41 @@ describe('checkout with promotion codes and tax', () => {
     expect(refunds.map((e: Json) => e.amount)).toEqual([eur(991), eur(1984)]);
   });
 
+  it('gives the redemption back once every line is refunded, though shipping is not refunded by lines', async () => {
+    const promotion = await createPromotion({
+      code: 'RETURNED',
+      benefit: { type: 'fixed-amount', amounts: { EUR: 300 } },
+    });
+    const { variantId } = await shop.createProduct(10, 1000);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+    await applyCode(customer.auth, cartId, 'RETURNED');
+    const placed = await place(customer.auth, cartId);
+    const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed']);
+    expect(order.totals.shippingTotal.amount).toBeGreaterThan(0);
+    await payment(customer.auth, order.id, 'captured');
+    await shop.eventually(async () => {
+      const timeline = (await shop.request('GET', `/orders/${order.id}`, customer.auth)).body.timeline as Json[];
+      return timeline.some((e) => e.status === 'payment_captured');
+    }, 'the order knows its payment captured');
+    expect(await redeemedCount(promotion.id)).toBe(1);
+
+    const first = await shop.request('POST', `/orders/${order.id}/refunds`, shop.admin(), {
+      lines: [{ lineNo: 1, quantity: 1 }],
+    });
+    expect(first.status).toBe(202);
+    // A partial refund keeps the redemption.
+    await payment(customer.auth, order.id, 'partially_refunded');
+    expect(await redeemedCount(promotion.id)).toBe(1);
+    const rest = await shop.request('POST', `/orders/${order.id}/refunds`, shop.admin(), {
+      lines: [{ lineNo: 1, quantity: 1 }],
+    });
+    expect(rest.status).toBe(202);
+    expect(first.body.total.amount + rest.body.total.amount).toBe(order.lines[0].total.amount);
+    await shop.eventually(async () => (await redeemedCount(promotion.id)) === 0, 'released after every line came back');
+    expect((await shop.request('GET', `/orders/${order.id}`, customer.auth)).body.status).toBe('confirmed');
+  });
+
   it('refuses to refund lines of an order cancelled after its capture (409 order-not-refundable): the cancellation refunded it all', async () => {
     const { variantId } = await shop.createProduct(5, 1000);
     const customer = await shop.signUp();

@@ -4,6 +4,7 @@ import { ProblemException } from '../../../../platform/http';
 import { IdempotentResponse, Money, once, Transaction, UnitOfWork } from '../../../../platform/messaging';
 import { sumMinorUnits } from '../../../../platform/money';
 import { RefundPayment } from '../../../payments';
+import { ReleasePromotionRedemption } from '../../../promotions';
 import { refundUnits, RefundRuleViolation, UnitsRefund } from '../../domain/refund-allocation';
 import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
 import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
@@ -46,8 +47,10 @@ export interface OrderRefundView {
  * and tax), the units are recorded on the line under the order's lock (so concurrent refunds never
  * pay a unit back twice, 409 `refund-exceeds-quantity`), and `payments.RefundPayment` for the sum is
  * sent through the outbox in the same transaction. Only an order whose payment was captured can be
- * refunded, and not once it is cancelled (its cancellation refunds it all): 409 `order-not-refundable`. Shipping is not refunded by lines. With an
- * `Idempotency-Key`, a retry gets the first answer.
+ * refunded, and not once it is cancelled (its cancellation refunds it all): 409 `order-not-refundable`.
+ * Shipping is not refunded by lines. The refund that brings every unit of every line back also gives
+ * the order's promotions back (`promotions.ReleasePromotionRedemption`, once per order, ADR 0118).
+ * With an `Idempotency-Key`, a retry gets the first answer.
  */
 @Injectable()
 export class RefundOrderLinesUseCase {
@@ -90,12 +93,21 @@ export class RefundOrderLinesUseCase {
     const lines = new Map((await this.orders.lines(order.id, tx)).map((l) => [l.lineNo, l]));
     const money = (amount: number) => ({ amount, currency: order.currency });
     const refunds: { lineNo: number; refund: UnitsRefund }[] = [];
+    const refundedNow = new Map<number, number>();
     for (const { lineNo, quantity } of merged(input.lines)) {
       const line = lines.get(lineNo);
       if (!line) throw ProblemException.conflict('order-line-unknown', `The order has no line ${lineNo}.`, { lineNo });
       refunds.push({ lineNo, refund: refundOf(line, order.taxIncluded, quantity) });
       await this.orders.recordRefundedUnits(tx, order.id, lineNo, quantity);
+      refundedNow.set(lineNo, quantity);
     }
+    const everyUnitBack = [...lines.values()].every(
+      (line) => line.refundedUnits + (refundedNow.get(line.lineNo) ?? 0) === line.quantity,
+    );
+    // Every unit came back: the order is refunded, shipping aside (lines never refund it), so its codes'
+    // uses go back too. Promotions' release is once per order (a cancellation or a full payment refund
+    // that also releases it counts nothing more).
+    if (everyUnitBack && order.promotions.length > 0) tx.send(new ReleasePromotionRedemption(order.id, 'refunded'));
     const total = sumMinorUnits(refunds.map((r) => r.refund.total));
     const view: OrderRefundView = {
       orderId: order.id,

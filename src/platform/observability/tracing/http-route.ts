@@ -16,8 +16,8 @@ export function redactedQuery(query: string): string {
 }
 
 /**
- * `url` with its query's values replaced by {@link REDACTED} (see {@link redactedQuery}); a URL
- * without a query, or that does not parse, unchanged apart from normalisation.
+ * `url` with its query's values replaced by {@link REDACTED} (see {@link redactedQuery}) and its
+ * fragment dropped; a URL without a query unchanged.
  */
 export function redactedUrl(url: string): string {
   const at = url.indexOf('?');

@@ -79,6 +79,22 @@ describe('gateway: a URL prefix routed to the process that hosts it', () => {
     });
   });
 
+  it('never forwards a client’s trace context: the process behind continues only the gateway’s trace (ADR 0119)', async () => {
+    const response = await fetch(`${base}/payments/webhooks/sandbox`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+        tracestate: 'vendor=client',
+        baggage: 'user=someone',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(201);
+    const { headers } = seen.at(-1)!;
+    expect([headers.traceparent, headers.tracestate, headers.baggage]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('passes the upstream status through and routes the bare prefix too', async () => {
     const missing = await fetch(`${base}/payments/missing`);
     expect(missing.status).toBe(404);

@@ -24,6 +24,14 @@ export interface ProxyRoute {
   readonly upstream: string;
 }
 
+/**
+ * A client's trace context (W3C trace context and baggage): never forwarded. The processes behind
+ * the gateway continue the trace they are sent (ADR 0119), so it must be the gateway's own, which
+ * the HTTP instrumentation adds to the forwarded request when this process traces; a client's
+ * would otherwise reach them whenever the gateway itself does not trace.
+ */
+const CLIENT_TRACE_CONTEXT = new Set(['traceparent', 'tracestate', 'baggage']);
+
 interface Upstream {
   readonly url: URL;
   readonly agent: HttpAgent;
@@ -121,7 +129,7 @@ class GatewayTimeout extends Error {}
 function forwardedHeaders(request: FastifyRequest, requestId: string): IncomingHttpHeaders {
   const headers: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(request.raw.headers)) {
-    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+    if (!HOP_BY_HOP.has(name) && !CLIENT_TRACE_CONTEXT.has(name)) headers[name] = value;
   }
   const forwardedFor = request.raw.headers['x-forwarded-for'];
   const client = request.raw.socket.remoteAddress ?? '';

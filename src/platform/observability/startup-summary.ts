@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { relative } from 'node:path';
 import { AppConfig, reachableBaseUrl, redact } from '../config';
 import { DatabaseTarget, migrationsAppliedAtOpen, ModuleDataSources } from '../database';
+import { describeTracing, tracingSettings } from './tracing/tracing-settings';
 
 /**
  * Lines that parts of the app want in the start-up summary, e.g. the development admin's
@@ -29,7 +30,8 @@ export interface StartupSummary {
 
 /**
  * What a person starting Arcade needs to know once it is up: where the API, its docs and health
- * are, where the database lives, what the migrations did, and the notes of the modules.
+ * are, where the database lives, what the migrations did, whether it traces (and where to), and
+ * the notes of the modules.
  */
 export function startupSummary(
   config: AppConfig,
@@ -48,6 +50,7 @@ export function startupSummary(
   };
   if (config.modules) facts.modules = config.modules.join(', ');
   if (config.broker.url) facts.broker = redact(config.broker.url);
+  facts.tracing = describeTracing(tracingSettings(config.source));
   for (const [label, text] of notes.all()) facts[label] = text;
   return { headline: `Arcade is ready in ${(readyMs / 1000).toFixed(1)} s on ${base}`, facts };
 }

@@ -191,6 +191,9 @@ export class Topology {
         .filter(([process]) => process !== 'main')
         .flatMap(([process, modules]) => modules.map((module) => `${module}=http://127.0.0.1:${this.ports[process]}`))
         .join(',');
+    } else {
+      // Behind the gateway: only it calls these processes, and its trace goes on (ADR 0119).
+      env.TRACING_CONTINUE_CALLER_TRACE = 'true';
     }
     return env;
   }

@@ -1,6 +1,8 @@
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import type { IncomingMessage } from 'node:http';
+import { ATTR_SERVICE_NAME, ATTR_URL_FULL } from '@opentelemetry/semantic-conventions';
+import type { IncomingMessage, RequestOptions } from 'node:http';
+import { linkCallerContext, setCallerContextAside } from './caller-context';
+import { incomingQueryAttributes, redactedUrl } from './http-route';
 import { QuietDiagLogger } from './quiet-diag-logger';
 import { TracingSettings, tracingSettings } from './tracing-settings';
 import { tracingState } from './tracing-state';
@@ -42,6 +44,16 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED.test(request.url ?? ''),
         // Outgoing calls are traced only as part of something (a gateway hop, a provider call).
         requireParentforOutgoingSpans: true,
+        // No query values on a server span; and the public edge starts a new trace per request,
+        // linked to the caller's (ADR 0119).
+        startIncomingSpanHook: (request: IncomingMessage) => {
+          if (!settings.continueCallerTrace) setCallerContextAside(request);
+          return incomingQueryAttributes(request.url);
+        },
+        ...(settings.continueCallerTrace ? {} : { requestHook: linkCallerContext }),
+        // An outgoing call's `url.full` keeps the query's names, never its values (as `url.query`
+        // of the server span): the gateway forwards the client's query as it came.
+        startOutgoingSpanHook: outgoingUrl,
       }),
       // Statement text only (no parameter values: enhancedDatabaseReporting stays off), and only
       // inside a traced operation: the relays' idle polls start no trace of their own.
@@ -50,6 +62,7 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
   });
   // The SDK's diagnostics (a collector down, refusing, timing out) once per kind and minute, not
   // once per failed batch; at the level `OTEL_LOG_LEVEL` names, as the SDK reads it (default info).
+  // (`tracingSettings` refused any other value.)
   const level = DiagLogLevel[(env.OTEL_LOG_LEVEL ?? 'info').trim().toUpperCase() as keyof typeof DiagLogLevel];
   diag.setLogger(new QuietDiagLogger(new DiagConsoleLogger()), {
     logLevel: level ?? DiagLogLevel.INFO,
@@ -57,6 +70,16 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): TracingSetti
   });
   tracingState.enabled = true;
   return settings;
+}
+
+/** `url.full` of an outgoing request whose path has a query, its values redacted; nothing otherwise. */
+function outgoingUrl(request: RequestOptions): Record<string, string> {
+  const path = request.path ?? '/';
+  if (!path.includes('?')) return {};
+  const protocol = request.protocol ?? 'http:';
+  const host = request.hostname ?? request.host ?? 'localhost';
+  const port = request.port === undefined || request.port === null || request.port === '' ? '' : `:${request.port}`;
+  return { [ATTR_URL_FULL]: redactedUrl(`${protocol}//${host}${port}${path}`) };
 }
 
 /**

@@ -30,6 +30,8 @@ import { OnStockReleasedHandler } from './application/timeline/on-stock-released
 import { GetOrderUseCase } from './application/view-orders/get-order.use-case';
 import { ListOrdersUseCase } from './application/view-orders/list-orders.use-case';
 import { OrderReader } from './application/view-orders/order-reader';
+import { GetCheckoutSagaUseCase } from './application/saga-timeline/get-checkout-saga.use-case';
+import { CheckoutMessagesRepository } from './infrastructure/checkout-messages.repository';
 import { OrdersController } from './http/orders.controller';
 import { CheckoutSagaOrmEntity } from './infrastructure/checkout-saga.orm-entity';
 import { CheckoutSagaRepository } from './infrastructure/checkout-saga.repository';
@@ -73,6 +75,8 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     ShipmentCancellationSweeper,
     GetOrderUseCase,
     ListOrdersUseCase,
+    GetCheckoutSagaUseCase,
+    CheckoutMessagesRepository,
     OnPromotionRedeemedHandler,
     OnPromotionRejectedHandler,
     ReleasePromotionsOnFullRefundHandler,

@@ -23,6 +23,9 @@ import { PlaceOrderUseCase } from '../application/place-order/place-order.use-ca
 import { OrderRefundView, RefundOrderLinesUseCase } from '../application/refunds/refund-order-lines.use-case';
 import { GetOrderUseCase } from '../application/view-orders/get-order.use-case';
 import { ListOrdersUseCase } from '../application/view-orders/list-orders.use-case';
+import { CheckoutSagaView } from '../application/saga-timeline/checkout-saga-view';
+import { GetCheckoutSagaUseCase } from '../application/saga-timeline/get-checkout-saga.use-case';
+import { CheckoutSagaResponse } from './checkout-saga.response';
 import { OrderView, PlacedOrder } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
 import { OrderRefundResponse, OrderResponse, PlacedOrderResponse } from './orders.response';
@@ -42,6 +45,7 @@ export class OrdersController {
     private readonly getOrder: GetOrderUseCase,
     private readonly listOrders: ListOrdersUseCase,
     private readonly refundOrderLines: RefundOrderLinesUseCase,
+    private readonly checkoutSaga: GetCheckoutSagaUseCase,
   ) {}
 
   /** Checks out a cart: answers 202 with the pending order; the checkout goes on asynchronously. */
@@ -100,6 +104,19 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderResponse })
   get(@IdParam() id: string, @CurrentUser() user: AuthenticatedUser): Promise<OrderView> {
     return this.getOrder.execute({ orderId: id, caller: user });
+  }
+
+  /**
+   * The order's checkout saga as a timeline (admins): each step's command and its delivery (id,
+   * times, attempts, last error), the reply that caused it and the reply to it, compensations, and
+   * why the order was cancelled. 404 for an unknown order.
+   */
+  @Get(':id/saga')
+  @Roles('admin')
+  @ApiOperation({ summary: "An order's checkout saga timeline (admin)" })
+  @ApiOkResponse({ type: CheckoutSagaResponse })
+  saga(@IdParam() id: string): Promise<CheckoutSagaView> {
+    return this.checkoutSaga.execute(id);
   }
 
   /** Cancels an order; its payment is voided or refunded and its stock given back (see the timeline). */

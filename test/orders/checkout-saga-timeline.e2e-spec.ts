@@ -1,4 +1,4 @@
-import { Shop } from '../support/shop';
+import { Json, Shop } from '../support/shop';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface Step {
@@ -19,12 +19,12 @@ describe('GET /orders/:id/saga: the checkout saga timeline for admins (real Post
   afterAll(() => t.close());
 
   async function sagaWhen(orderId: string, done: (body: { steps: Step[] }) => boolean) {
-    let last: { status: number; body: { steps: Step[] } & Record<string, unknown> } | undefined;
+    let last: { status: number; body: Json } | undefined;
     await shop.eventually(async () => {
       last = await shop.request('GET', `/orders/${orderId}/saga`, shop.admin());
-      return last!.status === 200 && done(last!.body);
+      return last.status === 200 && done(last.body as { steps: Step[] });
     }, 'saga timeline settled');
-    return last!.body;
+    return last!.body as Json & { steps: Step[] };
   }
 
   it('shows a confirmed order: reserve, authorize, then commit, capture and clear, each delivered and answered', async () => {

@@ -32,6 +32,8 @@ import { ListOrdersUseCase } from './application/view-orders/list-orders.use-cas
 import { OrderReader } from './application/view-orders/order-reader';
 import { GetCheckoutSagaUseCase } from './application/saga-timeline/get-checkout-saga.use-case';
 import { CheckoutMessagesRepository } from './infrastructure/checkout-messages.repository';
+import { GetOrderStatsUseCase } from './application/order-stats/get-order-stats.use-case';
+import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrdersController } from './http/orders.controller';
 import { CheckoutSagaOrmEntity } from './infrastructure/checkout-saga.orm-entity';
 import { CheckoutSagaRepository } from './infrastructure/checkout-saga.repository';
@@ -77,6 +79,8 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     ListOrdersUseCase,
     GetCheckoutSagaUseCase,
     CheckoutMessagesRepository,
+    GetOrderStatsUseCase,
+    OrderStatsRepository,
     OnPromotionRedeemedHandler,
     OnPromotionRejectedHandler,
     ReleasePromotionsOnFullRefundHandler,

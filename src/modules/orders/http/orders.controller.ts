@@ -26,6 +26,9 @@ import { ListOrdersUseCase } from '../application/view-orders/list-orders.use-ca
 import { CheckoutSagaView } from '../application/saga-timeline/checkout-saga-view';
 import { GetCheckoutSagaUseCase } from '../application/saga-timeline/get-checkout-saga.use-case';
 import { CheckoutSagaResponse } from './checkout-saga.response';
+import { GetOrderStatsUseCase, OrderStatsView } from '../application/order-stats/get-order-stats.use-case';
+import { OrderStatsQueryDto } from './order-stats.query.dto';
+import { OrderStatsResponse } from './order-stats.response';
 import { OrderView, PlacedOrder } from '../application/view-orders/order-view';
 import { ListOrdersQueryDto } from './list-orders.query.dto';
 import { OrderRefundResponse, OrderResponse, PlacedOrderResponse } from './orders.response';
@@ -46,6 +49,7 @@ export class OrdersController {
     private readonly listOrders: ListOrdersUseCase,
     private readonly refundOrderLines: RefundOrderLinesUseCase,
     private readonly checkoutSaga: GetCheckoutSagaUseCase,
+    private readonly orderStats: GetOrderStatsUseCase,
   ) {}
 
   /** Checks out a cart: answers 202 with the pending order; the checkout goes on asynchronously. */
@@ -98,6 +102,16 @@ export class OrdersController {
   @ApiOkResponse({ type: ORDER_PAGE, description: "Newest first; a customer's own orders, or any for an admin" })
   list(@Query() query: ListOrdersQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<OrderView>> {
     return this.listOrders.execute({ ...query, limit: query.limit ?? 20, caller: user });
+  }
+
+  /** Orders placed, confirmed and cancelled since an instant, revenue per currency, checkouts in flight (admins). */
+  @Get('stats')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Order counts and revenue since an instant, checkouts in flight (admin)' })
+  @ApiOkResponse({ type: OrderStatsResponse })
+  stats(@Query() query: OrderStatsQueryDto): Promise<OrderStatsView> {
+    const since = query.since ? new Date(query.since) : new Date(new Date().toISOString().slice(0, 10));
+    return this.orderStats.execute(since);
   }
 
   @Get(':id')

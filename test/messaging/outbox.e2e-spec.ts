@@ -121,6 +121,60 @@ describe('outbox, relay and inbox', () => {
     expect(await effects('cart', 'poison')).toBe(1);
   });
 
+  it('shows dead letters with their payload, the inbox per module, and replays many at once, each with its outcome', async () => {
+    const asAdmin = bearer(s.app, ['admin']);
+    probeControls.failingLabels.add('many-1');
+    probeControls.failingLabels.add('many-2');
+    const poisons = [new ProbeHappened({ label: 'many-1', n: 1 }), new ProbeHappened({ label: 'many-2', n: 2 })];
+    await runner.run('catalog', async (tx) => tx.publish(...poisons));
+    await waitUntil(async () => {
+      const rows = (await admin().query(
+        `SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND status = 'dead'`,
+        [poisons.map((p) => p.eventId)],
+      )) as { n: number }[];
+      return rows[0].n === 2;
+    });
+    const listed = await s.app.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: asAdmin });
+    const items = listed.json().items as { id: string; payload: { payload: { label: string } }; lastError: string }[];
+    const first = items.find((d) => d.id === poisons[0].eventId);
+    expect(first?.payload.payload).toEqual({ label: 'many-1', n: 1 });
+    expect(first?.lastError).toContain('probe failure for many-1');
+
+    const overview = await s.app.inject({ method: 'GET', url: '/admin/messaging', headers: asAdmin });
+    const modules = overview.json().modules as { module: string; inbox: number }[];
+    // The probe's subscribers in orders and cart handled the earlier events: their inboxes remember them.
+    expect(modules.find((m) => m.module === 'orders')!.inbox).toBeGreaterThan(0);
+    expect(modules.every((m) => Number.isInteger(m.inbox))).toBe(true);
+
+    probeControls.failingLabels.delete('many-1');
+    probeControls.failingLabels.delete('many-2');
+    const unknown = '0190a0a0-0000-7000-8000-000000000001';
+    const replay = await s.app.inject({
+      method: 'POST',
+      url: '/admin/messaging/dead-letters/replay',
+      headers: asAdmin,
+      payload: { ids: [poisons[0].eventId, unknown, poisons[1].eventId] },
+    });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().results).toEqual([
+      { id: poisons[0].eventId, outcome: 'pending', module: 'catalog' },
+      { id: unknown, outcome: 'not_found' },
+      { id: poisons[1].eventId, outcome: 'pending', module: 'catalog' },
+    ]);
+    await waitUntil(async () => (await effects('orders', 'many-2')) === 1 && (await effects('cart', 'many-1')) === 1);
+
+    for (const payload of [{ ids: [] }, { ids: ['nope'] }, { ids: [unknown, unknown] }, {}]) {
+      const refused = await s.app.inject({
+        method: 'POST',
+        url: '/admin/messaging/dead-letters/replay',
+        headers: asAdmin,
+        payload,
+      });
+      expect([payload, refused.statusCode]).toEqual([payload, 400]);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('keeps the operations endpoints for admins only, and 404s an unknown dead letter', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/admin/messaging' })).statusCode).toBe(401);
     expect(

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
 import { ApiProblem, IdParam, ProblemException } from '../../http';
@@ -8,8 +8,15 @@ import {
   DeadLetter,
   MessagingOperations,
   ModuleMessagingStatus,
+  ReplayResult,
 } from '../operations/messaging-operations';
-import { DeadLetterListResponse, MessagingOverviewResponse, ReplayResponse } from './messaging-admin.response';
+import {
+  DeadLetterListResponse,
+  MessagingOverviewResponse,
+  ReplayManyResponse,
+  ReplayResponse,
+} from './messaging-admin.response';
+import { ReplayDeadLettersDto } from './replay-dead-letters.dto';
 
 @ApiTags('admin')
 @Roles('admin')
@@ -32,6 +39,17 @@ export class MessagingAdminController {
     const parsed = limit === undefined ? 100 : Number(limit);
     const clamped = Number.isInteger(parsed) && parsed > 0 ? Math.min(parsed, 500) : 100;
     return { items: await this.operations.deadLetters(clamped) };
+  }
+
+  /**
+   * Replays several dead letters, one after the other; each id gets its own outcome (an unknown id
+   * or one that fails again does not stop the others). 200 with one result per id, in order.
+   */
+  @Post('dead-letters/replay')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReplayManyResponse })
+  async replayMany(@Body() body: ReplayDeadLettersDto): Promise<{ results: ReplayResult[] }> {
+    return { results: await this.operations.replayMany(body.ids) };
   }
 
   /** Replays a dead letter (outbox or broker); 404 when no dead letter has that id. */

@@ -5,6 +5,8 @@ export class ModuleMessagingResponse {
   @ApiProperty({ example: 0, description: 'Outbox messages not yet delivered' }) readonly pending: number;
   @ApiProperty({ type: Number, nullable: true, example: null }) readonly oldestPendingAgeSeconds: number | null;
   @ApiProperty({ example: 0 }) readonly deadLetters: number;
+  @ApiProperty({ example: 42, description: 'Events the inbox remembers as handled (until pruned)' })
+  readonly inbox: number;
 }
 
 export class BrokerStatusResponse {
@@ -36,6 +38,12 @@ export class DeadLetterResponse {
   @ApiProperty({ type: String, nullable: true }) readonly lastError: string | null;
   @ApiProperty({ format: 'date-time' }) readonly createdAt: string;
   @ApiProperty() readonly correlationId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The message's body as it was written",
+  })
+  readonly payload: Record<string, unknown>;
 }
 
 export class DeadLetterListResponse {
@@ -46,4 +54,20 @@ export class ReplayResponse {
   @ApiProperty({ format: 'uuid' }) readonly id: string;
   @ApiProperty({ example: 'reviews' }) readonly module: string;
   @ApiProperty({ enum: ['pending', 'delivered'] }) readonly status: 'pending' | 'delivered';
+}
+
+export class ReplayResultResponse {
+  @ApiProperty({ format: 'uuid' }) readonly id: string;
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'not_found', 'failed'],
+    description: 'pending: back in its outbox; delivered: a broker dead letter handled; failed: it failed again',
+  })
+  readonly outcome: 'pending' | 'delivered' | 'not_found' | 'failed';
+  @ApiPropertyOptional({ example: 'reviews', description: 'Absent when not_found' }) readonly module?: string;
+  @ApiPropertyOptional({ description: 'Why it failed again (failed only)' }) readonly error?: string;
+}
+
+export class ReplayManyResponse {
+  @ApiProperty({ type: [ReplayResultResponse], description: 'One per id, in the order given' })
+  readonly results: ReplayResultResponse[];
 }

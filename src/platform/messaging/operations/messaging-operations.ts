@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { Gauge } from 'prom-client';
 import { ModuleDataSources } from '../../database';
 import { metricsRegistry } from '../../observability/http-metrics';
+import { ReplayFailedError } from '../messaging-errors';
 import { OutboxRelays } from '../outbox/outbox-relays';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
 import { NatsBroker } from '../transport/nats-broker';
@@ -13,6 +14,8 @@ export interface ModuleMessagingStatus {
   readonly pending: number;
   readonly oldestPendingAgeSeconds: number | null;
   readonly deadLetters: number;
+  /** Events this module's inbox remembers as handled (kept for deduplication until pruned). */
+  readonly inbox: number;
 }
 
 /** The broker as this process sees it (split mode only). */
@@ -34,12 +37,21 @@ export interface DeadLetter {
   readonly lastError: string | null;
   readonly createdAt: string;
   readonly correlationId: string;
+  /** The message's body as it was written (the envelope's `body`). */
+  readonly payload: Record<string, unknown>;
 }
+
+/** What replaying one of several dead letters did: put back in line, delivered, unknown, or failed again. */
+export type ReplayResult =
+  | { readonly id: string; readonly outcome: 'pending' | 'delivered'; readonly module: string }
+  | { readonly id: string; readonly outcome: 'not_found' }
+  | { readonly id: string; readonly outcome: 'failed'; readonly module: string; readonly error: string };
 
 const STATUS_SQL = `
   SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
          extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending'))::float AS oldest,
-         count(*) FILTER (WHERE status = 'dead')::int AS dead
+         count(*) FILTER (WHERE status = 'dead')::int AS dead,
+         (SELECT count(*) FROM inbox)::int AS inbox
     FROM outbox WHERE status <> 'delivered'`;
 
 // Metrics are process-wide; every running app instance (tests boot several) reports its modules.
@@ -109,8 +121,15 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
           pending: number;
           oldest: number | null;
           dead: number;
+          inbox: number;
         }[];
-        return { module, pending: row.pending, oldestPendingAgeSeconds: row.oldest, deadLetters: row.dead };
+        return {
+          module,
+          pending: row.pending,
+          oldestPendingAgeSeconds: row.oldest,
+          deadLetters: row.dead,
+          inbox: row.inbox,
+        };
       }),
     );
   }
@@ -119,7 +138,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
     const lists = await Promise.all(
       this.dataSources.entries().map(async ([module, dataSource]) => {
         const rows = (await dataSource.query(
-          `SELECT id, kind, type, attempts, last_error, created_at, correlation_id
+          `SELECT id, kind, type, attempts, last_error, created_at, correlation_id, body
              FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`,
           [limit],
         )) as {
@@ -130,6 +149,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
           last_error: string | null;
           created_at: Date;
           correlation_id: string;
+          body: Record<string, unknown>;
         }[];
         return rows.map((r) => ({
           id: r.id,
@@ -141,6 +161,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
           lastError: r.last_error,
           createdAt: new Date(r.created_at).toISOString(),
           correlationId: r.correlation_id,
+          payload: r.body,
         }));
       }),
     );
@@ -171,5 +192,25 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
       }
     }
     return this.brokerDeadLetters.replay(id);
+  }
+
+  /**
+   * Replays several dead letters one after the other (see {@link replay}); one failing or unknown
+   * id does not stop the others. Results in the order of `ids`.
+   */
+  async replayMany(ids: readonly string[]): Promise<ReplayResult[]> {
+    const results: ReplayResult[] = [];
+    for (const id of ids) {
+      try {
+        const replayed = await this.replay(id);
+        results.push(
+          replayed ? { id, outcome: replayed.status, module: replayed.module } : { id, outcome: 'not_found' },
+        );
+      } catch (error) {
+        if (!(error instanceof ReplayFailedError)) throw error;
+        results.push({ id, outcome: 'failed', module: error.module, error: error.message });
+      }
+    }
+    return results;
   }
 }

@@ -16,6 +16,8 @@ export interface BrokerDeadLetter {
   readonly lastError: string | null;
   readonly parkedAt: string;
   readonly correlationId: string;
+  /** The event's body as it was published (the envelope's `body`). */
+  readonly payload: Record<string, unknown>;
 }
 
 const MAX_SCANNED = 5000;
@@ -92,6 +94,7 @@ export class NatsDeadLetters {
       lastError: stored.header?.get(HEADER.error) || null,
       parkedAt: stored.time.toISOString(),
       correlationId: envelope.correlationId,
+      payload: envelope.body,
     };
   }
 }

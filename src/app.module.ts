@@ -6,7 +6,9 @@ import { AppConfig, ConfigError, ConfigModule } from './platform/config';
 import { DatabaseModule, DatabaseTarget } from './platform/database';
 import { LimitsModule } from './platform/limits';
 import { MessagingModule } from './platform/messaging/kernel';
+import { ModuleMapModule } from './platform/modules';
 import { LoggerModule, ObservabilityModule } from './platform/observability';
+import { buildModuleMap } from './module-map';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -53,6 +55,7 @@ export class AppModule {
         AuthModule.forRoot(accessStatusSource),
         LimitsModule,
         MessagingModule.forRoot(selected),
+        ModuleMapModule.forRoot(buildModuleMap(options.config, selected)),
         ...modules,
         ...(options.extraModules ?? []),
       ],

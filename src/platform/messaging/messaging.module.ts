@@ -1,3 +1,4 @@
+import { MessagingUpstreams } from './operations/messaging-upstreams';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -47,6 +48,7 @@ export class MessagingModule {
         OutboxHandOff,
         OutboxRelays,
         MessagingOperations,
+        MessagingUpstreams,
       ],
       exports: [MessageBus, TransactionRunner, LocalEventDispatcher, OutboxRelays, HOSTED_MODULES, MESSAGE_TRANSPORT],
     };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
 import { ApiProblem, IdParam, ProblemException } from '../../http';
@@ -10,6 +10,7 @@ import {
   ModuleMessagingStatus,
   ReplayResult,
 } from '../operations/messaging-operations';
+import { FAN_OUT_HEADER, MessagingUpstreams, UpstreamAnswer } from '../operations/messaging-upstreams';
 import {
   DeadLetterListResponse,
   MessagingOverviewResponse,
@@ -18,53 +19,183 @@ import {
 } from './messaging-admin.response';
 import { ReplayDeadLettersDto } from './replay-dead-letters.dto';
 
+/** Where a module's messaging lives: this process, or the origin of the upstream that hosts it. */
+type Hosted<T> = T & { readonly host: string };
+
+interface Overview {
+  transport: string;
+  modules: Hosted<ModuleMessagingStatus>[];
+  broker?: BrokerStatus;
+  upstreams: UpstreamStatus[];
+}
+
+/** What the gateway heard from one upstream. */
+interface UpstreamStatus {
+  readonly upstream: string;
+  readonly reachable: boolean;
+  readonly error?: string;
+  readonly broker?: BrokerStatus;
+}
+
+type Replayed = { id: string; module: string; status: 'pending' | 'delivered' };
+
+const THIS_PROCESS = 'this-process';
+
+/**
+ * Messaging operations for admins. In the split topology the process that routes modules elsewhere
+ * (`GATEWAY_ROUTES`) asks each upstream too, so its answers cover every module; an upstream asked
+ * that way (FAN_OUT_HEADER) answers for its own modules only.
+ */
 @ApiTags('admin')
 @Roles('admin')
 @Controller('admin/messaging')
 export class MessagingAdminController {
-  constructor(private readonly operations: MessagingOperations) {}
+  constructor(
+    private readonly operations: MessagingOperations,
+    private readonly upstreams: MessagingUpstreams,
+  ) {}
 
-  /** Per module: messages waiting, the age of the oldest, and dead letters; with a broker, its consumer lag. */
+  /**
+   * Per module: messages waiting, the age of the oldest, dead letters and the inbox size, and which
+   * process hosts it; with a broker, its consumer lag; per upstream, whether it answered.
+   */
   @Get()
   @ApiOkResponse({ type: MessagingOverviewResponse })
-  async overview(): Promise<{ transport: string; modules: ModuleMessagingStatus[]; broker?: BrokerStatus }> {
-    const [modules, broker] = await Promise.all([this.operations.status(), this.operations.brokerStatus()]);
-    return { transport: this.operations.transportName, modules, ...(broker ? { broker } : {}) };
+  async overview(
+    @Headers('authorization') authorization?: string,
+    @Headers(FAN_OUT_HEADER) fannedOut?: string,
+  ): Promise<Overview> {
+    const [modules, broker, answers] = await Promise.all([
+      this.operations.status(),
+      this.operations.brokerStatus(),
+      this.fanOut<Overview>(fannedOut, 'GET', '/admin/messaging', authorization),
+    ]);
+    const upstreams: UpstreamStatus[] = [];
+    const remote: Hosted<ModuleMessagingStatus>[] = [];
+    for (const answer of answers) {
+      const body = okBody(answer);
+      if (!body) {
+        upstreams.push({ upstream: answer.upstream, reachable: false, error: problemOf(answer) });
+        continue;
+      }
+      upstreams.push({ upstream: answer.upstream, reachable: true, ...(body.broker ? { broker: body.broker } : {}) });
+      remote.push(...body.modules.map((m) => ({ ...m, host: answer.upstream })));
+    }
+    return {
+      transport: this.operations.transportName,
+      modules: [...modules.map((m) => ({ ...m, host: THIS_PROCESS })), ...remote],
+      ...(broker ? { broker } : {}),
+      upstreams,
+    };
   }
 
   @Get('dead-letters')
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–500, default 100' })
   @ApiOkResponse({ type: DeadLetterListResponse })
-  async deadLetters(@Query('limit') limit?: string): Promise<{ items: DeadLetter[] }> {
+  async deadLetters(
+    @Query('limit') limit?: string,
+    @Headers('authorization') authorization?: string,
+    @Headers(FAN_OUT_HEADER) fannedOut?: string,
+  ): Promise<{ items: Hosted<DeadLetter>[] }> {
     const parsed = limit === undefined ? 100 : Number(limit);
     const clamped = Number.isInteger(parsed) && parsed > 0 ? Math.min(parsed, 500) : 100;
-    return { items: await this.operations.deadLetters(clamped) };
+    const [local, answers] = await Promise.all([
+      this.operations.deadLetters(clamped),
+      this.fanOut<{ items: DeadLetter[] }>(
+        fannedOut,
+        'GET',
+        `/admin/messaging/dead-letters?limit=${clamped}`,
+        authorization,
+      ),
+    ]);
+    const remote = answers.flatMap((a) => (okBody(a)?.items ?? []).map((d) => ({ ...d, host: a.upstream })));
+    return { items: [...local.map((d) => ({ ...d, host: THIS_PROCESS })), ...remote].slice(0, clamped) };
   }
 
   /**
    * Replays several dead letters, one after the other; each id gets its own outcome (an unknown id
-   * or one that fails again does not stop the others). 200 with one result per id, in order.
+   * or one that fails again does not stop the others). Ids this process does not know are asked of
+   * the upstreams. 200 with one result per id, in order.
    */
   @Post('dead-letters/replay')
   @HttpCode(200)
   @ApiOkResponse({ type: ReplayManyResponse })
-  async replayMany(@Body() body: ReplayDeadLettersDto): Promise<{ results: ReplayResult[] }> {
-    return { results: await this.operations.replayMany(body.ids) };
+  async replayMany(
+    @Body() body: ReplayDeadLettersDto,
+    @Headers('authorization') authorization?: string,
+    @Headers(FAN_OUT_HEADER) fannedOut?: string,
+  ): Promise<{ results: ReplayResult[] }> {
+    const results = await this.operations.replayMany(body.ids);
+    for (const origin of fannedOut ? [] : this.upstreams.origins) {
+      const unknown = results.filter((r) => r.outcome === 'not_found').map((r) => r.id);
+      if (unknown.length === 0) break;
+      const answer = okBody(
+        await this.upstreams.one<{ results: ReplayResult[] }>(
+          origin,
+          'POST',
+          '/admin/messaging/dead-letters/replay',
+          authorization,
+          { ids: unknown },
+        ),
+      );
+      for (const result of answer?.results ?? []) {
+        const at = results.findIndex((r) => r.id === result.id);
+        if (at >= 0 && result.outcome !== 'not_found') results[at] = result;
+      }
+    }
+    return { results };
   }
 
-  /** Replays a dead letter (outbox or broker); 404 when no dead letter has that id. */
+  /** Replays a dead letter (outbox or broker), asking the upstreams when it is not here; 404 when none has it. */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReplayResponse })
   @ApiProblem(409, 'replay-failed', 'Replaying a broker dead letter failed again')
-  async replay(@IdParam() id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' }> {
+  async replay(
+    @IdParam() id: string,
+    @Headers('authorization') authorization?: string,
+    @Headers(FAN_OUT_HEADER) fannedOut?: string,
+  ): Promise<Replayed> {
     try {
       const replayed = await this.operations.replay(id);
-      if (!replayed) throw ProblemException.notFound(`Dead letter ${id}`);
-      return replayed;
+      if (replayed) return replayed;
     } catch (error) {
       if (!(error instanceof ReplayFailedError)) throw error;
       throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
     }
+    for (const origin of fannedOut ? [] : this.upstreams.origins) {
+      const answer = await this.upstreams.one<Replayed & { detail?: string }>(
+        origin,
+        'POST',
+        `/admin/messaging/dead-letters/${id}/replay`,
+        authorization,
+      );
+      if ('status' in answer && answer.status === 202) return answer.body;
+      if ('status' in answer && answer.status === 409)
+        throw new ProblemException({
+          status: 409,
+          type: 'replay-failed',
+          detail: answer.body.detail ?? 'Failed again',
+        });
+    }
+    throw ProblemException.notFound(`Dead letter ${id}`);
   }
+
+  /** The upstreams' answers, or none when this request was itself fanned out (or nothing is routed elsewhere). */
+  private fanOut<T>(
+    fannedOut: string | undefined,
+    method: 'GET',
+    path: string,
+    authorization: string | undefined,
+  ): Promise<UpstreamAnswer<T>[]> {
+    return fannedOut ? Promise.resolve([]) : this.upstreams.ask<T>(method, path, authorization);
+  }
+}
+
+function okBody<T>(answer: UpstreamAnswer<T>): T | undefined {
+  return 'status' in answer && answer.status === 200 ? answer.body : undefined;
+}
+
+function problemOf(answer: UpstreamAnswer<unknown>): string {
+  return 'error' in answer ? answer.error : `answered ${answer.status}`;
 }

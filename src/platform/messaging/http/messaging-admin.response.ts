@@ -7,6 +7,11 @@ export class ModuleMessagingResponse {
   @ApiProperty({ example: 0 }) readonly deadLetters: number;
   @ApiProperty({ example: 42, description: 'Events the inbox remembers as handled (until pruned)' })
   readonly inbox: number;
+  @ApiProperty({
+    example: 'this-process',
+    description: 'this-process, or the origin of the upstream (GATEWAY_ROUTES) that hosts the module',
+  })
+  readonly host: string;
 }
 
 export class BrokerStatusResponse {
@@ -21,11 +26,24 @@ export class BrokerStatusResponse {
   readonly consumers: unknown[] | null;
 }
 
+export class UpstreamMessagingResponse {
+  @ApiProperty({ example: 'http://payments:3000' }) readonly upstream: string;
+  @ApiProperty({ example: true }) readonly reachable: boolean;
+  @ApiPropertyOptional({ description: 'Why it could not be asked' }) readonly error?: string;
+  @ApiPropertyOptional({ type: BrokerStatusResponse, description: "The upstream's broker status" })
+  readonly broker?: BrokerStatusResponse;
+}
+
 export class MessagingOverviewResponse {
   @ApiProperty({ example: 'in-process', description: 'in-process, or nats in the split topology' })
   readonly transport: string;
   @ApiProperty({ type: [ModuleMessagingResponse] }) readonly modules: ModuleMessagingResponse[];
   @ApiPropertyOptional({ type: BrokerStatusResponse }) readonly broker?: BrokerStatusResponse;
+  @ApiProperty({
+    type: [UpstreamMessagingResponse],
+    description: 'Per upstream this process routes modules to (GATEWAY_ROUTES): whether it answered; empty otherwise',
+  })
+  readonly upstreams: UpstreamMessagingResponse[];
 }
 
 export class DeadLetterResponse {
@@ -44,6 +62,8 @@ export class DeadLetterResponse {
     description: "The message's body as it was written",
   })
   readonly payload: Record<string, unknown>;
+  @ApiProperty({ example: 'this-process', description: 'this-process, or the upstream origin that holds it' })
+  readonly host: string;
 }
 
 export class DeadLetterListResponse {

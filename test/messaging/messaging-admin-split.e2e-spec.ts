@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { ModuleDataSources } from '../../src/platform/database';
+import { bearer } from '../support/auth';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Issue 23: in the split topology the process that routes modules elsewhere (the gateway) answers
+ * the messaging admin for every module: it asks each upstream and merges what they host.
+ */
+describe('messaging admin through a gateway: every process’s modules in one answer (real PostgreSQL)', () => {
+  let upstream: TestApp;
+  let gateway: TestApp;
+  let origin: string;
+
+  beforeAll(async () => {
+    upstream = await createTestApp({ modules: ['payments'] });
+    await upstream.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = upstream.app.getHttpServer().address() as { port: number };
+    origin = `http://127.0.0.1:${address.port}`;
+    gateway = await createTestApp({ modules: ['catalog'], env: { GATEWAY_ROUTES: `payments=${origin}` } });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  /** Parks a message in the upstream's payments outbox as a dead letter, as its relay would after its attempts. */
+  const parkInUpstream = async (): Promise<string> => {
+    const id = randomUUID();
+    await upstream.app
+      .get(ModuleDataSources)
+      .get('payments')!
+      .query(
+        `INSERT INTO outbox (id, kind, type, correlation_id, body, status, attempts, last_error, available_at)
+         VALUES ($1::uuid, 'event', 'payments.Probe.v1', $1::text, '{"payload":{"probe":true}}', 'dead', 10, 'boom', now() + interval '1 hour')`,
+        [id],
+      );
+    return id;
+  };
+
+  it('lists the modules and dead letters of the upstream beside its own, and replays there', async () => {
+    const admin = bearer(gateway.app, ['admin']);
+    const dead = await parkInUpstream();
+
+    const overview = await gateway.app.inject({ method: 'GET', url: '/admin/messaging', headers: admin });
+    expect(overview.statusCode).toBe(200);
+    const body = overview.json() as {
+      modules: { module: string; host: string; deadLetters: number }[];
+      upstreams: { upstream: string; reachable: boolean }[];
+    };
+    expect(body.modules.find((m) => m.module === 'catalog')).toMatchObject({ host: 'this-process' });
+    expect(body.modules.find((m) => m.module === 'payments')).toMatchObject({ host: origin, deadLetters: 1 });
+    expect(body.upstreams).toEqual([{ upstream: origin, reachable: true }]);
+
+    const listed = await gateway.app.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({
+        id: dead,
+        module: 'payments',
+        host: origin,
+        lastError: 'boom',
+        payload: { payload: { probe: true } },
+      }),
+    ]);
+
+    const replayed = await gateway.app.inject({
+      method: 'POST',
+      url: `/admin/messaging/dead-letters/${dead}/replay`,
+      headers: admin,
+    });
+    expect(replayed.statusCode).toBe(202);
+    expect(replayed.json()).toEqual({ id: dead, module: 'payments', status: 'pending' });
+
+    const another = await parkInUpstream();
+    const unknown = randomUUID();
+    const many = await gateway.app.inject({
+      method: 'POST',
+      url: '/admin/messaging/dead-letters/replay',
+      headers: admin,
+      payload: { ids: [another, unknown] },
+    });
+    expect(many.statusCode).toBe(200);
+    expect(many.json().results).toEqual([
+      { id: another, outcome: 'pending', module: 'payments' },
+      { id: unknown, outcome: 'not_found' },
+    ]);
+    const missing = await gateway.app.inject({
+      method: 'POST',
+      url: `/admin/messaging/dead-letters/${unknown}/replay`,
+      headers: admin,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('says which upstream did not answer, and still answers for the others', async () => {
+    const lonely = await createTestApp({
+      modules: ['catalog'],
+      env: { GATEWAY_ROUTES: 'payments=http://127.0.0.1:9' },
+    });
+    try {
+      const overview = await lonely.app.inject({
+        method: 'GET',
+        url: '/admin/messaging',
+        headers: bearer(lonely.app, ['admin']),
+      });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.json().upstreams).toEqual([
+        { upstream: 'http://127.0.0.1:9', reachable: false, error: expect.any(String) },
+      ]);
+      expect(overview.json().modules.map((m: { module: string }) => m.module)).toEqual(['catalog']);
+    } finally {
+      await lonely.close();
+    }
+  });
+});

@@ -111,7 +111,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderStatsResponse })
   stats(@Query() query: OrderStatsQueryDto): Promise<OrderStatsView> {
     const since = query.since ? new Date(query.since) : new Date(new Date().toISOString().slice(0, 10));
-    return this.orderStats.execute(since);
+    return this.orderStats.execute({ since });
   }
 
   @Get(':id')
@@ -130,7 +130,7 @@ export class OrdersController {
   @ApiOperation({ summary: "An order's checkout saga timeline (admin)" })
   @ApiOkResponse({ type: CheckoutSagaResponse })
   saga(@IdParam() id: string): Promise<CheckoutSagaView> {
-    return this.checkoutSaga.execute(id);
+    return this.checkoutSaga.execute({ orderId: id });
   }
 
   /** Cancels an order; its payment is voided or refunded and its stock given back (see the timeline). */

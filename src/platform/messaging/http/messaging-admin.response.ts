@@ -27,7 +27,7 @@ export class BrokerStatusResponse {
 }
 
 export class UpstreamMessagingResponse {
-  @ApiProperty({ example: 'http://payments:3000' }) readonly upstream: string;
+  @ApiProperty({ example: 'http://upstream-1:3000' }) readonly upstream: string;
   @ApiProperty({ example: true }) readonly reachable: boolean;
   @ApiPropertyOptional({ description: 'Why it could not be asked' }) readonly error?: string;
   @ApiPropertyOptional({ type: BrokerStatusResponse, description: "The upstream's broker status" })

@@ -45,12 +45,17 @@ export interface OrderStatsView {
   readonly inFlight: { readonly total: number; readonly byState: Readonly<Record<string, number>> };
 }
 
+/** The window's start. */
+export interface GetOrderStatsInput {
+  readonly since: Date;
+}
+
 /** Counts, revenue and checkouts in flight for the admin overview (admins only; the route checks). */
 @Injectable()
 export class GetOrderStatsUseCase {
   constructor(private readonly stats: OrderStatsRepository) {}
 
-  async execute(since: Date): Promise<OrderStatsView> {
+  async execute({ since }: GetOrderStatsInput): Promise<OrderStatsView> {
     const record = await this.stats.since(since);
     const byState = Object.fromEntries(NOT_FINAL.map((state) => [state, record.inFlight.get(state) ?? 0]));
     return {

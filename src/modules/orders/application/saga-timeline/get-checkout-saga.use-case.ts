@@ -90,6 +90,11 @@ const MILESTONE_ANSWERS: Readonly<Record<string, CheckoutStep>> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Which order's checkout. */
+export interface GetCheckoutSagaInput {
+  readonly orderId: string;
+}
+
 /**
  * An order's checkout saga as a timeline for admins (`GET /orders/{id}/saga`): each step's command
  * with its delivery, the reply that caused it and the reply to it, compensations marked, and why the
@@ -104,7 +109,7 @@ export class GetCheckoutSagaUseCase {
     private readonly messages: CheckoutMessagesRepository,
   ) {}
 
-  async execute(orderId: string): Promise<CheckoutSagaView> {
+  async execute({ orderId }: GetCheckoutSagaInput): Promise<CheckoutSagaView> {
     const order = await this.orders.find(orderId);
     if (!order) throw ProblemException.notFound('Order');
     const [saga, sent, entries] = await Promise.all([

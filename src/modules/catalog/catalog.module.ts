@@ -1,3 +1,5 @@
+import { ViewVariantStockUseCase } from './application/view-stock/view-variant-stock.use-case';
+import { VariantStockRepository } from './infrastructure/variant-stock.repository';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config';
 import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/database';
@@ -66,6 +68,8 @@ const settings = (config: AppConfig) => loadCatalogConfig(config.source);
     EditProductUseCase,
     ArchiveProductUseCase,
     SetStockUseCase,
+    ViewVariantStockUseCase,
+    VariantStockRepository,
     ListCategoriesUseCase,
     CreateCategoryUseCase,
     GetVariantSnapshotsHandler,

@@ -1,3 +1,4 @@
+import type { VariantReservationView, VariantStockView } from '../application/view-stock/view-variant-stock.use-case';
 import { ApiProperty } from '@nestjs/swagger';
 import { MoneyResponse, PageOf } from '../../../platform/http';
 import type { CategoryView, ProductSummary, ProductVariantView, ProductView } from '../application/catalog-views';
@@ -65,4 +66,29 @@ export class StockLevelResponse implements StockLevel {
   @ApiProperty({ example: 25 }) readonly onHand: number;
   @ApiProperty({ example: 3, description: 'Held by orders being checked out' }) readonly reserved: number;
   @ApiProperty({ example: 22 }) readonly available: number;
+}
+
+export class VariantReservationResponse implements VariantReservationView {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly orderId: string;
+  @ApiProperty({ example: 2 }) readonly quantity: number;
+  @ApiProperty({ format: 'date-time' }) readonly reservedAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the hold is released unless the order commits it first',
+  })
+  readonly expiresAt: string | null;
+}
+
+/** A variant's stock and the orders holding its units. */
+export class VariantStockResponse implements VariantStockView {
+  @ApiProperty({ format: 'uuid', example: ID }) readonly variantId: string;
+  @ApiProperty({ format: 'uuid', example: ID }) readonly productId: string;
+  @ApiProperty({ example: 'TEE-M' }) readonly sku: string;
+  @ApiProperty({ example: 25 }) readonly onHand: number;
+  @ApiProperty({ example: 3, description: 'Held by orders being checked out' }) readonly reserved: number;
+  @ApiProperty({ example: 22, description: 'onHand − reserved' }) readonly available: number;
+  @ApiProperty({ type: [VariantReservationResponse], description: 'Oldest first, at most 100' })
+  readonly reservations: VariantReservationResponse[];
 }

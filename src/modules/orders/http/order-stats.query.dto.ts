@@ -2,7 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 /** A four-digit-year ISO 8601 date or date-time (with its offset): what PostgreSQL and JavaScript both hold. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** What a malformed instant is told. */
+export const INSTANT_MESSAGE =
+  '$property must be an ISO 8601 date or date-time with an offset, e.g. 2026-11-29T00:00:00Z';
 
 /** `GET /orders/stats`: the window's start. */
 export class OrderStatsQueryDto {

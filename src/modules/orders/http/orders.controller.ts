@@ -99,9 +99,20 @@ export class OrdersController {
   }
 
   @Get()
-  @ApiOkResponse({ type: ORDER_PAGE, description: "Newest first; a customer's own orders, or any for an admin" })
+  @ApiOkResponse({
+    type: ORDER_PAGE,
+    description:
+      "Newest first; a customer's own orders, or any for an admin; filtered by status, customer and when placed",
+  })
   list(@Query() query: ListOrdersQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<OrderView>> {
-    return this.listOrders.execute({ ...query, limit: query.limit ?? 20, caller: user });
+    const { placedFrom, placedTo, ...rest } = query;
+    return this.listOrders.execute({
+      ...rest,
+      ...(placedFrom ? { placedFrom: new Date(placedFrom) } : {}),
+      ...(placedTo ? { placedTo: new Date(placedTo) } : {}),
+      limit: query.limit ?? 20,
+      caller: user,
+    });
   }
 
   /** Orders placed, confirmed and cancelled since an instant, revenue per currency, checkouts in flight (admins). */

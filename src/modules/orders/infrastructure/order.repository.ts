@@ -146,6 +146,10 @@ export interface OrderPageQuery {
   readonly limit: number;
   readonly customerId?: string;
   readonly status?: OrderStatus;
+  /** Placed at or after this instant. */
+  readonly placedFrom?: Date;
+  /** Placed before this instant. */
+  readonly placedTo?: Date;
   /** The position of the last order of the previous page. */
   readonly after?: { readonly createdAt: string; readonly id: string };
 }
@@ -274,6 +278,8 @@ export class OrderRepository {
     const conditions: string[] = [];
     if (query.customerId) conditions.push(`customer_id = ${param(query.customerId)}`);
     if (query.status) conditions.push(`status = ${param(query.status)}`);
+    if (query.placedFrom) conditions.push(`created_at >= ${param(query.placedFrom)}`);
+    if (query.placedTo) conditions.push(`created_at < ${param(query.placedTo)}`);
     if (query.after) {
       const { createdAt, id } = query.after;
       conditions.push(`(created_at, id) < (${param(createdAt)}::timestamptz, ${param(id)}::uuid)`);

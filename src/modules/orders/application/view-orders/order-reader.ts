@@ -14,6 +14,10 @@ export interface OrderListFilter {
   readonly cursor?: string;
   readonly status?: OrderStatus;
   readonly customerId?: string;
+  /** Placed at or after this instant. */
+  readonly placedFrom?: Date;
+  /** Placed before this instant. */
+  readonly placedTo?: Date;
 }
 
 /**
@@ -42,6 +46,8 @@ export class OrderReader {
       limit: filter.limit,
       customerId: caller.roles.includes('admin') ? filter.customerId : caller.id,
       status: filter.status,
+      placedFrom: filter.placedFrom,
+      placedTo: filter.placedTo,
       after: after && { createdAt: String(after.createdAt), id: String(after.id) },
     });
     const page = orders.slice(0, filter.limit);

@@ -112,4 +112,30 @@ describe('messaging admin through a gateway: every process’s modules in one an
       await lonely.close();
     }
   });
+
+  it('reports a module whose database does not answer as down, and the others as usual', async () => {
+    const app = await createTestApp({ modules: ['catalog', 'cart'] });
+    try {
+      // The cart module's pool goes away, as when its own database server is down.
+      await app.app.get(ModuleDataSources).get('cart')!.destroy();
+      const overview = await app.app.inject({
+        method: 'GET',
+        url: '/admin/messaging',
+        headers: bearer(app.app, ['admin']),
+      });
+      expect(overview.statusCode).toBe(200);
+      const modules = overview.json().modules as { module: string; database: string; pending: number | null }[];
+      expect(modules.find((m) => m.module === 'cart')).toMatchObject({
+        database: 'down',
+        pending: null,
+        error: expect.any(String),
+      });
+      expect(modules.find((m) => m.module === 'catalog')).toMatchObject({
+        database: 'up',
+        pending: expect.any(Number),
+      });
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
 });

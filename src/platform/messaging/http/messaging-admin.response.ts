@@ -2,11 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ModuleMessagingResponse {
   @ApiProperty({ example: 'reviews' }) readonly module: string;
-  @ApiProperty({ example: 0, description: 'Outbox messages not yet delivered' }) readonly pending: number;
+  @ApiProperty({
+    enum: ['up', 'down'],
+    description: "Whether the module's database answered; down: the counts are null and `error` says why",
+  })
+  readonly database: 'up' | 'down';
+  @ApiProperty({ type: Number, nullable: true, example: 0, description: 'Outbox messages not yet delivered' })
+  readonly pending: number | null;
   @ApiProperty({ type: Number, nullable: true, example: null }) readonly oldestPendingAgeSeconds: number | null;
-  @ApiProperty({ example: 0 }) readonly deadLetters: number;
-  @ApiProperty({ example: 42, description: 'Events the inbox remembers as handled (until pruned)' })
-  readonly inbox: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0 }) readonly deadLetters: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 42,
+    description: 'Events the inbox remembers as handled (until pruned)',
+  })
+  readonly inbox: number | null;
+  @ApiPropertyOptional({ description: 'Why the database did not answer (down only)' }) readonly error?: string;
   @ApiProperty({
     example: 'this-process',
     description: 'this-process, or the origin of the upstream (GATEWAY_ROUTES) that hosts the module',

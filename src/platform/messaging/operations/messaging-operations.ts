@@ -9,13 +9,21 @@ import { NatsBroker } from '../transport/nats-broker';
 import { NatsDeadLetters } from '../transport/nats-dead-letters';
 import { ConsumerLag, NatsEventConsumers } from '../transport/nats-event-consumers';
 
+/**
+ * One module's messaging as its database tells it. A module whose database does not answer is
+ * `database: 'down'` with null counts (and its error), so one module's outage does not hide the others.
+ */
 export interface ModuleMessagingStatus {
   readonly module: string;
-  readonly pending: number;
+  /** Whether the module's database answered the status query. */
+  readonly database: 'up' | 'down';
+  readonly pending: number | null;
   readonly oldestPendingAgeSeconds: number | null;
-  readonly deadLetters: number;
+  readonly deadLetters: number | null;
   /** Events this module's inbox remembers as handled (kept for deduplication until pruned). */
-  readonly inbox: number;
+  readonly inbox: number | null;
+  /** Why the database did not answer (down only). */
+  readonly error?: string;
 }
 
 /** The broker as this process sees it (split mode only). */
@@ -68,7 +76,7 @@ function gauge(name: string, help: string, pick: (s: ModuleMessagingStatus) => n
       this.reset();
       for (const operations of activeOperations) {
         for (const status of await operations.status().catch(() => [])) {
-          this.set({ module: status.module }, pick(status) ?? 0);
+          if (status.database === 'up') this.set({ module: status.module }, pick(status) ?? 0);
         }
       }
     },
@@ -116,20 +124,33 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
 
   async status(): Promise<ModuleMessagingStatus[]> {
     return Promise.all(
-      this.dataSources.entries().map(async ([module, dataSource]) => {
-        const [row] = (await dataSource.query(STATUS_SQL)) as {
-          pending: number;
-          oldest: number | null;
-          dead: number;
-          inbox: number;
-        }[];
-        return {
-          module,
-          pending: row.pending,
-          oldestPendingAgeSeconds: row.oldest,
-          deadLetters: row.dead,
-          inbox: row.inbox,
-        };
+      this.dataSources.entries().map(async ([module, dataSource]): Promise<ModuleMessagingStatus> => {
+        try {
+          const [row] = (await dataSource.query(STATUS_SQL)) as {
+            pending: number;
+            oldest: number | null;
+            dead: number;
+            inbox: number;
+          }[];
+          return {
+            module,
+            database: 'up',
+            pending: row.pending,
+            oldestPendingAgeSeconds: row.oldest,
+            deadLetters: row.dead,
+            inbox: row.inbox,
+          };
+        } catch (error) {
+          return {
+            module,
+            database: 'down',
+            pending: null,
+            oldestPendingAgeSeconds: null,
+            deadLetters: null,
+            inbox: null,
+            error: error instanceof Error ? error.message : String(error),
+          };
+        }
       }),
     );
   }

@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -27,5 +28,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   { files: ['**/*.cjs', '**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The admin console (a React app in the browser): the rules of hooks.
+  { files: ['admin/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   prettier,
 );

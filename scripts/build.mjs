@@ -4,9 +4,11 @@
 // do takes well under a second). Two things a plain incremental tsc leaves undone are done here:
 // compiled files whose source is gone are removed (a deleted migration must not keep running from
 // dist/), and the assets named in nest-cli.json (email templates) are copied beside the code.
+// The admin console (admin/, ADR 0121) is built by Vite into dist/admin when a file of admin/ or the
+// lockfile is newer than the last build's index.html.
 // Where there is no src/ (the production image ships only dist/), there is nothing to build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,4 +52,42 @@ for (const asset of nest.compilerOptions?.assets ?? []) {
   const folder = join(nest.sourceRoot ?? 'src', String(asset).replace(/\/\*\*.*$/, ''));
   rmSync(join(dist, folder), { recursive: true, force: true });
   cpSync(join(root, folder), join(dist, folder), { recursive: true });
+}
+
+// The console: rebuilt only when its sources (or the dependencies) changed since the last build.
+function newestChange(paths) {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (!stat.isDirectory()) continue;
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+const consoleIndex = join(dist, 'admin', 'index.html');
+const consoleBuilt = existsSync(consoleIndex) ? statSync(consoleIndex).mtimeMs : 0;
+if (
+  existsSync(join(root, 'admin')) &&
+  newestChange([join(root, 'admin'), join(root, 'package-lock.json')]) > consoleBuilt
+) {
+  let vite;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    console.error('Vite is not installed: run `npm ci` (with dev dependencies) first.');
+    process.exit(1);
+  }
+  const built = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'admin/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { accessStatusSource } from './access-status.source';
+import { AdminConsoleModule } from './platform/admin-console';
 import { BUSINESS_MODULES, MODULE_NAMES } from './business-modules';
 import { AuthModule } from './platform/auth';
 import { AppConfig, ConfigError, ConfigModule } from './platform/config';
@@ -57,6 +58,7 @@ export class AppModule {
         MessagingModule.forRoot(selected),
         ModuleMapModule.forRoot(buildModuleMap(options.config, selected)),
         ...modules,
+        AdminConsoleModule,
         ...(options.extraModules ?? []),
       ],
     };

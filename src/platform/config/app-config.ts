@@ -108,6 +108,11 @@ export interface AppConfig {
     readonly trustProxy: boolean;
     /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
     readonly docsEnabled: boolean;
+    /**
+     * `ADMIN_DEV_SERVER_URL` (http or https): the admin console at `/admin` is proxied to this Vite
+     * dev server instead of served from `dist/admin`; undefined = serve the build.
+     */
+    readonly adminDevServerUrl: string | undefined;
   };
   /**
    * Bearer token that opens `/metrics` and readiness details (`METRICS_TOKEN`). Unset: they are
@@ -148,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       corsOrigins: readList(env, 'CORS_ORIGINS') ?? [],
       trustProxy: readBool(env, 'TRUST_PROXY', false),
       docsEnabled: readBool(env, 'DOCS_ENABLED', nodeEnv !== 'production'),
+      adminDevServerUrl: readUrl(env, 'ADMIN_DEV_SERVER_URL', ['http', 'https']),
     },
     metricsToken: readSecret(env, 'METRICS_TOKEN'),
     messaging: {

@@ -32,9 +32,20 @@ export interface ProxyRoute {
  */
 const CLIENT_TRACE_CONTEXT = new Set(['traceparent', 'tracestate', 'baggage']);
 
-interface Upstream {
+/** A process requests are streamed to, with its own keep-alive connection pool. */
+export interface Upstream {
   readonly url: URL;
   readonly agent: HttpAgent;
+}
+
+/** An {@link Upstream} for a base URL (http or https); destroy its `agent` when the server closes. */
+export function upstreamOf(baseUrl: string): Upstream {
+  const url = new URL(baseUrl);
+  const agent =
+    url.protocol === 'https:'
+      ? new HttpsAgent({ keepAlive: true, maxSockets: 128 })
+      : new HttpAgent({ keepAlive: true, maxSockets: 128 });
+  return { url, agent };
 }
 
 /**
@@ -46,14 +57,7 @@ interface Upstream {
 export function registerGatewayProxy(fastify: FastifyInstance, routes: readonly ProxyRoute[], timeoutMs: number): void {
   if (routes.length === 0) return;
   const upstreams = new Map<string, Upstream>();
-  for (const route of routes) {
-    const url = new URL(route.upstream);
-    const agent =
-      url.protocol === 'https:'
-        ? new HttpsAgent({ keepAlive: true, maxSockets: 128 })
-        : new HttpAgent({ keepAlive: true, maxSockets: 128 });
-    upstreams.set(route.prefix, { url, agent });
-  }
+  for (const route of routes) upstreams.set(route.prefix, upstreamOf(route.upstream));
   fastify.addHook('onClose', (_instance, done) => {
     for (const upstream of upstreams.values()) upstream.agent.destroy();
     done();
@@ -71,7 +75,11 @@ export function firstSegment(url: string): string {
   return path.split('/', 2)[1] ?? '';
 }
 
-function forward(request: FastifyRequest, reply: FastifyReply, upstream: Upstream, timeoutMs: number): void {
+/**
+ * Streams one request, untouched, to `upstream` and its answer back (the reply is hijacked); an
+ * upstream that fails or does not answer within `timeoutMs` gives a 502 or 504 problem+json.
+ */
+export function forward(request: FastifyRequest, reply: FastifyReply, upstream: Upstream, timeoutMs: number): void {
   const requestId = String(request.id);
   void reply.hijack();
   const headers = forwardedHeaders(request, requestId);

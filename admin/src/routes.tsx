@@ -1,0 +1,25 @@
+import type { ReactElement } from 'react';
+import { NotBuiltPage } from './pages/not-built/not-built-page';
+import { OverviewPage } from './pages/overview/overview-page';
+
+/** One page of the console: its path under /admin, its name in the navigation, what it shows. */
+export interface ConsolePage {
+  /** Relative to /admin; '' is the overview. A page's own sub-routes go under `${path}/*`. */
+  readonly path: string;
+  readonly label: string;
+  readonly element: ReactElement;
+}
+
+/**
+ * Every page, in navigation order. A new page: a folder under src/pages/<name>/ with its
+ * <name>-page.tsx, and its row here in place of the NotBuiltPage.
+ */
+export const PAGES: readonly ConsolePage[] = [
+  { path: '', label: 'Overview', element: <OverviewPage /> },
+  { path: 'orders', label: 'Orders', element: <NotBuiltPage name="Orders" /> },
+  { path: 'catalog', label: 'Catalog', element: <NotBuiltPage name="Catalog" /> },
+  { path: 'fraud', label: 'Fraud review', element: <NotBuiltPage name="Fraud review" /> },
+  { path: 'messaging', label: 'Messaging', element: <NotBuiltPage name="Messaging" /> },
+  { path: 'ai', label: 'AI', element: <NotBuiltPage name="AI" /> },
+  { path: 'modules', label: 'Modules', element: <NotBuiltPage name="Modules" /> },
+];

@@ -1,0 +1,2 @@
+export * from './admin-console.module';
+export * from './serve-admin-console';

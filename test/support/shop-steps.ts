@@ -10,7 +10,9 @@ export interface Answer {
   readonly body: Json;
 }
 
-const PASSWORD = 'Quiet-Lantern-42-Orbit';
+/** The password of every shopper `signUp` makes. */
+export const SHOPPER_PASSWORD = 'Quiet-Lantern-42-Orbit';
+const PASSWORD = SHOPPER_PASSWORD;
 
 /**
  * A shopper's and an admin's steps through the public HTTP API, whatever carries the requests:

@@ -34,8 +34,22 @@ export function LoginPage() {
               {error}
             </Alert>
           )}
-          <TextInput name="email" type="email" label="Email" autoComplete="username" required autoFocus />
-          <PasswordInput name="password" label="Password" autoComplete="current-password" required />
+          <TextInput
+            name="email"
+            type="email"
+            label="Email"
+            autoComplete="username"
+            required
+            withAsterisk={false}
+            autoFocus
+          />
+          <PasswordInput
+            name="password"
+            label="Password"
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+          />
           <Button type="submit" loading={busy}>
             Sign in
           </Button>

@@ -74,9 +74,7 @@ export function OrdersTodayCard() {
 function Figure({ label, value }: { readonly label: string; readonly value: string }) {
   return (
     <Stack gap={0}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
+      <Text size="sm">{label}</Text>
       <Group>
         <Text size="xl" fw={700} data-figure={label}>
           {value}

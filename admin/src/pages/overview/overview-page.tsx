@@ -11,14 +11,12 @@ export function OverviewPage() {
   return (
     <Stack>
       <Title order={1}>Overview</Title>
-      <Text size="sm" c="dimmed">
-        Refreshed every {OVERVIEW_REFRESH_MS / 1000} seconds.
-      </Text>
+      <Text size="sm">Refreshed every {OVERVIEW_REFRESH_MS / 1000} seconds.</Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <OrdersTodayCard />
         <ReadinessCard />
         <AiSpendCard />
-        <AwaitingApiCard title="Inbox sizes and broker dead letters" endpoint="GET /admin/messaging (inbox sizes)" />
+        <AwaitingApiCard title="Inbox sizes" needs="inbox sizes per module in GET /admin/messaging" />
       </SimpleGrid>
       <MessagingCard />
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { QueryCard } from './card';
@@ -13,20 +13,19 @@ export function ReadinessCard() {
         const checks = Object.entries({ ...readiness.info, ...readiness.error });
         return (
           <Stack gap="xs">
-            <Group>
-              <Text>Overall</Text>
-              <Badge color={readiness.status === 'ok' ? 'green' : 'red'}>
-                {readiness.status === 'ok' ? 'ready' : 'not ready'}
-              </Badge>
-            </Group>
-            {checks.length === 0 && <Text size="sm">The API shows no details to this session.</Text>}
-            <Group gap="xs" aria-label="Checks">
-              {checks.map(([name, check]) => (
-                <Badge key={name} variant="light" color={check.status === 'up' ? 'green' : 'red'} title={check.message}>
-                  {name}: {check.status}
-                </Badge>
-              ))}
-            </Group>
+            <Text fw={700}>{readiness.status === 'ok' ? 'Ready' : 'Not ready'}</Text>
+            {checks.length === 0 ? (
+              <Text size="sm">The API shows no details to this session.</Text>
+            ) : (
+              <List size="sm" aria-label="Checks">
+                {checks.map(([name, check]) => (
+                  <List.Item key={name}>
+                    {name}: {check.status}
+                    {check.message ? ` (${check.message})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
           </Stack>
         );
       }}

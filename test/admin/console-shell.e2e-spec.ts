@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { adminConsoleDirectory } from '../../src/platform/admin-console';
+import { ConsoleBrowser } from '../support/browser';
+import { Shop } from '../support/shop';
+import { SHOPPER_PASSWORD } from '../support/shop-steps';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const ADMIN = { email: 'console-admin@example.com', password: 'console-admin-password-1' };
+
+/** The admin console's shell in a real Chromium against the app over HTTP on a real database (issue 23). */
+describe('admin console: the shell', () => {
+  let t: TestApp;
+  let shop: Shop;
+  let browser: ConsoleBrowser;
+  let orderTotal: { amount: number; currency: string };
+
+  beforeAll(async () => {
+    // `npm test` builds the console first (pretest); a bare `npx jest` may not have.
+    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
+      throw new Error('dist/admin is missing: run `npm run build` first');
+    }
+    t = await createTestApp({
+      env: {
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        OUTBOX_POLL_MS: '50',
+        PASSWORD_HASH_MEMORY_KIB: '1024',
+        PASSWORD_HASH_ITERATIONS: '1',
+      },
+    });
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as { port: number };
+    shop = new Shop(t.app);
+    // One order today, confirmed: the overview has something real to count.
+    shop.shippingMethodId = await shop.createShippingMethod();
+    const { variantId } = await shop.createProduct(10, 2500);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 2 }]);
+    const placed = await shop.placeOrder(customer.auth, cartId);
+    const order = await shop.orderUntil(customer.auth, placed.body.id, ['confirmed']);
+    orderTotal = order.totals.total;
+    browser = await ConsoleBrowser.launch(`http://127.0.0.1:${port}`);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs an admin in to the overview with real figures; keyboard navigation; axe clean', async () => {
+    const page = await browser.open('/admin');
+    await page.getByRole('heading', { name: 'Arcade admin' }).waitFor();
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'login');
+
+    const started = Date.now();
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    const orders = page.getByRole('region', { name: 'Orders today' });
+    await orders.getByText('Checkouts in flight').waitFor();
+    const messaging = page.getByRole('region', { name: 'Outbox and dead letters' });
+    await messaging.getByRole('rowheader', { name: 'orders' }).waitFor();
+    await page.getByRole('region', { name: 'Readiness' }).getByText('db:orders: up').waitFor();
+    await page.getByRole('region', { name: 'AI spend today' }).getByText('No AI calls today.').waitFor();
+    const loadedMs = Date.now() - started;
+    const navigation = await page.evaluate(() => {
+      const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return { domContentLoaded: Math.round(entry.domContentLoadedEventEnd), load: Math.round(entry.loadEventEnd) };
+    });
+    console.log(`overview: first load ${JSON.stringify(navigation)} ms; sign-in to all figures ${loadedMs} ms`);
+
+    const figure = (label: string) => orders.locator(`[data-figure="${label}"]`).textContent();
+    expect(await figure('Orders')).toBe('1');
+    const money = new Intl.NumberFormat('en', { style: 'currency', currency: orderTotal.currency });
+    expect(await figure('Revenue')).toBe(money.format(orderTotal.amount / 100));
+    expect(await figure('Checkouts in flight')).toBe('0');
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'overview');
+
+    // Tab from the top of the page to the navigation's Orders link, and follow it with Enter.
+    let focused = '';
+    for (let step = 0; step < 30 && focused !== 'Orders'; step++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    }
+    expect(focused).toBe('Orders');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/orders');
+    expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Orders',
+      'Catalog',
+      'Fraud review',
+      'Messaging',
+      'AI',
+      'Modules',
+    ]);
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('loads the app on a deep link, and on a page whose path is also an API path', async () => {
+    const page = await browser.open('/admin/orders/xyz');
+    // Tokens live in memory only: a fresh tab asks for the password, then shows the linked page.
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/orders/xyz');
+
+    await page.goto(`${browser.baseUrl}/admin/messaging`);
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { level: 1, name: 'Messaging' }).waitFor();
+    await page.close();
+  });
+
+  it('refuses a customer with a clear message', async () => {
+    const customer = await shop.signUp();
+    const page = await browser.open('/admin');
+    await browser.logIn(page, customer.email, SHOPPER_PASSWORD);
+    await page.getByRole('alert').getByText('This account is not an admin').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Console pages' }).count()).toBe(0);
+    await page.close();
+  });
+});

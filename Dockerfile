@@ -4,8 +4,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Production dependencies only: the embedded PostgreSQL (a development dependency, ~60 MB) stays out;
-# the image needs DATABASE_URL.
+# `npm run build` compiles the app and builds the admin console (Vite, a development dependency) into
+# dist/admin, which the app serves at /admin. Production dependencies only: the embedded PostgreSQL
+# (a development dependency, ~60 MB) stays out; the image needs DATABASE_URL.
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim

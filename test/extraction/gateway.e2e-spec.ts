@@ -52,6 +52,13 @@ describe('gateway: a URL prefix routed to the process that hosts it', () => {
     upstream?.close();
   });
 
+  it('serves the admin console itself (the console calls the API on this same origin)', async () => {
+    const page = await fetch(`${base}/admin/orders/xyz`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
   it('forwards method, path, query, the exact body bytes and the caller headers', async () => {
     // Odd spacing and a non-ASCII byte: a re-serialized body would break a webhook signature.
     const raw = '{"type":"payment.captured",  "id":"evt_1","note":"Ã©"}';

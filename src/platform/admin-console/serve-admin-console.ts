@@ -37,7 +37,7 @@ export interface AdminConsoleOptions {
 /**
  * Serves the admin console (a single-page app) at `/admin`: a file of the build when the path names
  * one (hashed assets cached for a year), else index.html (never cached), so a deep link such as
- * `/admin/orders/42` loads the app. Some console paths are also API paths (`/admin/messaging`): a
+ * `/admin/reviews/42` loads the app. Some console paths are also API paths (`/admin/messaging`): a
  * browser navigation there (GET asking for text/html) gets the app, a call asking for JSON the API.
  * Without a build the console answers 503 problem+json naming `npm run build`. With
  * `devServerUrl`, console requests are proxied to the Vite dev server instead.

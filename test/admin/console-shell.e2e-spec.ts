@@ -103,6 +103,33 @@ describe('admin console: the shell', () => {
     await page.close();
   });
 
+  it('answers a 401 with one refresh of the session and a retry', async () => {
+    const page = await browser.open('/admin');
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('region', { name: 'Outbox and dead letters' }).getByRole('table').waitFor();
+    // The next messaging call carries a token the server refuses (as an expired one would be): the
+    // server's 401, the refresh and the retry are all real.
+    let spoiled = false;
+    await page.route('**/admin/messaging', async (route) => {
+      if (spoiled) return route.continue();
+      spoiled = true;
+      await route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } });
+    });
+    const statuses: string[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path === '/admin/messaging' || path === '/accounts/token/refresh')
+        statuses.push(`${path} ${response.status()}`);
+    });
+    const retried = page.waitForResponse((r) => r.url().endsWith('/admin/messaging') && r.status() === 200);
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await retried;
+    expect(statuses).toEqual(['/admin/messaging 401', '/accounts/token/refresh 200', '/admin/messaging 200']);
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.close();
+  });
+
   it('loads the app on a deep link, and on a page whose path is also an API path', async () => {
     const page = await browser.open('/admin/orders/xyz');
     // Tokens live in memory only: a fresh tab asks for the password, then shows the linked page.
@@ -114,6 +141,12 @@ describe('admin console: the shell', () => {
     await browser.logIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Messaging' }).waitFor();
     await page.close();
+  });
+
+  it('leaves API calls to unknown /admin paths their 404 problem', async () => {
+    const response = await fetch(`${browser.baseUrl}/admin/nothing-here`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it('refuses a customer with a clear message', async () => {

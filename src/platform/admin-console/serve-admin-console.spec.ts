@@ -66,6 +66,12 @@ describe('the admin console at /admin', () => {
     expect(call.json()).toEqual({ api: true });
   });
 
+  it('gives an API call to a path nobody serves the 404, not the page', async () => {
+    const response = await fastify.inject({ url: '/admin/nothing-here', headers: { accept: 'application/json' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<title>console</title>');
+  });
+
   it('answers 503 problem+json naming npm run build when there is no build', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'admin-none-'));
     const unbuilt = await serverWith({ directory: join(empty, 'admin') });

@@ -36,8 +36,8 @@ export interface AdminConsoleOptions {
 
 /**
  * Serves the admin console (a single-page app) at `/admin`: a file of the build when the path names
- * one (hashed assets cached for a year), else index.html (never cached), so a deep link such as
- * `/admin/reviews/42` loads the app. Some console paths are also API paths (`/admin/messaging`): a
+ * one (hashed assets cached for a year), else, to a browser (Accept: text/html), index.html (never
+ * cached), so a deep link such as `/admin/reviews/42` loads the app; anything else gets the 404. Some console paths are also API paths (`/admin/messaging`): a
  * browser navigation there (GET asking for text/html) gets the app, a call asking for JSON the API.
  * Without a build the console answers 503 problem+json naming `npm run build`. With
  * `devServerUrl`, console requests are proxied to the Vite dev server instead.
@@ -61,6 +61,10 @@ export function isConsoleNavigation(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = (request.raw.url ?? '/').split('?', 1)[0];
   if (path !== CONSOLE_PATH && !path.startsWith(`${CONSOLE_PATH}/`)) return false;
+  return acceptsHtml(request);
+}
+
+function acceptsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
@@ -91,6 +95,8 @@ async function serveBuild(fastify: FastifyInstance, directory: string): Promise<
       void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       return reply.sendFile(file, { cacheControl: false });
     }
+    // An API call to a path nobody serves gets the API's 404, not the page.
+    if (!acceptsHtml(request)) return reply.callNotFound();
     void reply.header('cache-control', 'no-cache');
     return reply.type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
   };

@@ -24,10 +24,10 @@ class AdminConsoleRoutes implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const fastify = this.host.httpAdapter?.getInstance() as FastifyInstance | undefined;
     if (fastify === undefined) return;
-    await serveAdminConsole(fastify, {
+    serveAdminConsole(fastify, {
       directory: adminConsoleDirectory(),
       devServerUrl: this.config.http.adminDevServerUrl,
       timeoutMs: this.config.gateway.timeoutMs,

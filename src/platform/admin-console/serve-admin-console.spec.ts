@@ -12,7 +12,7 @@ const HTML = { accept: 'text/html,application/xhtml+xml' };
 async function serverWith(options: Parameters<typeof serveAdminConsole>[1]): Promise<FastifyInstance> {
   const fastify = Fastify();
   fastify.get('/admin/messaging', async () => ({ api: true }));
-  await serveAdminConsole(fastify, options);
+  serveAdminConsole(fastify, options);
   await fastify.ready();
   return fastify;
 }

@@ -42,10 +42,10 @@ export interface AdminConsoleOptions {
  * Without a build the console answers 503 problem+json naming `npm run build`. With
  * `devServerUrl`, console requests are proxied to the Vite dev server instead.
  */
-export async function serveAdminConsole(fastify: FastifyInstance, options: AdminConsoleOptions): Promise<void> {
+export function serveAdminConsole(fastify: FastifyInstance, options: AdminConsoleOptions): void {
   const handler = options.devServerUrl
     ? proxyToDevServer(fastify, options.devServerUrl, options.timeoutMs ?? 30_000)
-    : await serveBuild(fastify, options.directory);
+    : serveBuild(fastify, options.directory);
   for (const url of [CONSOLE_PATH, `${CONSOLE_PATH}/*`]) {
     fastify.route({ method: ['GET', 'HEAD'], url, handler });
   }
@@ -82,9 +82,10 @@ function proxyToDevServer(fastify: FastifyInstance, devServerUrl: string, timeou
   };
 }
 
-async function serveBuild(fastify: FastifyInstance, directory: string): Promise<Handler> {
-  // Only `reply.sendFile`: which path gets which file is decided below.
-  await fastify.register(fastifyStatic, { root: directory, serve: false, etag: true, lastModified: true });
+function serveBuild(fastify: FastifyInstance, directory: string): Handler {
+  // Only `reply.sendFile`: which path gets which file is decided below. Not awaited: awaiting would
+  // boot the plugin queue now, before the rest of the server (its error handling) is set up.
+  void fastify.register(fastifyStatic, { root: directory, serve: false, etag: true, lastModified: true });
   const index = join(directory, 'index.html');
   return async (request, reply) => {
     if (!existsSync(index)) return missingBuild(request, reply);

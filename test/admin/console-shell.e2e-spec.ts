@@ -49,6 +49,11 @@ describe('admin console: the shell', () => {
 
   it('logs an admin in to the overview with real figures; keyboard navigation; axe clean', async () => {
     const page = await browser.open('/admin');
+    // The console's Content-Security-Policy lets the bundle run: the browser reports no error.
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => response.status() === 404 && errors.push(`404 ${response.url()}`));
     await page.getByRole('heading', { name: 'Arcade admin' }).waitFor();
     expect(await browser.accessibilityViolations(page)).toEqual([]);
     await browser.screenshot(page, 'login');
@@ -100,6 +105,7 @@ describe('admin console: the shell', () => {
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(errors).toEqual([]);
     await page.close();
   });
 

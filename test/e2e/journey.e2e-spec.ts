@@ -33,6 +33,10 @@ describe.each(topologiesToRun())('the shopper journey against the %s', (kind: To
     expect((await shop.request('GET', '/admin/messaging', customer.auth)).status).toBe(403);
     const messaging = await shop.request('GET', '/admin/messaging', admin);
     expect(messaging.status).toBe(200);
+    // The admin console comes from the entry point too, and calls the API on that same origin.
+    const consolePage = await fetch(`${topology.baseUrl}/admin/orders/42`, { headers: { accept: 'text/html' } });
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toContain('<div id="root">');
   });
 
   it('takes a customer from sign-up to a shipped order', async () => {

@@ -79,6 +79,11 @@ describe('admin console: the shell', () => {
     const money = new Intl.NumberFormat('en', { style: 'currency', currency: orderTotal.currency });
     expect(await figure('Revenue')).toBe(money.format(orderTotal.amount / 100));
     expect(await figure('Checkouts in flight')).toBe('0');
+    // The orders module's row: nothing pending, no dead letter, and its inbox remembers the replies it handled.
+    const cells = await messaging.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'orders' }) });
+    const [pending, , deadLetters, inbox] = await cells.getByRole('cell').allTextContents();
+    expect({ pending, deadLetters }).toEqual({ pending: '0', deadLetters: '0' });
+    expect(Number(inbox)).toBeGreaterThan(0);
     expect(await browser.accessibilityViolations(page)).toEqual([]);
     await browser.screenshot(page, 'overview');
 

@@ -20,12 +20,31 @@ export interface Readiness {
   readonly error?: Record<string, { readonly status: string; readonly message?: string }>;
 }
 
+/** One module's messaging; the counts are null when its database did not answer (`database: 'down'`). */
 export interface ModuleMessagingStatus {
   readonly module: string;
-  readonly pending: number;
+  readonly database: 'up' | 'down';
+  readonly pending: number | null;
   /** Seconds; null when nothing is pending. */
   readonly oldestPendingAgeSeconds: number | null;
-  readonly deadLetters: number;
+  readonly deadLetters: number | null;
+  /** Events the module's inbox remembers as handled. */
+  readonly inbox: number | null;
+  /** `this-process`, or the origin of the upstream that hosts the module (split topology). */
+  readonly host?: string;
+  readonly error?: string;
+}
+
+/** GET /orders/stats: orders since an instant (default: today, UTC) and checkouts in flight. */
+export interface OrderStats {
+  /** ISO 8601. */
+  readonly since: string;
+  readonly placed: number;
+  readonly confirmed: number;
+  readonly cancelled: number;
+  /** Per currency and tax mode; `total` is the sum of its breakdown. */
+  readonly revenue: readonly { readonly currency: string; readonly taxIncluded: boolean; readonly total: Money }[];
+  readonly inFlight: { readonly total: number; readonly byState: Record<string, number> };
 }
 
 export interface MessagingOverview {
@@ -80,6 +99,7 @@ export const api = {
   messaging: () => request<MessagingOverview>('/admin/messaging'),
   orders: (query: { limit?: number; status?: string; cursor?: string } = {}) =>
     request<Page<OrderSummary>>(`/orders${search(query)}`),
+  orderStats: () => request<OrderStats>('/orders/stats'),
   budgets: () => request<{ items: readonly Budget[] }>('/ai/budgets'),
   /** `from` inclusive, `to` exclusive, both YYYY-MM-DD (UTC). */
   spend: (from: string, to: string) => request<Spend>(`/ai/spend${search({ from, to })}`),

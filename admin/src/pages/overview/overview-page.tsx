@@ -1,6 +1,5 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { AiSpendCard } from './ai-spend-card';
-import { AwaitingApiCard } from './awaiting-api-card';
 import { MessagingCard } from './messaging-card';
 import { OrdersTodayCard } from './orders-today-card';
 import { ReadinessCard } from './readiness-card';
@@ -16,7 +15,6 @@ export function OverviewPage() {
         <OrdersTodayCard />
         <ReadinessCard />
         <AiSpendCard />
-        <AwaitingApiCard title="Inbox sizes" needs="inbox sizes per module in GET /admin/messaging" />
       </SimpleGrid>
       <MessagingCard />
     </Stack>

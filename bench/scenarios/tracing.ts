@@ -1,6 +1,8 @@
+import { median } from '../support/bench-database';
 import { BenchContext } from '../support/context';
 import { closedLoop, Figures, load, medianOf } from '../support/load';
 import { OtlpSink } from '../support/otlp-sink';
+import { processCpuMs } from '../support/process-cpu';
 import { BenchProcess } from '../support/processes';
 import { ResultRow } from '../support/report';
 import { createProduct, OrderWatcher, placeOrder, prepareCarts, ReadyCart } from '../support/shopper';
@@ -30,7 +32,8 @@ const SETTINGS: readonly { name: string; env: (sink: OtlpSink) => Record<string,
  * Scenario: the cost of tracing. Three Arcade processes on the same database, one per setting,
  * the tracing ones exporting OTLP/HTTP (protobuf) to a sink on loopback; product detail and
  * checkout to `confirmed` are measured round-robin across them (so a noisy neighbour hurts all
- * alike), and each is reported against tracing off (ratio).
+ * alike), and each is reported against tracing off (ratio). Beside throughput, each row gives the
+ * Arcade process's own CPU time per operation (from /proc), which a noisy neighbour does not inflate.
  */
 export async function tracingScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const sink = await OtlpSink.start();
@@ -69,13 +72,13 @@ export async function tracingScenario(ctx: BenchContext): Promise<ResultRow[]> {
     for (const p of processes) await detail(p.url)();
     const detailRuns = await roundRobin(
       ctx.runs,
-      processes.map((p) => detail(p.url)),
+      processes.map((p) => withCpu(p, ctx.seconds, detail(p.url))),
     );
     const checkoutRuns = await roundRobin(
       ctx.runs,
-      processes.map((p) => checkout(p.url)),
+      processes.map((p) => withCpu(p, ctx.seconds, checkout(p.url))),
     );
-    const rows = (measure: string, unit: string, figures: Figures[]): ResultRow[] =>
+    const rows = (measure: string, unit: string, figures: CpuFigures[]): ResultRow[] =>
       figures.map((f, i) => ({
         scenario: 'tracing',
         measure: `${measure}, tracing ${SETTINGS[i].name}`,
@@ -87,7 +90,12 @@ export async function tracingScenario(ctx: BenchContext): Promise<ResultRow[]> {
         p99: f.p99,
         baselineP50: figures[0].p50,
         baselineP99: figures[0].p99,
-        note: f.errors ? `${f.errors} errors` : undefined,
+        note: [
+          `${f.cpuMsPerOp.toFixed(2)} CPU ms/op (off: ${figures[0].cpuMsPerOp.toFixed(2)}, ${(f.cpuMsPerOp / figures[0].cpuMsPerOp).toFixed(2)}×)`,
+          f.errors ? `${f.errors} errors` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
       }));
     return [
       ...rows(`product detail, ${CONNECTIONS} connections`, 'req/s', detailRuns),
@@ -106,11 +114,26 @@ export async function tracingScenario(ctx: BenchContext): Promise<ResultRow[]> {
   }
 }
 
+/** Throughput figures and the measured process's CPU time per operation (ms). */
+interface CpuFigures extends Figures {
+  readonly cpuMsPerOp: number;
+}
+
+/** Measures `run` and the CPU time `process` spent meanwhile, per operation. */
+function withCpu(process: BenchProcess, seconds: number, run: () => Promise<Figures>): () => Promise<CpuFigures> {
+  return async () => {
+    const before = processCpuMs(process.pid);
+    const figures = await run();
+    const spent = processCpuMs(process.pid) - before;
+    return { ...figures, cpuMsPerOp: spent / Math.max(1, figures.rps * seconds) };
+  };
+}
+
 /** Runs each measurement in turn, `runs` times over, and returns the median of each. */
-async function roundRobin(runs: number, measures: readonly (() => Promise<Figures>)[]): Promise<Figures[]> {
-  const results: Figures[][] = measures.map(() => []);
+async function roundRobin(runs: number, measures: readonly (() => Promise<CpuFigures>)[]): Promise<CpuFigures[]> {
+  const results: CpuFigures[][] = measures.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (const [n, measure] of measures.entries()) results[n].push(await measure());
   }
-  return results.map((r) => medianOf(r));
+  return results.map((r) => ({ ...medianOf(r), cpuMsPerOp: median(r.map((f) => f.cpuMsPerOp)) }));
 }

@@ -153,4 +153,18 @@ describe('admin console: fraud review', () => {
       .waitFor();
     await page.close();
   });
+
+  it("refreshes an open order's saga timeline by itself from in flight to completed", async () => {
+    const { orderId, paymentId } = await heldOrder();
+    const page = await signedIn(`/admin/orders/${orderId}`);
+    const outcome = page.getByTestId('saga-outcome');
+    await outcome.getByText('In flight: waiting for a person to review the payment (fraud review queue)').waitFor();
+    expect(await page.locator('[data-outcome="in_flight"]').count()).toBe(1);
+    // Decided elsewhere (another admin, through the API): the page, not reloaded, follows.
+    const approved = await shop.request('POST', `/payments/reviews/${paymentId}/approve`, shop.admin());
+    expect(approved.status).toBe(200);
+    await outcome.getByText('Completed: payment captured and stock committed').waitFor({ timeout: 20_000 });
+    await page.locator('[data-order-status="confirmed"]').waitFor();
+    await page.close();
+  });
 });

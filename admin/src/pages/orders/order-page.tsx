@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/query-state';
 import { Section } from '../../components/section';
@@ -11,7 +11,7 @@ import { OrderPayments } from './order-payments';
 import { OrderShipments } from './order-shipments';
 import { ordersApi } from './orders-api';
 import { SagaTimeline } from './saga-timeline';
-import { cancellationInWords, sagaIsMoving } from './saga-words';
+import { cancellationInWords, sagaIsMoving, sagaProgress } from './saga-words';
 import { TotalsBreakdown } from './totals-breakdown';
 
 /** How often a moving order is read again, ms. */
@@ -49,6 +49,15 @@ export function OrderPage() {
     queryFn: () => ordersApi.shipments(orderId),
     refetchInterval: live,
   });
+  // Each move of the saga changes the order, its payments or its shipments: read them again then,
+  // also after the last move (when the saga stops moving and their polling stops).
+  const progress = sagaProgress(saga.data);
+  useEffect(() => {
+    if (progress === undefined) return;
+    for (const key of ['order', 'order-payments', 'order-shipments']) {
+      void client.invalidateQueries({ queryKey: [key, orderId] });
+    }
+  }, [client, orderId, progress]);
   const changed = useCallback(() => {
     pollUntil.current = Date.now() + AFTER_ACTION_MS;
     for (const key of ['order', 'order-saga', 'order-payments', 'order-shipments']) {

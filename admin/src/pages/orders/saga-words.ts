@@ -60,3 +60,15 @@ export function sagaIsMoving(saga: CheckoutSaga | undefined): boolean {
   if (saga.outcome === 'in_flight' || saga.outcome === 'confirmed') return true;
   return [...saga.steps.map((s) => s.message), ...saga.events].some((m) => m.status === 'pending');
 }
+
+/**
+ * A short text that changes whenever the saga moves (its outcome, a step sent, a reply received, a
+ * message delivered); undefined before it is read.
+ */
+export function sagaProgress(saga: CheckoutSaga | undefined): string | undefined {
+  if (!saga) return undefined;
+  const messages = [...saga.steps.map((s) => s.message), ...saga.events];
+  const replies = saga.steps.filter((s) => s.reply).length;
+  const delivered = messages.filter((m) => m.status !== 'pending').length;
+  return `${saga.outcome}:${saga.state}:${saga.steps.length}:${replies}:${messages.length}:${delivered}`;
+}

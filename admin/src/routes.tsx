@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
+import { FraudPage } from './pages/fraud/fraud-page';
 import { NotBuiltPage } from './pages/not-built/not-built-page';
+import { OrdersPage } from './pages/orders/orders-page';
 import { OverviewPage } from './pages/overview/overview-page';
 
 /** One page of the console: its path under /admin, its name in the navigation, what it shows. */
@@ -16,9 +18,9 @@ export interface ConsolePage {
  */
 export const PAGES: readonly ConsolePage[] = [
   { path: '', label: 'Overview', element: <OverviewPage /> },
-  { path: 'orders', label: 'Orders', element: <NotBuiltPage name="Orders" /> },
+  { path: 'orders', label: 'Orders', element: <OrdersPage /> },
   { path: 'catalog', label: 'Catalog', element: <NotBuiltPage name="Catalog" /> },
-  { path: 'fraud', label: 'Fraud review', element: <NotBuiltPage name="Fraud review" /> },
+  { path: 'fraud', label: 'Fraud review', element: <FraudPage /> },
   { path: 'messaging', label: 'Messaging', element: <NotBuiltPage name="Messaging" /> },
   { path: 'ai', label: 'AI', element: <NotBuiltPage name="AI" /> },
   { path: 'modules', label: 'Modules', element: <NotBuiltPage name="Modules" /> },

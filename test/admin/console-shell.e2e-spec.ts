@@ -145,7 +145,7 @@ describe('admin console: the shell', () => {
     const page = await browser.open('/admin/orders/xyz');
     // Tokens live in memory only: a fresh tab asks for the password, then shows the linked page.
     await browser.logIn(page, ADMIN.email, ADMIN.password);
-    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Order xyz' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/orders/xyz');
 
     await page.goto(`${browser.baseUrl}/admin/messaging`);

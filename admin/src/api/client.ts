@@ -82,6 +82,8 @@ export interface RequestOptions {
   readonly body?: unknown;
   /** Send the access token (default true). */
   readonly authenticated?: boolean;
+  /** Extra request headers, e.g. an `Idempotency-Key`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -90,7 +92,7 @@ export interface RequestOptions {
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const send = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.authenticated !== false && tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
     return fetch(path, {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, Server } from 'node:http';
 import { ModuleDataSources } from '../../src/platform/database';
 import { bearer } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -110,6 +112,50 @@ describe('messaging admin through a gateway: every process’s modules in one an
       expect(overview.json().modules.map((m: { module: string }) => m.module)).toEqual(['catalog']);
     } finally {
       await lonely.close();
+    }
+  });
+
+  it('treats an upstream answering 200 with something else than the messaging admin as not answering, never a 500', async () => {
+    // Another service behind a mistaken route, a proxy's stub, or an older process: 200 and a JSON body of another shape.
+    const bodies = [
+      '{}',
+      '{"modules":"x","items":{"length":1},"results":7}',
+      '[]',
+      'null',
+      '"text"',
+      '{"modules":[null],"items":[1]}',
+    ];
+    for (const text of bodies) {
+      const stranger: Server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(text);
+      }).listen(0, '127.0.0.1');
+      await once(stranger, 'listening');
+      const strangerOrigin = `http://127.0.0.1:${(stranger.address() as { port: number }).port}`;
+      const app = await createTestApp({ modules: ['catalog'], env: { GATEWAY_ROUTES: `payments=${strangerOrigin}` } });
+      try {
+        const admin = bearer(app.app, ['admin']);
+        const overview = await app.app.inject({ method: 'GET', url: '/admin/messaging', headers: admin });
+        expect([text, overview.statusCode]).toEqual([text, 200]);
+        expect(overview.json().upstreams).toEqual([
+          { upstream: strangerOrigin, reachable: false, error: expect.any(String) },
+        ]);
+        expect(overview.json().modules.map((m: { module: string }) => m.module)).toEqual(['catalog']);
+
+        const listed = await app.app.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+        expect([text, listed.statusCode, listed.json().items]).toEqual([text, 200, []]);
+
+        const id = randomUUID();
+        const many = await app.app.inject({
+          method: 'POST',
+          url: '/admin/messaging/dead-letters/replay',
+          headers: admin,
+          payload: { ids: [id] },
+        });
+        expect([text, many.statusCode, many.json().results]).toEqual([text, 200, [{ id, outcome: 'not_found' }]]);
+      } finally {
+        await app.close();
+        stranger.close();
+      }
     }
   });
 

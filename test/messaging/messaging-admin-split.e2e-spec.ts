@@ -159,6 +159,41 @@ describe('messaging admin through a gateway: every process’s modules in one an
     }
   });
 
+  it('answers within the gateway timeout when an upstream hangs, before or in the middle of its answer', async () => {
+    const hanging: Server = createServer((request, response) => {
+      // Half of the calls get their headers and the start of a body, then nothing more.
+      if (request.url?.includes('dead-letters'))
+        response.writeHead(200, { 'content-type': 'application/json' }).write('{"items":[');
+    }).listen(0, '127.0.0.1');
+    await once(hanging, 'listening');
+    const hangingOrigin = `http://127.0.0.1:${(hanging.address() as { port: number }).port}`;
+    const app = await createTestApp({
+      modules: ['catalog'],
+      env: { GATEWAY_ROUTES: `payments=${hangingOrigin}`, GATEWAY_TIMEOUT_MS: '300' },
+    });
+    try {
+      const admin = bearer(app.app, ['admin']);
+      const overview = await app.app.inject({ method: 'GET', url: '/admin/messaging', headers: admin });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.json().upstreams).toEqual([
+        { upstream: hangingOrigin, reachable: false, error: expect.any(String) },
+      ]);
+      const listed = await app.app.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+      expect([listed.statusCode, listed.json().items]).toEqual([200, []]);
+      const id = randomUUID();
+      const replayed = await app.app.inject({
+        method: 'POST',
+        url: `/admin/messaging/dead-letters/${id}/replay`,
+        headers: admin,
+      });
+      expect(replayed.statusCode).toBe(404);
+    } finally {
+      await app.close();
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+
   it('reports a module whose database does not answer as down, and the others as usual', async () => {
     const app = await createTestApp({ modules: ['catalog', 'cart'] });
     try {

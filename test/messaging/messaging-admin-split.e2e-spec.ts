@@ -194,6 +194,42 @@ describe('messaging admin through a gateway: every process’s modules in one an
     }
   });
 
+  it('never follows an upstream’s redirect: the fan-out (the admin’s token, the ids to replay) goes to configured upstreams only', async () => {
+    const elsewhere: string[] = [];
+    const foreign: Server = createServer((request, response) => {
+      elsewhere.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    }).listen(0, '127.0.0.1');
+    await once(foreign, 'listening');
+    // `localhost` is another origin than `127.0.0.1`, as another host would be.
+    const foreignOrigin = `http://localhost:${(foreign.address() as { port: number }).port}`;
+    const redirecting: Server = createServer((request, response) => {
+      response.writeHead(307, { location: `${foreignOrigin}${request.url}` }).end();
+    }).listen(0, '127.0.0.1');
+    await once(redirecting, 'listening');
+    const redirectingOrigin = `http://127.0.0.1:${(redirecting.address() as { port: number }).port}`;
+    const app = await createTestApp({ modules: ['catalog'], env: { GATEWAY_ROUTES: `payments=${redirectingOrigin}` } });
+    try {
+      const admin = bearer(app.app, ['admin']);
+      const overview = await app.app.inject({ method: 'GET', url: '/admin/messaging', headers: admin });
+      expect(overview.json().upstreams).toEqual([
+        { upstream: redirectingOrigin, reachable: false, error: 'answered 307' },
+      ]);
+      const many = await app.app.inject({
+        method: 'POST',
+        url: '/admin/messaging/dead-letters/replay',
+        headers: admin,
+        payload: { ids: [randomUUID()] },
+      });
+      expect(many.statusCode).toBe(200);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await app.close();
+      redirecting.close();
+      foreign.close();
+    }
+  });
+
   it('reports a module whose database does not answer as down, and the others as usual', async () => {
     const app = await createTestApp({ modules: ['catalog', 'cart'] });
     try {

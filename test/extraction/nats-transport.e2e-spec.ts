@@ -291,6 +291,35 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
         probeControls.failingLabels.delete('twice');
       }
     });
+    it('replays a dead letter named in capitals in a list as the same dead letter, and counts the two spellings as one id', async () => {
+      probeControls.failingLabels.add('capitals');
+      try {
+        const poison = await publishFromA('capitals');
+        await waitFor(() =>
+          jsm.streams.getMessage(deadLetters, { last_by_subj: `${prefix}.dead.orders.${poison.eventId}` }),
+        );
+        probeControls.failingLabels.delete('capitals');
+        const admin = bearer(b, ['admin']);
+        const upper = poison.eventId.toUpperCase();
+        const twice = await b.inject({
+          method: 'POST',
+          url: '/admin/messaging/dead-letters/replay',
+          headers: admin,
+          payload: { ids: [poison.eventId, upper] },
+        });
+        expect(twice.statusCode).toBe(400);
+        const replayed = await b.inject({
+          method: 'POST',
+          url: '/admin/messaging/dead-letters/replay',
+          headers: admin,
+          payload: { ids: [upper] },
+        });
+        expect(replayed.json().results).toEqual([{ id: poison.eventId, outcome: 'delivered', module: 'orders' }]);
+        expect(await effects('capitals')).toBe(1);
+      } finally {
+        probeControls.failingLabels.delete('capitals');
+      }
+    });
   });
 
   describe('operations', () => {

@@ -255,4 +255,51 @@ describe('messaging admin through a gateway: every process’s modules in one an
       await app.close().catch(() => undefined);
     }
   });
+
+  it('lists and replays the dead letters of the modules whose database answers when another one is down', async () => {
+    const app = await createTestApp({ modules: ['catalog', 'cart'] });
+    try {
+      const sources = app.app.get(ModuleDataSources);
+      // The module asked first goes down; the dead letter waits in the other one.
+      const [[down], [up, upSource]] = sources.entries();
+      const id = randomUUID();
+      await upSource.query(
+        `INSERT INTO outbox (id, kind, type, correlation_id, body, status, attempts, last_error, available_at)
+         VALUES ($1::uuid, 'event', 'probe.Parked.v1', $1::text, '{}', 'dead', 10, 'boom', now() + interval '1 hour')`,
+        [id],
+      );
+      await sources.get(down)!.destroy();
+      const admin = bearer(app.app, ['admin']);
+
+      const listed = await app.app.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().items).toEqual([expect.objectContaining({ id, module: up })]);
+
+      const replayed = await app.app.inject({
+        method: 'POST',
+        url: `/admin/messaging/dead-letters/${id}/replay`,
+        headers: admin,
+      });
+      expect([replayed.statusCode, replayed.json()]).toEqual([202, { id, module: up, status: 'pending' }]);
+      const many = await app.app.inject({
+        method: 'POST',
+        url: '/admin/messaging/dead-letters/replay',
+        headers: admin,
+        payload: { ids: [id] },
+      });
+      // Put back in line already: no longer a dead letter where it was, but it might be one in the module that is down.
+      expect([many.statusCode, many.json().results]).toEqual([
+        200,
+        [{ id, outcome: 'failed', module: down, error: expect.stringContaining(down) }],
+      ]);
+      const single = await app.app.inject({
+        method: 'POST',
+        url: `/admin/messaging/dead-letters/${id}/replay`,
+        headers: admin,
+      });
+      expect([single.statusCode, single.json().type]).toEqual([503, '/problems/dead-letters-unreachable']);
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
 });

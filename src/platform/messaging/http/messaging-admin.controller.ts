@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
 import { ApiProblem, IdParam, ProblemException } from '../../http';
-import { ReplayFailedError } from '../messaging-errors';
+import { DeadLettersUnreachableError, ReplayFailedError } from '../messaging-errors';
 import {
   BrokerStatus,
   DeadLetter,
@@ -149,22 +149,33 @@ export class MessagingAdminController {
     return { results };
   }
 
-  /** Replays a dead letter (outbox or broker), asking the upstreams when it is not here; 404 when none has it. */
+  /**
+   * Replays a dead letter (outbox or broker), asking the upstreams when it is not here; 404 when none
+   * has it, 503 when none that answered has it and a module's database here did not answer.
+   */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReplayResponse })
   @ApiProblem(409, 'replay-failed', 'Replaying a broker dead letter failed again')
+  @ApiProblem(
+    503,
+    'dead-letters-unreachable',
+    'Not found, and the database of a module that may hold it did not answer',
+  )
   async replay(
     @IdParam() id: string,
     @Headers('authorization') authorization?: string,
     @Headers(FAN_OUT_HEADER) fannedOut?: string,
   ): Promise<Replayed> {
+    let unreachable: DeadLettersUnreachableError | undefined;
     try {
       const replayed = await this.operations.replay(id);
       if (replayed) return replayed;
     } catch (error) {
-      if (!(error instanceof ReplayFailedError)) throw error;
-      throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
+      if (error instanceof DeadLettersUnreachableError) unreachable = error;
+      else if (error instanceof ReplayFailedError)
+        throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
+      else throw error;
     }
     for (const origin of fannedOut ? [] : this.upstreams.origins) {
       const answer = await this.upstreams.one<Replayed & { detail?: string }>(
@@ -181,6 +192,8 @@ export class MessagingAdminController {
           detail: typeof answer.body?.detail === 'string' ? answer.body.detail : 'Failed again',
         });
     }
+    if (unreachable)
+      throw new ProblemException({ status: 503, type: 'dead-letters-unreachable', detail: unreachable.message });
     throw ProblemException.notFound(`Dead letter ${id}`);
   }
 

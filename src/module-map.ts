@@ -46,7 +46,7 @@ export function buildModuleMap(config: AppConfig, hosted: readonly string[]): Mo
   const hostOf = (module: string): ModuleHost => {
     if (hosted.includes(module)) return { kind: 'this-process' };
     const route = config.gateway.routes.find((r) => r.module === module);
-    if (route) return { kind: 'gateway', upstream: route.upstream };
+    if (route) return { kind: 'gateway', upstream: withoutCredentials(route.upstream) };
     return config.broker.url ? { kind: 'broker' } : { kind: 'unreachable' };
   };
   return {
@@ -64,4 +64,12 @@ export function buildModuleMap(config: AppConfig, hosted: readonly string[]): Mo
       };
     }),
   };
+}
+
+/** An upstream's URL as admins see it: credentials in it stay in the configuration. */
+function withoutCredentials(upstream: string): string {
+  const url = new URL(upstream);
+  url.username = '';
+  url.password = '';
+  return url.toString().replace(/\/+$/, '');
 }

@@ -257,6 +257,69 @@ describeWithNats('NATS transport (two processes, one broker)', () => {
         probeControls.failingLabels.delete('poison');
       }
     });
+
+    it('delivers a dead letter replayed twice at once exactly once, and answers both without a 500', async () => {
+      probeControls.failingLabels.add('twice');
+      try {
+        const poison = await publishFromA('twice');
+        await waitFor(() =>
+          jsm.streams.getMessage(deadLetters, { last_by_subj: `${prefix}.dead.orders.${poison.eventId}` }),
+        );
+        probeControls.failingLabels.delete('twice');
+        const admin = bearer(b, ['admin']);
+        const answers = await Promise.all([
+          b.inject({ method: 'POST', url: `/admin/messaging/dead-letters/${poison.eventId}/replay`, headers: admin }),
+          b.inject({ method: 'POST', url: `/admin/messaging/dead-letters/${poison.eventId}/replay`, headers: admin }),
+          b.inject({
+            method: 'POST',
+            url: '/admin/messaging/dead-letters/replay',
+            headers: admin,
+            payload: { ids: [poison.eventId] },
+          }),
+        ]);
+        const [one, two, many] = answers.map((a) => a.statusCode);
+        expect([[202, 404].includes(one), [202, 404].includes(two), many]).toEqual([true, true, 200]);
+        const delivered = [
+          ...answers.slice(0, 2).filter((a) => a.statusCode === 202),
+          ...answers[2].json().results.filter((r: { outcome: string }) => r.outcome === 'delivered'),
+        ];
+        expect(delivered.length).toBeGreaterThanOrEqual(1);
+        expect(await effects('twice')).toBe(1);
+        const after = await b.inject({ method: 'GET', url: '/admin/messaging/dead-letters', headers: admin });
+        expect(after.json().items.map((d: { id: string }) => d.id)).not.toContain(poison.eventId);
+      } finally {
+        probeControls.failingLabels.delete('twice');
+      }
+    });
+    it('replays a dead letter named in capitals in a list as the same dead letter, and counts the two spellings as one id', async () => {
+      probeControls.failingLabels.add('capitals');
+      try {
+        const poison = await publishFromA('capitals');
+        await waitFor(() =>
+          jsm.streams.getMessage(deadLetters, { last_by_subj: `${prefix}.dead.orders.${poison.eventId}` }),
+        );
+        probeControls.failingLabels.delete('capitals');
+        const admin = bearer(b, ['admin']);
+        const upper = poison.eventId.toUpperCase();
+        const twice = await b.inject({
+          method: 'POST',
+          url: '/admin/messaging/dead-letters/replay',
+          headers: admin,
+          payload: { ids: [poison.eventId, upper] },
+        });
+        expect(twice.statusCode).toBe(400);
+        const replayed = await b.inject({
+          method: 'POST',
+          url: '/admin/messaging/dead-letters/replay',
+          headers: admin,
+          payload: { ids: [upper] },
+        });
+        expect(replayed.json().results).toEqual([{ id: poison.eventId, outcome: 'delivered', module: 'orders' }]);
+        expect(await effects('capitals')).toBe(1);
+      } finally {
+        probeControls.failingLabels.delete('capitals');
+      }
+    });
   });
 
   describe('operations', () => {

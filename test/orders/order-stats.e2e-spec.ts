@@ -78,4 +78,50 @@ describe('GET /orders/stats: orders and revenue since an instant, checkouts in f
     const customer = await shop.signUp();
     expect((await shop.request('GET', '/orders/stats', customer.auth)).status).toBe(403);
   });
+
+  it('sums revenue per currency: one row each for EUR and USD, each row’s parts adding up to its total', async () => {
+    const since = new Date().toISOString(); // after the orders of the tests above
+    const admin = shop.admin();
+    const usd = await shop.request('POST', '/catalog/products', admin, {
+      title: 'Imported thing',
+      description: 'Priced in dollars',
+      variants: [{ sku: `USD-${Date.now()}`, title: 'Default', price: { amount: 1999, currency: 'USD' }, stock: 10 }],
+    });
+    expect(usd.status).toBe(201);
+    const { variantId: eurVariant } = await shop.createProduct(10, 1250);
+    const orders = [];
+    for (const line of [
+      { variantId: usd.body.variants[0].id, quantity: 3 },
+      { variantId: eurVariant, quantity: 1 },
+      { variantId: eurVariant, quantity: 2 },
+    ]) {
+      const buyer = await shop.signUp();
+      const placed = await shop.placeOrder(buyer.auth, await shop.cartWith(buyer.auth, [line]));
+      orders.push(await shop.orderUntil(buyer.auth, placed.body.id, ['confirmed', 'cancelled']));
+    }
+    expect(orders.map((o) => [o.status, o.totals.total.currency])).toEqual([
+      ['confirmed', 'USD'],
+      ['confirmed', 'EUR'],
+      ['confirmed', 'EUR'],
+    ]);
+
+    const stats = await shop.request('GET', `/orders/stats?since=${encodeURIComponent(since)}`, admin);
+    const revenue = stats.body.revenue as Revenue[];
+    expect(revenue.map((r) => [r.currency, r.orders])).toEqual([
+      ['EUR', 2],
+      ['USD', 1],
+    ]);
+    for (const row of revenue) {
+      expect(row.total.amount).toBe(
+        row.subtotal.amount -
+          row.discountTotal.amount +
+          row.shippingTotal.amount +
+          (row.taxIncluded ? 0 : row.taxTotal.amount),
+      );
+      for (const part of [row.subtotal, row.discountTotal, row.shippingTotal, row.taxTotal, row.total])
+        expect(part).toMatchObject({ currency: row.currency });
+      const mine = orders.filter((o) => o.totals.total.currency === row.currency);
+      expect(row.total.amount).toBe(mine.reduce((sum, o) => sum + o.totals.total.amount, 0));
+    }
+  });
 });

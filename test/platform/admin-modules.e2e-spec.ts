@@ -50,7 +50,7 @@ describe('GET /admin/modules: the module map from the code and where each module
     beforeAll(async () => {
       t = await createTestApp({
         modules: ['catalog'],
-        env: { GATEWAY_ROUTES: 'payments=http://127.0.0.1:9' },
+        env: { GATEWAY_ROUTES: 'payments=http://127.0.0.1:9,cart=http://gateway:s3cret@127.0.0.1:9/cart-process' },
       });
     });
     afterAll(() => t.close());
@@ -63,6 +63,9 @@ describe('GET /admin/modules: the module map from the code and where each module
       expect(host('catalog')).toEqual({ kind: 'this-process' });
       expect(host('payments')).toEqual({ kind: 'gateway', upstream: 'http://127.0.0.1:9' });
       expect(host('orders')).toEqual({ kind: 'unreachable' });
+      // Credentials in an upstream's URL stay in the configuration.
+      expect(host('cart')).toEqual({ kind: 'gateway', upstream: 'http://127.0.0.1:9/cart-process' });
+      expect(answer.body).not.toContain('s3cret');
       // Contracts and subscriptions come from the code, hosted here or not.
       expect(modules.find((m) => m.name === 'orders')!.subscribesTo).toContain('payments.PaymentDeclined.v1');
     });

@@ -102,3 +102,19 @@ export class ReplayFailedError extends MessagingError {
     super(`Replaying ${id} to ${module} failed again: ${cause}`);
   }
 }
+
+/**
+ * A dead letter was not found in the modules whose database answered, and the database of `module`
+ * did not answer: it may be there (the admin endpoint answers 503 `dead-letters-unreachable`).
+ */
+export class DeadLettersUnreachableError extends MessagingError {
+  override name = 'DeadLettersUnreachableError';
+
+  constructor(
+    readonly id: string,
+    readonly module: string,
+    cause: string,
+  ) {
+    super(`Dead letter ${id} is in no module whose database answered; the database of ${module} did not: ${cause}`);
+  }
+}

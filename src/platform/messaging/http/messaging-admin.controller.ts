@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
 import { ApiProblem, IdParam, ProblemException } from '../../http';
-import { ReplayFailedError } from '../messaging-errors';
+import { DeadLettersUnreachableError, ReplayFailedError } from '../messaging-errors';
 import {
   BrokerStatus,
   DeadLetter,
@@ -73,7 +73,7 @@ export class MessagingAdminController {
     const upstreams: UpstreamStatus[] = [];
     const remote: Hosted<ModuleMessagingStatus>[] = [];
     for (const answer of answers) {
-      const body = okBody(answer);
+      const body = okBody(answer, isOverview);
       if (!body) {
         upstreams.push({ upstream: answer.upstream, reachable: false, error: problemOf(answer) });
         continue;
@@ -108,7 +108,9 @@ export class MessagingAdminController {
         authorization,
       ),
     ]);
-    const remote = answers.flatMap((a) => (okBody(a)?.items ?? []).map((d) => ({ ...d, host: a.upstream })));
+    const remote = answers.flatMap((a) =>
+      (okBody(a, isDeadLetterList)?.items ?? []).map((d) => ({ ...d, host: a.upstream })),
+    );
     return { items: [...local.map((d) => ({ ...d, host: THIS_PROCESS })), ...remote].slice(0, clamped) };
   }
 
@@ -137,6 +139,7 @@ export class MessagingAdminController {
           authorization,
           { ids: unknown },
         ),
+        isReplayList,
       );
       for (const result of answer?.results ?? []) {
         const at = results.findIndex((r) => r.id === result.id);
@@ -146,22 +149,33 @@ export class MessagingAdminController {
     return { results };
   }
 
-  /** Replays a dead letter (outbox or broker), asking the upstreams when it is not here; 404 when none has it. */
+  /**
+   * Replays a dead letter (outbox or broker), asking the upstreams when it is not here; 404 when none
+   * has it, 503 when none that answered has it and a module's database here did not answer.
+   */
   @Post('dead-letters/:id/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReplayResponse })
   @ApiProblem(409, 'replay-failed', 'Replaying a broker dead letter failed again')
+  @ApiProblem(
+    503,
+    'dead-letters-unreachable',
+    'Not found, and the database of a module that may hold it did not answer',
+  )
   async replay(
     @IdParam() id: string,
     @Headers('authorization') authorization?: string,
     @Headers(FAN_OUT_HEADER) fannedOut?: string,
   ): Promise<Replayed> {
+    let unreachable: DeadLettersUnreachableError | undefined;
     try {
       const replayed = await this.operations.replay(id);
       if (replayed) return replayed;
     } catch (error) {
-      if (!(error instanceof ReplayFailedError)) throw error;
-      throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
+      if (error instanceof DeadLettersUnreachableError) unreachable = error;
+      else if (error instanceof ReplayFailedError)
+        throw new ProblemException({ status: 409, type: 'replay-failed', detail: error.message });
+      else throw error;
     }
     for (const origin of fannedOut ? [] : this.upstreams.origins) {
       const answer = await this.upstreams.one<Replayed & { detail?: string }>(
@@ -170,14 +184,16 @@ export class MessagingAdminController {
         `/admin/messaging/dead-letters/${id}/replay`,
         authorization,
       );
-      if ('status' in answer && answer.status === 202) return answer.body;
+      if ('status' in answer && answer.status === 202 && isReplayed(answer.body)) return answer.body;
       if ('status' in answer && answer.status === 409)
         throw new ProblemException({
           status: 409,
           type: 'replay-failed',
-          detail: answer.body.detail ?? 'Failed again',
+          detail: typeof answer.body?.detail === 'string' ? answer.body.detail : 'Failed again',
         });
     }
+    if (unreachable)
+      throw new ProblemException({ status: 503, type: 'dead-letters-unreachable', detail: unreachable.message });
     throw ProblemException.notFound(`Dead letter ${id}`);
   }
 
@@ -192,10 +208,42 @@ export class MessagingAdminController {
   }
 }
 
-function okBody<T>(answer: UpstreamAnswer<T>): T | undefined {
-  return 'status' in answer && answer.status === 200 ? answer.body : undefined;
+/**
+ * The body of an upstream's 200 when it has the shape this process expects; undefined otherwise (an
+ * error, another status, or another service's answer behind a mistaken route: never trusted blindly).
+ */
+function okBody<T>(answer: UpstreamAnswer<T>, hasShape: (body: unknown) => body is T): T | undefined {
+  return 'status' in answer && answer.status === 200 && hasShape(answer.body) ? answer.body : undefined;
 }
 
 function problemOf(answer: UpstreamAnswer<unknown>): string {
-  return 'error' in answer ? answer.error : `answered ${answer.status}`;
+  if ('error' in answer) return answer.error;
+  return answer.status === 200 ? 'answered 200 with an unexpected body' : `answered ${answer.status}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every element a record whose `keys` are strings. */
+function recordsWith(value: unknown, keys: readonly string[]): boolean {
+  return Array.isArray(value) && value.every((v) => isRecord(v) && keys.every((k) => typeof v[k] === 'string'));
+}
+
+function isOverview(body: unknown): body is Overview {
+  return (
+    isRecord(body) && recordsWith(body.modules, ['module']) && (body.broker === undefined || isRecord(body.broker))
+  );
+}
+
+function isDeadLetterList(body: unknown): body is { items: DeadLetter[] } {
+  return isRecord(body) && recordsWith(body.items, ['id', 'module']);
+}
+
+function isReplayList(body: unknown): body is { results: ReplayResult[] } {
+  return isRecord(body) && recordsWith(body.results, ['id', 'outcome']);
+}
+
+function isReplayed(body: unknown): body is Replayed {
+  return isRecord(body) && recordsWith([body], ['id', 'module', 'status']);
 }

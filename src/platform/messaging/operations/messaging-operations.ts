@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { Gauge } from 'prom-client';
 import { ModuleDataSources } from '../../database';
 import { metricsRegistry } from '../../observability/http-metrics';
-import { ReplayFailedError } from '../messaging-errors';
+import { messageOf } from '../../errors';
+import { DeadLettersUnreachableError, ReplayFailedError } from '../messaging-errors';
 import { OutboxRelays } from '../outbox/outbox-relays';
 import { MESSAGE_TRANSPORT, MessageTransport } from '../transport/message-transport';
 import { NatsBroker } from '../transport/nats-broker';
@@ -49,7 +50,10 @@ export interface DeadLetter {
   readonly payload: Record<string, unknown>;
 }
 
-/** What replaying one of several dead letters did: put back in line, delivered, unknown, or failed again. */
+/**
+ * What replaying one of several dead letters did: put back in line, delivered, unknown, or failed
+ * (failed again, or not found while `module`'s database did not answer).
+ */
 export type ReplayResult =
   | { readonly id: string; readonly outcome: 'pending' | 'delivered'; readonly module: string }
   | { readonly id: string; readonly outcome: 'not_found' }
@@ -158,11 +162,14 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
   async deadLetters(limit = 100): Promise<DeadLetter[]> {
     const lists = await Promise.all(
       this.dataSources.entries().map(async ([module, dataSource]) => {
-        const rows = (await dataSource.query(
-          `SELECT id, kind, type, attempts, last_error, created_at, correlation_id, body
-             FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`,
-          [limit],
-        )) as {
+        // A module whose database does not answer lists none (the overview reports it down).
+        const rows = (await dataSource
+          .query(
+            `SELECT id, kind, type, attempts, last_error, created_at, correlation_id, body
+               FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`,
+            [limit],
+          )
+          .catch(() => [])) as {
           id: string;
           kind: string;
           type: string;
@@ -198,21 +205,31 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
   /**
    * An outbox dead letter is put back in line with fresh attempts (its relay is woken); an event
    * parked on the broker is handed to its consuming module at once (ReplayFailedError if it fails
-   * again). Undefined when no dead letter has that id.
+   * again). Undefined when no dead letter has that id; {@link DeadLettersUnreachableError} when none
+   * of the modules whose database answered has it and one module's database did not answer.
    */
   async replay(id: string): Promise<{ id: string; module: string; status: 'pending' | 'delivered' } | undefined> {
+    let unanswered: { module: string; error: unknown } | undefined;
     for (const [module, dataSource] of this.dataSources.entries()) {
-      const rows = (await dataSource.query(
-        `UPDATE outbox SET status = 'pending', attempts = 0, available_at = now()
-          WHERE id = $1 AND status = 'dead' RETURNING id`,
-        [id],
-      )) as [unknown[], number];
+      let rows: [unknown[], number];
+      try {
+        rows = (await dataSource.query(
+          `UPDATE outbox SET status = 'pending', attempts = 0, available_at = now()
+            WHERE id = $1 AND status = 'dead' RETURNING id`,
+          [id],
+        )) as [unknown[], number];
+      } catch (error) {
+        unanswered ??= { module, error };
+        continue;
+      }
       if (rows[1] > 0) {
         this.relays.relay(module)?.wake();
         return { id, module, status: 'pending' };
       }
     }
-    return this.brokerDeadLetters.replay(id);
+    const parked = await this.brokerDeadLetters.replay(id);
+    if (parked || !unanswered) return parked;
+    throw new DeadLettersUnreachableError(id, unanswered.module, messageOf(unanswered.error));
   }
 
   /**
@@ -228,7 +245,7 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
           replayed ? { id, outcome: replayed.status, module: replayed.module } : { id, outcome: 'not_found' },
         );
       } catch (error) {
-        if (!(error instanceof ReplayFailedError)) throw error;
+        if (!(error instanceof ReplayFailedError) && !(error instanceof DeadLettersUnreachableError)) throw error;
         results.push({ id, outcome: 'failed', module: error.module, error: error.message });
       }
     }

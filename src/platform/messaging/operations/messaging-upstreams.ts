@@ -16,7 +16,7 @@ export type UpstreamAnswer<T> =
  * The processes this one routes modules to (`GATEWAY_ROUTES`), asked on behalf of an admin: the
  * messaging admin of a gateway covers the modules of every process, not only its own. The caller's
  * bearer token is forwarded (the processes share one signing key); each request is bounded by the
- * gateway's timeout.
+ * gateway's timeout; a redirect is not followed.
  */
 @Injectable()
 export class MessagingUpstreams {
@@ -52,6 +52,9 @@ export class MessagingUpstreams {
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
+        // A redirect is an answer (reported as its status), never followed: the admin's token and
+        // the ids to replay go to the configured upstreams only.
+        redirect: 'manual',
       });
       const text = await response.text();
       return { upstream: origin, status: response.status, body: (text ? JSON.parse(text) : {}) as T };

@@ -74,10 +74,28 @@ export class NatsDeadLetters {
       } catch (error) {
         throw new ReplayFailedError(eventId, module, messageOf(error));
       }
-      await jsm.streams.deleteMessage(stream, stored.seq);
+      await this.remove(stream, stored.seq);
       return { id: eventId, module, status: 'delivered' };
     }
     return undefined;
+  }
+
+  /**
+   * Deletes a replayed event from the dead-letter stream. A replay of the same event running at the
+   * same time may have deleted it first (its consumer handled it once: the inbox absorbed the other
+   * dispatch), so a message already gone is not an error.
+   */
+  private async remove(stream: string, seq: number): Promise<void> {
+    const { jsm } = this.broker.client();
+    try {
+      await jsm.streams.deleteMessage(stream, seq);
+    } catch (error) {
+      const gone = await jsm.streams.getMessage(stream, { seq }).then(
+        () => false,
+        (lookup: unknown) => isNotFound(lookup),
+      );
+      if (!gone) throw error;
+    }
   }
 
   private hostedModuleOf(subject: string): string | undefined {

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { AiPage } from './pages/ai/ai-page';
 import { FraudPage } from './pages/fraud/fraud-page';
 import { NotBuiltPage } from './pages/not-built/not-built-page';
 import { OrdersPage } from './pages/orders/orders-page';
@@ -22,6 +23,6 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'catalog', label: 'Catalog', element: <NotBuiltPage name="Catalog" /> },
   { path: 'fraud', label: 'Fraud review', element: <FraudPage /> },
   { path: 'messaging', label: 'Messaging', element: <NotBuiltPage name="Messaging" /> },
-  { path: 'ai', label: 'AI', element: <NotBuiltPage name="AI" /> },
+  { path: 'ai', label: 'AI', element: <AiPage /> },
   { path: 'modules', label: 'Modules', element: <NotBuiltPage name="Modules" /> },
 ];

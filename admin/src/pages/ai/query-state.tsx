@@ -7,7 +7,7 @@ import { ApiError } from '../../api';
 export function ProblemAlert({ error, title = 'Could not load' }: { readonly error: Error; readonly title?: string }) {
   const problem = error instanceof ApiError ? error.problem : undefined;
   return (
-    <Alert color="red.9" role="alert" title={problem?.title ?? title}>
+    <Alert color="red.9" variant="outline" role="alert" title={problem?.title ?? title}>
       {problem?.detail ?? (problem?.title ? `HTTP ${problem.status}` : error.message)}
     </Alert>
   );

@@ -7,6 +7,9 @@ import { ProblemAlert } from './query-state';
 
 const ROLES = ['system', 'developer', 'user', 'assistant'];
 
+/** Mantine's dimmed input descriptions are below WCAG AA contrast: the text colour instead. */
+const READABLE = { description: { color: 'var(--mantine-color-text)' } };
+
 interface Message {
   role: string;
   content: string;
@@ -83,6 +86,7 @@ export function VersionForm({
           <TextInput
             label="Prompt name"
             description='Lower-case words joined by "." or "-"'
+            styles={READABLE}
             value={newName}
             onChange={(e) => setNewName(e.currentTarget.value)}
             required
@@ -103,6 +107,7 @@ export function VersionForm({
         <Textarea
           label="Template"
           description="{{variable}} placeholders"
+          styles={READABLE}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           autosize
@@ -168,6 +173,7 @@ export function VersionForm({
       <TextInput
         label="Commit message"
         description="What changed and why"
+        styles={READABLE}
         value={commitMessage}
         onChange={(e) => setCommitMessage(e.currentTarget.value)}
         required

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { formatDecimal } from '../../format';
 import { aiApi, type AiCall } from './ai-api';
 import { callCost, callModel } from './format';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 
 /** `calls/:id`: one call in full, as the API gives it (bodies masked, or absent when capture is off). */
 export function CallPage() {
@@ -17,7 +18,7 @@ export function CallPage() {
         All calls
       </Anchor>
       <Title order={2}>Call {id}</Title>
-      <QueryState query={query} label="the call">
+      <QueryState query={query} what="the call">
         {(call) => <CallDetails call={call} />}
       </QueryState>
     </Stack>
@@ -41,8 +42,8 @@ function CallDetails({ call }: { readonly call: AiCall }) {
     ['HTTP status', call.httpStatus ?? '—'],
     ['Attempts', call.attempts],
     ['Fallback used', call.fallbackUsed ? 'yes' : 'no'],
-    ['Started', new Date(call.startedAt).toLocaleString()],
-    ['Finished', new Date(call.finishedAt).toLocaleString()],
+    ['Started', <Time iso={call.startedAt} />],
+    ['Finished', <Time iso={call.finishedAt} />],
     ['Latency', `${call.latencyMs} ms`],
     ['Streamed', call.streamed ? `yes, first token after ${call.ttftMs ?? '?'} ms` : 'no'],
     ['Cost', callCost(call)],

@@ -4,7 +4,8 @@ import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { aiApi, CALL_OUTCOMES, type CallFilter } from './ai-api';
 import { callCost, callModel, localInputToIso } from './format';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 
 const FIELDS = ['feature', 'model', 'outcome', 'from', 'to'] as const;
 
@@ -59,7 +60,7 @@ export function CallsPage() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </form>
-      <QueryState query={query} label="calls">
+      <QueryState query={query} what="calls">
         {(page) => (
           <>
             {page.items.length === 0 ? (
@@ -82,7 +83,7 @@ export function CallsPage() {
                     <Table.Tr key={call.id}>
                       <Table.Th scope="row">
                         <Anchor component={Link} to={call.id}>
-                          {new Date(call.startedAt).toLocaleString()}
+                          <Time iso={call.startedAt} />
                         </Anchor>
                       </Table.Th>
                       <Table.Td>{call.feature}</Table.Td>

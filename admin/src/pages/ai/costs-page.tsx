@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api, type Budget } from '../../api';
 import { formatDecimal } from '../../format';
 import { aiApi, type Price, type SpendReport } from './ai-api';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 import { SpendChart } from './spend-chart';
 
 const DAY_MS = 86_400_000;
@@ -57,16 +58,16 @@ export function CostsPage() {
       {days.length === 0 ? (
         <Text role="alert">Choose a first day before the last (at most a year).</Text>
       ) : (
-        <QueryState query={spend} label="spend">
+        <QueryState query={spend} what="spend">
           {(report) => <Spend report={report} days={days} />}
         </QueryState>
       )}
       <Title order={3}>Budgets</Title>
-      <QueryState query={budgets} label="budgets">
+      <QueryState query={budgets} what="budgets">
         {({ items }) => <Budgets budgets={items} />}
       </QueryState>
       <Title order={3}>Prices</Title>
-      <QueryState query={prices} label="prices">
+      <QueryState query={prices} what="prices">
         {({ items }) => <Prices prices={items} />}
       </QueryState>
     </Stack>
@@ -160,7 +161,7 @@ function Budgets({ budgets }: { readonly budgets: readonly Budget[] }) {
                 {!budget.active && ' — inactive'}
               </Table.Th>
               <Table.Td>
-                {new Date(budget.window.start).toLocaleString()} – {new Date(budget.window.end).toLocaleString()}
+                <Time iso={budget.window.start} /> – <Time iso={budget.window.end} />
               </Table.Td>
               <Table.Td>
                 {formatDecimal(budget.window.spent, budget.currency)} of {formatDecimal(budget.limit, budget.currency)}

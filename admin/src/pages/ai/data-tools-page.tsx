@@ -2,7 +2,8 @@ import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Titl
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { aiApi, type FeatureGrants, type ToolCallFilter } from './ai-api';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 
 const VERDICTS = [
   'allowed',
@@ -21,7 +22,7 @@ export function DataToolsPage() {
     <Stack>
       <Title order={2}>Data tools</Title>
       <Title order={3}>Feature grants</Title>
-      <QueryState query={grants} label="grants">
+      <QueryState query={grants} what="grants">
         {({ items }) => <Grants grants={items} />}
       </QueryState>
       <Title order={3}>Tool audit</Title>
@@ -67,9 +68,18 @@ function Grants({ grants }: { readonly grants: readonly FeatureGrants[] }) {
               {g.maxToolCallsPerTurn} calls a turn, {g.maxRowsPerCall} rows a call
             </Table.Td>
             <Table.Td>
-              {g.version === 0
-                ? 'never granted'
-                : `v${g.version}${g.changedAt ? `, ${new Date(g.changedAt).toLocaleString()}` : ''}`}
+              {g.version === 0 ? (
+                'never granted'
+              ) : (
+                <>
+                  v{g.version}
+                  {g.changedAt && (
+                    <>
+                      , <Time iso={g.changedAt} />
+                    </>
+                  )}
+                </>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}
@@ -108,7 +118,7 @@ function ToolAudit() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </form>
-      <QueryState query={query} label="the tool audit">
+      <QueryState query={query} what="the tool audit">
         {(page) => (
           <>
             {page.items.length === 0 ? (
@@ -129,7 +139,9 @@ function ToolAudit() {
                 <Table.Tbody>
                   {page.items.map((call) => (
                     <Table.Tr key={call.id}>
-                      <Table.Td>{new Date(call.at).toLocaleString()}</Table.Td>
+                      <Table.Td>
+                        <Time iso={call.at} />
+                      </Table.Td>
                       <Table.Td>{call.feature}</Table.Td>
                       <Table.Td>{call.tool}</Table.Td>
                       <Table.Td>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { AiModal } from './ai-modal';
 import { aiApi } from './ai-api';
-import { ProblemAlert } from './query-state';
+import { ProblemAlert } from '../../components/problem-alert';
 
 /** The labels only an admin may move, which serve customers: moving one asks for an explicit confirmation. */
 export const PROTECTED_LABELS: readonly string[] = ['production'];
@@ -72,7 +72,7 @@ function LabelMoveForm({
   }
   return (
     <Stack component="form" onSubmit={submit} aria-label="Move label">
-      {move.error && <ProblemAlert error={move.error} title="Not moved" />}
+      {move.error && <ProblemAlert error={move.error} heading="Not moved" />}
       <TextInput
         label="Label"
         value={label}

@@ -4,7 +4,7 @@ import { diffLines } from 'diff';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { aiApi, type PromptVersion } from './ai-api';
 import { versionText } from './prompt-text';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
 
 /** One line of a diff: its number in the old and the new text (null where it is not in one), its text. */
 export interface DiffLine {
@@ -55,7 +55,7 @@ export function PromptDiffPage() {
       <Title order={2}>
         Diff of {name}: v{from} → v{to}
       </Title>
-      <QueryState query={query} label="the versions">
+      <QueryState query={query} what="the versions">
         {([a, b]) => {
           const lines = diffVersions(a, b);
           const added = lines.filter((l) => l.kind === 'added').length;

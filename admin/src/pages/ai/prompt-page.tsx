@@ -7,7 +7,8 @@ import { AiModal } from './ai-modal';
 import { aiApi, type LabelMove, type PromptSummary, type PromptVersion } from './ai-api';
 import { labelTargetText } from './label-badges';
 import { LabelMoveDraft, LabelMoveModal } from './label-move-modal';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 import { VersionForm } from './version-form';
 
 /**
@@ -34,7 +35,7 @@ export function PromptPage() {
           New version
         </Button>
       </Group>
-      <QueryState query={prompt} label="the prompt">
+      <QueryState query={prompt} what="the prompt">
         {(summary) => (
           <>
             {summary.description && <Text>{summary.description}</Text>}
@@ -43,11 +44,11 @@ export function PromptPage() {
         )}
       </QueryState>
       <Title order={3}>Versions</Title>
-      <QueryState query={versions} label="versions">
+      <QueryState query={versions} what="versions">
         {(page) => <Versions key={page.items[0]?.version} versions={page.items} />}
       </QueryState>
       <Title order={3}>Label history</Title>
-      <QueryState query={moves} label="label history">
+      <QueryState query={moves} what="label history">
         {(page) => <Moves moves={page.items} onRollBack={setDraft} />}
       </QueryState>
       <LabelMoveModal name={name} versions={numbers} draft={draft} onClose={() => setDraft(null)} />
@@ -137,7 +138,9 @@ function Versions({ versions }: { readonly versions: readonly PromptVersion[] })
                 {v.settings.provider} / {v.settings.model}
               </Table.Td>
               <Table.Td>{v.variables.join(', ') || '—'}</Table.Td>
-              <Table.Td>{new Date(v.createdAt).toLocaleString()}</Table.Td>
+              <Table.Td>
+                <Time iso={v.createdAt} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -192,7 +195,9 @@ function Moves({
           const back = first && move.from ? move.from.version : null;
           return (
             <Table.Tr key={move.id}>
-              <Table.Td>{new Date(move.movedAt).toLocaleString()}</Table.Td>
+              <Table.Td>
+                <Time iso={move.movedAt} />
+              </Table.Td>
               <Table.Th scope="row">{move.label}</Table.Th>
               <Table.Td>{move.from ? labelTargetText(move.from) : 'created'}</Table.Td>
               <Table.Td>{move.to ? labelTargetText(move.to) : 'removed'}</Table.Td>

@@ -5,7 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { AiModal } from './ai-modal';
 import { aiApi } from './ai-api';
 import { LabelBadges } from './label-badges';
-import { QueryState } from './query-state';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 import { VersionForm } from './version-form';
 
 /** GET /ai/prompts: every prompt with its labels and latest version; a new prompt from here. */
@@ -19,7 +20,7 @@ export function PromptsPage() {
         <Title order={2}>Prompts</Title>
         <Button onClick={open}>New prompt</Button>
       </Group>
-      <QueryState query={query} label="prompts">
+      <QueryState query={query} what="prompts">
         {(page) =>
           page.items.length === 0 ? (
             <Text>No prompt yet.</Text>
@@ -47,7 +48,9 @@ export function PromptsPage() {
                     <Table.Td>
                       <LabelBadges labels={prompt.labels} />
                     </Table.Td>
-                    <Table.Td>{new Date(prompt.createdAt).toLocaleString()}</Table.Td>
+                    <Table.Td>
+                      <Time iso={prompt.createdAt} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

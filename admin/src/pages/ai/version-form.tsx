@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { aiApi, type ModelSettings, type PromptTemplate, type PromptVersion } from './ai-api';
 import { templateVariables } from './prompt-text';
-import { ProblemAlert } from './query-state';
+import { ProblemAlert } from '../../components/problem-alert';
 
 const ROLES = ['system', 'developer', 'user', 'assistant'];
 
@@ -80,7 +80,7 @@ export function VersionForm({
 
   return (
     <Stack component="form" onSubmit={submit} aria-label="New prompt version">
-      {save.error && <ProblemAlert error={save.error} title="Not saved" />}
+      {save.error && <ProblemAlert error={save.error} heading="Not saved" />}
       {name === undefined && (
         <>
           <TextInput

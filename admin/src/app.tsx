@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, NavLink } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api';
@@ -17,8 +17,26 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Mantine's defaults, one shade darker: white on the primary colour meets WCAG AA contrast. */
-const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
+/**
+ * Mantine's defaults, one shade darker: white on the primary colour meets WCAG AA contrast. The
+ * active navigation link has colours of its own: Mantine's light variant (shade 8 on a 12 % tint
+ * under the pointer) is 4.3:1; shade 9 on shade 0, and on shade 1 under the pointer, is 4.9:1 or more.
+ */
+const theme = createTheme({
+  primaryShade: { light: 8, dark: 8 },
+  components: {
+    NavLink: NavLink.extend({
+      vars: () => ({
+        root: {
+          '--nl-bg': 'var(--mantine-primary-color-0)',
+          '--nl-hover': 'var(--mantine-primary-color-1)',
+          '--nl-color': 'var(--mantine-primary-color-9)',
+        },
+        children: {},
+      }),
+    }),
+  },
+});
 
 function Console() {
   const { user } = useSession();

@@ -220,15 +220,25 @@ describe('admin console: orders', () => {
     await payments.locator('[data-payment-refunded]', { hasText: euros(payment.capturedAmount.amount) }).waitFor();
     expect(await page.getByRole('button', { name: 'Refund everything' }).isDisabled()).toBe(true);
 
+    const labelStatus = (p: Page) => p.getByRole('group', { name: 'Order actions' }).getByRole('status');
+    await labelStatus(page).getByText('Not labelled').waitFor();
     await page.getByRole('button', { name: 'Mark fraudulent' }).click();
     const label = page.getByRole('dialog', { name: "Label this order's payment" });
     await label.getByLabel('Note').fill('cardholder called: card stolen');
     await label.getByRole('button', { name: 'Label fraudulent' }).click();
     await label.waitFor({ state: 'hidden' });
-    await page.getByRole('status').getByText('Labelled fraudulent').waitFor();
+    await labelStatus(page).getByText("Labelled fraudulent (an admin's mark) by admin:").waitFor();
     expect(await axe(page)).toEqual([]);
     await browser.screenshot(page, 'order-refunded');
     await page.close();
+
+    // The label is read back (GET /payments/fraud-labels/:orderId): a new tab shows it, with when and the note.
+    const again = await signedIn(`/admin/orders/${orderId}`);
+    const shown = labelStatus(again);
+    await shown.getByText("Labelled fraudulent (an admin's mark) by admin:").waitFor();
+    expect(await shown.textContent()).toContain('“cardholder called: card stolen”');
+    expect(await shown.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await again.close();
   });
 
   it('shows the problem for an order that does not exist', async () => {

@@ -83,6 +83,57 @@ describe('payments: sandbox disputes and training from a route', () => {
     ]);
   });
 
+  it("reads an order's current label back (who, when, note), 404 when none, for admins only", async () => {
+    const orderId = await captured('tok_visa');
+    const read = (id: string, headers: Json = admin()) =>
+      s.app.inject({ method: 'GET', url: `/payments/fraud-labels/${id}`, headers });
+    const none = await read(orderId);
+    expect(none.statusCode).toBe(404);
+    expect(none.headers['content-type']).toContain('application/problem+json');
+    expect(none.json()).toMatchObject({
+      type: expect.stringContaining('not-found'),
+      detail: expect.stringMatching(/label/),
+    });
+
+    const adminId = uuidv7();
+    const marked = await s.app.inject({
+      method: 'PUT',
+      url: `/payments/fraud-labels/${orderId}`,
+      headers: bearer(s.app, ['admin'], adminId),
+      payload: { fraudulent: true, note: 'cardholder called: card stolen' },
+    });
+    expect(marked.statusCode).toBe(200);
+    const label = await read(orderId);
+    expect(label.statusCode).toBe(200);
+    expect(label.json()).toEqual({
+      paymentId: expect.any(String),
+      orderId,
+      fraudulent: true,
+      source: 'admin',
+      labelledBy: `admin:${adminId}`,
+      note: 'cardholder called: card stolen',
+      labelledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    // The mark answers what a read answers.
+    expect(marked.json()).toEqual(label.json());
+
+    // A chargeback replaces the admin's mark: the read follows.
+    expect((await dispute(orderId)).statusCode).toBe(200);
+    expect((await read(orderId)).json()).toMatchObject({
+      orderId,
+      fraudulent: true,
+      source: 'dispute',
+      note: 'fraudulent',
+    });
+
+    const unknown = await read(uuidv7());
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toMatch(/No payment/);
+    expect((await read('nope')).statusCode).toBe(400);
+    expect((await read(orderId, bearer(s.app))).statusCode).toBe(403);
+    expect((await read(orderId, {})).statusCode).toBe(401);
+  });
+
   it('refuses what it cannot dispute, bad bodies and non-admins, changing nothing', async () => {
     const command = authorize('tok_visa');
     await s.bus.execute(command);

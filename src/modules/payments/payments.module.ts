@@ -4,6 +4,7 @@ import { ModuleDatabaseDefinition, ModuleDatabaseModule } from '../../platform/d
 import { ModuleMessagingModule } from '../../platform/messaging';
 import { ActiveFraudModels } from './application/assess-fraud/active-fraud-models';
 import { FraudAssessor } from './application/assess-fraud/fraud-assessor';
+import { GetFraudLabelUseCase } from './application/fraud-labels/get-fraud-label.use-case';
 import { MarkFraudUseCase } from './application/fraud-labels/mark-fraud.use-case';
 import { FraudModelLifecycle } from './application/fraud-models/fraud-model-lifecycle';
 import { ChangeFraudModelUseCase } from './application/fraud-models/change-fraud-model.use-case';
@@ -112,6 +113,7 @@ const settings = (config: AppConfig) => loadPaymentsConfig(config.source);
     ListReviewsUseCase,
     DecideReviewUseCase,
     MarkFraudUseCase,
+    GetFraudLabelUseCase,
     FraudModelLifecycle,
     ListFraudModelsUseCase,
     FraudModelAuditUseCase,

@@ -1,13 +1,14 @@
 import { Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmAction } from '../../components/confirm-action';
-import { ordersApi, type FraudLabel, type Order } from './orders-api';
+import { FraudLabelStatus } from './fraud-label-status';
+import { ordersApi, type Order } from './orders-api';
 
 /**
  * PUT /payments/fraud-labels/:orderId after a confirmation: labels the order's payment fraudulent
- * (or legitimate, correcting an earlier label) for the next training of the fraud model; the label
- * set is shown beside the button.
+ * (or legitimate, correcting an earlier label) for the next training of the fraud model. The
+ * payment's current label (GET /payments/fraud-labels/:orderId) is shown beside the button.
  */
 export function MarkFraudAction({
   order,
@@ -20,11 +21,17 @@ export function MarkFraudAction({
 }) {
   const [verdict, setVerdict] = useState<'fraudulent' | 'legitimate'>('fraudulent');
   const [note, setNote] = useState('');
-  const [label, setLabel] = useState<FraudLabel | undefined>();
+  const client = useQueryClient();
+  const labelKey = ['order-fraud-label', order.id];
+  const label = useQuery({
+    queryKey: labelKey,
+    queryFn: () => ordersApi.fraudLabel(order.id),
+    enabled: hasPayment,
+  });
   const mutation = useMutation({
     mutationFn: () => ordersApi.label(order.id, verdict === 'fraudulent', note.trim()),
     onSuccess: (answer) => {
-      setLabel(answer);
+      client.setQueryData(labelKey, answer);
       changed();
     },
   });
@@ -57,11 +64,7 @@ export function MarkFraudAction({
           placeholder="e.g. cardholder called: card stolen"
         />
       </ConfirmAction>
-      {label && (
-        <Text size="sm" role="status">
-          Labelled {label.fraudulent ? 'fraudulent' : 'legitimate'} by {label.labelledBy}
-        </Text>
-      )}
+      {hasPayment && <FraudLabelStatus query={label} />}
     </>
   );
 }

@@ -145,14 +145,18 @@ export interface Shipment {
   readonly cancelledAt: string | null;
 }
 
-/** PUT /payments/fraud-labels/:orderId answers the label. */
+/** GET and PUT /payments/fraud-labels/:orderId answer the label of the order's payment. */
 export interface FraudLabel {
   readonly paymentId: string;
   readonly orderId: string;
   readonly fraudulent: boolean;
+  /** dispute (a chargeback), admin (an admin's mark) or review (a review's outcome). */
   readonly source: string;
+  /** `admin:<user id>`, `provider:<name>` or `deadline`. */
   readonly labelledBy: string;
   readonly note: string | null;
+  /** ISO 8601 instant of the last write. */
+  readonly labelledAt: string;
 }
 
 /** The filters of the orders list; the instants are ISO 8601 (from inclusive, to exclusive). */
@@ -189,6 +193,12 @@ export const ordersApi = {
       method: 'POST',
       body: { lines, reason },
       headers: { 'idempotency-key': key },
+    }),
+  /** The current label; null when the payment has none (or the order no payment): a 404. */
+  fraudLabel: (orderId: string) =>
+    request<FraudLabel>(`/payments/fraud-labels/${encodeURIComponent(orderId)}`).catch((error: unknown) => {
+      if (error instanceof Error && 'status' in error && error.status === 404) return null;
+      throw error;
     }),
   label: (orderId: string, fraudulent: boolean, note: string) =>
     request<FraudLabel>(`/payments/fraud-labels/${encodeURIComponent(orderId)}`, {

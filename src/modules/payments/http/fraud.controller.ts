@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Put, Query
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../../platform/auth';
 import { ApiProblem, FieldError, IdParam, Page, ProblemException } from '../../../platform/http';
+import { GetFraudLabelUseCase } from '../application/fraud-labels/get-fraud-label.use-case';
 import { FraudLabelView, MarkFraudUseCase } from '../application/fraud-labels/mark-fraud.use-case';
 import { ChangeFraudModelUseCase } from '../application/fraud-models/change-fraud-model.use-case';
 import { FraudModelAuditUseCase } from '../application/fraud-models/fraud-model-audit.use-case';
@@ -46,6 +47,7 @@ export class FraudController {
     private readonly listReviews: ListReviewsUseCase,
     private readonly decideReview: DecideReviewUseCase,
     private readonly markFraud: MarkFraudUseCase,
+    private readonly getLabel: GetFraudLabelUseCase,
     private readonly listModels: ListFraudModelsUseCase,
     private readonly modelAudit: FraudModelAuditUseCase,
     private readonly changeModel: ChangeFraudModelUseCase,
@@ -133,6 +135,16 @@ export class FraudController {
     @CurrentUser() admin: AuthenticatedUser,
   ): Promise<FraudLabelView> {
     return this.markFraud.execute({ orderId, fraudulent: body.fraudulent, note: body.note, admin });
+  }
+
+  /** An order's payment's current fraud label: the verdict, its source, who set it, when, and the note. */
+  @Get('fraud-labels/:id')
+  @Roles('admin')
+  @ApiParam({ name: 'id', description: 'The order id' })
+  @ApiOkResponse({ type: FraudLabelResponse })
+  @ApiProblem(404, 'not-found', 'No payment for this order, or its payment has no label')
+  currentLabel(@IdParam() orderId: string): Promise<FraudLabelView> {
+    return this.getLabel.execute({ orderId });
   }
 
   /** Every stored model version with its hold-out figures, newest first. */

@@ -86,10 +86,19 @@ export const ReviewPage = PageOf(ReviewResponse);
 export class FraudLabelResponse implements FraudLabelView {
   @ApiProperty({ format: 'uuid', example: ID }) readonly paymentId: string;
   @ApiProperty({ format: 'uuid', example: ID }) readonly orderId: string;
-  @ApiProperty() readonly fraudulent: boolean;
-  @ApiProperty({ enum: ['dispute', 'admin', 'review'] }) readonly source: 'dispute' | 'admin' | 'review';
-  @ApiProperty({ example: `admin:${ID}` }) readonly labelledBy: string;
-  @ApiProperty({ type: String, nullable: true }) readonly note: string | null;
+  @ApiProperty({ example: true }) readonly fraudulent: boolean;
+  @ApiProperty({
+    enum: ['dispute', 'admin', 'review'],
+    example: 'admin',
+    description: "dispute: a chargeback; admin: an admin's mark; review: a review's outcome",
+  })
+  readonly source: 'dispute' | 'admin' | 'review';
+  @ApiProperty({ example: `admin:${ID}`, description: '`admin:<user id>`, `provider:<name>` or `deadline`' })
+  readonly labelledBy: string;
+  @ApiProperty({ type: String, nullable: true, example: 'cardholder called: card stolen' }) readonly note:
+    string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-29T14:03:12.000Z', description: 'When it was last written' })
+  readonly labelledAt: string;
 }
 
 /** A stored model version. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction } from '../../../platform/messaging';
+import { Transaction, UnitOfWork } from '../../../platform/messaging';
 
 /** Where a label came from: a chargeback, an admin's mark, or a review's outcome. */
 export type FraudLabelSource = 'dispute' | 'admin' | 'review';
@@ -15,9 +15,17 @@ export interface FraudLabel {
   readonly note: string | null;
 }
 
+/** A stored label with when it was last written. */
+export interface StoredFraudLabel extends FraudLabel {
+  /** ISO 8601 instant of the last write (a replacing label moves it). */
+  readonly labelledAt: string;
+}
+
 /** Payments' fraud labels, one per payment. */
 @Injectable()
 export class FraudLabelRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
   /**
    * Records a label. A chargeback or an admin's mark replaces any label; a review's outcome never
    * replaces a chargeback's or an admin's (a person who saw the outcome knows more than the review).
@@ -35,10 +43,10 @@ export class FraudLabelRepository {
     return rows.length > 0;
   }
 
-  /** A payment's label, if any. */
-  async find(tx: Transaction, paymentId: string): Promise<FraudLabel | undefined> {
-    const [row] = (await tx.manager.query(
-      `SELECT payment_id, order_id, fraudulent, source, labelled_by, note FROM fraud_labels WHERE payment_id = $1`,
+  /** A payment's label, if any (read in `tx` when given). */
+  async find(paymentId: string, tx?: Transaction): Promise<StoredFraudLabel | undefined> {
+    const [row] = (await (tx?.manager ?? this.uow.reader).query(
+      `SELECT payment_id, order_id, fraudulent, source, labelled_by, note, labelled_at FROM fraud_labels WHERE payment_id = $1`,
       [paymentId],
     )) as {
       payment_id: string;
@@ -47,6 +55,7 @@ export class FraudLabelRepository {
       source: FraudLabelSource;
       labelled_by: string;
       note: string | null;
+      labelled_at: Date;
     }[];
     return (
       row && {
@@ -56,6 +65,7 @@ export class FraudLabelRepository {
         source: row.source,
         labelledBy: row.labelled_by,
         note: row.note,
+        labelledAt: row.labelled_at.toISOString(),
       }
     );
   }

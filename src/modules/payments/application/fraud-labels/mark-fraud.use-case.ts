@@ -5,7 +5,7 @@ import { UnitOfWork } from '../../../../platform/messaging';
 import { FraudLabel, FraudLabelRepository } from '../../infrastructure/fraud-label.repository';
 import { PaymentRepository } from '../../infrastructure/payment.repository';
 
-/** A label as the admin route answers it. */
+/** A label as the admin routes answer it (who set it, from where, when, with which note). */
 export interface FraudLabelView {
   readonly paymentId: string;
   readonly orderId: string;
@@ -13,6 +13,8 @@ export interface FraudLabelView {
   readonly source: FraudLabel['source'];
   readonly labelledBy: string;
   readonly note: string | null;
+  /** ISO 8601 instant the label was last written. */
+  readonly labelledAt: string;
 }
 
 /** `PUT /payments/fraud-labels/:orderId`. */
@@ -51,7 +53,7 @@ export class MarkFraudUseCase {
         note: input.note ?? null,
       };
       await this.labels.label(tx, label);
-      return label;
+      return (await this.labels.find(payment.id, tx))!;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { ADMIN, Topology } from '../e2e/support/topology';
 import { Headers, HttpShop } from '../e2e/support/http-shop';
+import { Json } from '../support/shop-steps';
 import { expectConsistent, prepareShoppers, providerLedger, streamOfCheckouts } from './support/checkout-stream';
 import { natsServerInstalled, PrivateNats } from './support/private-nats';
 
@@ -37,7 +38,7 @@ describeWithServer('NATS stopped in the middle of a stream of checkouts, then st
     const { productId, variantId } = await shop.createProduct(admin, stock, 1500);
     const shoppers = await prepareShoppers(shop, 24, variantId, 2);
     let readyDuringOutage = 0;
-    const { placed, refused, disruption } = await streamOfCheckouts(shop, shoppers, {
+    const { placed, refused, refusedShoppers, disruption } = await streamOfCheckouts(shop, shoppers, {
       gapMs: 100,
       disruptAfter: 8,
       disrupt: async () => {
@@ -51,12 +52,26 @@ describeWithServer('NATS stopped in the middle of a stream of checkouts, then st
         await nats.start();
       },
     });
-    // Checkout needs no broker to be accepted: every order placed during the outage is taken.
-    expect(refused).toEqual([]);
-    expect(placed).toHaveLength(shoppers.length);
+    // Checkout takes an order without the broker only when it can price the cart: promotions and tax
+    // answer over the broker in this topology, so a checkout during the outage is refused with the
+    // retryable 503 `pricing-unavailable` (never charged without its tax, ADR 0118), holding nothing.
+    for (const answer of refused) {
+      expect(answer).toMatchObject({ status: 503, body: { type: '/problems/pricing-unavailable' } });
+    }
     await disruption;
     expect(readyDuringOutage).toBe(503);
     await shop.eventually(async () => (await shop.request('GET', '/health/ready')).status === 200, 'ready again');
+    // Each refused shopper's cart is intact: retried once the broker is back, every one is taken.
+    for (const shopper of refusedShoppers) {
+      let answer = { status: 0, body: {} as Json };
+      await shop.eventually(
+        async () => (answer = await shop.placeOrder(shopper.auth, shopper.cartId)).status !== 503,
+        'checkout prices carts again after the outage',
+      );
+      expect(answer.status).toBe(202);
+      placed.push({ auth: shopper.auth, orderId: answer.body.id });
+    }
+    expect(placed).toHaveLength(shoppers.length);
 
     const outcome = await expectConsistent(shop, placed, { productId, initialStock: stock, quantity: 2 }, 120_000);
     console.log(`NATS down (${STOP_SIGNAL}) for ${OUTAGE_MS} ms; outcome ${JSON.stringify(outcome)}`);

@@ -34,18 +34,22 @@ export async function streamOfCheckouts(
   shop: HttpShop,
   shoppers: readonly Shopper[],
   options: { gapMs: number; disruptAfter: number; disrupt: (placedSoFar: readonly PlacedOrder[]) => Promise<void> },
-): Promise<{ placed: PlacedOrder[]; refused: Json[]; disruption: Promise<void> }> {
+): Promise<{ placed: PlacedOrder[]; refused: Json[]; refusedShoppers: Shopper[]; disruption: Promise<void> }> {
   const placed: PlacedOrder[] = [];
   const refused: Json[] = [];
+  const refusedShoppers: Shopper[] = [];
   let disruption: Promise<void> = Promise.resolve();
   for (const [index, shopper] of shoppers.entries()) {
     const answer = await shop.placeOrder(shopper.auth, shopper.cartId);
     if (answer.status === 202) placed.push({ auth: shopper.auth, orderId: answer.body.id });
-    else refused.push({ status: answer.status, body: answer.body });
+    else {
+      refused.push({ status: answer.status, body: answer.body });
+      refusedShoppers.push(shopper);
+    }
     if (index + 1 === options.disruptAfter) disruption = options.disrupt(placed);
     await new Promise((r) => setTimeout(r, options.gapMs));
   }
-  return { placed, refused, disruption };
+  return { placed, refused, refusedShoppers, disruption };
 }
 
 /** Confirmed with every step done (stock committed, payment captured), or cancelled. */

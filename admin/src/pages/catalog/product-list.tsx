@@ -1,0 +1,73 @@
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiProblemAlert } from '../../components/api-problem';
+import { formatMoney } from '../../format';
+import { catalogApi } from './catalog-api';
+
+/** GET /catalog/products: active products, newest first or by relevance to the search, 20 a page. */
+export function ProductList() {
+  const [q, setQ] = useState('');
+  const query = useInfiniteQuery({
+    queryKey: ['catalog-products', q],
+    queryFn: ({ pageParam }) => catalogApi.products({ q: q || undefined, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const products = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setQ(String(new FormData(event.currentTarget).get('q') ?? '').trim());
+  }
+
+  return (
+    <Stack>
+      <Title order={1}>Catalog</Title>
+      <form onSubmit={search} role="search" aria-label="Products">
+        <Group align="end">
+          <TextInput name="q" label="Search products" placeholder="Words in titles and descriptions" w={360} />
+          <Button type="submit">Search</Button>
+        </Group>
+      </form>
+      <Text size="sm">Active products; drafts and archived ones open by their link.</Text>
+      {query.error && <ApiProblemAlert error={query.error} title="Could not load products" />}
+      {query.isPending ? (
+        <Text>Loading products…</Text>
+      ) : products.length === 0 && !query.error ? (
+        <Text>{q ? `No product matches “${q}”.` : 'No products yet.'}</Text>
+      ) : (
+        <Table striped aria-label="Products">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Product</Table.Th>
+              <Table.Th scope="col">Slug</Table.Th>
+              <Table.Th scope="col">From</Table.Th>
+              <Table.Th scope="col">In stock</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {products.map((product) => (
+              <Table.Tr key={product.id}>
+                <Table.Th scope="row">
+                  <Anchor component={Link} to={product.id}>
+                    {product.title}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td>{product.slug}</Table.Td>
+                <Table.Td>{formatMoney(product.price)}</Table.Td>
+                <Table.Td>{product.inStock ? 'Yes' : 'No'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {query.hasNextPage && (
+        <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          More products
+        </Button>
+      )}
+    </Stack>
+  );
+}

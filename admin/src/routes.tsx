@@ -1,6 +1,9 @@
 import type { ReactElement } from 'react';
 import { AiPage } from './pages/ai/ai-page';
+import { CatalogPage } from './pages/catalog/catalog-page';
 import { FraudPage } from './pages/fraud/fraud-page';
+import { MessagingPage } from './pages/messaging/messaging-page';
+import { ModulesPage } from './pages/modules/modules-page';
 import { NotBuiltPage } from './pages/not-built/not-built-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { OverviewPage } from './pages/overview/overview-page';
@@ -20,9 +23,9 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '', label: 'Overview', element: <OverviewPage /> },
   { path: 'orders', label: 'Orders', element: <OrdersPage /> },
-  { path: 'catalog', label: 'Catalog', element: <NotBuiltPage name="Catalog" /> },
+  { path: 'catalog', label: 'Catalog', element: <CatalogPage /> },
   { path: 'fraud', label: 'Fraud review', element: <FraudPage /> },
-  { path: 'messaging', label: 'Messaging', element: <NotBuiltPage name="Messaging" /> },
+  { path: 'messaging', label: 'Messaging', element: <MessagingPage /> },
   { path: 'ai', label: 'AI', element: <AiPage /> },
-  { path: 'modules', label: 'Modules', element: <NotBuiltPage name="Modules" /> },
+  { path: 'modules', label: 'Modules', element: <ModulesPage /> },
 ];

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { adminConsoleDirectory } from '../../src/platform/admin-console';
+import { TransactionRunner } from '../../src/platform/messaging/testing';
+import { ProbeHappened } from '../messaging/probe.contracts';
+import { createProbeTables, ProbeModule, probeControls } from '../messaging/probe.module';
+import { ConsoleBrowser } from '../support/browser';
+import { Scenario } from '../support/scenario';
+import { Shop } from '../support/shop';
+import { waitUntil } from '../support/wait-until';
+
+const ADMIN = { email: 'ops-admin@example.com', password: 'ops-admin-password-1' };
+
+/**
+ * The console's Messaging and Modules pages in a real Chromium against the app on a real database
+ * (issue 23): a handler fails until told otherwise (the messaging probe), its event becomes a dead
+ * letter on the page, is replayed from the page (one, then the selected ones) and delivered.
+ */
+describe('admin console: messaging and modules', () => {
+  let s: Scenario;
+  let shop: Shop;
+  let browser: ConsoleBrowser;
+
+  /** How many times the probe's orders subscriber has done its work for `label` (0 until delivered). */
+  const effects = async (label: string): Promise<number> => {
+    const rows = (await s.app
+      .get(TransactionRunner)
+      .run('orders', (tx) =>
+        tx.manager.query(`SELECT count(*)::int AS n FROM orders.probe_effects WHERE label = $1`, [label]),
+      )) as { n: number }[];
+    return rows[0].n;
+  };
+  /** Publishes a probe event from the catalog module whose orders subscriber fails while `label` is failing. */
+  const publishPoison = async (label: string): Promise<string> => {
+    probeControls.failingLabels.add(label);
+    const event = new ProbeHappened({ label, n: 1 });
+    await s.app.get(TransactionRunner).run('catalog', async (tx) => tx.publish(event));
+    return event.eventId;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
+      throw new Error('dist/admin is missing: run `npm run build` first');
+    }
+    s = await Scenario.start({
+      extraModules: [ProbeModule],
+      env: {
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        PASSWORD_HASH_MEMORY_KIB: '1024',
+        PASSWORD_HASH_ITERATIONS: '1',
+        OUTBOX_MAX_ATTEMPTS: '3',
+        OUTBOX_RETRY_BASE_MS: '20',
+        OUTBOX_RETRY_MAX_MS: '40',
+        OUTBOX_POLL_MS: '50',
+      },
+    });
+    await createProbeTables(s.t.database.url);
+    await s.app.listen(0, '127.0.0.1');
+    const { port } = s.app.getHttpServer().address() as { port: number };
+    shop = new Shop(s.app);
+    browser = await ConsoleBrowser.launch(`http://127.0.0.1:${port}`);
+  }, 60_000);
+  afterAll(async () => {
+    probeControls.failingLabels.clear();
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('shows a failing message as a dead letter with its payload and error, replays it from the page, and it is delivered', async () => {
+    const page = await browser.open('/admin');
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Messaging' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Messaging' }).waitFor();
+    const modules = page.getByRole('region', { name: 'Outbox and inbox per module' });
+    const catalogRow = modules.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'catalog' }) });
+    await catalogRow.waitFor();
+    const letters = page.getByRole('region', { name: 'Dead letters' });
+    await letters.getByText('No dead letters', { exact: false }).waitFor();
+    // The pointer leaves the navigation: a hovered active link is a shade darker than axe accepts (the shell's).
+    await page.mouse.move(640, 890);
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+
+    // The orders subscriber fails on these three until told otherwise: each becomes a dead letter.
+    const [one, two, three] = [
+      await publishPoison('console-one'),
+      await publishPoison('console-two'),
+      await publishPoison('console-three'),
+    ];
+    const row = (id: string) => letters.locator(`tr[data-dead-letter="${id}"]`);
+    for (const id of [one, two, three]) await row(id).waitFor({ timeout: 20_000 });
+    // host, database, pending, oldest, dead letters, inbox
+    await waitUntil(async () => (await catalogRow.getByRole('cell').nth(4).textContent()) === '3');
+    // Cells: the checkbox, module, source, attempts, … (the message type is the row header).
+    expect(await row(one).getByRole('cell').nth(3).textContent()).toBe('3');
+    expect(await row(one).getByText('probe failure for console-one').count()).toBe(1);
+
+    // Its payload and whole error, on demand.
+    const details = letters.getByRole('button', { name: `Details of catalog.ProbeHappened.v1 ${one}` });
+    await details.click();
+    expect(await details.getAttribute('aria-expanded')).toBe('true');
+    expect(await row(one).getByRole('button', { name: 'Details of' }).count()).toBe(1);
+    const payload = await letters.locator('pre').filter({ hasText: '"label": "console-one"' }).textContent();
+    expect(JSON.parse(payload ?? '')).toMatchObject({ payload: { label: 'console-one', n: 1 } });
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'messaging-dead-letters');
+
+    // Fixed: replay one from its row; it leaves the list and its subscriber does its work once.
+    probeControls.failingLabels.clear();
+    expect(await effects('console-one')).toBe(0);
+    await letters.getByRole('button', { name: `Replay catalog.ProbeHappened.v1 ${one}` }).click();
+    const outcome = page.getByRole('status').filter({ hasText: 'Replayed' });
+    await outcome.getByText(`catalog ${one}: back in its outbox, to be delivered`).waitFor();
+    await row(one).waitFor({ state: 'detached' });
+    await waitUntil(async () => (await effects('console-one')) === 1);
+
+    // The other two, selected and replayed at once.
+    await letters.getByRole('checkbox', { name: `Select catalog.ProbeHappened.v1 ${two}` }).check();
+    await letters.getByRole('checkbox', { name: `Select catalog.ProbeHappened.v1 ${three}` }).check();
+    await letters.getByRole('button', { name: 'Replay selected (2)' }).click();
+    await outcome.getByText(`catalog ${three}: back in its outbox, to be delivered`).waitFor();
+    await letters.getByText('No dead letters', { exact: false }).waitFor();
+    await waitUntil(async () => (await effects('console-two')) === 1 && (await effects('console-three')) === 1);
+    // Delivered: nothing pending, no dead letter left in the catalog module's row.
+    await waitUntil(async () => {
+      const cells = await catalogRow.getByRole('cell').allTextContents();
+      return cells[2] === '0' && cells[4] === '0';
+    });
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'messaging');
+    await page.close();
+  });
+
+  it('lists every module of the map with its host, what it publishes and consumes, and its URL prefixes', async () => {
+    const map = (await shop.request('GET', '/admin/modules', shop.admin())).body as {
+      modules: { name: string; urlPrefixes: string[]; publishes: string[] }[];
+    };
+    expect(map.modules.length).toBeGreaterThan(5);
+    const page = await browser.open('/admin/modules');
+    await browser.logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { level: 1, name: 'Modules' }).waitFor();
+    const here = page.getByRole('region', { name: 'Hosted by this process' });
+    await here.getByRole('article').first().waitFor();
+    expect(await here.getByRole('article').count()).toBe(map.modules.length);
+    const table = page.getByRole('table', { name: 'Where each module runs' });
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(map.modules.map((m) => m.name).sort());
+    for (const module of map.modules) {
+      const row = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: module.name, exact: true }) });
+      expect(await row.getByRole('cell').first().textContent()).toBe('this process');
+      const card = page.getByRole('article', { name: module.name, exact: true });
+      expect(await card.getByText('Hosted by this process').count()).toBe(1);
+      for (const prefix of module.urlPrefixes) {
+        expect(await card.getByRole('list', { name: 'URL prefixes' }).getByText(`/${prefix}`).count()).toBe(1);
+      }
+      if (module.publishes.length > 0) {
+        expect(await card.getByRole('list', { name: 'Publishes' }).getByRole('listitem').allTextContents()).toEqual(
+          module.publishes,
+        );
+      }
+    }
+    expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'modules');
+    await page.close();
+  });
+});

@@ -1,12 +1,16 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { adminConsoleDirectory } from '../../src/platform/admin-console';
 import { TransactionRunner } from '../../src/platform/messaging/testing';
+import { natsAvailable, removeStreamsOf, startSplitApp } from '../extraction/support/split-apps';
 import { ProbeHappened } from '../messaging/probe.contracts';
 import { createProbeTables, ProbeModule, probeControls } from '../messaging/probe.module';
 import { ConsoleBrowser } from '../support/browser';
 import { Scenario } from '../support/scenario';
 import { Shop } from '../support/shop';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { waitUntil } from '../support/wait-until';
 
 const ADMIN = { email: 'ops-admin@example.com', password: 'ops-admin-password-1' };
@@ -163,5 +167,93 @@ describe('admin console: messaging and modules', () => {
     expect(await browser.accessibilityViolations(page)).toEqual([]);
     await browser.screenshot(page, 'modules');
     await page.close();
+  });
+
+  /**
+   * Over NATS (two processes of the split topology in this one): an event the orders consumer keeps
+   * failing is parked in the broker's dead-letter stream; the console of the process hosting orders
+   * lists it as a broker dead letter, a replay that fails again says so, and once fixed it is delivered.
+   */
+  (natsAvailable('the broker dead letters in the console') ? describe : describe.skip)('over the broker', () => {
+    const prefix = `c${randomBytes(4).toString('hex')}`;
+    let database: TestDatabase;
+    let publisher: NestFastifyApplication; // catalog + cart
+    let consumer: NestFastifyApplication; // orders + accounts, and the console
+    let natsBrowser: ConsoleBrowser;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      publisher = await startSplitApp({
+        database,
+        prefix,
+        modules: ['catalog', 'cart'],
+        extraModules: [ProbeModule.hosting(['catalog', 'cart'])],
+      });
+      consumer = await startSplitApp({
+        database,
+        prefix,
+        modules: ['orders', 'accounts'],
+        extraModules: [ProbeModule.hosting(['orders'])],
+        env: {
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          PASSWORD_HASH_MEMORY_KIB: '1024',
+          PASSWORD_HASH_ITERATIONS: '1',
+          BROKER_REDELIVERY_BASE_MS: '20',
+          BROKER_REDELIVERY_MAX_MS: '40',
+          BROKER_MAX_DELIVERIES: '3',
+        },
+      });
+      await createProbeTables(database.url);
+      await consumer.listen(0, '127.0.0.1');
+      const { port } = consumer.getHttpServer().address() as { port: number };
+      natsBrowser = await ConsoleBrowser.launch(`http://127.0.0.1:${port}`);
+    }, 90_000);
+    afterAll(async () => {
+      probeControls.failingLabels.clear();
+      await natsBrowser?.close();
+      await Promise.allSettled([publisher?.close(), consumer?.close()]);
+      await removeStreamsOf(prefix).catch(() => undefined);
+      await database?.drop();
+    });
+
+    it('shows a broker dead letter, says when its replay fails again, and replays it delivered once fixed', async () => {
+      probeControls.failingLabels.add('console-broker');
+      const event = new ProbeHappened({ label: 'console-broker', n: 1 });
+      await publisher.get(TransactionRunner).run('catalog', async (tx) => tx.publish(event));
+
+      const page = await natsBrowser.open('/admin/messaging');
+      await natsBrowser.logIn(page, ADMIN.email, ADMIN.password);
+      const letters = page.getByRole('region', { name: 'Dead letters' });
+      const row = letters.locator(`tr[data-dead-letter="${event.eventId}"]`);
+      await row.waitFor({ timeout: 20_000 });
+      // Cells: the checkbox, module, source, attempts (the message type is the row header).
+      expect((await row.getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['orders', 'broker', '3']);
+      await page
+        .getByRole('region', { name: 'Broker and processes' })
+        .getByText(/^Stream .*: connected$/)
+        .waitFor();
+      await page.mouse.move(640, 890);
+      expect(await natsBrowser.accessibilityViolations(page)).toEqual([]);
+      await natsBrowser.screenshot(page, 'messaging-broker-dead-letter');
+
+      const replay = letters.getByRole('button', { name: `Replay catalog.ProbeHappened.v1 ${event.eventId}` });
+      await replay.click();
+      const outcome = page.getByRole('status').filter({ hasText: 'Replayed' });
+      await outcome.getByText(`orders ${event.eventId}: failed again`).waitFor();
+      expect(await row.count()).toBe(1);
+
+      probeControls.failingLabels.delete('console-broker');
+      await replay.click();
+      await outcome.getByText(`orders ${event.eventId}: delivered`).waitFor();
+      await row.waitFor({ state: 'detached' });
+      const [{ n }] = (await consumer
+        .get(TransactionRunner)
+        .run('orders', (tx) =>
+          tx.manager.query(`SELECT count(*)::int AS n FROM orders.probe_effects WHERE label = 'console-broker'`),
+        )) as { n: number }[];
+      expect(n).toBe(1);
+      await page.close();
+    });
   });
 });

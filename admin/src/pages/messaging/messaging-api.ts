@@ -31,7 +31,12 @@ export interface UpstreamStatus {
   readonly upstream: string;
   readonly reachable: boolean;
   readonly error?: string;
-  readonly broker?: { readonly connected: boolean; readonly stream: string };
+  readonly broker?: {
+    readonly connected: boolean;
+    readonly stream: string;
+    /** Per consuming module the upstream hosts: events not yet handled; null while disconnected. */
+    readonly consumers: readonly { readonly module: string; readonly pending: number }[] | null;
+  };
 }
 
 /** The messaging calls of the console's Messaging page (GET /admin/messaging is in the shared client). */

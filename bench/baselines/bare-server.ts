@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const q = req.query as Record<string, string>;
     const search: ProductSearch = {
       q: q.q,
+      status: 'active',
       categoryId: q.category ? categories.get(q.category) : undefined,
       minPrice: q.minPrice ? Number(q.minPrice) : undefined,
       maxPrice: q.maxPrice ? Number(q.maxPrice) : undefined,

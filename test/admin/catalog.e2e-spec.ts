@@ -57,6 +57,13 @@ describe('admin console: catalog', () => {
     shop = new Shop(s.app);
     product = await shop.createProduct(5, 12_900);
     title = (await shop.request('GET', `/catalog/products/${product.productId}`)).body.title;
+    const draft = await shop.request('POST', '/catalog/products', shop.admin(), {
+      title: 'Lantern draft',
+      description: 'Not on sale yet.',
+      status: 'draft',
+      variants: [{ sku: 'LANTERN-DRAFT', title: 'Default', price: { amount: 4_500, currency: 'EUR' }, stock: 0 }],
+    });
+    expect(draft.status).toBe(201);
     // An order being checked out holds 2 of the 5 units.
     heldBy = uuidv7();
     const unitPrice = { amount: 12_900, currency: 'EUR' };
@@ -97,6 +104,19 @@ describe('admin console: catalog', () => {
     expect(await page.getByRole('table', { name: 'Products' }).getByRole('row').count()).toBe(2);
     expect(await browser.accessibilityViolations(page)).toEqual([]);
     await browser.screenshot(page, 'catalog-list');
+
+    // A draft is not in the shop's list; the Status filter finds it (GET /catalog/products?status=draft).
+    await page.getByLabel('Search products').fill('');
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const products = page.getByRole('table', { name: 'Products' });
+    await products.getByRole('link', { name: 'Lantern draft' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lantern draft' }).waitFor();
+    await page.getByText(/· draft$/).waitFor();
+    await page.getByRole('link', { name: 'All products' }).click();
+    await page.getByLabel('Search products').fill(title.split(' ')[1]);
+    await page.getByLabel('Status').selectOption('active');
+    await page.getByRole('button', { name: 'Search' }).click();
 
     await link.click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -130,4 +130,32 @@ describe('catalog product search and pagination', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
   });
+
+  it('lists draft or archived products for admins (status), never for anyone else', async () => {
+    const admin = bearer(t.app, ['admin']);
+    const draft = await createProduct(t.app, { title: 'Quillfern draft', status: 'draft' });
+    const archived = await createProduct(t.app, { title: 'Quillfern archived' });
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/catalog/products/${archived.id}`, headers: admin })).statusCode,
+    ).toBe(204);
+    await createProduct(t.app, { title: 'Quillfern active' });
+    const as = async (status: string, headers = admin) =>
+      t.app.inject({ method: 'GET', url: `/catalog/products?q=quillfern&status=${status}`, headers });
+
+    expect((await list('q=quillfern')).items.map((p) => p.title)).toEqual(['Quillfern active']);
+    expect((await as('active')).json().items.map((p: { title: string }) => p.title)).toEqual(['Quillfern active']);
+    expect((await as('draft')).json().items.map((p: { id: string }) => p.id)).toEqual([draft.id]);
+    expect((await as('archived')).json().items.map((p: { id: string }) => p.id)).toEqual([archived.id]);
+    // The draft list pages like any other (newest first, no search).
+    const drafts = await t.app.inject({ method: 'GET', url: '/catalog/products?status=draft&limit=1', headers: admin });
+    expect(drafts.json()).toEqual({ items: [expect.objectContaining({ id: draft.id })], nextCursor: null });
+
+    for (const headers of [{}, bearer(t.app)]) {
+      const refused = await as('draft', headers);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ status: 403, detail: 'Only admins list draft products.' });
+    }
+    expect((await as('deleted')).statusCode).toBe(400);
+  });
 });

@@ -1,6 +1,6 @@
 import { type Money, type Page, request } from '../../api';
 
-/** A product in GET /catalog/products (active products only). */
+/** A product in GET /catalog/products. */
 export interface ProductSummary {
   readonly id: string;
   readonly slug: string;
@@ -66,10 +66,11 @@ const drafts = (productId: string) => `/catalog/products/${encodeURIComponent(pr
 
 /** The catalog calls of the console's Catalog page. */
 export const catalogApi = {
-  /** `q`: words to search in titles and descriptions; `cursor`: a previous page's nextCursor. */
-  products: (query: { q?: string; cursor?: string }) => {
+  /** `q`: words to search in titles and descriptions; `status`: default active; `cursor`: a previous page's nextCursor. */
+  products: (query: { q?: string; status?: Product['status']; cursor?: string }) => {
     const params = new URLSearchParams({ limit: '20' });
     if (query.q) params.set('q', query.q);
+    if (query.status) params.set('status', query.status);
     if (query.cursor) params.set('cursor', query.cursor);
     return request<Page<ProductSummary>>(`/catalog/products?${params}`);
   },

@@ -1,17 +1,24 @@
-import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiProblemAlert } from '../../components/api-problem';
 import { formatMoney } from '../../format';
-import { catalogApi } from './catalog-api';
+import { catalogApi, type Product } from './catalog-api';
 
-/** GET /catalog/products: active products, newest first or by relevance to the search, 20 a page. */
+const STATUSES = [
+  { value: 'active', label: 'Active' },
+  { value: 'draft', label: 'Draft' },
+  { value: 'archived', label: 'Archived' },
+];
+
+/** GET /catalog/products: products of one status, newest first or by relevance to the search, 20 a page. */
 export function ProductList() {
   const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Product['status']>('active');
   const query = useInfiniteQuery({
-    queryKey: ['catalog-products', q],
-    queryFn: ({ pageParam }) => catalogApi.products({ q: q || undefined, cursor: pageParam }),
+    queryKey: ['catalog-products', status, q],
+    queryFn: ({ pageParam }) => catalogApi.products({ q: q || undefined, status, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -19,7 +26,9 @@ export function ProductList() {
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setQ(String(new FormData(event.currentTarget).get('q') ?? '').trim());
+    const form = new FormData(event.currentTarget);
+    setQ(String(form.get('q') ?? '').trim());
+    setStatus(String(form.get('status') ?? 'active') as Product['status']);
   }
 
   return (
@@ -28,15 +37,15 @@ export function ProductList() {
       <form onSubmit={search} role="search" aria-label="Products">
         <Group align="end">
           <TextInput name="q" label="Search products" placeholder="Words in titles and descriptions" w={360} />
+          <NativeSelect name="status" label="Status" data={STATUSES} defaultValue="active" />
           <Button type="submit">Search</Button>
         </Group>
       </form>
-      <Text size="sm">Active products; drafts and archived ones open by their link.</Text>
       {query.error && <ApiProblemAlert error={query.error} title="Could not load products" />}
       {query.isPending ? (
         <Text>Loading products…</Text>
       ) : products.length === 0 && !query.error ? (
-        <Text>{q ? `No product matches “${q}”.` : 'No products yet.'}</Text>
+        <Text>{q ? `No ${status} product matches “${q}”.` : `No ${status} products.`}</Text>
       ) : (
         <Table striped aria-label="Products">
           <Table.Thead>

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from '
 import { MAX_PRICE_MINOR_UNITS } from './money.dto';
 
 const SORTS = ['relevance', 'price', '-price', 'newest'] as const;
+const STATUSES = ['active', 'draft', 'archived'] as const;
 
 /** Query string of `GET /catalog/products`; numbers are parsed explicitly (no implicit coercion). */
 export class ListProductsQueryDto {
@@ -44,6 +45,15 @@ export class ListProductsQueryDto {
   @IsOptional()
   @IsIn(SORTS)
   readonly sort?: (typeof SORTS)[number];
+
+  @ApiPropertyOptional({
+    enum: STATUSES,
+    example: 'draft',
+    description: 'Default active. draft and archived are for admins only (403 `forbidden` for anyone else)',
+  })
+  @IsOptional()
+  @IsIn(STATUSES)
+  readonly status?: (typeof STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'Page size (1 to CATALOG_LIST_MAX_LIMIT)' })
   @IsOptional()

@@ -26,8 +26,12 @@ export class ProductsController {
 
   @Get()
   @ApiOkResponse({ type: ProductSummaryPage })
-  list(@Query() query: ListProductsQueryDto): Promise<Page<ProductSummary>> {
-    return this.listProducts.execute(query);
+  @ApiProblem(403, 'forbidden', 'status draft or archived asked by someone other than an admin')
+  list(
+    @Query() query: ListProductsQueryDto,
+    @CurrentUser() user: AuthenticatedUser | undefined,
+  ): Promise<Page<ProductSummary>> {
+    return this.listProducts.execute({ ...query, isAdmin: user?.roles.includes('admin') ?? false });
   }
 
   @Get(':idOrSlug')

@@ -7,6 +7,7 @@ import {
   SearchPosition,
 } from '../application/list-products/product-search';
 import { queryRows } from '../../../platform/database';
+import type { ProductStatus } from '../domain/product';
 
 /** A row of a search; it never leaves this file (searchProducts answers the module's own types). */
 interface ProductSummaryRow {
@@ -20,17 +21,27 @@ interface ProductSummaryRow {
   readonly rank: number | null;
 }
 
+/**
+ * The status as a literal, never a parameter: the indexes are partial (`WHERE status = 'active'`)
+ * and a generic plan with `status = $1` could not use them. Admins' draft and archived lists scan.
+ */
+const STATUS_CONDITION: Readonly<Record<ProductStatus, string>> = {
+  active: `p.status = 'active'`,
+  draft: `p.status = 'draft'`,
+  archived: `p.status = 'archived'`,
+};
+
 const IN_STOCK = `EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.on_hand > v.reserved)`;
 
 /**
- * One SQL statement per page: active products only, full-text match through the GIN index,
+ * One SQL statement per page: products of one status (active for the public), full-text match through the GIN index,
  * filters, and a keyset condition on the sort key plus id (so pages neither repeat nor skip when
  * rows are added or removed). Fetches `limit + 1` rows to know whether a next page exists.
  */
 export async function searchProducts(m: EntityManager, search: ProductSearch): Promise<ProductSearchPage> {
   const params: unknown[] = [];
   const param = (value: unknown): string => `$${params.push(value)}`;
-  const where = [`p.status = 'active'`];
+  const where = [STATUS_CONDITION[search.status]];
   let rank = 'NULL::real';
   if (search.q !== undefined) {
     const query = `websearch_to_tsquery('english', ${param(search.q)})`;

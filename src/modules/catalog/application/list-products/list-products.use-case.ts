@@ -8,6 +8,7 @@ import {
   ProblemException,
 } from '../../../../platform/http';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
+import type { ProductStatus } from '../../domain/product';
 import { CategoryRepository } from '../../infrastructure/category.repository';
 import { ProductRepository } from '../../infrastructure/product.repository';
 import { CatalogReadCache } from '../catalog-read-cache';
@@ -17,6 +18,10 @@ import { ProductSort, SearchPosition } from './product-search';
 /** What `GET /catalog/products` takes (its query string, validated by the controller's DTO). */
 export interface ListProductsInput {
   readonly q?: string;
+  /** Default `active`; `draft` and `archived` only when `isAdmin`. */
+  readonly status?: ProductStatus;
+  /** Whether the caller is an admin (who may list drafts and archived products). */
+  readonly isAdmin?: boolean;
   readonly category?: string;
   readonly minPrice?: number;
   readonly maxPrice?: number;
@@ -36,7 +41,7 @@ const CURSOR_SHAPES: Readonly<Record<ProductSort, CursorShape>> = {
   newest: { s: 'string', id: 'uuid' },
 };
 
-/** `GET /catalog/products`: search, filter, sort and keyset-paginate the active products. */
+/** `GET /catalog/products`: search, filter, sort and keyset-paginate the active products (admins: any status). */
 @Injectable()
 export class ListProductsUseCase {
   constructor(
@@ -46,8 +51,19 @@ export class ListProductsUseCase {
     private readonly cache: CatalogReadCache,
   ) {}
 
-  /** One page of active products; a 400 problem for a bad limit, price range, sort or cursor. */
+  /**
+   * One page of products of `status` (default active); a 400 problem for a bad limit, price range,
+   * sort or cursor, a 403 `forbidden` when someone other than an admin asks for drafts or archived ones.
+   */
   async execute(input: ListProductsInput): Promise<Page<ProductSummary>> {
+    const status = input.status ?? 'active';
+    if (status !== 'active' && !input.isAdmin) {
+      throw new ProblemException({
+        status: 403,
+        type: 'forbidden',
+        detail: `Only admins list ${status} products.`,
+      });
+    }
     const q = input.q?.trim() || undefined;
     const sort: ProductSort = input.sort ?? (q ? 'relevance' : 'newest');
     const limit = input.limit ?? this.config.listDefaultLimit;
@@ -61,12 +77,23 @@ export class ListProductsUseCase {
     }
     if (errors.length > 0) throw ProblemException.validation(errors);
     const after = input.cursor === undefined ? undefined : decodePosition(input.cursor, sort);
-    const key = JSON.stringify([q, input.category, input.minPrice, input.maxPrice, input.inStock, sort, limit, after]);
-    return this.cache.through(`list:${key}`, () => this.page(input, q, sort, limit, after));
+    const key = JSON.stringify([
+      status,
+      q,
+      input.category,
+      input.minPrice,
+      input.maxPrice,
+      input.inStock,
+      sort,
+      limit,
+      after,
+    ]);
+    return this.cache.through(`list:${key}`, () => this.page(input, status, q, sort, limit, after));
   }
 
   private async page(
     input: ListProductsInput,
+    status: ProductStatus,
     q: string | undefined,
     sort: ProductSort,
     limit: number,
@@ -79,6 +106,7 @@ export class ListProductsUseCase {
     }
     const found = await this.products.search({
       q,
+      status,
       categoryId,
       minPrice: input.minPrice,
       maxPrice: input.maxPrice,

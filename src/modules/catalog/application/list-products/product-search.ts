@@ -1,3 +1,4 @@
+import type { ProductStatus } from '../../domain/product';
 import type { ProductSummary } from '../catalog-views';
 
 /** The orders a product list can take. */
@@ -12,6 +13,8 @@ export type SearchPosition =
 /** One page's search: filters, order, size and where the previous page ended. */
 export interface ProductSearch {
   readonly q?: string;
+  /** Which products: the public list is `active`; admins also list `draft` or `archived` ones. */
+  readonly status: ProductStatus;
   readonly categoryId?: string;
   readonly minPrice?: number;
   readonly maxPrice?: number;
@@ -21,7 +24,7 @@ export interface ProductSearch {
   readonly after?: SearchPosition;
 }
 
-/** A page of active products, and where it ended when another page follows. */
+/** A page of products of one status, and where it ended when another page follows. */
 export interface ProductSearchPage {
   readonly items: ProductSummary[];
   readonly next: SearchPosition | undefined;

@@ -139,7 +139,7 @@ describe('catalog product search and pagination', () => {
       (await t.app.inject({ method: 'DELETE', url: `/catalog/products/${archived.id}`, headers: admin })).statusCode,
     ).toBe(204);
     await createProduct(t.app, { title: 'Quillfern active' });
-    const as = async (status: string, headers = admin) =>
+    const as = async (status: string, headers: Record<string, string> = admin) =>
       t.app.inject({ method: 'GET', url: `/catalog/products?q=quillfern&status=${status}`, headers });
 
     expect((await list('q=quillfern')).items.map((p) => p.title)).toEqual(['Quillfern active']);

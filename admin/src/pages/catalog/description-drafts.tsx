@@ -1,9 +1,9 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiProblemAlert, QueryState } from '../../components/api-problem';
-import { ConfirmModal } from '../../components/confirm-modal';
-import { LocalTime } from '../../components/local-time';
+import { ConfirmAction } from '../../components/confirm-action';
+import { ProblemAlert } from '../../components/problem-alert';
+import { QueryState } from '../../components/query-state';
+import { Time } from '../../components/time';
 import { catalogApi, type DescriptionDraft } from './catalog-api';
 
 /**
@@ -14,20 +14,19 @@ export function DescriptionDrafts({ productId }: { readonly productId: string })
   const client = useQueryClient();
   const key = ['description-drafts', productId];
   const drafts = useQuery({ queryKey: key, queryFn: () => catalogApi.drafts(productId) });
-  const [discarding, setDiscarding] = useState<DescriptionDraft | undefined>();
   const refresh = () =>
     Promise.all([
       client.invalidateQueries({ queryKey: key }),
       client.invalidateQueries({ queryKey: ['catalog-product', productId] }),
     ]);
   const generate = useMutation({ mutationFn: () => catalogApi.requestDraft(productId), onSuccess: refresh });
-  const decide = useMutation({
-    mutationFn: ({ draft, decision }: { draft: DescriptionDraft; decision: 'accept' | 'discard' }) =>
-      catalogApi.decideDraft(productId, draft.id, decision),
-    onSuccess: async () => {
-      setDiscarding(undefined);
-      await refresh();
-    },
+  const accept = useMutation({
+    mutationFn: (draft: DescriptionDraft) => catalogApi.decideDraft(productId, draft.id, 'accept'),
+    onSuccess: refresh,
+  });
+  const discard = useMutation({
+    mutationFn: (draft: DescriptionDraft) => catalogApi.decideDraft(productId, draft.id, 'discard'),
+    onSuccess: refresh,
   });
 
   return (
@@ -40,8 +39,8 @@ export function DescriptionDrafts({ productId }: { readonly productId: string })
           Generate a draft
         </Button>
       </Group>
-      {generate.error && <ApiProblemAlert error={generate.error} title="No draft" />}
-      {decide.error && !discarding && <ApiProblemAlert error={decide.error} title="The decision was not saved" />}
+      {generate.error && <ProblemAlert error={generate.error} heading="No draft" />}
+      {accept.error && <ProblemAlert error={accept.error} heading="Not accepted" />}
       <QueryState query={drafts} what="description drafts">
         {({ items }) =>
           items.length === 0 ? (
@@ -51,7 +50,7 @@ export function DescriptionDrafts({ productId }: { readonly productId: string })
               {items.map((draft) => (
                 <Card key={draft.id} withBorder component="article">
                   <Text size="sm" mb={4}>
-                    <strong>{draft.status}</strong> · <LocalTime iso={draft.createdAt} /> · prompt {draft.promptName} v
+                    <strong>{draft.status}</strong> · <Time iso={draft.createdAt} /> · prompt {draft.promptName} v
                     {draft.promptVersion}
                   </Text>
                   <Text style={{ whiteSpace: 'pre-wrap' }}>{draft.text}</Text>
@@ -59,14 +58,23 @@ export function DescriptionDrafts({ productId }: { readonly productId: string })
                     <Group mt="xs">
                       <Button
                         size="sm"
-                        onClick={() => decide.mutate({ draft, decision: 'accept' })}
-                        loading={decide.isPending && decide.variables?.draft.id === draft.id}
+                        onClick={() => accept.mutate(draft)}
+                        loading={accept.isPending && accept.variables?.id === draft.id}
                       >
                         Accept
                       </Button>
-                      <Button size="sm" variant="default" onClick={() => setDiscarding(draft)}>
-                        Discard
-                      </Button>
+                      <ConfirmAction
+                        label="Discard"
+                        title="Discard this draft?"
+                        confirmLabel="Discard draft"
+                        mutation={discard}
+                        variables={() => draft}
+                        buttonProps={{ size: 'sm' }}
+                      >
+                        <Text>
+                          The draft is kept in the history as discarded; the product’s description does not change.
+                        </Text>
+                      </ConfirmAction>
                     </Group>
                   )}
                 </Card>
@@ -75,18 +83,6 @@ export function DescriptionDrafts({ productId }: { readonly productId: string })
           )
         }
       </QueryState>
-      <ConfirmModal
-        opened={discarding !== undefined}
-        title="Discard this draft?"
-        confirmLabel="Discard draft"
-        cancelLabel="Keep it"
-        busy={decide.isPending}
-        error={discarding ? decide.error : undefined}
-        onConfirm={() => discarding && decide.mutate({ draft: discarding, decision: 'discard' })}
-        onClose={() => setDiscarding(undefined)}
-      >
-        <Text>The draft is kept in the history as discarded; the product’s description does not change.</Text>
-      </ConfirmModal>
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Tit
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiProblemAlert } from '../../components/api-problem';
+import { ProblemAlert } from '../../components/problem-alert';
 import { formatMoney } from '../../format';
 import { catalogApi, type Product } from './catalog-api';
 
@@ -41,7 +41,7 @@ export function ProductList() {
           <Button type="submit">Search</Button>
         </Group>
       </form>
-      {query.error && <ApiProblemAlert error={query.error} title="Could not load products" />}
+      {query.error && <ProblemAlert error={query.error} heading="Could not load products" />}
       {query.isPending ? (
         <Text>Loading products…</Text>
       ) : products.length === 0 && !query.error ? (

@@ -1,7 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '../../components/api-problem';
+import { QueryState } from '../../components/query-state';
 import { catalogApi } from './catalog-api';
 import { DescriptionDrafts } from './description-drafts';
 import { VariantsTable } from './variants-table';

@@ -2,8 +2,8 @@ import { Anchor, Button, Group, List, NumberInput, Table, Text } from '@mantine/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiProblemAlert } from '../../components/api-problem';
-import { LocalTime } from '../../components/local-time';
+import { ProblemAlert } from '../../components/problem-alert';
+import { Time } from '../../components/time';
 import { catalogApi, type ProductVariant } from './catalog-api';
 
 /**
@@ -76,10 +76,8 @@ export function VariantStockRow({
       {(save.error || stock.error || (level && level.reservations.length > 0)) && (
         <Table.Tr>
           <Table.Td colSpan={7}>
-            {save.error && <ApiProblemAlert error={save.error} title={`Stock of ${variant.sku} not set`} />}
-            {stock.error && (
-              <ApiProblemAlert error={stock.error} title={`Could not load the stock of ${variant.sku}`} />
-            )}
+            {save.error && <ProblemAlert error={save.error} heading={`Stock of ${variant.sku} not set`} />}
+            {stock.error && <ProblemAlert error={stock.error} heading={`Could not load the stock of ${variant.sku}`} />}
             {level && level.reservations.length > 0 && (
               <>
                 <Text size="sm">Reservations of {variant.sku} (orders being checked out):</Text>
@@ -89,10 +87,10 @@ export function VariantStockRow({
                       <Anchor component={Link} to={`/orders/${hold.orderId}`}>
                         Order {hold.orderId}
                       </Anchor>
-                      : {hold.quantity} reserved <LocalTime iso={hold.reservedAt} />
+                      : {hold.quantity} reserved <Time iso={hold.reservedAt} />
                       {hold.expiresAt && (
                         <>
-                          , released <LocalTime iso={hold.expiresAt} /> unless committed
+                          , released <Time iso={hold.expiresAt} /> unless committed
                         </>
                       )}
                     </List.Item>

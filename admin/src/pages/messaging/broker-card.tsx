@@ -1,5 +1,5 @@
 import { List, Table, Text } from '@mantine/core';
-import { Section } from './section';
+import { Section } from '../../components/section';
 import { useMessaging } from './use-messaging';
 
 /**

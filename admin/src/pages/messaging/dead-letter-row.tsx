@@ -1,6 +1,6 @@
 import { Button, Checkbox, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import { LocalTime } from '../../components/local-time';
+import { Time } from '../../components/time';
 import type { DeadLetter } from './messaging-api';
 
 /** One dead letter: its summary row, and when expanded, its payload, full error and ids below it. */
@@ -38,7 +38,7 @@ export function DeadLetterRow({
         <Table.Td>{letter.source}</Table.Td>
         <Table.Td>{letter.attempts}</Table.Td>
         <Table.Td>
-          <LocalTime iso={letter.createdAt} />
+          <Time iso={letter.createdAt} />
         </Table.Td>
         <Table.Td maw={320}>
           <Text size="sm" lineClamp={2}>

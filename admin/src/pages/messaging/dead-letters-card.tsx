@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, List, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiProblemAlert, QueryState } from '../../components/api-problem';
+import { ProblemAlert } from '../../components/problem-alert';
+import { QueryState } from '../../components/query-state';
 import { DeadLetterRow } from './dead-letter-row';
 import { messagingApi, type ReplayResult } from './messaging-api';
 import { MESSAGING_REFRESH_MS } from './refresh';
-import { Section } from './section';
+import { Section } from '../../components/section';
 
 const OUTCOMES: Record<ReplayResult['outcome'], string> = {
   pending: 'back in its outbox, to be delivered',
@@ -60,7 +61,7 @@ export function DeadLettersCard() {
         </Button>
       }
     >
-      {replay.error && <ApiProblemAlert error={replay.error} title="Not replayed" />}
+      {replay.error && <ProblemAlert error={replay.error} heading="Not replayed" />}
       {replay.data && (
         <Alert color="blue" title="Replayed" mb="sm" role="status">
           <List size="sm">

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import { QueryState } from '../../components/api-problem';
-import { Section } from './section';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { useMessaging } from './use-messaging';
 
 /** Per module, wherever it runs: outbox pending, the oldest's age, dead letters, inbox size, database. */

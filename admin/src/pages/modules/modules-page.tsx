@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { QueryState } from '../../components/api-problem';
+import { QueryState } from '../../components/query-state';
 import { HostingTable } from './hosting-table';
 import { ModuleCard, hostLabel } from './module-card';
 import { modulesApi, type ModuleMapEntry } from './modules-api';

@@ -141,8 +141,9 @@ describe('admin console: catalog', () => {
       .waitFor();
     expect(await cell('onHand').textContent()).toBe('5');
 
+    // By keyboard: Enter in the field submits its form.
     await page.getByLabel(`Units on hand of ${sku}`).fill('12');
-    await page.getByRole('button', { name: 'Set' }).click();
+    await page.getByLabel(`Units on hand of ${sku}`).press('Enter');
     await cell('onHand').getByText('12').waitFor();
     expect(await cell('available').textContent()).toBe('10');
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -101,7 +101,9 @@ describe('admin console: messaging and modules', () => {
 
     // Its payload and whole error, on demand.
     const details = letters.getByRole('button', { name: `Details of catalog.ProbeHappened.v1 ${one}` });
-    await details.click();
+    // By keyboard: the toggle is a real button.
+    await details.focus();
+    await page.keyboard.press('Enter');
     expect(await details.getAttribute('aria-expanded')).toBe('true');
     expect(await row(one).getByRole('button', { name: 'Details of' }).count()).toBe(1);
     const payload = await letters.locator('pre').filter({ hasText: '"label": "console-one"' }).textContent();

@@ -8,6 +8,9 @@ import { messagingApi, type ReplayResult } from './messaging-api';
 import { MESSAGING_REFRESH_MS } from './refresh';
 import { Section } from '../../components/section';
 
+/** The most dead letters one replay request takes (the API's limit). */
+const MAX_REPLAY = 100;
+
 const OUTCOMES: Record<ReplayResult['outcome'], string> = {
   pending: 'back in its outbox, to be delivered',
   delivered: 'delivered',
@@ -53,7 +56,7 @@ export function DeadLettersCard() {
       title="Dead letters"
       actions={
         <Button
-          disabled={chosen.length === 0 || chosen.length > 100}
+          disabled={chosen.length === 0 || chosen.length > MAX_REPLAY}
           loading={replay.isPending && replay.variables !== undefined && replay.variables.length > 1}
           onClick={() => replay.mutate(chosen)}
         >
@@ -84,12 +87,12 @@ export function DeadLettersCard() {
                 <Table.Tr>
                   <Table.Th scope="col">
                     <Checkbox
-                      aria-label="Select every dead letter"
-                      checked={chosen.length === letters.length}
-                      indeterminate={chosen.length > 0 && chosen.length < letters.length}
+                      aria-label={`Select the first ${Math.min(letters.length, MAX_REPLAY)} dead letters`}
+                      checked={chosen.length > 0 && chosen.length === Math.min(letters.length, MAX_REPLAY)}
+                      indeterminate={chosen.length > 0 && chosen.length < Math.min(letters.length, MAX_REPLAY)}
                       onChange={(event) => {
                         const on = event.currentTarget.checked;
-                        setSelected(new Set(on ? letters.map((letter) => letter.id) : []));
+                        setSelected(new Set(on ? letters.slice(0, MAX_REPLAY).map((letter) => letter.id) : []));
                       }}
                     />
                   </Table.Th>

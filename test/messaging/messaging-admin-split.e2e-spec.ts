@@ -65,6 +65,20 @@ describe('messaging admin through a gateway: every process’s modules in one an
       }),
     ]);
 
+    // A message by its id, found in the upstream's payments outbox.
+    const found = await gateway.app.inject({ method: 'GET', url: `/admin/messaging/messages/${dead}`, headers: admin });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual({
+      id: dead,
+      module: 'payments',
+      type: 'payments.Probe.v1',
+      status: 'dead',
+      attempts: 10,
+      lastError: 'boom',
+      deliveredAt: null,
+      host: origin,
+    });
+
     const replayed = await gateway.app.inject({
       method: 'POST',
       url: `/admin/messaging/dead-letters/${dead}/replay`,

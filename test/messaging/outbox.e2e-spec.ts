@@ -110,6 +110,26 @@ describe('outbox, relay and inbox', () => {
       expect.objectContaining({ id: poison.eventId, module: 'catalog', type: 'catalog.ProbeHappened.v1' }),
     ]);
 
+    // Where the message is now, asked by its id (issue 23: the console follows a replay with it).
+    const where = async () =>
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: `/admin/messaging/messages/${poison.eventId}`,
+          headers: bearer(s.app, ['admin']),
+        })
+      ).json();
+    expect(await where()).toEqual({
+      id: poison.eventId,
+      module: 'catalog',
+      type: 'catalog.ProbeHappened.v1',
+      status: 'dead',
+      attempts: 3,
+      lastError: expect.stringContaining('probe failure for poison'),
+      deliveredAt: null,
+      host: 'this-process',
+    });
+
     probeControls.failingLabels.delete('poison');
     const replay = await s.app.inject({
       method: 'POST',
@@ -119,6 +139,8 @@ describe('outbox, relay and inbox', () => {
     expect(replay.statusCode).toBe(202);
     await waitUntil(async () => (await effects('orders', 'poison')) === 1);
     expect(await effects('cart', 'poison')).toBe(1);
+    await waitUntil(async () => (await where()).status === 'delivered');
+    expect(await where()).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String) });
   });
 
   it('shows dead letters with their payload, the inbox per module, and replays many at once, each with its outcome', async () => {
@@ -175,7 +197,7 @@ describe('outbox, relay and inbox', () => {
     }
   });
 
-  it('keeps the operations endpoints for admins only, and 404s an unknown dead letter', async () => {
+  it('keeps the operations endpoints for admins only, and 404s an unknown dead letter or message', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/admin/messaging' })).statusCode).toBe(401);
     expect(
       (await s.app.inject({ method: 'GET', url: '/admin/messaging', headers: bearer(s.app, ['customer']) })).statusCode,
@@ -186,6 +208,19 @@ describe('outbox, relay and inbox', () => {
       headers: bearer(s.app, ['admin']),
     });
     expect(missing.statusCode).toBe(404);
+    const unknown = await s.app.inject({
+      method: 'GET',
+      url: '/admin/messaging/messages/0190a0a0-0000-7000-8000-000000000000',
+      headers: bearer(s.app, ['admin']),
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const refused = await s.app.inject({
+      method: 'GET',
+      url: '/admin/messaging/messages/0190a0a0-0000-7000-8000-000000000000',
+      headers: bearer(s.app, ['customer']),
+    });
+    expect(refused.statusCode).toBe(403);
     const metrics = await s.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/arcade_outbox_pending\{module="catalog"\}/);
     expect(metrics.body).toMatch(/arcade_outbox_delivered_total\{module="catalog"\}/);

@@ -8,12 +8,14 @@ import {
   DeadLetter,
   MessagingOperations,
   ModuleMessagingStatus,
+  OutboxMessageState,
   ReplayResult,
 } from '../operations/messaging-operations';
 import { FAN_OUT_HEADER, MessagingUpstreams, UpstreamAnswer } from '../operations/messaging-upstreams';
 import {
   DeadLetterListResponse,
   MessagingOverviewResponse,
+  OutboxMessageResponse,
   ReplayManyResponse,
   ReplayResponse,
 } from './messaging-admin.response';
@@ -112,6 +114,30 @@ export class MessagingAdminController {
       (okBody(a, isDeadLetterList)?.items ?? []).map((d) => ({ ...d, host: a.upstream })),
     );
     return { items: [...local.map((d) => ({ ...d, host: THIS_PROCESS })), ...remote].slice(0, clamped) };
+  }
+
+  /**
+   * Where an outbox message is now (pending, delivered or dead), in whichever module holds it, here
+   * or (asked in turn) behind an upstream: how an operator sees a replayed dead letter delivered.
+   */
+  @Get('messages/:id')
+  @ApiOkResponse({ type: OutboxMessageResponse })
+  @ApiProblem(404, 'not-found', 'No outbox holds this message (unknown, or pruned after delivery)')
+  async message(
+    @IdParam() id: string,
+    @Headers('authorization') authorization?: string,
+    @Headers(FAN_OUT_HEADER) fannedOut?: string,
+  ): Promise<Hosted<OutboxMessageState>> {
+    const local = await this.operations.message(id);
+    if (local) return { ...local, host: THIS_PROCESS };
+    for (const origin of fannedOut ? [] : this.upstreams.origins) {
+      const body = okBody(
+        await this.upstreams.one<OutboxMessageState>(origin, 'GET', `/admin/messaging/messages/${id}`, authorization),
+        isOutboxMessage,
+      );
+      if (body) return { ...body, host: origin };
+    }
+    throw ProblemException.notFound(`Outbox message ${id}`);
   }
 
   /**
@@ -246,4 +272,8 @@ function isReplayList(body: unknown): body is { results: ReplayResult[] } {
 
 function isReplayed(body: unknown): body is Replayed {
   return isRecord(body) && recordsWith([body], ['id', 'module', 'status']);
+}
+
+function isOutboxMessage(body: unknown): body is OutboxMessageState {
+  return isRecord(body) && recordsWith([body], ['id', 'module', 'type', 'status']);
 }

@@ -103,3 +103,23 @@ export class ReplayManyResponse {
   @ApiProperty({ type: [ReplayResultResponse], description: 'One per id, in the order given' })
   readonly results: ReplayResultResponse[];
 }
+
+/** Where one outbox message is now (GET /admin/messaging/messages/{id}). */
+export class OutboxMessageResponse {
+  @ApiProperty({ format: 'uuid', example: '0190a0a0-0000-7000-8000-000000000000' }) readonly id: string;
+  @ApiProperty({ example: 'reviews', description: 'The module whose outbox holds it' }) readonly module: string;
+  @ApiProperty({ example: 'reviews.ReviewPosted.v1' }) readonly type: string;
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'dead'],
+    example: 'delivered',
+    description: 'pending: waiting or being retried; delivered; dead: parked as a dead letter',
+  })
+  readonly status: 'pending' | 'delivered' | 'dead';
+  @ApiProperty({ example: 1, description: 'Delivery attempts since it was written or last replayed' })
+  readonly attempts: number;
+  @ApiProperty({ type: String, nullable: true, example: null }) readonly lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-30T00:28:39.120Z' })
+  readonly deliveredAt: string | null;
+  @ApiProperty({ example: 'this-process', description: 'this-process, or the upstream origin whose module holds it' })
+  readonly host: string;
+}

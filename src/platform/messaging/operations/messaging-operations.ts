@@ -50,6 +50,20 @@ export interface DeadLetter {
   readonly payload: Record<string, unknown>;
 }
 
+/** Where one outbox message is now: waiting (or retried), delivered, or parked as a dead letter. */
+export interface OutboxMessageState {
+  readonly id: string;
+  /** The module whose outbox holds it. */
+  readonly module: string;
+  readonly type: string;
+  readonly status: 'pending' | 'delivered' | 'dead';
+  /** Delivery attempts since it was written or last replayed. */
+  readonly attempts: number;
+  readonly lastError: string | null;
+  /** When it was delivered (ISO 8601); null until then. */
+  readonly deliveredAt: string | null;
+}
+
 /**
  * What replaying one of several dead letters did: put back in line, delivered, unknown, or failed
  * (failed again, or not found while `module`'s database did not answer).
@@ -230,6 +244,37 @@ export class MessagingOperations implements OnApplicationBootstrap, BeforeApplic
     const parked = await this.brokerDeadLetters.replay(id);
     if (parked || !unanswered) return parked;
     throw new DeadLettersUnreachableError(id, unanswered.module, messageOf(unanswered.error));
+  }
+
+  /**
+   * Where an outbox message is now, in whichever module's outbox holds it; undefined when none of
+   * the modules whose database answered has it (unknown, or pruned after delivery).
+   */
+  async message(id: string): Promise<OutboxMessageState | undefined> {
+    for (const [module, dataSource] of this.dataSources.entries()) {
+      const rows = (await dataSource
+        .query(`SELECT type, status, attempts, last_error, delivered_at FROM outbox WHERE id = $1`, [id])
+        .catch(() => [])) as {
+        type: string;
+        status: OutboxMessageState['status'];
+        attempts: number;
+        last_error: string | null;
+        delivered_at: Date | null;
+      }[];
+      const [row] = rows;
+      if (row) {
+        return {
+          id,
+          module,
+          type: row.type,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.last_error,
+          deliveredAt: row.delivered_at ? new Date(row.delivered_at).toISOString() : null,
+        };
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -116,9 +116,11 @@ describe('admin console: messaging and modules', () => {
     expect(await effects('console-one')).toBe(0);
     await letters.getByRole('button', { name: `Replay catalog.ProbeHappened.v1 ${one}` }).click();
     const outcome = page.getByRole('status').filter({ hasText: 'Replayed' });
-    await outcome.getByText(`catalog ${one}: back in its outbox, to be delivered`).waitFor();
+    // The page follows it from its outbox to its delivery (GET /admin/messaging/messages/{id}).
+    const replayed = (id: string) => outcome.locator(`[data-replayed="${id}"]`);
+    await replayed(one).getByText(`catalog ${one}: delivered`, { exact: false }).waitFor();
+    expect(await effects('console-one')).toBe(1);
     await row(one).waitFor({ state: 'detached' });
-    await waitUntil(async () => (await effects('console-one')) === 1);
 
     // The other two, selected and replayed at once: one ticked, then the header's box ticks both.
     const tick = (id: string) => letters.getByRole('checkbox', { name: `Select catalog.ProbeHappened.v1 ${id}` });
@@ -127,15 +129,18 @@ describe('admin console: messaging and modules', () => {
     await letters.getByRole('checkbox', { name: 'Select the first 2 dead letters' }).check();
     expect([await tick(two).isChecked(), await tick(three).isChecked()]).toEqual([true, true]);
     await letters.getByRole('button', { name: 'Replay selected (2)' }).click();
-    await outcome.getByText(`catalog ${three}: back in its outbox, to be delivered`).waitFor();
+    for (const id of [two, three]) {
+      await replayed(id).getByText(`catalog ${id}: delivered`, { exact: false }).waitFor();
+    }
     await letters.getByText('No dead letters', { exact: false }).waitFor();
-    await waitUntil(async () => (await effects('console-two')) === 1 && (await effects('console-three')) === 1);
+    expect([await effects('console-two'), await effects('console-three')]).toEqual([1, 1]);
     // Delivered: nothing pending, no dead letter left in the catalog module's row.
     await waitUntil(async () => {
       const cells = await catalogRow.getByRole('cell').allTextContents();
       return cells[2] === '0' && cells[4] === '0';
     });
     expect(await browser.accessibilityViolations(page)).toEqual([]);
+    await page.evaluate('window.scrollTo(0, 0)');
     await browser.screenshot(page, 'messaging');
     await page.close();
   });

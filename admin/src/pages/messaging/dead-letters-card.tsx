@@ -1,22 +1,16 @@
-import { Alert, Button, Checkbox, List, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/problem-alert';
 import { QueryState } from '../../components/query-state';
 import { DeadLetterRow } from './dead-letter-row';
-import { messagingApi, type ReplayResult } from './messaging-api';
+import { messagingApi } from './messaging-api';
+import { ReplayOutcome } from './replay-outcome';
 import { MESSAGING_REFRESH_MS } from './refresh';
 import { Section } from '../../components/section';
 
 /** The most dead letters one replay request takes (the API's limit). */
 const MAX_REPLAY = 100;
-
-const OUTCOMES: Record<ReplayResult['outcome'], string> = {
-  pending: 'back in its outbox, to be delivered',
-  delivered: 'delivered',
-  not_found: 'not found (replayed already?)',
-  failed: 'failed again',
-};
 
 /**
  * GET /admin/messaging/dead-letters: every module's dead letters (outbox and broker), each with its
@@ -55,13 +49,15 @@ export function DeadLettersCard() {
     <Section
       title="Dead letters"
       actions={
-        <Button
-          disabled={chosen.length === 0 || chosen.length > MAX_REPLAY}
-          loading={replay.isPending && replay.variables !== undefined && replay.variables.length > 1}
-          onClick={() => replay.mutate(chosen)}
-        >
-          Replay selected ({chosen.length})
-        </Button>
+        <Group justify="flex-end" mb="sm">
+          <Button
+            disabled={chosen.length === 0 || chosen.length > MAX_REPLAY}
+            loading={replay.isPending && replay.variables !== undefined && replay.variables.length > 1}
+            onClick={() => replay.mutate(chosen)}
+          >
+            Replay selected ({chosen.length})
+          </Button>
+        </Group>
       }
     >
       {replay.error && <ProblemAlert error={replay.error} heading="Not replayed" />}
@@ -69,10 +65,7 @@ export function DeadLettersCard() {
         <Alert color="blue" title="Replayed" mb="sm" role="status">
           <List size="sm">
             {replay.data.results.map((result) => (
-              <List.Item key={result.id}>
-                {result.module ?? 'unknown'} {result.id}: {OUTCOMES[result.outcome]}
-                {result.error ? ` — ${result.error}` : ''}
-              </List.Item>
+              <ReplayOutcome key={result.id} result={result} />
             ))}
           </List>
         </Alert>

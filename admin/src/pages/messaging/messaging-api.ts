@@ -26,6 +26,18 @@ export interface ReplayResult {
   readonly error?: string;
 }
 
+/** Where one outbox message is now (GET /admin/messaging/messages/{id}). */
+export interface OutboxMessage {
+  readonly id: string;
+  readonly module: string;
+  readonly type: string;
+  readonly status: 'pending' | 'delivered' | 'dead';
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly deliveredAt: string | null;
+  readonly host: string;
+}
+
 /** One upstream the gateway routes modules to, and whether it answered. */
 export interface UpstreamStatus {
   readonly upstream: string;
@@ -44,6 +56,8 @@ export const messagingApi = {
   /** The newest dead letters of every module, wherever hosted (at most `limit`, 1–500). */
   deadLetters: (limit = 200) =>
     request<{ items: readonly DeadLetter[] }>(`/admin/messaging/dead-letters?limit=${limit}`),
+  /** Where an outbox message is now, wherever its module runs; 404 when no outbox holds it. */
+  message: (id: string) => request<OutboxMessage>(`/admin/messaging/messages/${encodeURIComponent(id)}`),
   /** Replays 1–100 dead letters in order; one result per id. */
   replay: (ids: readonly string[]) =>
     request<{ results: readonly ReplayResult[] }>('/admin/messaging/dead-letters/replay', {

@@ -4,7 +4,6 @@ import { CatalogPage } from './pages/catalog/catalog-page';
 import { FraudPage } from './pages/fraud/fraud-page';
 import { MessagingPage } from './pages/messaging/messaging-page';
 import { ModulesPage } from './pages/modules/modules-page';
-import { NotBuiltPage } from './pages/not-built/not-built-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { OverviewPage } from './pages/overview/overview-page';
 
@@ -18,7 +17,7 @@ export interface ConsolePage {
 
 /**
  * Every page, in navigation order. A new page: a folder under src/pages/<name>/ with its
- * <name>-page.tsx, and its row here in place of the NotBuiltPage.
+ * <name>-page.tsx, and its row here.
  */
 export const PAGES: readonly ConsolePage[] = [
   { path: '', label: 'Overview', element: <OverviewPage /> },

@@ -93,7 +93,6 @@ const PROCESSES: Readonly<Record<string, readonly string[]>> = {
       expect(upstreams.sort()).toEqual(
         [origin('payments'), origin('promotions')].map((o) => `${o}: answered, broker connected`).sort(),
       );
-      await page.mouse.move(640, 890);
       expect(await browser.accessibilityViolations(page)).toEqual([]);
       await browser.screenshot(page, 'split-messaging');
 
@@ -115,7 +114,6 @@ const PROCESSES: Readonly<Record<string, readonly string[]>> = {
           .getByRole('article')
           .count(),
       ).toBe(1);
-      await page.mouse.move(640, 890);
       expect(await browser.accessibilityViolations(page)).toEqual([]);
       await browser.screenshot(page, 'split-modules');
       expect(errors).toEqual([]);

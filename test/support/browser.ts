@@ -20,6 +20,10 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+/** True once every finite animation or transition on the page has ended (the script is a string: no DOM types here). */
+const ANIMATIONS_ENDED = `document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)`;
+
 /**
  * A headless Chromium with a fresh profile of its own (removed on close), driving the admin console
  * of an app at `baseUrl` (the app's own origin: the console calls the API there).
@@ -57,13 +61,19 @@ export class ConsoleBrowser {
   }
 
   /**
-   * Runs axe on the page as it is and, when the console's navigation shows an active link, again
+   * Runs axe on the page once its finite animations have ended and, when the console's navigation shows an active link, again
    * with the pointer over that link (its hover colours are checked too); answers the violations of
    * both runs (rule id, help and the nodes, each once), none when clean. The pointer stays there.
    */
   async accessibilityViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
     const found = new Map<string, { id: string; help: string; targets: string[] }>();
     const analyze = async () => {
+      // Colours are checked as they end up: a dialog fading in (or a hover transition) would be
+      // measured half-transparent. Endless animations (a loader's spin) are not waited for. Polled
+      // with evaluate: waitForFunction evaluates its string with eval, which the console's CSP refuses.
+      for (let poll = 0; poll < 100 && !(await page.evaluate<boolean>(ANIMATIONS_ENDED)); poll++) {
+        await page.waitForTimeout(50);
+      }
       for (const v of (await new AxeBuilder({ page }).analyze()).violations) {
         const seen = found.get(v.id) ?? { id: v.id, help: v.help, targets: [] };
         for (const node of v.nodes) {

@@ -11,12 +11,12 @@ const ADMIN = { email: 'double-click-admin@example.com', password: 'double-click
 const PROMPT = 'console.double-click';
 
 /**
- * A double click on a console action sends its request once (issue 23, attack pass): a second
- * click while the first request is in flight is dropped. Without that, a double-clicked "Save
- * version" created two identical prompt versions, and every confirmed action (cancel, refund,
- * approve, move a label) was posted twice.
+ * The console used carelessly or with hostile input (issue 23, attack pass). A double click on an
+ * action sends its request once: a second click while the first request is in flight is dropped
+ * (a double-clicked "Save version" created two identical prompt versions, and every confirmed
+ * action was posted twice). A link with a bad parameter shows the page, never a blank one.
  */
-describe('admin console: double clicks', () => {
+describe('admin console: hostile use', () => {
   let t: TestApp;
   let shop: Shop;
   let browser: ConsoleBrowser;
@@ -24,6 +24,8 @@ describe('admin console: double clicks', () => {
   let admin: { authorization: string };
   /** Every non-GET request the page sent: method and path. */
   const sent: string[] = [];
+  /** Uncaught errors in the page (a render that throws blanks the page). */
+  const crashes: string[] = [];
   const api = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: admin })).json();
 
   beforeAll(async () => {
@@ -60,12 +62,14 @@ describe('admin console: double clicks', () => {
     expect(created.statusCode).toBe(201);
     browser = await ConsoleBrowser.launch(`http://127.0.0.1:${port}`);
     page = await browser.open('/admin');
+    page.on('pageerror', (error) => crashes.push(error.message));
     page.on('request', (request) => {
       if (request.method() !== 'GET') sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
     });
     await browser.logIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('navigation', { name: 'Console pages' }).waitFor();
   }, 60_000);
+  afterEach(() => expect(crashes.splice(0)).toEqual([]));
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -125,5 +129,18 @@ describe('admin console: double clicks', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(sent).toEqual([`POST /orders/${orderId}/cancel`]);
     expect((await api(`/orders/${orderId}`)).status).toBe('cancelled');
+  }, 60_000);
+
+  it('shows the order list, unfiltered by a day that is not a date, for a link with a bad from/until', async () => {
+    const { variantId } = await shop.createProduct(10, 1999);
+    const customer = await shop.signUp();
+    const cartId = await shop.cartWith(customer.auth, [{ variantId, quantity: 1 }]);
+    const placed = await shop.placeOrder(customer.auth, cartId);
+    expect(placed.status).toBe(202);
+    await go('/admin/orders?from=%3Cscript%3Ealert(1)%3C/script%3E&until=2026-13-45');
+    const orders = page.getByRole('table', { name: 'Orders' });
+    await orders.getByRole('link', { name: placed.body.id as string }).waitFor({ timeout: 20_000 });
+    expect(await page.getByLabel('Placed from').inputValue()).toBe('');
+    await browser.screenshot(page, 'hostile-orders-link');
   }, 60_000);
 });

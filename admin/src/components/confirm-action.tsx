@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ProblemAlert } from './problem-alert';
+import { useMutateOnce } from './use-mutate-once';
 
 /**
  * A button that opens a confirmation dialog before a destructive or money-moving action. The dialog
@@ -40,7 +41,8 @@ export function ConfirmAction<TVariables>({
     mutation.reset();
     setOpened(true);
   };
-  const confirm = () => mutation.mutate(variables(), { onSuccess: () => setOpened(false) });
+  const mutate = useMutateOnce(mutation);
+  const confirm = () => mutate(variables(), { onSuccess: () => setOpened(false) });
   return (
     <>
       <Button color={color} variant="outline" onClick={open} disabled={disabled} {...buttonProps}>

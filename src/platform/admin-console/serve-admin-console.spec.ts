@@ -123,4 +123,14 @@ describe('the admin console proxied to a dev server', () => {
     const call = await fastify.inject({ url: '/admin/messaging', headers: { accept: 'application/json' } });
     expect(call.json()).toEqual({ api: true });
   });
+
+  it('redirects /admin to /admin/, the dev server’s base (Vite answers /admin with a 404 hint)', async () => {
+    seen.length = 0;
+    const bare = await fastify.inject({ url: '/admin', headers: HTML });
+    expect(bare.statusCode).toBe(308);
+    expect(bare.headers.location).toBe('/admin/');
+    const withQuery = await fastify.inject({ url: '/admin?from=2026-11-30', headers: HTML });
+    expect(withQuery.headers.location).toBe('/admin/?from=2026-11-30');
+    expect(seen).toEqual([]);
+  });
 });

@@ -77,6 +77,9 @@ function proxyToDevServer(fastify: FastifyInstance, devServerUrl: string, timeou
     done();
   });
   return async (request, reply) => {
+    // Vite serves its base (`/admin/`) only: `/admin` itself gets its 404 "did you mean" hint.
+    const [path, query] = (request.raw.url ?? '/').split(/\?(.*)/s, 2);
+    if (path === CONSOLE_PATH) return reply.redirect(`${CONSOLE_PATH}/${query === undefined ? '' : `?${query}`}`, 308);
     forward(request, reply, upstream, timeoutMs);
     return reply;
   };

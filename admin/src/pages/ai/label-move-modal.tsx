@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { AiModal } from './ai-modal';
 import { aiApi } from './ai-api';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useMutateOnce } from '../../components/use-mutate-once';
 
 /** The labels only an admin may move, which serve customers: moving one asks for an explicit confirmation. */
 export const PROTECTED_LABELS: readonly string[] = ['production'];
@@ -66,9 +67,10 @@ function LabelMoveForm({
       onDone();
     },
   });
+  const moveOnce = useMutateOnce(move);
   function submit(event: FormEvent) {
     event.preventDefault();
-    move.mutate();
+    moveOnce(undefined);
   }
   return (
     <Stack component="form" onSubmit={submit} aria-label="Move label">

@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { aiApi, type ModelSettings, type PromptTemplate, type PromptVersion } from './ai-api';
 import { templateVariables } from './prompt-text';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useMutateOnce } from '../../components/use-mutate-once';
 
 const ROLES = ['system', 'developer', 'user', 'assistant'];
 
@@ -70,9 +71,10 @@ export function VersionForm({
     },
   });
 
+  const saveOnce = useMutateOnce(save);
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate();
+    saveOnce(undefined);
   }
 
   const setMessage = (index: number, change: Partial<Message>) =>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ConfirmAction } from '../../components/confirm-action';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useMutateOnce } from '../../components/use-mutate-once';
 import { QueryState } from '../../components/query-state';
 import { Section } from '../../components/section';
 import { Time } from '../../components/time';
@@ -41,6 +42,7 @@ export function ReviewPage() {
   const approve = useMutation({ mutationFn: () => fraudApi.approve(paymentId), onSuccess: decided });
   const reject = useMutation({ mutationFn: () => fraudApi.reject(paymentId), onSuccess: decided });
   const explain = useMutation({ mutationFn: () => fraudApi.explain(paymentId), onSuccess: decided });
+  const explainOnce = useMutateOnce(explain);
 
   return (
     <Stack>
@@ -121,7 +123,12 @@ export function ReviewPage() {
                     </Text>
                   )}
                   <Group>
-                    <Button variant="default" size="xs" onClick={() => explain.mutate()} loading={explain.isPending}>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => explainOnce(undefined)}
+                      loading={explain.isPending}
+                    >
                       Explain again
                     </Button>
                   </Group>

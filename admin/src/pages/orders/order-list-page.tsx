@@ -10,6 +10,17 @@ import { ordersApi, type OrderFilters } from './orders-api';
 
 const PAGE_SIZE = 20;
 
+/**
+ * A YYYY-MM-DD day from the address, or '' when it is missing or no calendar day (`2026-13-45`,
+ * `<script>`): a hand-edited or hostile link shows the list without that filter instead of
+ * throwing while rendering (`toISOString` of an invalid date).
+ */
+function dayParam(value: string | null): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : '';
+}
+
 /** Local midnight of a YYYY-MM-DD day (plus `days`), as an ISO 8601 instant. */
 function startOfDay(day: string, days = 0): string {
   const date = new Date(`${day}T00:00:00`);
@@ -36,8 +47,8 @@ export function OrderListPage() {
   const fields: FilterFields = {
     status: params.get('status') ?? '',
     customerId: params.get('customer') ?? '',
-    fromDay: params.get('from') ?? '',
-    toDay: params.get('until') ?? '',
+    fromDay: dayParam(params.get('from')),
+    toDay: dayParam(params.get('until')),
   };
   // The cursors of the pages before this one (the first page has none).
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);

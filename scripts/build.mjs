@@ -4,7 +4,8 @@
 // do takes well under a second). Two things a plain incremental tsc leaves undone are done here:
 // compiled files whose source is gone are removed (a deleted migration must not keep running from
 // dist/), and the assets named in nest-cli.json (email templates) are copied beside the code.
-// The admin console (admin/, ADR 0121) is built by Vite into dist/admin when a file of admin/ or the
+// The admin console (admin/, ADR 0121) is built by Vite into dist/admin when a file of admin/, of
+// src/platform/money (its money formatter, shared with the server) or the
 // lockfile is newer than the last build's index.html.
 // Where there is no src/ (the production image ships only dist/), there is nothing to build.
 import { spawnSync } from 'node:child_process';
@@ -72,7 +73,8 @@ const consoleIndex = join(dist, 'admin', 'index.html');
 const consoleBuilt = existsSync(consoleIndex) ? statSync(consoleIndex).mtimeMs : 0;
 if (
   existsSync(join(root, 'admin')) &&
-  newestChange([join(root, 'admin'), join(root, 'package-lock.json')]) > consoleBuilt
+  newestChange([join(root, 'admin'), join(root, 'src', 'platform', 'money'), join(root, 'package-lock.json')]) >
+    consoleBuilt
 ) {
   let vite;
   try {

@@ -1,10 +1,12 @@
+import { formatMinorUnits } from '../../src/platform/money/format-money';
 import type { Money } from './api';
 
-/** Integer minor units as the currency shows them: `{2590, EUR}` → `€25.90`. */
+/**
+ * Integer minor units with the currency's ISO 4217 decimals: `{2590, EUR}` → `€25.90`,
+ * `{12345, HUF}` → `HUF 123.45` (the server's own formatter, shared with the emails).
+ */
 export function formatMoney({ amount, currency }: Money): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+  return formatMinorUnits(amount, currency);
 }
 
 /** A decimal string amount of a currency (the AI cost figures): `"0.0123"`, `USD` → `USD 0.0123`. */

@@ -1,6 +1,6 @@
-/** `{ amount: 1999, currency: 'EUR' }` → `€19.99`, using the currency's own number of minor digits. */
+import { formatMinorUnits } from '../../../platform/money/format-money';
+
+/** `{ amount: 1999, currency: 'EUR' }` → `€19.99`: minor units with the currency's ISO 4217 decimals. */
 export function formatMoney(money: { amount: number; currency: string }, locale = 'en-GB'): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(money.amount / 10 ** digits);
+  return formatMinorUnits(money.amount, money.currency, locale);
 }

@@ -14,7 +14,8 @@ const PROMPT = 'console.double-click';
  * The console used carelessly or with hostile input (issue 23, attack pass). A double click on an
  * action sends its request once: a second click while the first request is in flight is dropped
  * (a double-clicked "Save version" created two identical prompt versions, and every confirmed
- * action was posted twice). A link with a bad parameter shows the page, never a blank one.
+ * action was posted twice). A link with a bad parameter shows the page, never a blank one, and a
+ * page that throws while rendering shows the error in its place, not a blank console.
  */
 describe('admin console: hostile use', () => {
   let t: TestApp;
@@ -142,5 +143,26 @@ describe('admin console: hostile use', () => {
     await orders.getByRole('link', { name: placed.body.id as string }).waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('Placed from').inputValue()).toBe('');
     await browser.screenshot(page, 'hostile-orders-link');
+  }, 60_000);
+
+  it('shows a page that fails to render as an error in its place, the navigation still usable', async () => {
+    // An API of another version answering a shape the page does not expect: the list throws while rendering.
+    const ordersList = (url: URL) => url.pathname === '/orders';
+    await page.route(ordersList, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.continue()
+        : route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":null}' }),
+    );
+    try {
+      // A filter no earlier test used: its list is not in the page's cache, so it is fetched (and refused).
+      await go('/admin/orders?status=cancelled');
+      await page.getByRole('alert').getByText('This page failed to show').waitFor({ timeout: 20_000 });
+      await page.getByRole('banner').getByRole('button', { name: 'Log out' }).waitFor();
+      await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Overview' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      expect(await page.getByText('This page failed to show').count()).toBe(0);
+    } finally {
+      await page.unroute(ordersList);
+    }
   }, 60_000);
 });

@@ -1,13 +1,15 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterLink, Outlet } from 'react-router';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
+import { PageErrorBoundary } from '../components/page-error-boundary';
 import { PAGES } from '../routes';
 
 /** The frame of every page after sign-in: header (who, logout), navigation, and the page as main. */
 export function ConsoleLayout() {
   const { user, logOut } = useSession();
   const [opened, { toggle }] = useDisclosure();
+  const { pathname } = useLocation();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -42,7 +44,9 @@ export function ConsoleLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <PageErrorBoundary key={pathname}>
+          <Outlet />
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -145,6 +145,12 @@ describe('admin console: hostile use', () => {
     await browser.screenshot(page, 'hostile-orders-link');
   }, 60_000);
 
+  it('takes a guessed link to the prompt list (/admin/ai/prompts) to the list', async () => {
+    await go('/admin/ai/prompts');
+    await page.getByRole('heading', { level: 2, name: 'Prompts' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/ai');
+  }, 60_000);
+
   it('shows a page that fails to render as an error in its place, the navigation still usable', async () => {
     // An API of another version answering a shape the page does not expect: the list throws while rendering.
     const ordersList = (url: URL) => url.pathname === '/orders';

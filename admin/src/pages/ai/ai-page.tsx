@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { CallPage } from './call-page';
 import { CallsPage } from './calls-page';
 import { DataToolsPage } from './data-tools-page';
@@ -45,6 +45,7 @@ export function AiPage() {
       <Suspense fallback={<Loader size="sm" aria-label="Loading the page" />}>
         <Routes>
           <Route index element={<PromptsPage />} />
+          <Route path="prompts" element={<Navigate to=".." relative="path" replace />} />
           <Route path="prompts/:name" element={<PromptPage />} />
           <Route path="prompts/:name/diff" element={<PromptDiffPage />} />
           <Route path="calls" element={<CallsPage />} />

@@ -79,6 +79,10 @@ describe('admin console: the shell', () => {
     const money = new Intl.NumberFormat('en', { style: 'currency', currency: orderTotal.currency });
     expect(await figure('Revenue')).toBe(money.format(orderTotal.amount / 100));
     expect(await figure('Checkouts in flight')).toBe('0');
+    // The counts say what they count: events since midnight, and the orders the revenue is made of.
+    await orders
+      .getByText(/^Since 00:00 UTC: 1 confirmed · 0 cancelled .* revenue from 1 confirmed order not cancelled/)
+      .waitFor();
     // The orders module's row: nothing pending, no dead letter, and its inbox remembers the replies it handled.
     const cells = await messaging.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'orders' }) });
     const [pending, , deadLetters, inbox] = await cells.getByRole('cell').allTextContents();

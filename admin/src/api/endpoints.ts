@@ -43,7 +43,13 @@ export interface OrderStats {
   readonly confirmed: number;
   readonly cancelled: number;
   /** Per currency and tax mode; `total` is the sum of its breakdown. */
-  readonly revenue: readonly { readonly currency: string; readonly taxIncluded: boolean; readonly total: Money }[];
+  readonly revenue: readonly {
+    readonly currency: string;
+    readonly taxIncluded: boolean;
+    /** Confirmed orders in the window not cancelled since, whose totals make this row. */
+    readonly orders: number;
+    readonly total: Money;
+  }[];
   readonly inFlight: { readonly total: number; readonly byState: Record<string, number> };
 }
 

@@ -12,6 +12,7 @@ export function OrdersTodayCard() {
     <QueryCard title="Orders today" query={query}>
       {(stats) => {
         const inFlight = Object.entries(stats.inFlight.byState).filter(([, count]) => count > 0);
+        const revenueOrders = stats.revenue.reduce((sum, row) => sum + row.orders, 0);
         return (
           <Stack gap="xs">
             <SimpleGrid cols={3}>
@@ -23,7 +24,9 @@ export function OrdersTodayCard() {
               <Figure label="Checkouts in flight" value={String(stats.inFlight.total)} />
             </SimpleGrid>
             <Text size="sm">
-              {stats.confirmed} confirmed · {stats.cancelled} cancelled
+              Since 00:00 UTC: {stats.confirmed} confirmed · {stats.cancelled} cancelled (an order confirmed, then
+              cancelled, counts in both) · revenue from {revenueOrders} confirmed{' '}
+              {revenueOrders === 1 ? 'order' : 'orders'} not cancelled
               {inFlight.length > 0 && ` · in flight: ${inFlight.map(([state, n]) => `${state} ${n}`).join(', ')}`}
             </Text>
           </Stack>

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { aiApi, CALL_OUTCOMES, type CallFilter } from './ai-api';
 import { callCost, callModel, localInputToIso } from './format';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { QueryState } from '../../components/query-state';
 import { Time } from '../../components/time';
 
@@ -15,14 +16,14 @@ const FIELDS = ['feature', 'model', 'outcome', 'from', 'to'] as const;
  */
 export function CallsPage() {
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursorPages();
   const filter: CallFilter = {
     feature: params.get('feature') ?? undefined,
     model: params.get('model') ?? undefined,
     outcome: params.get('outcome') ?? undefined,
     from: localInputToIso(params.get('from') ?? ''),
     to: localInputToIso(params.get('to') ?? ''),
-    cursor: cursors[cursors.length - 1],
+    cursor: pages.cursor,
   };
   const query = useQuery({
     queryKey: ['ai', 'calls', filter],
@@ -38,7 +39,7 @@ export function CallsPage() {
       const value = String(form.get(field) ?? '').trim();
       if (value) next.set(field, value);
     }
-    setCursors([]);
+    pages.reset();
     setParams(next);
   }
 
@@ -104,22 +105,7 @@ export function CallsPage() {
                 </Table.Tbody>
               </Table>
             )}
-            <Group>
-              <Button
-                variant="default"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors((all) => all.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Button
-                variant="default"
-                disabled={!page.nextCursor}
-                onClick={() => page.nextCursor && setCursors((all) => [...all, page.nextCursor as string])}
-              >
-                Next page
-              </Button>
-            </Group>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

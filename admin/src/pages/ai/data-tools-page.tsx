@@ -2,6 +2,7 @@ import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Titl
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { aiApi, type FeatureGrants, type ToolCallFilter } from './ai-api';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { QueryState } from '../../components/query-state';
 import { Time } from '../../components/time';
 
@@ -90,8 +91,8 @@ function Grants({ grants }: { readonly grants: readonly FeatureGrants[] }) {
 
 function ToolAudit() {
   const [filter, setFilter] = useState<Omit<ToolCallFilter, 'cursor'>>({});
-  const [cursors, setCursors] = useState<string[]>([]);
-  const request: ToolCallFilter = { ...filter, cursor: cursors[cursors.length - 1] };
+  const pages = useCursorPages();
+  const request: ToolCallFilter = { ...filter, cursor: pages.cursor };
   const query = useQuery({
     queryKey: ['ai', 'tool-calls', request],
     queryFn: () => aiApi.toolCalls(request),
@@ -102,7 +103,7 @@ function ToolAudit() {
     const form = new FormData(event.currentTarget);
     const feature = String(form.get('feature') ?? '').trim();
     const verdict = String(form.get('verdict') ?? '');
-    setCursors([]);
+    pages.reset();
     setFilter({ ...(feature ? { feature } : {}), ...(verdict ? { verdict } : {}) });
   }
   return (
@@ -159,22 +160,7 @@ function ToolAudit() {
                 </Table.Tbody>
               </Table>
             )}
-            <Group>
-              <Button
-                variant="default"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Button
-                variant="default"
-                disabled={!page.nextCursor}
-                onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor as string])}
-              >
-                Next page
-              </Button>
-            </Group>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, NativeSelect, Stack, Table, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { QueryState } from '../../components/query-state';
 import { Time } from '../../components/time';
 import { formatMoney } from '../../format';
@@ -19,8 +19,8 @@ export function ReviewListPage() {
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as ReviewStatus)
     : 'pending';
-  const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const query = useQuery({
     queryKey: ['fraud-reviews', status, cursor],
     queryFn: () => fraudApi.reviews(status, cursor, PAGE_SIZE),
@@ -35,7 +35,7 @@ export function ReviewListPage() {
         w={220}
         value={status}
         onChange={(event) => {
-          setCursors([undefined]);
+          pages.reset();
           setParams(event.currentTarget.value === 'pending' ? {} : { status: event.currentTarget.value });
         }}
         data={STATUSES.map((s) => ({ value: s, label: s }))}
@@ -92,23 +92,7 @@ export function ReviewListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Group>
-              <Button
-                variant="default"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Text size="sm">Page {cursors.length}</Text>
-              <Button
-                variant="default"
-                disabled={!page.nextCursor}
-                onClick={() => setCursors((c) => [...c, page.nextCursor ?? undefined])}
-              >
-                Next page
-              </Button>
-            </Group>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </Stack>
         )}
       </QueryState>

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { QueryState } from '../../components/query-state';
 import { Time } from '../../components/time';
 import { formatMoney } from '../../format';
@@ -50,9 +50,8 @@ export function OrderListPage() {
     fromDay: dayParam(params.get('from')),
     toDay: dayParam(params.get('until')),
   };
-  // The cursors of the pages before this one (the first page has none).
-  const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const filters = toFilters(fields);
   const query = useQuery({
     queryKey: ['orders', filters, cursor],
@@ -65,7 +64,7 @@ export function OrderListPage() {
     if (next.customerId) search.set('customer', next.customerId);
     if (next.fromDay) search.set('from', next.fromDay);
     if (next.toDay) search.set('until', next.toDay);
-    setCursors([undefined]);
+    pages.reset();
     setParams(search);
   }
   return (
@@ -112,23 +111,7 @@ export function OrderListPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group>
-              <Button
-                variant="default"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Text size="sm">Page {cursors.length}</Text>
-              <Button
-                variant="default"
-                disabled={!page.nextCursor}
-                onClick={() => setCursors((c) => [...c, page.nextCursor ?? undefined])}
-              >
-                Next page
-              </Button>
-            </Group>
+            <CursorPager pages={pages} nextCursor={page.nextCursor} />
           </Stack>
         )}
       </QueryState>

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { CompleteChat } from '../../src/modules/ai';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
 import { MessageBus } from '../../src/platform/messaging';
 import { bearer } from '../support/auth';
-import { ConsoleBrowser } from '../support/browser';
+import { ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 import { OpenAiCompatibleServer } from '../support/openai-compatible-server';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -40,9 +37,7 @@ describe('admin console: AI', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-      throw new Error('dist/admin is missing: run `npm run build` first');
-    }
+    requireConsoleBuild();
     server = await OpenAiCompatibleServer.start();
     t = await createTestApp({
       env: {

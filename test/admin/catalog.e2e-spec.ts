@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { ReserveStock } from '../../src/modules/catalog';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
-import { ConsoleBrowser } from '../support/browser';
+import { ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 import { OpenAiCompatibleServer } from '../support/openai-compatible-server';
 import { Scenario } from '../support/scenario';
 import { Shop } from '../support/shop';
@@ -36,9 +33,7 @@ describe('admin console: catalog', () => {
     );
 
   beforeAll(async () => {
-    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-      throw new Error('dist/admin is missing: run `npm run build` first');
-    }
+    requireConsoleBuild();
     server = await OpenAiCompatibleServer.start();
     s = await Scenario.start({
       env: {

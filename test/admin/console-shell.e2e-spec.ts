@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
-import { ConsoleBrowser } from '../support/browser';
+import { consoleAppEnv, ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 import { Shop } from '../support/shop';
 import { SHOPPER_PASSWORD } from '../support/shop-steps';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -17,16 +14,10 @@ describe('admin console: the shell', () => {
 
   beforeAll(async () => {
     // `npm test` builds the console first (pretest); a bare `npx jest` may not have.
-    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-      throw new Error('dist/admin is missing: run `npm run build` first');
-    }
+    requireConsoleBuild();
     t = await createTestApp({
       env: {
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        OUTBOX_POLL_MS: '50',
-        PASSWORD_HASH_MEMORY_KIB: '1024',
-        PASSWORD_HASH_ITERATIONS: '1',
+        ...consoleAppEnv(ADMIN),
       },
     });
     await t.app.listen(0, '127.0.0.1');

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { MODULE_NAMES } from '../../src/business-modules';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
 import { natsAvailable } from '../extraction/support/split-apps';
 import { ADMIN, Topology } from '../e2e/support/topology';
-import { ConsoleBrowser } from '../support/browser';
+import { ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 
 /**
  * Who hosts what: payments alone, promotions with tax, everything else in the entry point (the
@@ -30,9 +27,7 @@ const PROCESSES: Readonly<Record<string, readonly string[]>> = {
     const hostOf = (module: string) => Object.entries(PROCESSES).find(([, modules]) => modules.includes(module))![0];
 
     beforeAll(async () => {
-      if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-        throw new Error('dist/admin is missing: run `npm run build` first');
-      }
+      requireConsoleBuild();
       topology = await Topology.start('split', { processes: PROCESSES });
       browser = await ConsoleBrowser.launch(topology.baseUrl);
     }, 180_000);

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
-import { ConsoleBrowser } from '../support/browser';
+import { consoleAppEnv, ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 import { Json, Shop } from '../support/shop';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -20,16 +17,10 @@ describe('admin console: fraud review', () => {
   let variantId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-      throw new Error('dist/admin is missing: run `npm run build` first');
-    }
+    requireConsoleBuild();
     t = await createTestApp({
       env: {
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        OUTBOX_POLL_MS: '50',
-        PASSWORD_HASH_MEMORY_KIB: '1024',
-        PASSWORD_HASH_ITERATIONS: '1',
+        ...consoleAppEnv(ADMIN),
         RISK_REVIEW_SCORE: '20',
         FRAUD_REVIEW_DEFAULT: 'approve',
         FRAUD_REVIEW_SWEEP_INTERVAL_MS: '0',

@@ -1,13 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { adminConsoleDirectory } from '../../src/platform/admin-console';
 import { TransactionRunner } from '../../src/platform/messaging/testing';
 import { natsAvailable, removeStreamsOf, startSplitApp } from '../extraction/support/split-apps';
 import { ProbeHappened } from '../messaging/probe.contracts';
 import { createProbeTables, ProbeModule, probeControls } from '../messaging/probe.module';
-import { ConsoleBrowser } from '../support/browser';
+import { ConsoleBrowser, requireConsoleBuild } from '../support/browser';
 import { Scenario } from '../support/scenario';
 import { Shop } from '../support/shop';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -43,9 +40,7 @@ describe('admin console: messaging and modules', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
-      throw new Error('dist/admin is missing: run `npm run build` first');
-    }
+    requireConsoleBuild();
     s = await Scenario.start({
       extraModules: [ProbeModule],
       env: {

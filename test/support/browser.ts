@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { adminConsoleDirectory } from '../../src/platform/admin-console';
 
 /** Debian's Chromium (`.ci/run` installs it); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +20,27 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Fails a browser suite at once when the console is not built: the suites drive the build in dist/admin. */
+export function requireConsoleBuild(): void {
+  if (!existsSync(join(adminConsoleDirectory(), 'index.html'))) {
+    throw new Error('dist/admin is missing: run `npm run build` first');
+  }
+}
+
+/**
+ * The settings of an app the browser suites drive: its admin (created at start), a fast outbox
+ * poll so pages see the saga move, and a cheap password hash so logging in costs no test time.
+ */
+export function consoleAppEnv(admin: { readonly email: string; readonly password: string }): Record<string, string> {
+  return {
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    OUTBOX_POLL_MS: '50',
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_ITERATIONS: '1',
+  };
+}
 
 /** True once every finite animation or transition on the page has ended (the script is a string: no DOM types here). */
 const ANIMATIONS_ENDED = `document.getAnimations().every(

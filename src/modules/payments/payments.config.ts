@@ -35,6 +35,8 @@ export interface PaymentsConfig {
     readonly webhookDelivery: boolean;
     readonly publicBaseUrl: string;
     readonly sweepIntervalMs: number;
+    /** At most this many webhook POSTs in flight at once (one per payment: a payment's events go in order). */
+    readonly webhookConcurrency: number;
   };
   /** The learned fraud model's decisions and the review queue (docs/modules/payments-fraud.md). */
   readonly fraud: FraudSettings;
@@ -94,6 +96,7 @@ export function loadPaymentsConfig(env: Env): PaymentsConfig {
       webhookDelivery: readBool(env, 'SANDBOX_WEBHOOK_DELIVERY', nodeEnv !== 'test'),
       publicBaseUrl: readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${port}`,
       sweepIntervalMs: readInt(env, 'SANDBOX_SWEEP_INTERVAL_MS', 30_000, 100, 3_600_000),
+      webhookConcurrency: readInt(env, 'SANDBOX_WEBHOOK_CONCURRENCY', 8, 1, 64),
     },
     fraud: readFraudSettings(env),
     stripe: apiKey && stripeSecret ? { apiKey, webhookSecret: stripeSecret } : undefined,

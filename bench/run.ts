@@ -13,6 +13,7 @@ import { catalogScenario } from './scenarios/catalog';
 import { cartScenario } from './scenarios/cart';
 import { checkoutScenario } from './scenarios/checkout';
 import { flashSaleScenario } from './scenarios/flash-sale';
+import { idleScenario } from './scenarios/idle';
 import { fraudCheckoutScenario } from './scenarios/fraud-checkout';
 import { outboxScenario } from './scenarios/outbox';
 import { promotionsCheckoutScenario } from './scenarios/promotions-checkout';
@@ -30,9 +31,9 @@ const SCENARIOS: Record<string, Scenario> = {
   fraud: fraudCheckoutScenario,
   outbox: outboxScenario,
   promotions: promotionsCheckoutScenario,
-
   'round-trip': roundTripScenario,
   memory: memoryScenario,
+  idle: idleScenario,
   tracing: tracingScenario,
 };
 

@@ -36,22 +36,22 @@ export async function idleScenario(ctx: BenchContext): Promise<ResultRow[]> {
     pg /= seconds;
     const note = `${backends.length} backends, ${Math.round(seconds)} s`;
     return [
-      row('Node CPU idle', node, note),
-      row('PostgreSQL CPU idle (its backends)', pg, note),
-      row('machine CPU idle (Node + PostgreSQL)', node + pg, note),
+      row('Node CPU idle', node, note, true),
+      row('PostgreSQL CPU idle (its backends)', pg, note, true),
+      row('machine CPU idle (Node + PostgreSQL)', node + pg, note, false),
     ];
   } finally {
     await app.stop();
   }
 }
 
-function row(measure: string, msPerSecond: number, note: string): ResultRow {
+function row(measure: string, msPerSecond: number, note: string, targeted: boolean): ResultRow {
   return {
     scenario: 'idle',
     measure,
     arcade: msPerSecond,
     unit: 'CPU ms/s',
-    target: `< ${TARGET_MS_PER_S} ms/s per process: ${msPerSecond < TARGET_MS_PER_S ? 'met' : 'not met'}`,
+    ...(targeted ? { target: `< ${TARGET_MS_PER_S} CPU ms/s`, met: msPerSecond < TARGET_MS_PER_S } : {}),
     note,
   };
 }

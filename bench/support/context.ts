@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AccessTokens, Role } from '../../src/platform/auth';
 import { loadConfig } from '../../src/platform/config';
 import { BENCH_ENV } from './bench-env';
+import { RUNNER_APPLICATION_NAME } from './postgres-cpu';
 import { BenchProcess } from './processes';
 
 const run = promisify(execFile);
@@ -32,7 +33,8 @@ export class BenchContext {
     /** Seconds per run. */
     readonly seconds: number,
   ) {
-    this.sql = new Pool({ connectionString: databaseUrl, max: 4 });
+    // Named, so that the peer comparison leaves the runner's own queries out of PostgreSQL's CPU.
+    this.sql = new Pool({ connectionString: databaseUrl, max: 4, application_name: RUNNER_APPLICATION_NAME });
   }
 
   /** Arcade, all modules in one process, on the seeded catalog. */

@@ -39,7 +39,14 @@ export function vendureProductsCsv(count: number): string {
     p.variants.forEach((v, n) => {
       const product =
         n === 0
-          ? [p.title, p.slug, p.description, '', `category:${DEMO_CATEGORIES[p.categoryIndex].name}`, options ? 'option' : '']
+          ? [
+              p.title,
+              p.slug,
+              p.description,
+              '',
+              `category:${DEMO_CATEGORIES[p.categoryIndex].name}`,
+              options ? 'option' : '',
+            ]
           : ['', '', '', '', '', ''];
       row([
         ...product,

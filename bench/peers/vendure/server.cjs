@@ -19,6 +19,7 @@ const {
   dummyPaymentHandler,
   LanguageCode,
 } = require('@vendure/core');
+const { URL } = require('node:url');
 
 const mode = process.argv[2];
 const port = Number(process.env.VENDURE_PORT ?? 3000);
@@ -30,7 +31,8 @@ const config = {
   authOptions: {
     // As in the configuration @vendure/create writes: bearer tokens for API clients, cookies for browsers.
     tokenMethod: ['bearer', 'cookie'],
-    superadminCredentials: { identifier: 'superadmin', password: 'superadmin' },
+    // Vendure refuses the default password in production mode; nothing here logs in as admin.
+    superadminCredentials: { identifier: 'superadmin', password: require('node:crypto').randomUUID() },
     cookieOptions: { secret: 'bench-cookie-secret' },
   },
   dbConnectionOptions: {

@@ -1,7 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -99,6 +99,7 @@ export class VendurePeer implements Peer {
     writeFileSync(csv, vendureProductsCsv(products));
     const child = this.node(['populate', csv], await freePort());
     const [code] = (await once(child, 'exit')) as [number | null];
+    unlinkSync(csv);
     if (code !== 0) throw new Error(`Vendure's populate exited with ${code}: see ${this.log}`);
     this.sql = new Pool({ connectionString: this.databaseUrl, max: 2, application_name: RUNNER_APPLICATION_NAME });
     const { rows } = await this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM product`);
@@ -134,6 +135,8 @@ export class VendurePeer implements Peer {
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        // Vendure 3 reports anonymous usage to its makers on start-up; a benchmark sends nothing.
+        VENDURE_DISABLE_TELEMETRY: 'true',
         VENDURE_DATABASE_URL: this.databaseUrl,
         VENDURE_PORT: String(port),
         VENDURE_DB_POOL: process.env.DATABASE_POOL_SIZE ?? '10',

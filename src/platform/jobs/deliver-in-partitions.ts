@@ -2,8 +2,8 @@
  * Runs `deliver` over `items`: one partition (the items sharing `keyOf`) at a time per worker, in
  * order within a partition, at most `concurrency` partitions at once (a bounded pool; items of
  * different partitions overtake each other, items of one never do). Settles every item before it
- * rethrows the first failure. Used by the outbox relay (partitions: ordering keys) and by the
- * payments sandbox's webhook sender (partitions: the payment an event is about).
+ * rethrows the first failure. Used by the outbox relay (partitions: ordering keys) and by a
+ * module's webhook sender (partitions: the resource an event is about, so its events stay in order).
  */
 export async function deliverInPartitions<T>(
   items: readonly T[],

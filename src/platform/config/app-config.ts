@@ -15,6 +15,12 @@ export interface DatabaseConfig {
   /** Password given to the per-module roles that the bootstrap creates. */
   readonly rolePassword: string | undefined;
   readonly migrationsRun: boolean;
+  /**
+   * `DATABASE_APPLICATION_NAME`: the first part of the `application_name` of this process's
+   * connections (`<name>:<module>`, default `arcade`), so that `pg_stat_activity` tells instances
+   * (or a benchmark's processes) apart. 1–40 characters: letters, digits, `.`, `_`, `-`.
+   */
+  readonly applicationName: string;
   readonly embedded: { readonly dir: string; readonly port: number };
 }
 
@@ -40,6 +46,14 @@ export interface MessagingConfig {
    * a delivery slower than this may happen twice (the inbox absorbs it). 0: every row is polled.
    */
   readonly leaseMs: number;
+  /**
+   * The most messages one batched handler takes in one transaction (`MESSAGE_BATCH_MAX`, 1 = every
+   * message alone). Only handlers marked batched (`@BatchedCommandHandler`, `batch: true` on a
+   * subscriber) are batched, and only under load: a message that finds its handler idle runs at once.
+   */
+  readonly batchMaxSize: number;
+  /** How many batches of one handler may run at once in this process (`MESSAGE_BATCH_CONCURRENCY`). */
+  readonly batchConcurrency: number;
 }
 
 /** The message broker that connects processes (docs/architecture.md §5); absent = one process, in-process delivery. */
@@ -143,6 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       poolSize: readInt(env, 'DATABASE_POOL_SIZE', 5, 1, 200),
       rolePassword: readString(env, 'DATABASE_ROLE_PASSWORD'),
       migrationsRun: readBool(env, 'MIGRATIONS_RUN', true),
+      applicationName: readApplicationName(env),
       embedded: {
         dir: resolve(readString(env, 'EMBEDDED_PG_DIR', '.data/postgres')),
         port: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
@@ -169,6 +184,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestTimeoutMs: readInt(env, 'MESSAGE_TIMEOUT_MS', 5000, 10, 600_000),
       relayEnabled: readBool(env, 'OUTBOX_RELAY', true),
       leaseMs: readInt(env, 'OUTBOX_LEASE_MS', 10_000, 0, 3_600_000),
+      batchMaxSize: readInt(env, 'MESSAGE_BATCH_MAX', 32, 1, 1000),
+      batchConcurrency: readInt(env, 'MESSAGE_BATCH_CONCURRENCY', 2, 1, 64),
     },
     broker: readBroker(env),
     gateway: {
@@ -184,6 +201,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
+}
+
+function readApplicationName(env: Env): string {
+  const name = readString(env, 'DATABASE_APPLICATION_NAME', 'arcade');
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(name)) {
+    throw new ConfigError('DATABASE_APPLICATION_NAME', 'must be 1–40 letters, digits, ".", "_" or "-"');
+  }
+  return name;
 }
 
 function readModules(env: Env): string[] | undefined {

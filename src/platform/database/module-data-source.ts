@@ -17,7 +17,7 @@ export const MIGRATIONS_TABLE = 'migrations';
 export function moduleDataSourceOptions(
   definition: ModuleDatabaseDefinition,
   url: string,
-  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun'>,
+  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun'> & Partial<Pick<DatabaseConfig, 'applicationName'>>,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -29,7 +29,7 @@ export function moduleDataSourceOptions(
     migrationsTransactionMode: 'each',
     migrationsRun: config.migrationsRun,
     synchronize: false,
-    applicationName: `arcade:${definition.module}`,
+    applicationName: `${config.applicationName ?? 'arcade'}:${definition.module}`,
     poolSize: config.poolSize,
     extra: { options: `-c search_path=${definition.module}` },
   };
@@ -62,7 +62,8 @@ export function migrationsAppliedAtOpen(dataSource: DataSource): readonly string
 export async function openModuleDataSource(
   definition: ModuleDatabaseDefinition,
   target: DatabaseTarget,
-  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun' | 'rolePassword'>,
+  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun' | 'rolePassword'> &
+    Partial<Pick<DatabaseConfig, 'applicationName'>>,
 ): Promise<DataSource> {
   const connection = await bootstrapModuleSchema(
     target.urlFor(definition.module),

@@ -4,6 +4,7 @@
 // tables, envelopes) are in ./kernel, for the composition root and the platform; tests use ./testing.
 export * from './contracts';
 export * from './inbox/integration-event-handler';
+export { BatchedCommandHandler } from './batching/batched-command-handler';
 export * from './message-bus';
 export { ModuleMessagingModule } from './messaging.module';
 export * from './transaction';

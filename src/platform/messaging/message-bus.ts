@@ -6,6 +6,7 @@ import { assertJsonSafe, Command, MessageEnvelope, ownerOf, Query, ResultOf } fr
 import { fromEnvelope, runAsHandlingOf, toEnvelope } from './envelopes';
 import { inSpan, SpanKind, tracingEnabled } from '../observability/tracing';
 import { isRejection, MESSAGE_ATTRIBUTE, messageAttributes } from './message-spans';
+import { CommandBatches } from './batching/command-batches';
 import { RemoteProblemError } from './messaging-errors';
 import { HOSTED_MODULES, MESSAGE_TRANSPORT, MessageTransport } from './transport/message-transport';
 
@@ -21,6 +22,7 @@ export class MessageBus {
     @Inject(HOSTED_MODULES) private readonly hosted: readonly string[],
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly batches: CommandBatches,
   ) {}
 
   execute<C extends Command<unknown>>(command: C): Promise<ResultOf<C>> {
@@ -62,14 +64,20 @@ export class MessageBus {
   /**
    * Handles a command or query whose owner runs in this process (also used by transports). A
    * problem the handler raises crosses back as data (a {@link RemoteProblemError}), exactly as over
-   * a network; any other error is rethrown as it is.
+   * a network; any other error is rethrown as it is. A command whose handler is batched goes
+   * through its batches (ADR 0123).
    */
   async handleLocally(envelope: MessageEnvelope): Promise<unknown> {
     const message = fromEnvelope<object>(envelope);
     try {
-      const result = await runAsHandlingOf(envelope, () =>
-        envelope.kind === 'query' ? this.queryBus.execute(message as never) : this.commandBus.execute(message as never),
-      );
+      const batches = envelope.kind === 'command' ? this.batches.of(envelope.type) : undefined;
+      const result = batches
+        ? await batches.submit({ envelope, message })
+        : await runAsHandlingOf(envelope, () =>
+            envelope.kind === 'query'
+              ? this.queryBus.execute(message as never)
+              : this.commandBus.execute(message as never),
+          );
       if (result === undefined) return undefined;
       assertJsonSafe(result, `${envelope.type} result`);
       return JSON.parse(JSON.stringify(result)) as unknown;

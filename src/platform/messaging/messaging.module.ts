@@ -2,6 +2,7 @@ import { MessagingUpstreams } from './operations/messaging-upstreams';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandBatches } from './batching/command-batches';
 import { MessagingAdminController } from './http/messaging-admin.controller';
 import { LocalEventDispatcher } from './inbox/local-event-dispatcher';
 import { MessageBus } from './message-bus';
@@ -30,6 +31,7 @@ export class MessagingModule {
       providers: [
         { provide: HOSTED_MODULES, useValue: hostedModules },
         MessageBus,
+        CommandBatches,
         TransactionRunner,
         LocalEventDispatcher,
         InProcessTransport,

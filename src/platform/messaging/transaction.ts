@@ -11,6 +11,7 @@ import { MESSAGE_ATTRIBUTE, messageAttributes } from './message-spans';
  */
 export class Transaction {
   private readonly outgoing: MessageEnvelope[] = [];
+  private readonly committedCallbacks: (() => void)[] = [];
 
   constructor(
     /** The module's transactional EntityManager: use it for every read and write of the unit. */
@@ -44,8 +45,29 @@ export class Transaction {
     return traceContext ? { ...envelope, traceContext } : envelope;
   }
 
+  /**
+   * Runs `callback` once the transaction has committed (never if it rolls back): for what must not
+   * happen before others can see the change, such as emptying a read cache. A batched handler's
+   * transaction commits only when its whole batch does (ADR 0123), which may be after `run` returned.
+   * A callback that throws is logged by the runner; it cannot undo the commit.
+   */
+  afterCommit(callback: () => void): void {
+    this.committedCallbacks.push(callback);
+  }
+
   /** @internal */
   takeOutgoing(): MessageEnvelope[] {
     return this.outgoing.splice(0);
+  }
+
+  /** @internal The after-commit callbacks registered so far, handed over once. */
+  takeAfterCommit(): (() => void)[] {
+    return this.committedCallbacks.splice(0);
+  }
+
+  /** @internal Takes over what a unit of work joined to this one (a batched handler's) wrote and registered. */
+  absorb(joined: Transaction): void {
+    this.outgoing.push(...joined.takeOutgoing());
+    this.committedCallbacks.push(...joined.takeAfterCommit());
   }
 }

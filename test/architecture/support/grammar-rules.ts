@@ -11,7 +11,7 @@ import { ClassFact, FileFact } from './source-facts';
  */
 export type GrammarRule = (files: readonly FileFact[]) => string[];
 
-const BUS_DECORATORS = ['CommandHandler', 'QueryHandler', 'OnIntegrationEvent'];
+const BUS_DECORATORS = ['CommandHandler', 'BatchedCommandHandler', 'QueryHandler', 'OnIntegrationEvent'];
 
 const isBusHandler = (c: ClassFact): boolean => c.decorators.some((d) => BUS_DECORATORS.includes(d));
 const busHandlersOf = (f: FileFact): ClassFact[] => f.classes.filter(isBusHandler);

@@ -14,6 +14,15 @@ export interface IntegrationEventHandlerOptions {
    * written before names were required keeps the bare class name it was recorded under.
    */
   readonly name: string;
+  /**
+   * Under load, handle many events per transaction (ADR 0123): one inbox insert for the batch, then
+   * `handle` for each new event in turn on the batch's transaction, one outbox insert. Only for a
+   * handler whose every effect is on `tx` (or in a `uow.run` of its own module, which joins it), that
+   * registers what must wait for the commit with `tx.afterCommit`, and that never waits for another
+   * event to itself. One event that fails never fails the others: the batch is split and that event
+   * handled alone, as without batching. Default false.
+   */
+  readonly batch?: boolean;
 }
 
 export interface IntegrationEventHandlerMetadata extends IntegrationEventHandlerOptions {
@@ -45,6 +54,7 @@ export function OnIntegrationEvent(
       events: Array.isArray(events) ? events : [events as Type<IntegrationEvent<unknown>>],
       module: options.module,
       name: options.name,
+      batch: options.batch ?? false,
       className: target.name,
     };
     Reflect.defineMetadata(INTEGRATION_EVENT_HANDLER, metadata, target);

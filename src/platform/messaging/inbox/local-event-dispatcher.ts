@@ -1,23 +1,14 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from '../../config';
 import { describeError, WiringError } from '../../errors';
-import { contractTypeOf, IntegrationEvent, MessageEnvelope } from '../contracts';
-import { fromEnvelope, runAsHandlingOf } from '../envelopes';
+import { contractTypeOf, MessageEnvelope } from '../contracts';
 import { inSpan, SpanKind, tracingEnabled } from '../../observability/tracing';
+import { batchOptions } from '../batching/batch-options';
 import { MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
-import { messagingMetrics } from '../messaging.metrics';
 import { TransactionRunner } from '../transaction-runner';
-import {
-  INTEGRATION_EVENT_HANDLER,
-  IntegrationEventHandler,
-  IntegrationEventHandlerMetadata,
-} from './integration-event-handler';
-
-interface Subscription {
-  readonly module: string;
-  readonly name: string;
-  readonly handler: IntegrationEventHandler<IntegrationEvent<unknown>>;
-}
+import { INTEGRATION_EVENT_HANDLER, IntegrationEventHandlerMetadata } from './integration-event-handler';
+import { SubscriberInbox, Subscription } from './subscriber-inbox';
 
 /** Thrown when some subscribers of an event failed; the outbox retries the event (the inbox skips the others). */
 export class DeliveryFailedError extends Error {
@@ -30,13 +21,13 @@ export class DeliveryFailedError extends Error {
  */
 @Injectable()
 export class LocalEventDispatcher implements OnModuleInit {
-  private readonly logger = new Logger('Messaging');
-  private readonly byType = new Map<string, Subscription[]>();
+  private readonly byType = new Map<string, SubscriberInbox[]>();
   private readonly observers: ((event: MessageEnvelope) => void)[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly transactions: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -65,14 +56,20 @@ export class LocalEventDispatcher implements OnModuleInit {
         );
       }
       identities.set(identity, metadata.className);
-      for (const event of metadata.events) {
-        const type = contractTypeOf(event);
-        const list = this.byType.get(type) ?? [];
-        list.push({
+      const inbox = new SubscriberInbox(
+        {
           module: metadata.module,
           name: metadata.name,
           handler: wrapper.instance as Subscription['handler'],
-        });
+          batch: metadata.batch ?? false,
+        },
+        this.transactions,
+        batchOptions(this.config),
+      );
+      for (const event of metadata.events) {
+        const type = contractTypeOf(event);
+        const list = this.byType.get(type) ?? [];
+        list.push(inbox);
         this.byType.set(type, list);
       }
     }
@@ -80,8 +77,8 @@ export class LocalEventDispatcher implements OnModuleInit {
 
   /** Event types with at least one subscriber in this process, and the modules that consume them. */
   subscriptions(): { type: string; module: string; handler: string }[] {
-    return [...this.byType.entries()].flatMap(([type, subs]) =>
-      subs.map((s) => ({ type, module: s.module, handler: s.name })),
+    return [...this.byType.entries()].flatMap(([type, inboxes]) =>
+      inboxes.map(({ subscription: s }) => ({ type, module: s.module, handler: s.name })),
     );
   }
 
@@ -94,19 +91,20 @@ export class LocalEventDispatcher implements OnModuleInit {
   /** Delivers to every local subscriber; resolves when all have committed, throws if any failed. */
   async dispatch(envelope: MessageEnvelope, onlyModules?: readonly string[]): Promise<void> {
     for (const observer of this.observers) observer(envelope);
-    const subscriptions = (this.byType.get(envelope.type) ?? []).filter(
-      (s) => !onlyModules || onlyModules.includes(s.module),
+    const inboxes = (this.byType.get(envelope.type) ?? []).filter(
+      ({ subscription }) => !onlyModules || onlyModules.includes(subscription.module),
     );
-    const outcomes = await Promise.allSettled(subscriptions.map((s) => this.deliverTo(s, envelope)));
+    const outcomes = await Promise.allSettled(inboxes.map((inbox) => this.deliverTo(inbox, envelope)));
     const failures = outcomes.flatMap((outcome, i) =>
-      outcome.status === 'rejected' ? [`${subscriptions[i].name}: ${describeError(outcome.reason)}`] : [],
+      outcome.status === 'rejected' ? [`${inboxes[i].subscription.name}: ${describeError(outcome.reason)}`] : [],
     );
     if (failures.length > 0) throw new DeliveryFailedError(failures.join('; '));
   }
 
   /** Hands the event to one subscriber; with tracing on, in a consumer span `handle <type>` (ADR 0119). */
-  private deliverTo(subscription: Subscription, envelope: MessageEnvelope): Promise<unknown> {
-    if (!tracingEnabled()) return this.handleIn(subscription, envelope);
+  private deliverTo(inbox: SubscriberInbox, envelope: MessageEnvelope): Promise<unknown> {
+    if (!tracingEnabled()) return inbox.receive(envelope);
+    const { subscription } = inbox;
     return inSpan(
       `handle ${envelope.type}`,
       {
@@ -119,28 +117,9 @@ export class LocalEventDispatcher implements OnModuleInit {
         }),
       },
       async (span) => {
-        const handled = await this.handleIn(subscription, envelope);
+        const handled = await inbox.receive(envelope);
         span?.setAttribute('arcade.inbox.duplicate', !handled);
       },
-    );
-  }
-
-  /** Resolves true once the subscriber handled the event, false when its inbox had it already. */
-  private handleIn(subscription: Subscription, envelope: MessageEnvelope): Promise<boolean> {
-    return runAsHandlingOf(envelope, () =>
-      this.transactions.run(subscription.module, async (tx) => {
-        const recorded = (await tx.manager.query(
-          'INSERT INTO inbox (event_id, handler) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-          [envelope.id, subscription.name],
-        )) as unknown[];
-        if (recorded.length === 0) {
-          messagingMetrics.duplicates.inc({ module: subscription.module });
-          this.logger.debug(`${subscription.name} already handled ${envelope.type} ${envelope.id}; skipped`);
-          return false;
-        }
-        await subscription.handler.handle(fromEnvelope(envelope), tx);
-        return true;
-      }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '../../../../platform/messaging';
+import { ICommandHandler } from '@nestjs/cqrs';
+import { BatchedCommandHandler, UnitOfWork } from '../../../../platform/messaging';
 import { CartCheckedOut, ClearCart } from '../../contracts';
 import { CartRepository } from '../../infrastructure/cart.repository';
 import { isUuid } from '../../../../platform/ids';
@@ -10,7 +10,7 @@ import { isUuid } from '../../../../platform/ids';
  * is idempotent by order id and never throws for a business outcome (a missing or already
  * retired cart is logged, not retried).
  */
-@CommandHandler(ClearCart)
+@BatchedCommandHandler(ClearCart)
 export class ClearCartHandler implements ICommandHandler<ClearCart> {
   private readonly logger = new Logger('Cart');
 

@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
-import { UnitOfWork } from '../../../../platform/messaging';
+import { BatchedCommandHandler, UnitOfWork } from '../../../../platform/messaging';
 import { CommitStock, StockCommitted } from '../../contracts';
 import { isUuid } from '../../../../platform/ids';
 import { ReservationRepository } from '../../infrastructure/reservation.repository';
 import { StockRepository } from '../../infrastructure/stock.repository';
 
 /** Turns held units into sold ones (they leave `on_hand` and `reserved`; available is unchanged). Idempotent. */
-@CommandHandler(CommitStock)
+@BatchedCommandHandler(CommitStock)
 export class CommitStockHandler implements ICommandHandler<CommitStock> {
   private readonly logger = new Logger('CommitStock');
 

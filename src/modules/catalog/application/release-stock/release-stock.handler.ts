@@ -1,6 +1,6 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
-import { UnitOfWork } from '../../../../platform/messaging';
+import { BatchedCommandHandler, UnitOfWork } from '../../../../platform/messaging';
 import { ReleaseStock } from '../../contracts';
 import { isUuid } from '../../../../platform/ids';
 import { ReservationRepository } from '../../infrastructure/reservation.repository';
@@ -12,7 +12,7 @@ import { CatalogReadCache } from '../catalog-read-cache';
  * nothing held. A release that arrives before its reservation leaves a tombstone, so the late
  * ReserveStock holds nothing.
  */
-@CommandHandler(ReleaseStock)
+@BatchedCommandHandler(ReleaseStock)
 export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
   constructor(
     private readonly uow: UnitOfWork,
@@ -28,6 +28,8 @@ export class ReleaseStockHandler implements ICommandHandler<ReleaseStock> {
     const reason = typeof command.reason === 'string' && command.reason ? command.reason.slice(0, 200) : 'released';
     await this.readCache.afterWrite(
       this.uow.run(async (tx) => {
+        // Batched (ADR 0123): the commit may come after run returns; empty the cache after it too.
+        tx.afterCommit(() => this.readCache.clear());
         const release = () => this.reservations.transition(tx, orderId, ['reserved'], 'released', reason);
         let previous = await release();
         // A reservation still being made was invisible to the first try; the tombstone insert waits for it.

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../../../platform/http';
-import { Transaction, UnitOfWork } from '../../../../platform/messaging';
+import { BatchedCommandHandler, Transaction, UnitOfWork } from '../../../../platform/messaging';
 import { ReserveStock, ReserveStockResult, StockReservationRejected, StockReserved } from '../../contracts';
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
@@ -22,7 +22,7 @@ const MAX_LINES = 200;
  * savepoint undoes the others. Idempotent by order id: a repeat answers the first outcome and
  * publishes nothing.
  */
-@CommandHandler(ReserveStock)
+@BatchedCommandHandler(ReserveStock)
 export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
   constructor(
     private readonly uow: UnitOfWork,
@@ -38,6 +38,8 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
     const orderId = command.orderId.toLowerCase();
     return this.readCache.afterWrite(
       this.uow.run(async (tx) => {
+        // Batched (ADR 0123): the commit may come after run returns; empty the cache after it too.
+        tx.afterCommit(() => this.readCache.clear());
         if (!(await this.reservations.claimReservation(tx, orderId))) {
           return { status: await this.reservations.outcomeOf(tx, orderId) };
         }

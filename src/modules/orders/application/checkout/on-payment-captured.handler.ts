@@ -3,7 +3,7 @@ import { PaymentCaptured } from '../../../payments';
 import { CheckoutProcess } from './checkout.process';
 
 /** The money is captured: one of the two steps confirmation waits for. */
-@OnIntegrationEvent(PaymentCaptured, { module: 'orders', name: 'OnPaymentCaptured' })
+@OnIntegrationEvent(PaymentCaptured, { module: 'orders', name: 'OnPaymentCaptured', batch: true })
 export class OnPaymentCapturedHandler implements IntegrationEventHandler<PaymentCaptured> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -4,7 +4,7 @@ import { cancellationReasonForDecline } from '../../domain/checkout-saga';
 import { CheckoutProcess } from './checkout.process';
 
 /** The payment was declined (or blocked by the risk check): the checkout cancels the order. */
-@OnIntegrationEvent(PaymentDeclined, { module: 'orders', name: 'OnPaymentDeclined' })
+@OnIntegrationEvent(PaymentDeclined, { module: 'orders', name: 'OnPaymentDeclined', batch: true })
 export class OnPaymentDeclinedHandler implements IntegrationEventHandler<PaymentDeclined> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

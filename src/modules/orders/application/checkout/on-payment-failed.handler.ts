@@ -8,7 +8,7 @@ import { CheckoutProcess } from './checkout.process';
  * A void refused because the payment was captured meanwhile is no failure: the capture reaches the
  * cancelled checkout, which refunds it (the timeline then shows `payment_refunded`).
  */
-@OnIntegrationEvent(PaymentFailed, { module: 'orders', name: 'OnPaymentFailed' })
+@OnIntegrationEvent(PaymentFailed, { module: 'orders', name: 'OnPaymentFailed', batch: true })
 export class OnPaymentFailedHandler implements IntegrationEventHandler<PaymentFailed> {
   constructor(
     private readonly checkout: CheckoutProcess,

@@ -3,7 +3,7 @@ import { PaymentReviewed } from '../../../payments';
 import { CheckoutProcess } from './checkout.process';
 
 /** A payment held for review was approved (the checkout confirms) or rejected (it cancels, `payment_risk`). */
-@OnIntegrationEvent(PaymentReviewed, { module: 'orders', name: 'orders.OnPaymentReviewed' })
+@OnIntegrationEvent(PaymentReviewed, { module: 'orders', name: 'orders.OnPaymentReviewed', batch: true })
 export class OnPaymentReviewedHandler implements IntegrationEventHandler<PaymentReviewed> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

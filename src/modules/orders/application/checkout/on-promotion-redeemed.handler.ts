@@ -6,7 +6,7 @@ import { CheckoutProcess } from './checkout.process';
  * The order's promotions are counted for it (the discount it was priced with is its own): the
  * checkout reserves the stock. A redemption that lands after a cancellation is given back.
  */
-@OnIntegrationEvent(PromotionRedeemed, { module: 'orders', name: 'orders.OnPromotionRedeemed' })
+@OnIntegrationEvent(PromotionRedeemed, { module: 'orders', name: 'orders.OnPromotionRedeemed', batch: true })
 export class OnPromotionRedeemedHandler implements IntegrationEventHandler<PromotionRedeemed> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

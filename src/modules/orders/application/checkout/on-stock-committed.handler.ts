@@ -3,7 +3,7 @@ import { StockCommitted } from '../../../catalog';
 import { CheckoutProcess } from './checkout.process';
 
 /** The held units are sold: one of the two steps confirmation waits for. */
-@OnIntegrationEvent(StockCommitted, { module: 'orders', name: 'OnStockCommitted' })
+@OnIntegrationEvent(StockCommitted, { module: 'orders', name: 'OnStockCommitted', batch: true })
 export class OnStockCommittedHandler implements IntegrationEventHandler<StockCommitted> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -4,7 +4,7 @@ import { cancellationReasonForRejection } from '../../domain/checkout-saga';
 import { CheckoutProcess } from './checkout.process';
 
 /** Catalog reserved nothing (stock or price): the checkout cancels the order. */
-@OnIntegrationEvent(StockReservationRejected, { module: 'orders', name: 'OnStockReservationRejected' })
+@OnIntegrationEvent(StockReservationRejected, { module: 'orders', name: 'OnStockReservationRejected', batch: true })
 export class OnStockReservationRejectedHandler implements IntegrationEventHandler<StockReservationRejected> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

@@ -3,7 +3,7 @@ import { StockReserved } from '../../../catalog';
 import { CheckoutProcess } from './checkout.process';
 
 /** The units are held: the checkout asks payments to authorize. */
-@OnIntegrationEvent(StockReserved, { module: 'orders', name: 'OnStockReserved' })
+@OnIntegrationEvent(StockReserved, { module: 'orders', name: 'OnStockReserved', batch: true })
 export class OnStockReservedHandler implements IntegrationEventHandler<StockReserved> {
   constructor(private readonly checkout: CheckoutProcess) {}
 

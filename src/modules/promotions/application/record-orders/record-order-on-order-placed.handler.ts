@@ -3,7 +3,7 @@ import { OrderPlaced } from '../../../orders';
 import { CustomerOrderRepository } from '../../infrastructure/customer-order.repository';
 
 /** A placed order counts as the customer's order for `firstOrderOnly` (until it is cancelled). */
-@OnIntegrationEvent(OrderPlaced, { module: 'promotions', name: 'promotions.RecordOrderOnOrderPlaced' })
+@OnIntegrationEvent(OrderPlaced, { module: 'promotions', name: 'promotions.RecordOrderOnOrderPlaced', batch: true })
 export class RecordOrderOnOrderPlacedHandler implements IntegrationEventHandler<OrderPlaced> {
   constructor(private readonly orders: CustomerOrderRepository) {}
 

@@ -1,5 +1,5 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Transaction, UnitOfWork } from '../../../../platform/messaging';
+import { ICommandHandler } from '@nestjs/cqrs';
+import { BatchedCommandHandler, Transaction, UnitOfWork } from '../../../../platform/messaging';
 import {
   PromotionEvaluation,
   PromotionRedeemed,
@@ -22,7 +22,7 @@ import { checkedRedemption, firstRefusal } from './redemption-checks';
  * order's redemption record (the idempotency key) and the outgoing event. A repeat answers the first
  * outcome and publishes nothing.
  */
-@CommandHandler(RedeemPromotion)
+@BatchedCommandHandler(RedeemPromotion)
 export class RedeemPromotionHandler implements ICommandHandler<RedeemPromotion> {
   constructor(
     private readonly uow: UnitOfWork,

@@ -1,7 +1,7 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ICommandHandler } from '@nestjs/cqrs';
 import { FieldError, ProblemException } from '../../../../platform/http';
 import { isUuid } from '../../../../platform/ids';
-import { UnitOfWork } from '../../../../platform/messaging';
+import { BatchedCommandHandler, UnitOfWork } from '../../../../platform/messaging';
 import { ReleasePromotionRedemption, ReleasePromotionRedemptionResult } from '../../contracts';
 import { RedemptionRelease } from './redemption-release';
 
@@ -10,7 +10,7 @@ import { RedemptionRelease } from './redemption-release';
  * (`RedemptionRelease`). A repeat finds nothing to release; a release before the redemption leaves a
  * tombstone, so the late one counts nothing.
  */
-@CommandHandler(ReleasePromotionRedemption)
+@BatchedCommandHandler(ReleasePromotionRedemption)
 export class ReleasePromotionRedemptionHandler implements ICommandHandler<ReleasePromotionRedemption> {
   constructor(
     private readonly uow: UnitOfWork,

@@ -3,7 +3,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { LearnedSignalsRepository } from '../../infrastructure/learned-signals.repository';
 
 /** An add-to-cart is a weak signal: of interest (popularity, history) and of products wanted together. */
-@OnIntegrationEvent(CartItemAdded, { module: 'recommendations', name: 'LearnFromCartItemAdded' })
+@OnIntegrationEvent(CartItemAdded, { module: 'recommendations', name: 'LearnFromCartItemAdded', batch: true })
 export class LearnFromCartItemAddedHandler implements IntegrationEventHandler<CartItemAdded> {
   constructor(private readonly signals: LearnedSignalsRepository) {}
 

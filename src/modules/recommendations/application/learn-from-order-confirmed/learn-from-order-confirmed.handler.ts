@@ -3,7 +3,7 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { LearnedSignalsRepository } from '../../infrastructure/learned-signals.repository';
 
 /** A confirmed order is a basket bought together and part of its customer's history. */
-@OnIntegrationEvent(OrderConfirmed, { module: 'recommendations', name: 'LearnFromOrderConfirmed' })
+@OnIntegrationEvent(OrderConfirmed, { module: 'recommendations', name: 'LearnFromOrderConfirmed', batch: true })
 export class LearnFromOrderConfirmedHandler implements IntegrationEventHandler<OrderConfirmed> {
   constructor(private readonly signals: LearnedSignalsRepository) {}
 

@@ -18,6 +18,7 @@ import { checkoutScenario } from './scenarios/checkout';
 import { flashSaleScenario } from './scenarios/flash-sale';
 import { idleScenario } from './scenarios/idle';
 import { fraudCheckoutScenario } from './scenarios/fraud-checkout';
+import { fullSagaScenario } from './scenarios/full-saga';
 import { outboxScenario } from './scenarios/outbox';
 import { promotionsCheckoutScenario } from './scenarios/promotions-checkout';
 import { roundTripScenario } from './scenarios/round-trip';
@@ -33,6 +34,7 @@ const SCENARIOS: Record<string, Scenario> = {
   checkout: checkoutScenario,
   'flash-sale': flashSaleScenario,
   fraud: fraudCheckoutScenario,
+  'full-saga': fullSagaScenario,
   outbox: outboxScenario,
   promotions: promotionsCheckoutScenario,
   'round-trip': roundTripScenario,

@@ -1,11 +1,5 @@
-import { replayHistory } from '../../src/modules/payments/domain/fraud/evaluation/replay-history';
-import {
-  DEFAULT_FRAUD_HISTORY,
-  generateFraudHistory,
-} from '../../src/modules/payments/domain/fraud/evaluation/synthetic-fraud-history';
-import { trainAndMeasure } from '../../src/modules/payments/domain/fraud/train-and-measure';
-import { loadPaymentsConfig } from '../../src/modules/payments/payments.config';
 import { BenchContext } from '../support/context';
+import { storeSyntheticFraudModel } from '../support/fraud-model';
 import { closedLoop, Figures, medianOf } from '../support/load';
 import { ResultRow } from '../support/report';
 import { createProduct, OrderWatcher, placeOrder, prepareCarts, ReadyCart } from '../support/shopper';
@@ -31,16 +25,7 @@ export async function fraudCheckoutScenario(ctx: BenchContext): Promise<ResultRo
   });
   const watcher = new OrderWatcher(ctx.sql);
   try {
-    const history = { ...DEFAULT_FRAUD_HISTORY, accounts: 2000, days: 60 };
-    const examples = replayHistory(generateFraudHistory(history), loadPaymentsConfig({}).risk, history.periodStart);
-    const { model, metrics } = trainAndMeasure(examples);
-    const [{ version }] = (
-      await ctx.sql.query(
-        `INSERT INTO payments.fraud_models (status, source, model, metrics, created_by)
-         VALUES ('candidate', 'synthetic', $1, $2, 'bench') RETURNING version`,
-        [JSON.stringify(model), JSON.stringify(metrics)],
-      )
-    ).rows as { version: number }[];
+    const version = await storeSyntheticFraudModel(ctx);
     const useModel = async (on: boolean) => {
       await ctx.sql.query(`UPDATE payments.fraud_models SET status = $2, activated_at = now() WHERE version = $1`, [
         version,

@@ -12,12 +12,15 @@ export type BackendsCpu = ReadonlyMap<number, number>;
  * `/proc/<pid>/stat` (PostgreSQL on this machine; Linux only). The runner's own connections
  * (application_name {@link RUNNER_APPLICATION_NAME}: the order watcher's polling, setup queries) are
  * left out. Background processes (checkpointer, WAL writer) are not counted: they serve the cluster.
+ * With `applicationName`, only the backends of the Arcade process started with that
+ * `DATABASE_APPLICATION_NAME` (their application_name is `<name>:<module>`).
  */
-export async function backendsCpu(sql: Pool, database: string): Promise<BackendsCpu> {
+export async function backendsCpu(sql: Pool, database: string, applicationName?: string): Promise<BackendsCpu> {
   const { rows } = await sql.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity
-      WHERE datname = $1 AND backend_type = 'client backend' AND application_name IS DISTINCT FROM $2`,
-    [database, RUNNER_APPLICATION_NAME],
+      WHERE datname = $1 AND backend_type = 'client backend' AND application_name IS DISTINCT FROM $2
+        AND ($3::text IS NULL OR application_name LIKE $3 || ':%')`,
+    [database, RUNNER_APPLICATION_NAME, applicationName ?? null],
   );
   const cpu = new Map<number, number>();
   for (const { pid } of rows) {

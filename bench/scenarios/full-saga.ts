@@ -18,6 +18,10 @@ import {
 } from '../support/shopper';
 
 const BUYERS = 16;
+/** A second, larger load: batching only pays when messages queue for a handler (ADR 0123). */
+const MANY_BUYERS = 64;
+/** Opens the processes' /metrics to the runner (closed in production without a token). */
+const METRICS_TOKEN = 'bench-metrics-token-0123456789abcdef';
 const CARTS_PER_RUN = Number(process.env.BENCH_CARTS_PER_RUN ?? 900);
 
 /** One measured run: its figures and the machine CPU per order (ms) of the process and its backends. */
@@ -39,7 +43,9 @@ interface Side {
  * (`MESSAGE_BATCH_MAX=1`), two Arcade processes on one database, runs interleaved with the bare
  * one-transaction checkout. Each run reads CPU from `/proc`: the Arcade process's and that of its
  * PostgreSQL backends (told apart by `DATABASE_APPLICATION_NAME`), per order confirmed. Then the
- * batched side's time to confirmed at half its maximum rate.
+ * batched side's time to confirmed at half its maximum rate. The comparison is repeated at 64 buyers:
+ * with 16 orders in flight a handler rarely has two messages waiting, so batches stay near one
+ * message; more buyers make them queue.
  */
 export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> {
   const env = (name: string, extra: Record<string, string> = {}) => ({
@@ -48,6 +54,7 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
     FRAUD_REVIEW_PROBABILITY: '0.99',
     FRAUD_BLOCK_PROBABILITY: '1',
     DATABASE_APPLICATION_NAME: name,
+    METRICS_TOKEN: METRICS_TOKEN,
     ...extra,
   });
   const batched: Side = { app: await ctx.startApp('batched', env('bench-batched')), applicationName: 'bench-batched' };
@@ -88,11 +95,11 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
         if (status !== 'confirmed') throw new Error(`order ${status}`);
       };
     };
-    const measure = async (side: Side): Promise<Measured> => {
+    const measure = async (side: Side, buyers = BUYERS): Promise<Measured> => {
       const ready = await carts(side, CARTS_PER_RUN);
       const node0 = processCpuMs(side.app.pid);
       const pg0 = await backendsCpu(ctx.sql, database, side.applicationName);
-      const figures = await closedLoop(BUYERS, ctx.seconds, checkout(side, ready));
+      const figures = await closedLoop(buyers, ctx.seconds, checkout(side, ready));
       const node = processCpuMs(side.app.pid) - node0;
       const postgres = backendsCpuBetween(pg0, await backendsCpu(ctx.sql, database, side.applicationName));
       const orders = Math.max(1, Math.round(figures.rps * ctx.seconds));
@@ -123,6 +130,13 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
     }
     const b = medianMeasured(runs.batched);
     const u = medianMeasured(runs.unbatched);
+    const many: { batched: Measured[]; unbatched: Measured[] } = { batched: [], unbatched: [] };
+    for (let i = 0; i < ctx.runs; i++) {
+      many.batched.push(await measure(batched, MANY_BUYERS));
+      many.unbatched.push(await measure(unbatched, MANY_BUYERS));
+    }
+    const mb = medianMeasured(many.batched);
+    const mu = medianMeasured(many.unbatched);
     const bareFigures = medianOf(runs.bare);
     const rate = Math.max(5, Math.round(b.rps / 2));
     const fixed: Figures[] = [];
@@ -131,6 +145,7 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
       fixed.push(await openLoop(rate, ctx.seconds, checkout(batched, ready)));
     }
     const atRate = medianOf(fixed);
+    const batching = await batchingSummary(batched.app.url);
     const cpu = (m: Measured) => m.nodeMsPerOrder + m.postgresMsPerOrder;
     const split = (m: Measured) =>
       `${m.nodeMsPerOrder.toFixed(1)} Node + ${m.postgresMsPerOrder.toFixed(1)} PostgreSQL`;
@@ -158,7 +173,29 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
         ratio: cpu(u) / cpu(b),
         target: '≤ 12 ms',
         met: cpu(b) <= 12,
-        note: `batched ${split(b)}; unbatched ${split(u)}`,
+        note: `batched ${split(b)}; unbatched ${split(u)}; ${batching}`,
+      },
+      {
+        scenario: '24 full saga',
+        measure: `the same at ${MANY_BUYERS} buyers, batched vs one message per tx`,
+        arcade: mb.rps,
+        baseline: mu.rps,
+        unit: 'orders/s',
+        ratio: mb.rps / mu.rps,
+        p50: mb.p50,
+        p99: mb.p99,
+        baselineP50: mu.p50,
+        baselineP99: mu.p99,
+        note: mb.errors + mu.errors ? `${mb.errors + mu.errors} errors` : undefined,
+      },
+      {
+        scenario: '24 full saga',
+        measure: `machine CPU per order at ${MANY_BUYERS} buyers, batched vs one message per tx (ms)`,
+        arcade: cpu(mb),
+        baseline: cpu(mu),
+        unit: 'ms/order',
+        ratio: cpu(mu) / cpu(mb),
+        note: `batched ${split(mb)}; unbatched ${split(mu)}`,
       },
       {
         scenario: '24 full saga',
@@ -197,4 +234,26 @@ function medianMeasured(runs: readonly Measured[]): Measured {
     nodeMsPerOrder: median(runs.map((r) => r.nodeMsPerOrder)),
     postgresMsPerOrder: median(runs.map((r) => r.postgresMsPerOrder)),
   };
+}
+
+/**
+ * Mean messages per batch of each batched handler over the whole run, and the batches split after
+ * a failure, from the process's /metrics (arcade_handler_batch_size, arcade_handler_batch_splits_total).
+ */
+async function batchingSummary(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const series = (name: string) => {
+    const values = new Map<string, number>();
+    for (const match of text.matchAll(new RegExp(`^${name}\\{handler="([^"]+)"\\} (\\S+)$`, 'gm'))) {
+      values.set(match[1], Number(match[2]));
+    }
+    return values;
+  };
+  const sums = series('arcade_handler_batch_size_sum');
+  const counts = series('arcade_handler_batch_size_count');
+  const splits = [...series('arcade_handler_batch_splits_total').values()].reduce((a, b) => a + b, 0);
+  const means = [...sums]
+    .map(([handler, sum]) => `${handler.replace(/^.*[./]/, '')} ${(sum / (counts.get(handler) || 1)).toFixed(1)}`)
+    .join(', ');
+  return `messages per batch: ${means || 'none'}; ${splits} batches split`;
 }

@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
+import { describeError } from '../../errors';
 import { metricsRegistry } from '../../observability/http-metrics';
 import { BatchItemFailure, RunInContext } from './batch-step';
 
@@ -41,6 +43,15 @@ const batchSize = new Histogram({
   buckets: [1, 2, 4, 8, 16, 32, 64],
   registers: [metricsRegistry],
 });
+
+const batchSplits = new Counter({
+  name: 'arcade_handler_batch_splits_total',
+  help: 'Batches of a batched handler that failed and were retried in parts, by handler',
+  labelNames: ['handler'] as const,
+  registers: [metricsRegistry],
+});
+
+const logger = new Logger('HandlerBatches');
 
 /**
  * Groups the messages of one handler that arrive while it is busy, so that under load they are
@@ -100,6 +111,8 @@ export class HandlerBatches<I, R> {
     try {
       results = await this.handling.together(batch.map((waiting) => waiting.item));
     } catch (error) {
+      batchSplits.inc({ handler: this.name });
+      logger.debug(`a batch of ${batch.length} ${this.name} failed and is split: ${describeError(error)}`);
       for (const part of split(batch, error)) await this.settle(part);
       return;
     }

@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { contractTypeOf, MessageEnvelope, ownerOf } from '../contracts';
 import { runAsHandlingOf } from '../envelopes';
+import { partitionKeyOf } from '../outbox/delivery-partitions';
 import { TransactionRunner } from '../transaction-runner';
 import { BATCHED_COMMAND_HANDLER, BatchedCommandHandlerMetadata } from './batched-command-handler';
 import { BatchItem, HandlerBatches } from './handler-batches';
@@ -46,6 +47,7 @@ export class CommandBatches implements OnModuleInit {
           {
             together: (items) => this.together(module, items),
             alone: ({ input }) => this.execute(input),
+            keyOf: ({ envelope }) => partitionKeyOf(envelope),
           },
           batchOptions(this.config),
         ),

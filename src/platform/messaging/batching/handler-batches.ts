@@ -21,6 +21,14 @@ export interface BatchHandling<I, R> {
   together(items: readonly BatchItem<I>[]): Promise<R[]>;
   /** Handles one message exactly as it would be without batching (its own transaction, retries). */
   alone(item: BatchItem<I>): Promise<R>;
+  /**
+   * What a message is about (its ordering key): a batch handles its messages in the order of these
+   * keys (stable, so messages about one thing keep their order). Two batches of a module then lock
+   * the rows of the things they share in the same order, instead of deadlocking when one holds
+   * order A and waits for B while the other holds B (two replies about the same orders reach two
+   * handlers at once). Absent: arrival order.
+   */
+  keyOf?(input: I): string;
 }
 
 export interface HandlerBatchesOptions {
@@ -107,6 +115,7 @@ export class HandlerBatches<I, R> {
       }
       return;
     }
+    batch = this.inKeyOrder(batch);
     let results: R[];
     try {
       results = await this.handling.together(batch.map((waiting) => waiting.item));
@@ -117,6 +126,14 @@ export class HandlerBatches<I, R> {
       return;
     }
     batch.forEach((waiting, i) => waiting.resolve(results[i]));
+  }
+
+  private inKeyOrder(batch: readonly Waiting<I, R>[]): readonly Waiting<I, R>[] {
+    const keyOf = this.handling.keyOf?.bind(this.handling);
+    if (!keyOf) return batch;
+    const keyed = batch.map((waiting) => ({ waiting, key: keyOf(waiting.item.input) }));
+    // Array.prototype.sort is stable: messages with the same key keep their arrival order.
+    return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ waiting }) => waiting);
   }
 }
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { IntegrationEvent, MessageEnvelope } from '../contracts';
 import { fromEnvelope, runAsHandlingOf } from '../envelopes';
 import { messagingMetrics } from '../messaging.metrics';
+import { partitionKeyOf } from '../outbox/delivery-partitions';
 import { TransactionRunner } from '../transaction-runner';
 import { BatchItem, HandlerBatches, HandlerBatchesOptions } from '../batching/handler-batches';
 import { IntegrationEventHandler } from './integration-event-handler';
@@ -38,7 +39,11 @@ export class SubscriberInbox {
     this.batches = subscription.batch
       ? new HandlerBatches(
           `${subscription.module}/${subscription.name}`,
-          { together: (items) => this.together(items), alone: ({ input }) => this.alone(input) },
+          {
+            together: (items) => this.together(items),
+            alone: ({ input }) => this.alone(input),
+            keyOf: partitionKeyOf,
+          },
           batchOptions,
         )
       : undefined;

@@ -18,7 +18,9 @@
  *
  * Active only with COUNT_STATEMENTS_FILE set (`%p` in it is replaced by the pid): the counters are
  * written there as JSON `{ pid, seq, statements, transactions, queries }` when the module loads
- * (seq 0) and again, synchronously and atomically, on every SIGUSR2 (seq + 1).
+ * (seq 0) and again, synchronously and atomically, on every SIGWINCH (seq + 1): a signal ignored by
+ * default and listened to by no server here (Vendure, a NestJS app with shutdown hooks, stops on
+ * SIGUSR2).
  * The runner (bench/support/statement-counts.ts) sends the signal and waits for the next seq.
  */
 'use strict';
@@ -187,7 +189,7 @@ if (file) {
     }
     return exported;
   };
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     seq++;
     write();
   });

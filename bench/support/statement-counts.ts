@@ -33,15 +33,16 @@ function readCounters(file: string): (StatementCounts & { seq: number }) | undef
 }
 
 /**
- * The counters of server process `pid` now: sends it SIGUSR2 and waits (up to 5 s) for the file it
+ * The counters of server process `pid` now: sends it SIGWINCH and waits (up to 5 s) for the file it
  * writes in answer. Undefined when the process does not count (no file: it was started without the
- * preload; it is then never signalled, since SIGUSR2 would end a process without a handler).
+ * preload; it is then not signalled). SIGWINCH, because its default action is to be ignored and no
+ * server here listens to it; not SIGUSR2, on which a NestJS app with shutdown hooks (Vendure) stops.
  */
 export async function statementCounts(pid: number): Promise<StatementCounts | undefined> {
   const file = countersFile(pid);
   if (!existsSync(file)) return undefined;
   const before = readCounters(file)?.seq ?? -1;
-  process.kill(pid, 'SIGUSR2');
+  process.kill(pid, 'SIGWINCH');
   const deadline = Date.now() + 5_000;
   for (;;) {
     const now = readCounters(file);

@@ -29,7 +29,7 @@ async function countedIn(body: string): Promise<Counts> {
       await client.connect();
       ${body}
       await client.end();
-      process.kill(process.pid, 'SIGUSR2');
+      process.kill(process.pid, 'SIGWINCH');
       setTimeout(() => console.log(process.pid), 50);
     })().catch((error) => { console.error(error); process.exit(1); });`;
   try {
@@ -44,7 +44,7 @@ async function countedIn(body: string): Promise<Counts> {
 }
 
 describe('counting statements and transactions through pg (bench/support/count-statements.cjs)', () => {
-  it('counts a statement outside a transaction as its own transaction, and writes on SIGUSR2', async () => {
+  it('counts a statement outside a transaction as its own transaction, and writes on SIGWINCH', async () => {
     const counts = await countedIn(`
       await client.query('SELECT 1');
       await client.query({ text: 'SELECT $1::int AS n', values: [2] });

@@ -45,6 +45,7 @@ export async function bareCheckoutStatements(ctx: BenchContext, variantId: strin
     return {
       statements: (after.statements - before.statements) / ORDERS,
       transactions: (after.transactions - before.transactions) / ORDERS,
+      explicit: (after.explicit - before.explicit) / ORDERS,
       queries: (after.queries - before.queries) / ORDERS,
     };
   } finally {

@@ -99,6 +99,7 @@ async function measure(ctx: BenchContext, peer: Peer, op: Operation): Promise<Me
         ? {
             statements: (counts1.statements - counts0.statements) / per,
             transactions: (counts1.transactions - counts0.transactions) / per,
+            explicit: (counts1.explicit - counts0.explicit) / per,
             queries: (counts1.queries - counts0.queries) / per,
           }
         : undefined,
@@ -156,6 +157,7 @@ function rows(peer: Peer, work: Workload, a: Measured[], b: Measured[]): ResultR
       ? {
           statements: median(runs.map((r) => r.perOp!.statements)),
           transactions: median(runs.map((r) => r.perOp!.transactions)),
+          explicit: median(runs.map((r) => r.perOp!.explicit)),
           queries: median(runs.map((r) => r.perOp!.queries)),
         }
       : undefined;
@@ -207,6 +209,7 @@ function rows(peer: Peer, work: Workload, a: Measured[], b: Measured[]): ResultR
             baseline: sb.transactions,
             unit: 'transactions',
             ratio: sb.transactions / sa.transactions,
+            note: `with BEGIN ${fixed(sa.explicit, 1)} vs ${fixed(sb.explicit, 1)}, the rest autocommit statements`,
           },
         ]
       : []),
@@ -255,6 +258,7 @@ export async function peerComparison(ctx: BenchContext, name: string, keep: bool
               `CPU ${fixed(run.serverMs)} + ${fixed(run.postgresMs)} ms per ${work.per}, load ${fixed(run.load, 1)}` +
               (run.perOp
                 ? `, ${fixed(run.perOp.statements, 1)} statements in ${fixed(run.perOp.transactions, 1)} transactions ` +
+                  `(${fixed(run.perOp.explicit, 1)} with BEGIN) ` +
                   `(${fixed(run.perOp.queries, 1)} query calls) per ${work.per}`
                 : '') +
               (run.settled ? `; ${run.settled}` : '') +

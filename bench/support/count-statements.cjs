@@ -14,10 +14,12 @@
  *   connection; a statement outside an explicit transaction is its own, and a multi-statement text
  *   outside one is one implicit transaction (as PostgreSQL runs it). ROLLBACK TO SAVEPOINT ends
  *   nothing.
+ * - explicit: those of the transactions that were opened with BEGIN / START TRANSACTION (the rest
+ *   are single statements, or multi-statement texts, in autocommit).
  * - queries: the calls themselves (round trips).
  *
  * Active only with COUNT_STATEMENTS_FILE set (`%p` in it is replaced by the pid): the counters are
- * written there as JSON `{ pid, seq, statements, transactions, queries }` when the module loads
+ * written there as JSON `{ pid, seq, statements, transactions, explicit, queries }` when the module loads
  * (seq 0) and again, synchronously and atomically, on every SIGWINCH (seq + 1): a signal ignored by
  * default and listened to by no server here (Vendure, a NestJS app with shutdown hooks, stops on
  * SIGUSR2).
@@ -27,7 +29,7 @@
 const Module = require('node:module');
 const { renameSync, writeFileSync } = require('node:fs');
 
-const counters = { statements: 0, transactions: 0, queries: 0 };
+const counters = { statements: 0, transactions: 0, explicit: 0, queries: 0 };
 const PATCHED = Symbol.for('arcade.bench.count-statements.patched');
 const IN_TRANSACTION = Symbol.for('arcade.bench.count-statements.in-transaction');
 
@@ -130,7 +132,10 @@ function count(client, text) {
     counters.statements++;
     const control = transactionControl(head);
     if (control === 'begin') {
-      if (!client[IN_TRANSACTION] && !implicit) counters.transactions++;
+      if (!client[IN_TRANSACTION] && !implicit) {
+        counters.transactions++;
+        counters.explicit++;
+      }
       client[IN_TRANSACTION] = true;
     } else if (control === 'end') {
       client[IN_TRANSACTION] = false;

@@ -9,6 +9,8 @@ export const COUNT_STATEMENTS_PRELOAD = resolve(__dirname, 'count-statements.cjs
 export interface StatementCounts {
   readonly statements: number;
   readonly transactions: number;
+  /** Of the transactions, those opened with BEGIN / START TRANSACTION (the rest: autocommit statements). */
+  readonly explicit: number;
   readonly queries: number;
 }
 
@@ -47,7 +49,12 @@ export async function statementCounts(pid: number): Promise<StatementCounts | un
   for (;;) {
     const now = readCounters(file);
     if (now && now.seq > before)
-      return { statements: now.statements, transactions: now.transactions, queries: now.queries };
+      return {
+        statements: now.statements,
+        transactions: now.transactions,
+        explicit: now.explicit,
+        queries: now.queries,
+      };
     if (Date.now() > deadline) throw new Error(`process ${pid} did not write its statement counts to ${file}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -61,9 +68,10 @@ export async function statementCountsOf(pids: readonly number[]): Promise<Statem
     (sum, c) => ({
       statements: sum.statements + c!.statements,
       transactions: sum.transactions + c!.transactions,
+      explicit: sum.explicit + c!.explicit,
       queries: sum.queries + c!.queries,
     }),
-    { statements: 0, transactions: 0, queries: 0 },
+    { statements: 0, transactions: 0, explicit: 0, queries: 0 },
   );
 }
 

@@ -12,6 +12,7 @@ interface Counts {
   readonly seq: number;
   readonly statements: number;
   readonly transactions: number;
+  readonly explicit: number;
   readonly queries: number;
 }
 
@@ -49,7 +50,7 @@ describe('counting statements and transactions through pg (bench/support/count-s
       await client.query('SELECT 1');
       await client.query({ text: 'SELECT $1::int AS n', values: [2] });
       await client.query('  -- a comment\\n select 3');`);
-    expect(counts).toMatchObject({ seq: 1, statements: 3, transactions: 3, queries: 3 });
+    expect(counts).toMatchObject({ seq: 1, statements: 3, transactions: 3, explicit: 0, queries: 3 });
   });
 
   it('counts BEGIN … COMMIT and START TRANSACTION … ROLLBACK as one transaction each, savepoints inside', async () => {
@@ -64,7 +65,7 @@ describe('counting statements and transactions through pg (bench/support/count-s
       await client.query('ROLLBACK TO SAVEPOINT s1');
       await client.query('SELECT 2');
       await client.query('ROLLBACK');`);
-    expect(counts).toMatchObject({ statements: 10, transactions: 2, queries: 10 });
+    expect(counts).toMatchObject({ statements: 10, transactions: 2, explicit: 2, queries: 10 });
   });
 
   it('counts a multi-statement text as its statements, in one implicit transaction, and never splits inside quotes', async () => {
@@ -72,7 +73,7 @@ describe('counting statements and transactions through pg (bench/support/count-s
       await client.query("SELECT 'a;b'; SELECT $$c;d$$; /* e;f */ SELECT \\"g;h\\" FROM (SELECT 1 AS \\"g;h\\") t;");
       await client.query('BEGIN; SELECT 1; COMMIT; SELECT 2');`);
     // 3 statements in one implicit transaction; then BEGIN…COMMIT (3) and one more statement on its own.
-    expect(counts).toMatchObject({ statements: 7, transactions: 3, queries: 2 });
+    expect(counts).toMatchObject({ statements: 7, transactions: 3, explicit: 1, queries: 2 });
   });
 
   it('counts the statements of a pg Pool and of TypeORM, which query through the same Client', async () => {

@@ -26,7 +26,7 @@ async function countedIn(body: string): Promise<Counts> {
   const script = `
     const pg = require('pg');
     (async () => {
-      const client = new pg.Client({ connectionString: process.env.URL });
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       ${body}
       await client.end();
@@ -36,7 +36,7 @@ async function countedIn(body: string): Promise<Counts> {
   try {
     const { stdout } = await run(process.execPath, ['-r', PRELOAD, '-e', script], {
       cwd: resolve(__dirname, '../..'),
-      env: { ...process.env, URL: url, COUNT_STATEMENTS_FILE: file },
+      env: { ...process.env, DATABASE_URL: url, COUNT_STATEMENTS_FILE: file },
     });
     return JSON.parse(readFileSync(file.replace('%p', stdout.trim()), 'utf8')) as Counts;
   } finally {
@@ -78,10 +78,10 @@ describe('counting statements and transactions through pg (bench/support/count-s
 
   it('counts the statements of a pg Pool and of TypeORM, which query through the same Client', async () => {
     const counts = await countedIn(`
-      const pool = new pg.Pool({ connectionString: process.env.URL, max: 2 });
+      const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
       await pool.query('SELECT 1');
       const { DataSource } = require('typeorm');
-      const db = new DataSource({ type: 'postgres', url: process.env.URL, poolSize: 1 });
+      const db = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, poolSize: 1 });
       await db.initialize();
       const before = require(${JSON.stringify(PRELOAD)}).counters.statements;
       await db.transaction(async (m) => {

@@ -1,5 +1,6 @@
 import { BenchContext } from '../support/context';
 import { BenchProcess } from '../support/processes';
+import { countStatementsEnv, forgetStatementCounts } from '../support/statement-counts';
 import {
   createProduct,
   createShippingMethod,
@@ -16,9 +17,12 @@ async function expectOk(response: Response, what: string): Promise<void> {
   if (!response.ok) throw new Error(`${what}: ${response.status} ${text.slice(0, 200)}`);
 }
 
+/** How long {@link ArcadePeer.settle} waits for the backlog to drain before it gives up. */
+const SETTLE_TIMEOUT_MS = 60_000;
+
 /**
- * Arcade (all modules in one process, the bench's child process) as a {@link Peer}: the same
- * process, database and seeded catalog as the other scenarios use.
+ * Arcade (all modules in one process, a child process of its own that counts its statements) as a
+ * {@link Peer}: the same database and seeded catalog as the other scenarios use.
  */
 export class ArcadePeer implements Peer {
   readonly name = 'Arcade';
@@ -34,14 +38,52 @@ export class ArcadePeer implements Peer {
   async install(): Promise<void> {}
 
   async seed(products: number): Promise<void> {
-    this.app = await this.ctx.app();
+    this.app = await this.ctx.startApp('arcade', countStatementsEnv());
     await this.app.ask({ type: 'seed', count: products });
     this.checkoutVariant = await createProduct(this.ctx, this.app.url, 1_000_000);
     await this.ctx.sql.query('VACUUM ANALYZE');
   }
 
-  async start(): Promise<void> {
-    this.app = await this.ctx.app();
+  /** Started by {@link seed} (Arcade seeds through its own process). */
+  async start(): Promise<void> {}
+
+  /**
+   * Waits until what the run's orders left behind is done: no pending outbox row in any module
+   * (the consumers after `confirmed`: clear cart, notifications, recommendations, …) and no
+   * undelivered webhook of the payments sandbox or the sandbox carrier (each counted while it is
+   * still to be tried: fewer than 10 attempts). Twice in a row at 50 ms, so that a row written by
+   * a handler that was still running counts. Gives up after a minute with what is left.
+   */
+  async settle(): Promise<string> {
+    const { rows: tables } = await this.ctx.sql.query<{ name: string }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+        WHERE (table_name = 'outbox' AND table_schema NOT LIKE 'bench%')
+           OR (table_schema, table_name) IN (('payments', 'sandbox_webhook_events'), ('shipping', 'sandbox_events'))`,
+    );
+    const backlog = `SELECT ${tables
+      .map(({ name }) =>
+        name.endsWith('.outbox')
+          ? `(SELECT count(*) FROM ${name} WHERE status = 'pending')`
+          : `(SELECT count(*) FROM ${name} WHERE NOT delivered AND attempts < 10)`,
+      )
+      .join(' + ')} AS n`;
+    const started = Date.now();
+    let first: number | undefined;
+    let quiet = 0;
+    for (;;) {
+      const n = Number((await this.ctx.sql.query<{ n: string }>(backlog)).rows[0].n);
+      first ??= n;
+      quiet = n === 0 ? quiet + 1 : 0;
+      const waited = ((Date.now() - started) / 1000).toFixed(1);
+      if (quiet >= 2) return `backlog ${first} drained in ${waited} s`;
+      if (Date.now() - started > SETTLE_TIMEOUT_MS) return `backlog ${first}, ${n} still pending after ${waited} s`;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The variant with 1,000,000 units that checkout buys (after {@link seed}). */
+  get checkoutVariantId(): string {
+    return this.checkoutVariant!;
   }
 
   private get url(): string {
@@ -122,8 +164,12 @@ export class ArcadePeer implements Peer {
     return new URL(this.ctx.databaseUrl).pathname.slice(1);
   }
 
-  /** The process and the database are the bench context's: it stops and drops them. */
+  /** Stops the process; the database is the bench context's (it drops it). */
   async stop(): Promise<void> {
     this.watcher.stop();
+    if (this.app) {
+      await this.app.stop();
+      forgetStatementCounts(this.app.pid);
+    }
   }
 }

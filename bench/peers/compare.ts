@@ -5,6 +5,8 @@ import { Figures, figuresOf, medianOf } from '../support/load';
 import { backendsCpu, backendsCpuBetween } from '../support/postgres-cpu';
 import { processCpuMs } from '../support/process-cpu';
 import { ResultRow } from '../support/report';
+import { StatementCounts, statementCountsOf } from '../support/statement-counts';
+import { bareCheckoutStatements } from './bare-checkout';
 import { ArcadePeer } from './arcade-peer';
 import { Operation, OutOfWork, Peer } from './peer';
 import { VendurePeer } from './vendure/vendure-peer';
@@ -29,6 +31,10 @@ interface Measured extends Figures {
   readonly load: number;
   readonly ranOut: boolean;
   readonly firstError?: string;
+  /** Per operation, through the driver (undefined when the side's processes do not count). */
+  readonly perOp?: StatementCounts;
+  /** What {@link Peer.settle} said after the run. */
+  readonly settled?: string;
 }
 
 /**
@@ -66,19 +72,37 @@ async function buyers(seconds: number, op: Operation) {
 
 const serverCpu = (peer: Peer) => peer.serverPids().reduce((sum, pid) => sum + processCpuMs(pid), 0);
 
-/** One measured run of `op` against `peer`: throughput, latency, CPU per operation from /proc. */
+/**
+ * One measured run of `op` against `peer`: throughput and latency over the buyers' window; CPU
+ * per operation from /proc and statements and transactions per operation from the server's
+ * driver, both read at the start and again once the peer has settled (Arcade's consumers and
+ * sandbox webhooks that the run's orders caused count in this run, never in the next).
+ */
 async function measure(ctx: BenchContext, peer: Peer, op: Operation): Promise<Measured> {
+  const counts0 = await statementCountsOf(peer.serverPids());
   const server0 = serverCpu(peer);
   const pg0 = await backendsCpu(ctx.sql, peer.databaseName());
   const run = await buyers(ctx.seconds, op);
+  const settled = await peer.settle?.();
   const server1 = serverCpu(peer);
   const pg1 = await backendsCpu(ctx.sql, peer.databaseName());
+  const counts1 = await statementCountsOf(peer.serverPids());
   const per = Math.max(1, run.count);
   return {
     ...run,
     serverMs: (server1 - server0) / per,
     postgresMs: backendsCpuBetween(pg0, pg1) / per,
     load: loadavg()[0],
+    settled,
+    perOp:
+      counts0 && counts1
+        ? {
+            statements: (counts1.statements - counts0.statements) / per,
+            transactions: (counts1.transactions - counts0.transactions) / per,
+            explicit: (counts1.explicit - counts0.explicit) / per,
+            queries: (counts1.queries - counts0.queries) / per,
+          }
+        : undefined,
   };
 }
 
@@ -128,6 +152,16 @@ function rows(peer: Peer, work: Workload, a: Measured[], b: Measured[]): ResultR
     postgres: median(runs.map((r) => r.postgresMs)),
   });
   const [ca, cb] = [cpu(a), cpu(b)];
+  const counts = (runs: Measured[]): StatementCounts | undefined =>
+    runs.every((r) => r.perOp)
+      ? {
+          statements: median(runs.map((r) => r.perOp!.statements)),
+          transactions: median(runs.map((r) => r.perOp!.transactions)),
+          explicit: median(runs.map((r) => r.perOp!.explicit)),
+          queries: median(runs.map((r) => r.perOp!.queries)),
+        }
+      : undefined;
+  const [sa, sb] = [counts(a), counts(b)];
   const loads = [...a, ...b].map((r) => r.load);
   const trouble = [...a, ...b].filter((r) => r.errors > 0 || r.ranOut);
   const scenario = `peer: ${peer.name}`;
@@ -157,6 +191,28 @@ function rows(peer: Peer, work: Workload, a: Measured[], b: Measured[]): ResultR
       ratio: (cb.server + cb.postgres) / (ca.server + ca.postgres),
       note: `Arcade ${fixed(ca.server)} + ${fixed(ca.postgres)}, ${peer.name} ${fixed(cb.server)} + ${fixed(cb.postgres)}; load ${fixed(Math.min(...loads), 1)}–${fixed(Math.max(...loads), 1)}`,
     },
+    ...(sa && sb
+      ? [
+          {
+            scenario,
+            measure: `${work.measure}, statements per ${work.per} (through the driver)`,
+            arcade: sa.statements,
+            baseline: sb.statements,
+            unit: 'statements',
+            ratio: sb.statements / sa.statements,
+            note: `query calls (round trips) ${fixed(sa.queries, 1)} vs ${fixed(sb.queries, 1)}`,
+          },
+          {
+            scenario,
+            measure: `${work.measure}, transactions per ${work.per} (through the driver)`,
+            arcade: sa.transactions,
+            baseline: sb.transactions,
+            unit: 'transactions',
+            ratio: sb.transactions / sa.transactions,
+            note: `with BEGIN ${fixed(sa.explicit, 1)} vs ${fixed(sb.explicit, 1)}, the rest autocommit statements`,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -200,6 +256,12 @@ export async function peerComparison(ctx: BenchContext, name: string, keep: bool
           console.log(
             `  ${side.name}: ${fixed(run.rps, 1)} ${work.unit}, p50 ${fixed(run.p50, 1)} ms, p99 ${fixed(run.p99, 1)} ms, ` +
               `CPU ${fixed(run.serverMs)} + ${fixed(run.postgresMs)} ms per ${work.per}, load ${fixed(run.load, 1)}` +
+              (run.perOp
+                ? `, ${fixed(run.perOp.statements, 1)} statements in ${fixed(run.perOp.transactions, 1)} transactions ` +
+                  `(${fixed(run.perOp.explicit, 1)} with BEGIN) ` +
+                  `(${fixed(run.perOp.queries, 1)} query calls) per ${work.per}`
+                : '') +
+              (run.settled ? `; ${run.settled}` : '') +
               (run.errors ? `, ${run.errors} errors (${run.firstError})` : '') +
               (run.ranOut ? ', ran out of carts' : ''),
           );
@@ -208,6 +270,18 @@ export async function peerComparison(ctx: BenchContext, name: string, keep: bool
       }
       result.push(...rows(peer, work, runs.get(arcade)!, runs.get(peer)!));
     }
+    const bare = await bareCheckoutStatements(ctx, arcade.checkoutVariantId);
+    console.log(
+      `\n== bare one-transaction checkout: ${fixed(bare.statements, 1)} statements in ${fixed(bare.transactions, 1)} ` +
+        `transactions (${fixed(bare.queries, 1)} query calls) per order`,
+    );
+    result.push({
+      scenario: `peer: ${peer.name}`,
+      measure: 'bare 1-tx checkout, statements per order (through the driver)',
+      arcade: bare.statements,
+      unit: 'statements',
+      note: `${fixed(bare.transactions, 1)} transactions, ${fixed(bare.queries, 1)} query calls per order`,
+    });
     return result;
   } finally {
     await arcade.stop();

@@ -47,7 +47,18 @@ export interface Peer {
    * `confirmed`, after capture). Prepares `carts` ready carts; each is checked out once.
    */
   checkout(carts: number): Promise<Operation>;
-  /** The processes whose CPU counts as the server's (read from /proc). */
+  /**
+   * Waits after a measured run until the work its operations left behind is done (Arcade: its
+   * outboxes and the sandboxes' webhooks), so that it counts in that run's CPU and statements and
+   * not in the next run's; resolves with a note for the log. A peer without one leaves the
+   * measurement at the last answer.
+   */
+  settle?(): Promise<string>;
+  /**
+   * The processes whose CPU counts as the server's (read from /proc), and whose statements and
+   * transactions are counted (each started with `-r` bench/support/count-statements.cjs and
+   * `countStatementsEnv()`; a process without them is reported without counts).
+   */
   serverPids(): number[];
   /** The database whose PostgreSQL backends' CPU counts as the peer's PostgreSQL CPU. */
   databaseName(): string;

@@ -1,6 +1,7 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { COUNT_STATEMENTS_PRELOAD } from './statement-counts';
 
 const REGISTER = resolve(__dirname, '../../test/support/swc-register.cjs');
 
@@ -31,13 +32,17 @@ export class BenchProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Starts `script` (a .ts file) and waits for its `{ type: 'ready', port }`. */
+  /**
+   * Starts `script` (a .ts file) and waits for its `{ type: 'ready', port }`. With
+   * COUNT_STATEMENTS_FILE in `env` (`countStatementsEnv()`) it counts its statements through `pg`.
+   */
   static async start(name: string, script: string, env: Record<string, string>): Promise<BenchProcess> {
     const child = fork(resolve(__dirname, '..', script), [], {
       execArgv: [
         '-r',
         REGISTER,
         '--expose-gc',
+        ...(env.COUNT_STATEMENTS_FILE ? ['-r', COUNT_STATEMENTS_PRELOAD] : []),
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : []),
         // e.g. BENCH_NODE_ARGS=--trace-gc: Node options that NODE_OPTIONS refuses.
         ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),

@@ -4,9 +4,13 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../..');
 
 function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  return (
+    readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+      // A peer's own packages (bench/peers/<name>/node_modules, installed by the peer runner) are not ours.
+      .filter((entry) => !entry.parentPath.split(/[\\/]/).includes('node_modules'))
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+  );
 }
 
 /** Variables the app reads through the config readers: `readInt(env, 'PORT', …)` and the like. */

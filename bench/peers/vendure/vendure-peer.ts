@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Pool } from 'pg';
 import { RUNNER_APPLICATION_NAME } from '../../support/postgres-cpu';
+import { COUNT_STATEMENTS_PRELOAD, countStatementsEnv, forgetStatementCounts } from '../../support/statement-counts';
 import { Operation, OutOfWork, Peer } from '../peer';
 import { CHECKOUT_SKU, vendureProductsCsv } from './products-csv';
 
@@ -110,7 +111,7 @@ export class VendurePeer implements Peer {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    this.server = this.node(['serve'], this.port);
+    this.server = this.node(['serve'], this.port, true);
     const exited = once(this.server, 'exit').then(([code]) => {
       throw new Error(`Vendure exited with ${code} before it answered: see ${this.log}`);
     });
@@ -128,12 +129,15 @@ export class VendurePeer implements Peer {
     await Promise.race([answers, exited]);
   }
 
-  private node(args: string[], port: number): ChildProcess {
+  /** `counted`: with the preload that counts its statements (the server, not the import). */
+  private node(args: string[], port: number, counted = false): ChildProcess {
     const out = createWriteStream(this.log, { flags: 'a' });
-    const child = spawn(process.execPath, [resolve(DIR, 'server.cjs'), ...args], {
+    const preload = counted ? ['-r', COUNT_STATEMENTS_PRELOAD] : [];
+    const child = spawn(process.execPath, [...preload, resolve(DIR, 'server.cjs'), ...args], {
       cwd: DIR,
       env: {
         ...process.env,
+        ...(counted ? countStatementsEnv() : {}),
         NODE_ENV: 'production',
         // Vendure 3 reports anonymous usage to its makers on start-up; a benchmark sends nothing.
         VENDURE_DISABLE_TELEMETRY: 'true',
@@ -270,6 +274,21 @@ export class VendurePeer implements Peer {
     };
   }
 
+  /**
+   * Nothing to wait for: the jobs Vendure queues meanwhile (job_record) are never run here, as
+   * its job-queue worker is not started. Says how many are pending, for the log.
+   */
+  async settle(): Promise<string> {
+    try {
+      const { rows } = await this.sql!.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM job_record WHERE state = 'PENDING'`,
+      );
+      return `${rows[0].n} jobs pending in job_record (not run: no worker)`;
+    } catch (error) {
+      return `job_record not read: ${String(error)}`;
+    }
+  }
+
   serverPids(): number[] {
     return this.server?.pid ? [this.server.pid] : [];
   }
@@ -285,6 +304,7 @@ export class VendurePeer implements Peer {
       const timer = setTimeout(() => this.server?.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+      forgetStatementCounts(this.server.pid!);
     }
     await this.sql?.end();
     if (this.created && !keep) {

@@ -22,6 +22,8 @@ export interface ShippingConfig {
     readonly publicBaseUrl: string;
     /** How often undelivered sandbox events are posted again. */
     readonly sweepIntervalMs: number;
+    /** Webhook POSTs in flight at once while a pass drains the backlog (a parcel's events stay in order). */
+    readonly webhookConcurrency: number;
   };
 }
 
@@ -44,6 +46,7 @@ export function loadShippingConfig(env: Env): ShippingConfig {
       webhookDelivery: readBool(env, 'SHIPPING_SANDBOX_WEBHOOK_DELIVERY', nodeEnv !== 'test'),
       publicBaseUrl: readUrl(env, 'PUBLIC_BASE_URL', ['http', 'https']) ?? `http://127.0.0.1:${port}`,
       sweepIntervalMs: readInt(env, 'SHIPPING_SANDBOX_SWEEP_INTERVAL_MS', 30_000, 100, 3_600_000),
+      webhookConcurrency: readInt(env, 'SHIPPING_SANDBOX_WEBHOOK_CONCURRENCY', 8, 1, 64),
     },
   };
 }

@@ -4,9 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transaction, UnitOfWork } from '../../../../platform/messaging';
 import {
   isJsonObject,
+  PendingWebhook,
   postSignedDelivery,
   signedJsonDelivery,
   verifiedJsonBody,
+  WebhookBacklog,
   WebhookHeaders,
   WebhookVerificationError,
 } from '../../../../platform/webhooks';
@@ -15,6 +17,9 @@ import { Shipment } from '../../domain/shipment';
 import { CarrierStatus, parseCarrierStatus } from '../../domain/tracking-events';
 import { SHIPPING_CONFIG, ShippingConfig } from '../../shipping.config';
 import { queryRows } from '../../../../platform/database';
+
+/** An event is posted at most this many times, then left undelivered (as a carrier gives up). */
+const MAX_ATTEMPTS = 10;
 
 /** The header the sandbox carrier signs its webhooks in (`t=<unix>,v1=<hex>`, the payments sandbox's scheme). */
 export const CARRIER_SIGNATURE_HEADER = 'sandbox-signature';
@@ -40,12 +45,22 @@ export interface SandboxTrackingBody {
 export class SandboxCarrierProvider implements CarrierProvider {
   readonly name = 'sandbox';
   private readonly logger = new Logger('SandboxCarrier');
-  private delivering: Promise<void> | undefined;
+  private readonly backlog: WebhookBacklog<SandboxTrackingBody>;
 
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(SHIPPING_CONFIG) private readonly config: ShippingConfig,
-  ) {}
+  ) {
+    this.backlog = new WebhookBacklog(
+      {
+        readPage: (after, limit) => this.readPage(after, limit),
+        record: (ids, delivered) => this.record(ids, delivered),
+        post: (body) => this.post(body),
+      },
+      config.sandbox.webhookConcurrency,
+      (error) => this.logger.warn(`sandbox tracking events not delivered, the sweep will retry: ${String(error)}`),
+    );
+  }
 
   async issueTrackingNumber(tx: Transaction, shipment: Shipment): Promise<string> {
     const number = `SBX${String(randomInt(0, 1e12)).padStart(12, '0')}`;
@@ -113,25 +128,51 @@ export class SandboxCarrierProvider implements CarrierProvider {
     return rows.map((row) => row.body);
   }
 
-  /** POSTs undelivered events when delivery is on, one pass at a time; failures wait for the next sweep. */
+  /**
+   * POSTs undelivered events when delivery is on; a failure is retried on the next pass (at most
+   * 10 attempts). A pass ({@link WebhookBacklog}) drains the whole backlog as it stands, up to
+   * `webhookConcurrency` POSTs in flight, a parcel's events one after another in the order they
+   * were logged (the receiver orders them by sequence anyway); one pass at a time in this process.
+   */
   deliverPending(): Promise<void> {
     if (!this.config.sandbox.webhookDelivery) return Promise.resolve();
-    this.delivering ??= this.deliverBacklog().finally(() => (this.delivering = undefined));
-    return this.delivering;
+    return this.backlog.deliverPending();
   }
 
-  private async deliverBacklog(): Promise<void> {
-    const rows = await queryRows<{ id: string; body: SandboxTrackingBody }>(
+  /** Events still to be tried, a page oldest first by (created_at, id). */
+  private async readPage(
+    after: { createdAt: string; id: string } | undefined,
+    limit: number,
+  ): Promise<PendingWebhook<SandboxTrackingBody>[]> {
+    const rows = await queryRows<{
+      id: string;
+      body: SandboxTrackingBody;
+      created_at: string;
+      tracking_number: string;
+    }>(
       this.uow.reader,
-      `SELECT id, body FROM sandbox_events WHERE NOT delivered AND attempts < 10 ORDER BY created_at LIMIT 50`,
+      `SELECT id, body, created_at::text AS created_at, tracking_number
+         FROM sandbox_events
+        WHERE NOT delivered AND attempts < ${MAX_ATTEMPTS}
+          AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
+        ORDER BY created_at, id LIMIT ${limit}`,
+      [after?.createdAt ?? null, after?.id ?? null],
     );
-    for (const row of rows) {
-      const delivered = await this.post(row.body);
-      await this.uow.reader.query(`UPDATE sandbox_events SET attempts = attempts + 1, delivered = $2 WHERE id = $1`, [
-        row.id,
-        delivered,
-      ]);
-    }
+    return rows.map((row) => ({
+      id: row.id,
+      body: row.body,
+      createdAt: row.created_at,
+      partition: row.tracking_number,
+    }));
+  }
+
+  /** One attempt more for each event of a page, and whether it was delivered, in one statement. */
+  private async record(ids: readonly string[], delivered: readonly boolean[]): Promise<void> {
+    await this.uow.reader.query(
+      `UPDATE sandbox_events AS event SET attempts = event.attempts + 1, delivered = outcome.delivered
+         FROM unnest($1::uuid[], $2::boolean[]) AS outcome (id, delivered) WHERE event.id = outcome.id`,
+      [ids, delivered],
+    );
   }
 
   private async post(body: SandboxTrackingBody): Promise<boolean> {

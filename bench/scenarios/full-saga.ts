@@ -7,6 +7,12 @@ import { processCpuMs } from '../support/process-cpu';
 import { BenchProcess } from '../support/processes';
 import { ResultRow } from '../support/report';
 import {
+  countStatementsEnv,
+  forgetStatementCounts,
+  StatementCounts,
+  statementCounts,
+} from '../support/statement-counts';
+import {
   adminCall,
   applyPromotionCode,
   createProduct,
@@ -28,6 +34,9 @@ const CARTS_PER_RUN = Number(process.env.BENCH_CARTS_PER_RUN ?? 900);
 interface Measured extends Figures {
   readonly nodeMsPerOrder: number;
   readonly postgresMsPerOrder: number;
+  /** Statements and transactions the process sent per order (through `pg`, its background work included). */
+  readonly statementsPerOrder: number;
+  readonly transactionsPerOrder: number;
 }
 
 /** A side of the comparison: an Arcade process whose backends carry its own application_name. */
@@ -54,6 +63,7 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
     FRAUD_REVIEW_PROBABILITY: '0.99',
     FRAUD_BLOCK_PROBABILITY: '1',
     DATABASE_APPLICATION_NAME: name,
+    ...countStatementsEnv(),
     METRICS_TOKEN: METRICS_TOKEN,
     ...extra,
   });
@@ -99,11 +109,19 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
       const ready = await carts(side, CARTS_PER_RUN);
       const node0 = processCpuMs(side.app.pid);
       const pg0 = await backendsCpu(ctx.sql, database, side.applicationName);
+      const counts0 = await statementCounts(side.app.pid);
       const figures = await closedLoop(buyers, ctx.seconds, checkout(side, ready));
       const node = processCpuMs(side.app.pid) - node0;
       const postgres = backendsCpuBetween(pg0, await backendsCpu(ctx.sql, database, side.applicationName));
+      const counts = delta(counts0, await statementCounts(side.app.pid));
       const orders = Math.max(1, Math.round(figures.rps * ctx.seconds));
-      return { ...figures, nodeMsPerOrder: node / orders, postgresMsPerOrder: postgres / orders };
+      return {
+        ...figures,
+        nodeMsPerOrder: node / orders,
+        postgresMsPerOrder: postgres / orders,
+        statementsPerOrder: counts.statements / orders,
+        transactionsPerOrder: counts.transactions / orders,
+      };
     };
     const bareCheckout = () =>
       load({
@@ -148,7 +166,8 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
     const batching = await batchingSummary(batched.app.url);
     const cpu = (m: Measured) => m.nodeMsPerOrder + m.postgresMsPerOrder;
     const split = (m: Measured) =>
-      `${m.nodeMsPerOrder.toFixed(1)} Node + ${m.postgresMsPerOrder.toFixed(1)} PostgreSQL`;
+      `${m.nodeMsPerOrder.toFixed(1)} Node + ${m.postgresMsPerOrder.toFixed(1)} PostgreSQL, ` +
+      `${m.statementsPerOrder.toFixed(0)} statements in ${m.transactionsPerOrder.toFixed(0)} transactions`;
     const errors = b.errors + u.errors;
     return [
       {
@@ -224,7 +243,19 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
   } finally {
     watcher.stop();
     await Promise.all([batched.app.stop(), unbatched.app.stop()]);
+    for (const side of [batched, unbatched]) forgetStatementCounts(side.app.pid);
   }
+}
+
+function delta(before: StatementCounts | undefined, after: StatementCounts | undefined): StatementCounts {
+  const zero = { statements: 0, transactions: 0, explicit: 0, queries: 0 };
+  const [a, b] = [before ?? zero, after ?? zero];
+  return {
+    statements: b.statements - a.statements,
+    transactions: b.transactions - a.transactions,
+    explicit: b.explicit - a.explicit,
+    queries: b.queries - a.queries,
+  };
 }
 
 function medianMeasured(runs: readonly Measured[]): Measured {
@@ -233,6 +264,8 @@ function medianMeasured(runs: readonly Measured[]): Measured {
     ...medianOf(runs),
     nodeMsPerOrder: median(runs.map((r) => r.nodeMsPerOrder)),
     postgresMsPerOrder: median(runs.map((r) => r.postgresMsPerOrder)),
+    statementsPerOrder: median(runs.map((r) => r.statementsPerOrder)),
+    transactionsPerOrder: median(runs.map((r) => r.transactionsPerOrder)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { freePort } from '../support/app-process';
+import { ReservedPort, reservePort } from '../support/reserved-port';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface Seen {
@@ -16,7 +17,8 @@ describe('gateway: a URL prefix routed to the process that hosts it', () => {
   let seen: Seen[];
   let t: TestApp;
   let base: string;
-  let deadPort: number;
+  // Reserved, not merely free at one instant: no other listener on the machine can be handed it.
+  let deadPort: ReservedPort;
 
   beforeAll(async () => {
     seen = [];
@@ -35,11 +37,11 @@ describe('gateway: a URL prefix routed to the process that hosts it', () => {
     upstream.listen(0, '127.0.0.1');
     await once(upstream, 'listening');
     const { port } = upstream.address() as { port: number };
-    deadPort = await freePort();
+    deadPort = await reservePort();
     t = await createTestApp({
       modules: ['catalog'],
       env: {
-        GATEWAY_ROUTES: `payments=http://127.0.0.1:${port},recommendations=http://127.0.0.1:${deadPort}`,
+        GATEWAY_ROUTES: `payments=http://127.0.0.1:${port},recommendations=http://127.0.0.1:${deadPort.port}`,
       },
     });
     const listenPort = await freePort();
@@ -50,6 +52,7 @@ describe('gateway: a URL prefix routed to the process that hosts it', () => {
   afterAll(async () => {
     await t?.close();
     upstream?.close();
+    deadPort?.release();
   });
 
   it('serves the admin console itself (the console calls the API on this same origin)', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { connect } from 'nats';
-import { freePort, waitForOk } from '../../support/app-process';
+import { waitForOk } from '../../support/app-process';
+import { portIsFree, ReservedPort, reservePort } from '../../support/reserved-port';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 import { runTs, TsProcess } from '../../support/ts-process';
 import { NATS_URL, natsAvailable } from '../../extraction/support/split-apps';
@@ -109,6 +110,7 @@ export class Topology {
     readonly paymentsDatabase: TestDatabase | undefined,
     private readonly options: TopologyOptions,
     private readonly ports: Readonly<Record<string, number>>,
+    private readonly reservations: readonly ReservedPort[],
   ) {}
 
   /** The one URL clients use, whatever the topology. */
@@ -120,9 +122,15 @@ export class Topology {
     const database = await createTestDatabase();
     const paymentsDatabase = kind === 'split' ? await createTestDatabase() : undefined;
     const names = kind === 'split' ? Object.keys(options.processes ?? SPLIT_PROCESSES) : ['main'];
+    // Reserved, not merely free: a process's port stays the topology's while it is down (see reservePort).
+    const reservations: ReservedPort[] = [];
     const ports: Record<string, number> = {};
-    for (const name of names) ports[name] = await freePort();
-    const topology = new Topology(kind, database, paymentsDatabase, options, ports);
+    for (const name of names) {
+      const reservation = await reservePort();
+      reservations.push(reservation);
+      ports[name] = reservation.port;
+    }
+    const topology = new Topology(kind, database, paymentsDatabase, options, ports, reservations);
     try {
       await Promise.all(names.map((name) => topology.startProcess(name)));
     } catch (error) {
@@ -135,6 +143,11 @@ export class Topology {
   /** Starts (or restarts, on the same port) one process and waits until it is ready; `env` adds settings to this start only. */
   async startProcess(name: string, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const port = this.ports[name];
+    // Whoever answers on the port is taken for the process started: another listener there would
+    // answer its readiness probe and its requests while the child fails with EADDRINUSE.
+    if (!(await portIsFree(port))) {
+      throw new Error(`process ${name}: port ${port} is held by another process; it would answer in ${name}'s place`);
+    }
     const child = runTs(MAIN, { ...COMMON_ENV, ...this.envFor(name), PORT: String(port), ...this.options.env, ...env });
     this.processes.set(name, { child, port });
     const died = child.exited().then(({ code, signal }) => {
@@ -168,6 +181,7 @@ export class Topology {
         clearTimeout(timer);
       }),
     );
+    for (const reservation of this.reservations) reservation.release();
     if (this.kind === 'split') await this.removeStreams().catch(() => undefined);
     await Promise.allSettled([this.database.drop(), this.paymentsDatabase?.drop()]);
   }

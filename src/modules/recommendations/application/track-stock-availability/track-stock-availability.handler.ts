@@ -3,7 +3,11 @@ import { IntegrationEventHandler, OnIntegrationEvent, Transaction } from '../../
 import { CatalogFactsRepository } from '../../infrastructure/catalog-facts.repository';
 
 /** A product none of whose variants is in stock is not recommended until one comes back. */
-@OnIntegrationEvent(StockAvailabilityChanged, { module: 'recommendations', name: 'TrackStockAvailability', batch: true })
+@OnIntegrationEvent(StockAvailabilityChanged, {
+  module: 'recommendations',
+  name: 'TrackStockAvailability',
+  batch: true,
+})
 export class TrackStockAvailabilityHandler implements IntegrationEventHandler<StockAvailabilityChanged> {
   constructor(private readonly catalogFacts: CatalogFactsRepository) {}
 

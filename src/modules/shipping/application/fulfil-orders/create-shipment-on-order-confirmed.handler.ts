@@ -11,7 +11,11 @@ import { toShip } from './confirmed-order';
  * id, so a redelivery — or the same order confirmed in another event — creates nothing more; an order
  * whose cancellation arrived first ships nothing. Checkout never waits for it.
  */
-@OnIntegrationEvent(OrderConfirmed, { module: 'shipping', name: 'shipping.CreateShipmentOnOrderConfirmed', batch: true })
+@OnIntegrationEvent(OrderConfirmed, {
+  module: 'shipping',
+  name: 'shipping.CreateShipmentOnOrderConfirmed',
+  batch: true,
+})
 export class CreateShipmentOnOrderConfirmedHandler implements IntegrationEventHandler<OrderConfirmed> {
   constructor(private readonly shipments: ShipmentRepository) {}
 

@@ -54,3 +54,33 @@ export async function addOutboxTraceContext(queryRunner: QueryRunner, schema: st
 export async function dropOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`ALTER TABLE "${schema}".outbox DROP COLUMN trace_context`);
 }
+
+/** The channel on which a module's outbox announces rows that are due now (payload: the schema, i.e. the module). */
+export const OUTBOX_CHANNEL = 'arcade_outbox';
+
+/**
+ * Makes the module's outbox `NOTIFY` {@link OUTBOX_CHANNEL} (payload: its schema) when a row
+ * becomes due at once — inserted without a lease (by a process whose relay is not running, a tool,
+ * plain SQL), handed back by a stopping relay, or replayed — so that idle relays in every process
+ * on the database wake within milliseconds instead of polling for it (ADR 0122). Rows written
+ * leased to the writing process's relay (the common case) and retries scheduled later do not
+ * notify: the WHEN clause is false and no trigger function runs. PostgreSQL delivers the
+ * notification at commit, once per transaction however many rows it wrote.
+ */
+export async function addOutboxNotify(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE FUNCTION "${schema}".outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${OUTBOX_CHANNEL}', TG_TABLE_SCHEMA);
+      RETURN NULL;
+    END $$`);
+  await queryRunner.query(`
+    CREATE TRIGGER outbox_notify AFTER INSERT OR UPDATE OF available_at, status ON "${schema}".outbox
+      FOR EACH ROW WHEN (NEW.status = 'pending' AND NEW.available_at <= now())
+      EXECUTE FUNCTION "${schema}".outbox_notify()`);
+}
+
+export async function dropOutboxNotify(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TRIGGER outbox_notify ON "${schema}".outbox`);
+  await queryRunner.query(`DROP FUNCTION "${schema}".outbox_notify()`);
+}

@@ -54,6 +54,16 @@ export interface MessagingConfig {
   readonly batchMaxSize: number;
   /** How many batches of one handler may run at once in this process (`MESSAGE_BATCH_CONCURRENCY`). */
   readonly batchConcurrency: number;
+  /**
+   * Hear the outboxes' notifications of rows due now (one LISTEN connection per database), so that
+   * idle relays may poll less (ADR 0122). Off: every relay polls every `pollIntervalMs`, always.
+   */
+  readonly listen: boolean;
+  /**
+   * The longest delay between two polls of an idle relay that hears notifications, ms (capped by
+   * `leaseMs` when that is set; `pollIntervalMs` or less: no back-off).
+   */
+  readonly idlePollMaxMs: number;
 }
 
 /** The message broker that connects processes (docs/architecture.md §5); absent = one process, in-process delivery. */
@@ -186,6 +196,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leaseMs: readInt(env, 'OUTBOX_LEASE_MS', 10_000, 0, 3_600_000),
       batchMaxSize: readInt(env, 'MESSAGE_BATCH_MAX', 32, 1, 1000),
       batchConcurrency: readInt(env, 'MESSAGE_BATCH_CONCURRENCY', 2, 1, 64),
+      listen: readBool(env, 'OUTBOX_LISTEN', true),
+      idlePollMaxMs: readInt(env, 'OUTBOX_IDLE_POLL_MAX_MS', 10_000, 10, 3_600_000),
     },
     broker: readBroker(env),
     gateway: {

@@ -9,6 +9,8 @@ import { contextFrom, inSpan, SpanKind, tracingEnabled } from '../../observabili
 import { isRejection, linkToWriter, MESSAGE_ATTRIBUTE, messageAttributes } from '../message-spans';
 import { messagingMetrics } from '../messaging.metrics';
 import { CommittedRowsReceiver } from './outbox-hand-off';
+import { IdleBackoff } from './idle-backoff';
+import { OutboxWakeable } from './outbox-listener';
 import { deliverInPartitions, partitionKeyOf } from './delivery-partitions';
 import {
   CLAIM_BATCH,
@@ -16,6 +18,7 @@ import {
   MARK_FAILED,
   OutboxRow,
   PRUNE_DELIVERED,
+  NEXT_DUE_IN_MS,
   PRUNE_INBOX,
   RELEASE_LEASE,
   rowToEnvelope,
@@ -24,6 +27,8 @@ import {
 export type Deliver = (envelope: MessageEnvelope) => Promise<void>;
 
 const MARK_DELAY_MS = 10;
+/** A timer set for a known due time fires this much later, so that the row is due by the database's clock too. */
+const DUE_MARGIN_MS = 5;
 
 type Query = (sql: string, parameters: unknown[]) => Promise<unknown>;
 
@@ -49,8 +54,13 @@ interface Pending {
  * in flight starts another one (up to OUTBOX_CONCURRENT_BATCHES). A failed row is retried with
  * exponential back-off and parked as a dead letter after the configured attempts, while the rows
  * behind it keep flowing.
+ *
+ * Polls come every OUTBOX_POLL_MS; while the relay hears its outbox's notifications
+ * (OutboxListener, ADR 0122), polls that find nothing back off (IdleBackoff, up to
+ * OUTBOX_IDLE_POLL_MAX_MS, never beyond the lease) and a timer is set for the next row that comes
+ * due later (a retry, a lease) — rows another connection makes due now notify instead.
  */
-export class OutboxRelay implements CommittedRowsReceiver {
+export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
   private readonly logger: Logger;
   private readonly passes = new Set<Promise<void>>();
   private wakeAgain = false;
@@ -64,7 +74,14 @@ export class OutboxRelay implements CommittedRowsReceiver {
   private markTimer: NodeJS.Timeout | undefined;
   private readonly marks = new Set<Promise<void>>();
   private pollTimer: NodeJS.Timeout | undefined;
+  /** When the poll timer fires (Date.now() ms), Infinity when none is set. */
+  private pollAt = Infinity;
   private pruneTimer: NodeJS.Timeout | undefined;
+  /** Whether notifications of rows due now reach this relay, so that it may back off while idle. */
+  private listening = false;
+  private readonly idle: IdleBackoff;
+  /** Rows claimed by polls so far (a poll that claims some is activity). */
+  private claimed = 0;
 
   constructor(
     readonly module: string,
@@ -73,20 +90,20 @@ export class OutboxRelay implements CommittedRowsReceiver {
     private readonly config: MessagingConfig,
   ) {
     this.logger = new Logger(`OutboxRelay:${module}`);
+    this.idle = new IdleBackoff(config.pollIntervalMs, idlePollMaxMs(config));
   }
 
   start(): void {
     this.stopped = false;
-    this.pollTimer = setInterval(() => this.wake(), this.config.pollIntervalMs);
     this.pruneTimer = setInterval(() => void this.prune(), 60_000);
-    this.pollTimer.unref();
     this.pruneTimer.unref();
-    this.wake();
+    void this.poll();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.pollTimer);
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
     clearInterval(this.pruneTimer);
     await Promise.all([...this.passes, ...this.direct]);
     await this.markDelivered();
@@ -119,6 +136,80 @@ export class OutboxRelay implements CommittedRowsReceiver {
       })
       .finally(() => this.direct.delete(delivery));
     this.direct.add(delivery);
+  }
+
+  /** Whether it hears notifications, and in how many ms it polls next (0: a poll is under way; tests and diagnostics). */
+  get polling(): { readonly listening: boolean; readonly nextPollInMs: number } {
+    const nextPollInMs = this.pollTimer === undefined ? 0 : Math.max(0, this.pollAt - Date.now());
+    return { listening: this.listening, nextPollInMs };
+  }
+
+  /** See OutboxWakeable: from now on it backs off while idle (true), or polls at the fixed interval (false). */
+  setListening(listening: boolean): void {
+    this.listening = listening;
+    this.idle.reset();
+    if (listening)
+      this.wake(); // rows made due while nobody listened
+    else this.pollIn(this.config.pollIntervalMs);
+  }
+
+  /** See OutboxWakeable: another connection committed rows due now; deliver them, then poll promptly for a while. */
+  notified(): void {
+    this.idle.reset();
+    this.wake();
+    this.pollIn(this.config.pollIntervalMs);
+  }
+
+  /**
+   * One poll. Polling at the fixed interval, the next is set first and the pass runs alongside,
+   * as always. Listening, the next is set when the pass is over: after the idle delay (reset when
+   * rows were claimed), or sooner when the next row that comes due later (read in one statement,
+   * only when backed off beyond the interval) is due sooner.
+   */
+  private async poll(): Promise<void> {
+    if (this.stopped) return;
+    if (!this.listening) {
+      this.pollIn(this.config.pollIntervalMs);
+      return this.wake();
+    }
+    const claimedBefore = this.claimed;
+    this.wake();
+    await Promise.all([...this.passes]);
+    if (this.stopped) return;
+    if (this.claimed > claimedBefore) this.idle.reset();
+    let delay = this.idle.next();
+    if (delay > this.config.pollIntervalMs) delay = Math.min(delay, await this.nextDueInMs());
+    this.pollIn(delay);
+  }
+
+  /** Sets the next poll `ms` from now, unless one is set sooner already. */
+  private pollIn(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.pollTimer !== undefined && this.pollAt <= at) return;
+    clearTimeout(this.pollTimer);
+    this.pollAt = at;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      this.pollAt = Infinity;
+      void this.poll();
+    }, ms);
+    this.pollTimer.unref();
+  }
+
+  /**
+   * In how many ms the next pending row comes due (by the database's clock), Infinity when none
+   * is pending; the poll interval when one is due already (another relay holds it) or the
+   * database does not answer.
+   */
+  private async nextDueInMs(): Promise<number> {
+    try {
+      const [{ ms }] = (await this.dataSource.query(NEXT_DUE_IN_MS)) as { ms: number | null }[];
+      if (ms === null) return Infinity;
+      return ms > 0 ? Math.ceil(ms) + DUE_MARGIN_MS : this.config.pollIntervalMs;
+    } catch {
+      return this.config.pollIntervalMs;
+    }
   }
 
   /** Asks the relay to deliver now: another pass starts unless enough are running already. */
@@ -177,6 +268,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
       );
       if (delivered.length > 0) await runner.query(MARK_DELIVERED, [delivered]);
       await runner.commitTransaction();
+      this.claimed += rows.length;
       messagingMetrics.delivered.inc({ module: this.module }, delivered.length);
       return rows.length;
     } catch (error) {
@@ -289,6 +381,7 @@ export class OutboxRelay implements CommittedRowsReceiver {
           `${envelope.type} parked as a dead letter after ${row.attempts + 1} attempts`,
         );
       } else {
+        this.pollIn(delay + DUE_MARGIN_MS); // its retry: due then, whatever the back-off
         messagingMetrics.retries.inc({ module: this.module });
         this.logger.warn(
           `${envelope.type} ${envelope.id} failed (attempt ${row.attempts + 1}), retrying in ${delay} ms: ${message}`,
@@ -333,4 +426,14 @@ export class OutboxRelay implements CommittedRowsReceiver {
       this.logger.warn({ err: error }, 'pruning the outbox and inbox failed; will try again');
     }
   }
+}
+
+/**
+ * The longest delay between polls of an idle relay that hears notifications: OUTBOX_IDLE_POLL_MAX_MS,
+ * but never beyond the lease (so a poll sees every leased row before its lease runs out, and sets a
+ * timer for it should its process die), nor below the poll interval.
+ */
+export function idlePollMaxMs(config: MessagingConfig): number {
+  const cap = config.leaseMs > 0 ? Math.min(config.idlePollMaxMs, config.leaseMs) : config.idlePollMaxMs;
+  return Math.max(config.pollIntervalMs, cap);
 }

@@ -63,6 +63,11 @@ export const CLAIM_BATCH = `
    LIMIT $1
      FOR UPDATE SKIP LOCKED`;
 
+/** Milliseconds until the next pending row comes due (≤ 0: one is due; NULL: none pending); reads outbox_due_idx. */
+export const NEXT_DUE_IN_MS = `
+  SELECT (extract(epoch FROM min(available_at) - clock_timestamp()) * 1000)::float8 AS ms
+    FROM outbox WHERE status = 'pending'`;
+
 export const MARK_DELIVERED = `
   UPDATE outbox SET status = 'delivered', delivered_at = now(), attempts = attempts + 1, last_error = NULL
    WHERE id = ANY($1::uuid[])`;

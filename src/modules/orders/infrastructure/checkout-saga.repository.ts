@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction } from '../../../platform/messaging';
+import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { CheckoutSaga, CheckoutState } from '../domain/checkout-saga';
 
 /** The columns of a saga: adding a field to `CheckoutSaga` is a compile error here until it is mapped. */
@@ -22,6 +22,9 @@ const LOCK_OVERDUE = `
    LIMIT 1
      FOR UPDATE SKIP LOCKED`;
 
+/** Whether any saga's reply is overdue (one index probe, no transaction). */
+const ANY_OVERDUE = `SELECT EXISTS (SELECT 1 FROM checkout_sagas WHERE step_deadline IS NOT NULL AND step_deadline < now()) AS any`;
+
 interface SagaRow {
   readonly order_id: string;
   readonly state: CheckoutState;
@@ -37,6 +40,8 @@ interface SagaRow {
  */
 @Injectable()
 export class CheckoutSagaRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
   /** Starts an order's checkout. */
   async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
     await tx.manager.query(
@@ -58,6 +63,15 @@ export class CheckoutSagaRepository {
          updated_at = now() WHERE order_id = $1`,
       params(saga),
     );
+  }
+
+  /**
+   * Whether some saga's step deadline has passed, read outside any transaction: the sweeper asks
+   * this every second, and an idle shop answers no without a transaction (BEGIN, lock, COMMIT).
+   */
+  async anyOverdue(): Promise<boolean> {
+    const [row] = (await this.uow.reader.query(ANY_OVERDUE)) as { any: boolean }[];
+    return row?.any === true;
   }
 
   /** The order id of one saga whose step deadline has passed, locked (skipping those locked by others). */

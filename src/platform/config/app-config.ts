@@ -61,7 +61,9 @@ export interface MessagingConfig {
   readonly listen: boolean;
   /**
    * The longest delay between two polls of an idle relay that hears notifications, ms (capped by
-   * `leaseMs` when that is set; `pollIntervalMs` or less: no back-off).
+   * `leaseMs` when that is set; `pollIntervalMs` or less: no back-off). The default, 8 s, stays
+   * below the connection pool's idle timeout (10 s): each module keeps one connection open, where a
+   * longer gap would close it and open a new one (a new backend) on every poll.
    */
   readonly idlePollMaxMs: number;
 }
@@ -197,7 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       batchMaxSize: readInt(env, 'MESSAGE_BATCH_MAX', 32, 1, 1000),
       batchConcurrency: readInt(env, 'MESSAGE_BATCH_CONCURRENCY', 2, 1, 64),
       listen: readBool(env, 'OUTBOX_LISTEN', true),
-      idlePollMaxMs: readInt(env, 'OUTBOX_IDLE_POLL_MAX_MS', 10_000, 10, 3_600_000),
+      idlePollMaxMs: readInt(env, 'OUTBOX_IDLE_POLL_MAX_MS', 8_000, 10, 3_600_000),
     },
     broker: readBroker(env),
     gateway: {

@@ -161,10 +161,10 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
   }
 
   /**
-   * One poll. Polling at the fixed interval, the next is set first and the pass runs alongside,
-   * as always. Listening, the next is set when the pass is over: after the idle delay (reset when
-   * rows were claimed), or sooner when the next row that comes due later (read in one statement,
-   * only when backed off beyond the interval) is due sooner.
+   * One poll. Polling at the fixed interval, the next is set first and a pass runs alongside, as
+   * always. Listening, a backed-off poll first asks in one statement when the next row comes due,
+   * and claims only when one is due now; the next poll is set when this one is over: after the
+   * idle delay (reset when rows were claimed), or when the next row comes due, if that is sooner.
    */
   private async poll(): Promise<void> {
     if (this.stopped) return;
@@ -172,13 +172,21 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
       this.pollIn(this.config.pollIntervalMs);
       return this.wake();
     }
-    const claimedBefore = this.claimed;
-    this.wake();
-    await Promise.all([...this.passes]);
+    let dueInMs = this.idle.current > this.config.pollIntervalMs ? await this.dueInMs() : 0;
     if (this.stopped) return;
-    if (this.claimed > claimedBefore) this.idle.reset();
+    if (dueInMs === 0) {
+      const claimedBefore = this.claimed;
+      this.wake();
+      await Promise.all([...this.passes]);
+      if (this.stopped) return;
+      if (this.claimed > claimedBefore) this.idle.reset();
+      dueInMs = NaN; // unknown: the pass may have scheduled retries, or left rows another relay holds
+    }
     let delay = this.idle.next();
-    if (delay > this.config.pollIntervalMs) delay = Math.min(delay, await this.nextDueInMs());
+    if (delay > this.config.pollIntervalMs) {
+      if (Number.isNaN(dueInMs)) dueInMs = await this.dueInMs();
+      delay = Math.min(delay, dueInMs === 0 ? this.config.pollIntervalMs : dueInMs + DUE_MARGIN_MS);
+    }
     this.pollIn(delay);
   }
 
@@ -198,17 +206,16 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
   }
 
   /**
-   * In how many ms the next pending row comes due (by the database's clock), Infinity when none
-   * is pending; the poll interval when one is due already (another relay holds it) or the
-   * database does not answer.
+   * In how many ms the next pending row comes due (by the database's clock, rounded up): 0 when
+   * one is due now (or the database does not answer: a claim will find out), Infinity when none is
+   * pending.
    */
-  private async nextDueInMs(): Promise<number> {
+  private async dueInMs(): Promise<number> {
     try {
       const [{ ms }] = (await this.dataSource.query(NEXT_DUE_IN_MS)) as { ms: number | null }[];
-      if (ms === null) return Infinity;
-      return ms > 0 ? Math.ceil(ms) + DUE_MARGIN_MS : this.config.pollIntervalMs;
+      return ms === null ? Infinity : Math.max(0, Math.ceil(ms));
     } catch {
-      return this.config.pollIntervalMs;
+      return 0;
     }
   }
 

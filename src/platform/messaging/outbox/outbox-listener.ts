@@ -47,12 +47,14 @@ export class OutboxListener {
 
   /**
    * `url`: a connection URL to the database (any module's: LISTEN needs no privilege);
-   * `relays`: the relays of the modules in that database; `retryMs`: delay between attempts to listen again.
+   * `relays`: the relays of the modules in that database; `retryMs`: delay between attempts to listen again;
+   * `applicationName`: the first part of the connection's `application_name` (DATABASE_APPLICATION_NAME).
    */
   constructor(
     private readonly url: string,
     relays: readonly OutboxWakeable[],
     private readonly retryMs: number,
+    private readonly applicationName = 'arcade',
   ) {
     this.relays = new Map(relays.map((relay) => [relay.module, relay]));
   }
@@ -82,7 +84,7 @@ export class OutboxListener {
   private async connect(): Promise<void> {
     const client = new Client({
       connectionString: this.url,
-      application_name: 'arcade:outbox-listener',
+      application_name: `${this.applicationName}:outbox-listener`,
       keepAlive: true,
     });
     this.attempt = client;

@@ -63,7 +63,7 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
       byDatabase.set(key, group);
     }
     for (const { url, relays } of byDatabase.values()) {
-      const listener = new OutboxListener(url, relays, LISTEN_RETRY_MS);
+      const listener = new OutboxListener(url, relays, LISTEN_RETRY_MS, this.config.database.applicationName);
       this.listeners.push(listener);
       void listener.start();
     }

@@ -55,12 +55,12 @@ export interface MessagingConfig {
   /** How many batches of one handler may run at once in this process (`MESSAGE_BATCH_CONCURRENCY`). */
   readonly batchConcurrency: number;
   /**
-   * Hear the outboxes' notifications of rows due now (one LISTEN connection per database), so that
+   * Hear the outboxes' NOTIFYs of rows due now (one LISTEN connection per database), so that
    * idle relays may poll less (ADR 0122). Off: every relay polls every `pollIntervalMs`, always.
    */
   readonly listen: boolean;
   /**
-   * The longest delay between two polls of an idle relay that hears notifications, ms (capped by
+   * The longest delay between two polls of an idle relay that hears NOTIFYs, ms (capped by
    * `leaseMs` when that is set; `pollIntervalMs` or less: no back-off). The default, 8 s, stays
    * below the connection pool's idle timeout (10 s): each module keeps one connection open, where a
    * longer gap would close it and open a new one (a new backend) on every poll.

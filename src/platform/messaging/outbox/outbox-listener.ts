@@ -8,11 +8,11 @@ export interface OutboxWakeable {
   readonly module: string;
   /** Rows of this module's outbox became due (another connection committed them). */
   notified(): void;
-  /** Whether notifications reach the relay from now on (false: it polls at the fixed interval). */
+  /** Whether NOTIFYs reach the relay from now on (false: it polls at the fixed interval). */
   setListening(listening: boolean): void;
 }
 
-/** At most one wake per module per this many ms; notifications meanwhile cause one more wake at its end. */
+/** At most one wake per module per this many ms; NOTIFYs meanwhile cause one more wake at its end. */
 const DEBOUNCE_MS = 20;
 
 /** The schemas (modules) among $1 whose outbox has the notify trigger (its migration applied). */

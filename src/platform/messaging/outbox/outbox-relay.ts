@@ -55,7 +55,7 @@ interface Pending {
  * exponential back-off and parked as a dead letter after the configured attempts, while the rows
  * behind it keep flowing.
  *
- * Polls come every OUTBOX_POLL_MS; while the relay hears its outbox's notifications
+ * Polls come every OUTBOX_POLL_MS; while the relay hears its outbox's NOTIFYs
  * (OutboxListener, ADR 0122), polls that find nothing back off (IdleBackoff, up to
  * OUTBOX_IDLE_POLL_MAX_MS, never beyond the lease) and a timer is set for the next row that comes
  * due later (a retry, a lease) — rows another connection makes due now notify instead.
@@ -77,7 +77,7 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
   /** When the poll timer fires (Date.now() ms), Infinity when none is set. */
   private pollAt = Infinity;
   private pruneTimer: NodeJS.Timeout | undefined;
-  /** Whether notifications of rows due now reach this relay, so that it may back off while idle. */
+  /** Whether NOTIFYs of rows due now reach this relay, so that it may back off while idle. */
   private listening = false;
   private readonly idle: IdleBackoff;
   /** Rows claimed by polls so far (a poll that claims some is activity). */
@@ -138,7 +138,7 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
     this.direct.add(delivery);
   }
 
-  /** Whether it hears notifications, and in how many ms it polls next (0: a poll is under way; tests and diagnostics). */
+  /** Whether it hears NOTIFYs, and in how many ms it polls next (0: a poll is under way; tests and diagnostics). */
   get polling(): { readonly listening: boolean; readonly nextPollInMs: number } {
     const nextPollInMs = this.pollTimer === undefined ? 0 : Math.max(0, this.pollAt - Date.now());
     return { listening: this.listening, nextPollInMs };
@@ -436,7 +436,7 @@ export class OutboxRelay implements CommittedRowsReceiver, OutboxWakeable {
 }
 
 /**
- * The longest delay between polls of an idle relay that hears notifications: OUTBOX_IDLE_POLL_MAX_MS,
+ * The longest delay between polls of an idle relay that hears NOTIFYs: OUTBOX_IDLE_POLL_MAX_MS,
  * but never beyond the lease (so a poll sees every leased row before its lease runs out, and sets a
  * timer for it should its process die), nor below the poll interval.
  */

@@ -50,7 +50,7 @@ export class OutboxRelays implements OnApplicationBootstrap, BeforeApplicationSh
     return idlePollMaxMs(this.config.messaging) > this.config.messaging.pollIntervalMs;
   }
 
-  /** Starts one listener per database (not per module: notifications are per database), in the background. */
+  /** Starts one listener per database (not per module: NOTIFYs are per database), in the background. */
   private listen(): void {
     const byDatabase = new Map<string, { url: string; relays: OutboxRelay[] }>();
     for (const [module, dataSource] of this.dataSources.entries()) {

@@ -25,8 +25,8 @@ export interface BatchHandling<I, R> {
    * What a message is about (its ordering key): a batch handles its messages in the order of these
    * keys (stable, so messages about one thing keep their order). Two batches of a module then lock
    * the rows of the things they share in the same order, instead of deadlocking when one holds
-   * order A and waits for B while the other holds B (two replies about the same orders reach two
-   * handlers at once). Absent: arrival order.
+   * thing A and waits for B while the other holds B (two replies about the same aggregates reach
+   * two handlers at once). Absent: arrival order.
    */
   keyOf?(input: I): string;
 }

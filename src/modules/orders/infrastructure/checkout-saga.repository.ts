@@ -3,7 +3,7 @@ import { Transaction } from '../../../platform/messaging';
 import { CheckoutSaga, CheckoutState } from '../domain/checkout-saga';
 
 /** The columns of a saga: adding a field to `CheckoutSaga` is a compile error here until it is mapped. */
-const COLUMNS = {
+export const SAGA_COLUMNS = {
   orderId: 'order_id',
   state: 'state',
   promotions: 'promotions',
@@ -12,7 +12,7 @@ const COLUMNS = {
   stepDeadline: 'step_deadline',
 } as const satisfies Record<keyof CheckoutSaga, string>;
 
-const LOCK = `SELECT ${Object.values(COLUMNS).join(', ')} FROM checkout_sagas WHERE order_id = $1 FOR UPDATE`;
+const LOCK = `SELECT ${Object.values(SAGA_COLUMNS).join(', ')} FROM checkout_sagas WHERE order_id = $1 FOR UPDATE`;
 
 /** The saga whose reply is overdue the longest, locked; several instances may sweep at once. */
 const LOCK_OVERDUE = `
@@ -22,7 +22,8 @@ const LOCK_OVERDUE = `
    LIMIT 1
      FOR UPDATE SKIP LOCKED`;
 
-interface SagaRow {
+/** A saga as a statement returns it (see toSaga). */
+export interface SagaRow {
   readonly order_id: string;
   readonly state: CheckoutState;
   readonly promotions: boolean;
@@ -40,8 +41,8 @@ export class CheckoutSagaRepository {
   /** Starts an order's checkout. */
   async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO checkout_sagas (${Object.values(COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)`,
-      params(saga),
+      `INSERT INTO checkout_sagas (${Object.values(SAGA_COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)`,
+      sagaParams(saga),
     );
   }
 
@@ -56,7 +57,7 @@ export class CheckoutSagaRepository {
     await tx.manager.query(
       `UPDATE checkout_sagas SET state = $2, promotions = $3, stock_committed = $4, payment_captured = $5, step_deadline = $6,
          updated_at = now() WHERE order_id = $1`,
-      params(saga),
+      sagaParams(saga),
     );
   }
 
@@ -67,12 +68,13 @@ export class CheckoutSagaRepository {
   }
 }
 
-/** The saga's fields as parameters, in the order of COLUMNS ($1 is the order id). */
-function params(saga: CheckoutSaga): unknown[] {
-  return (Object.keys(COLUMNS) as (keyof CheckoutSaga)[]).map((key) => saga[key]);
+/** The saga's fields as parameters, in the order of SAGA_COLUMNS ($1 is the order id). */
+export function sagaParams(saga: CheckoutSaga): unknown[] {
+  return (Object.keys(SAGA_COLUMNS) as (keyof CheckoutSaga)[]).map((key) => saga[key]);
 }
 
-function toSaga(row: SagaRow): CheckoutSaga {
+/** Maps a saga's row to the domain's CheckoutSaga. */
+export function toSaga(row: SagaRow): CheckoutSaga {
   return {
     orderId: row.order_id,
     state: row.state,

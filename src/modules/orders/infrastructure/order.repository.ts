@@ -59,13 +59,21 @@ const LINE_COLUMNS = {
 } as const satisfies Record<keyof OrderLine, string>;
 
 const SELECT = `SELECT ${Object.values(COLUMNS).join(', ')} FROM orders`;
+/** An order's columns qualified with `alias`, for a statement that joins orders to another table. */
+export const orderColumnsOf = (alias: string): string =>
+  Object.values(COLUMNS)
+    .flatMap((columns) => columns.split(', '))
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
 /** The columns of what a line paid (with its catalog categories): adding a field is a compile error until mapped. */
 const PRICED_LINE_COLUMNS = {
   pricing: 'discount, tax, tax_rate_ppm, by_promotion',
   categoryIds: 'category_ids',
 } as const satisfies Record<Exclude<keyof PricedOrderLine, keyof OrderLine>, string>;
 
-const SELECT_LINES = `SELECT order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')} FROM order_lines`;
+/** A line's columns as SELECT_LINES reads them (and as a JSON object of them, row_to_json, maps to a line too). */
+export const ORDER_LINE_COLUMNS = `order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')}`;
+const SELECT_LINES = `SELECT ${ORDER_LINE_COLUMNS} FROM order_lines`;
 
 /** The order and its lines in one statement; the unique index refuses a second live order of a cart. */
 const PLACE = `
@@ -87,7 +95,8 @@ const PLACE = `
 /** The partial unique index that lets a cart have one order that is not cancelled. */
 const LIVE_ORDER_OF_CART = 'orders_live_cart_uq';
 
-interface OrderRow {
+/** An order as a statement returns it (see toOrder). */
+export interface OrderRow {
   readonly id: string;
   readonly customer_id: string;
   readonly cart_id: string;
@@ -117,19 +126,20 @@ interface OrderRow {
   readonly updated_at: Date;
 }
 
-interface LineRow {
+/** A line as a statement returns it; amounts as text, or as numbers when read from JSON (see toLine). */
+export interface LineRow {
   readonly order_id: string;
   readonly product_id: string;
   readonly variant_id: string;
   readonly sku: string;
   readonly title: string;
   readonly quantity: number;
-  readonly unit_price: string;
+  readonly unit_price: string | number;
   readonly currency: string;
   readonly line_no: number;
   readonly refunded_units: number;
-  readonly discount: string;
-  readonly tax: string;
+  readonly discount: string | number;
+  readonly tax: string | number;
   readonly tax_rate_ppm: number;
   readonly by_promotion: OrderPromotionShare[];
   readonly category_ids: string[];
@@ -298,7 +308,8 @@ function first(rows: unknown): Order | undefined {
   return row && toOrder(row);
 }
 
-function toOrder(row: OrderRow): Order {
+/** Maps an order's row to the domain's Order. */
+export function toOrder(row: OrderRow): Order {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -330,7 +341,8 @@ function toOrder(row: OrderRow): Order {
   };
 }
 
-function toLine(row: LineRow): RefundableLine {
+/** Maps a line's row (or its JSON object) to a RefundableLine. */
+export function toLine(row: LineRow): RefundableLine {
   const unitPrice = minorUnits(row.unit_price);
   return {
     productId: row.product_id,

@@ -188,9 +188,11 @@ export function describeCount(title: string, statements: readonly CountedStateme
   ];
   for (const m of modules) {
     const shapes = new Map<string, number>();
-    for (const s of statements) if (s.module === m.module) shapes.set(shapeOf(s.sql), (shapes.get(shapeOf(s.sql)) ?? 0) + 1);
+    for (const s of statements)
+      if (s.module === m.module) shapes.set(shapeOf(s.sql), (shapes.get(shapeOf(s.sql)) ?? 0) + 1);
     lines.push(`  -- ${m.module}`);
-    for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1])) lines.push(`    ${String(n).padStart(3)} × ${shape}`);
+    for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1]))
+      lines.push(`    ${String(n).padStart(3)} × ${shape}`);
   }
   return lines.join('\n');
 }

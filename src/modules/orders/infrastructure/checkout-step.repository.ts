@@ -3,7 +3,15 @@ import { Transaction } from '../../../platform/messaging';
 import { CheckoutSaga } from '../domain/checkout-saga';
 import { Order, OrderStatus } from '../domain/order';
 import { SagaRow, SAGA_COLUMNS, sagaParams, toSaga } from './checkout-saga.repository';
-import { LineRow, ORDER_LINE_COLUMNS, orderColumnsOf, OrderRow, RefundableLine, toLine, toOrder } from './order.repository';
+import {
+  LineRow,
+  ORDER_LINE_COLUMNS,
+  orderColumnsOf,
+  OrderRow,
+  RefundableLine,
+  toLine,
+  toOrder,
+} from './order.repository';
 
 /**
  * The saga locked, with its order and the order's lines, in one round trip. The saga's columns are

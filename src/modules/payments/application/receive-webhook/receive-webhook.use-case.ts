@@ -58,9 +58,7 @@ export class ReceiveWebhookUseCase {
     try {
       return await this.uow.run(async (tx) => {
         const payment = await this.payments.lockForProviderEvent(tx, provider.name, event.paymentId, event.reference);
-        const outcome: WebhookOutcome = payment
-          ? await this.applier.apply(tx, payment, event)
-          : 'unknown_payment';
+        const outcome: WebhookOutcome = payment ? await this.applier.apply(tx, payment, event) : 'unknown_payment';
         const receipt = { provider: provider.name, eventId: event.id, type: event.type, outcome };
         if (!(await this.receipts.record(tx, { ...receipt, paymentId: payment?.id ?? null }))) {
           throw new DuplicateDelivery(event.id);

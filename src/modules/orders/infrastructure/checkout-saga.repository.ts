@@ -38,14 +38,6 @@ export interface SagaRow {
  */
 @Injectable()
 export class CheckoutSagaRepository {
-  /** Starts an order's checkout. */
-  async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
-    await tx.manager.query(
-      `INSERT INTO checkout_sagas (${Object.values(SAGA_COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)`,
-      sagaParams(saga),
-    );
-  }
-
   /** An order's saga, locked for the rest of the transaction. */
   async lock(tx: Transaction, orderId: string): Promise<CheckoutSaga | undefined> {
     const [row] = (await tx.manager.query(LOCK, [orderId])) as SagaRow[];

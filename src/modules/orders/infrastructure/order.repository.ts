@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../../platform/ids';
 import { minorUnits, Transaction, UnitOfWork } from '../../../platform/messaging';
+import { CheckoutSaga } from '../domain/checkout-saga';
 import {
   CartAlreadyOrdered,
   NewOrder,
@@ -75,7 +76,10 @@ const PRICED_LINE_COLUMNS = {
 export const ORDER_LINE_COLUMNS = `order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')}`;
 const SELECT_LINES = `SELECT ${ORDER_LINE_COLUMNS} FROM order_lines`;
 
-/** The order and its lines in one statement; the unique index refuses a second live order of a cart. */
+/**
+ * The order, its lines, its checkout saga and the timeline's first entry in one statement; the
+ * unique index refuses a second live order of a cart.
+ */
 const PLACE = `
   WITH placed AS (
     INSERT INTO orders (id, customer_id, cart_id, status, currency, total_amount, item_count, shipping_address,
@@ -83,7 +87,12 @@ const PLACE = `
                         subtotal_amount, discount_amount, tax_amount, tax_included, tax_country, shipping_pricing,
                         promotion_codes, promotions)
     VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9, $18, $19, $20,
-            $21, $22, $23, $24, $25, $26::jsonb, $27::text[], $28::jsonb) RETURNING id)
+            $21, $22, $23, $24, $25, $26::jsonb, $27::text[], $28::jsonb) RETURNING id),
+  saga AS (
+    INSERT INTO checkout_sagas (order_id, state, promotions, stock_committed, payment_captured, step_deadline)
+    SELECT id, $34, $35, $36, $37, $38 FROM placed),
+  timeline AS (
+    INSERT INTO order_timeline (order_id, status) SELECT id, 'pending' FROM placed)
   INSERT INTO order_lines (order_id, line_no, ${Object.values(LINE_COLUMNS).join(', ')},
                            discount, tax, tax_rate_ppm, by_promotion, category_ids)
   SELECT placed.id, l.* FROM placed,
@@ -194,10 +203,11 @@ export class OrderRepository {
   }
 
   /**
-   * Records a pending order with its lines and the breakdown they were priced with; throws
-   * CartAlreadyOrdered if its cart has a live order.
+   * Records a pending order with its lines and the breakdown they were priced with, starts its
+   * checkout (`saga`) and its timeline (`pending`), in one statement; throws CartAlreadyOrdered if
+   * its cart has a live order.
    */
-  async place(tx: Transaction, order: NewOrder, breakdown: OrderBreakdown): Promise<void> {
+  async place(tx: Transaction, order: NewOrder, breakdown: OrderBreakdown, saga: CheckoutSaga): Promise<void> {
     const lines = breakdown.lines;
     const column = <T>(pick: (line: PricedOrderLine) => T): T[] => lines.map(pick);
     try {
@@ -235,6 +245,11 @@ export class OrderRepository {
         column((l) => l.pricing.taxRatePpm),
         column((l) => JSON.stringify(l.pricing.byPromotion)),
         column((l) => JSON.stringify(l.categoryIds)),
+        saga.state,
+        saga.promotions,
+        saga.stockCommitted,
+        saga.paymentCaptured,
+        saga.stepDeadline,
       ]);
     } catch (error) {
       // Another order claimed the cart meanwhile (a second tab, a double click): it waited for it.

@@ -22,7 +22,6 @@ export interface ModuleCount {
   readonly autocommit: number;
 }
 
-const APP_PREFIX = 'arcade:';
 const BEGIN = /^\s*(START TRANSACTION|BEGIN)\b/i;
 const END = /^\s*(COMMIT|ROLLBACK)\s*$/i;
 /** The outbox relay's claim (CLAIM_BATCH): an idle poll is BEGIN, a claim that finds nothing, COMMIT. */
@@ -33,11 +32,13 @@ type Query = (this: Client, ...args: unknown[]) => unknown;
 /**
  * Counts the statements Arcade's module pools send through `pg` in this process, by wrapping
  * `Client.prototype.query` (one call is one round trip). Only clients whose `application_name`
- * is `arcade:<module>` are counted, so a test's own probe connection is not. Idle outbox polls
+ * is `<applicationName>:<module>` are counted, so a test's own probe connection is not. Idle outbox polls
  * (a claim that found nothing, with its BEGIN and COMMIT) are left out: they are background cost
  * on a timer, not part of an order.
  */
 export class StatementCounter {
+  /** The app's DATABASE_APPLICATION_NAME: its pools name their connections `<this>:<module>`. */
+  applicationName = 'arcade';
   private original: Query | undefined;
   private recording = false;
   private statements: CountedStatement[] = [];
@@ -56,12 +57,13 @@ export class StatementCounter {
       const applicationName = (this as unknown as { connectionParameters?: { application_name?: string } })
         .connectionParameters?.application_name;
       const result = original.apply(this, args);
-      if (!applicationName?.startsWith(APP_PREFIX)) return result;
+      const prefix = `${counter.applicationName}:`;
+      if (!applicationName?.startsWith(prefix)) return result;
       counter.lastActivity = Date.now();
       const first = args[0];
       const sql = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
       const statement: CountedStatement = {
-        module: applicationName.slice(APP_PREFIX.length),
+        module: applicationName.slice(prefix.length),
         connection: counter.connectionOf(this),
         sql,
       };

@@ -6,7 +6,6 @@ import { ReserveStock, ReserveStockResult, StockReservationRejected, StockReserv
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
 import { checkReservationLines, LineProblem, ReservationLine } from '../../domain/reservation-lines';
-import { StockChange } from '../../domain/stock';
 import { ReservationRepository } from '../../infrastructure/reservation.repository';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { VariantRepository } from '../../infrastructure/variant.repository';

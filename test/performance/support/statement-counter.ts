@@ -27,6 +27,12 @@ const END = /^\s*(COMMIT|ROLLBACK)\s*$/i;
 /** The outbox relay's claim (CLAIM_BATCH): an idle poll is BEGIN, a claim that finds nothing, COMMIT. */
 const CLAIM = /FROM outbox\s+WHERE status = 'pending' AND available_at <= now\(\)/;
 
+/** The relay marking delivered rows (MARK_DELIVERED): how many rows one mark covers depends on timing. */
+const RELAY_MARK = /^\s*UPDATE outbox SET status = 'delivered'/;
+
+/** Whether the statement is an outbox relay's mark of delivered rows (batched over 10 ms, so their number varies). */
+export const isRelayMark = (statement: CountedStatement): boolean => RELAY_MARK.test(statement.sql);
+
 type Query = (this: Client, ...args: unknown[]) => unknown;
 
 /**
@@ -181,8 +187,9 @@ export function describeCount(title: string, statements: readonly CountedStateme
     }),
     { statements: 0, transactions: 0, autocommit: 0 },
   );
+  const marks = statements.filter(isRelayMark).length;
   const lines = [
-    `${title}: ${total.statements} statements, ${total.transactions} transactions (+ ${total.autocommit} single statements outside one)`,
+    `${title}: ${total.statements} statements, ${total.transactions} transactions (+ ${total.autocommit} single statements outside one); ${total.statements - marks} without the relays' ${marks} marks of delivered rows`,
     ...modules.map(
       (m) =>
         `  ${m.module.padEnd(16)} ${String(m.statements).padStart(4)} statements ${String(m.transactions).padStart(3)} transactions ${String(m.autocommit).padStart(3)} single`,

@@ -183,6 +183,49 @@ describe('catalog stock reservations', () => {
     expect(s.events(StockReleased).filter((e) => [sold, dropped].includes(e.payload.orderId))).toHaveLength(2);
   });
 
+  it('holds and sells orders of several lines racing over the same variants, given in any order: all or nothing, nothing lost', async () => {
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => createProduct(s.app, { stock: 30 })));
+    const ids = [a, b, c].map((product) => product.variants[0].id);
+    // Twelve orders of the three variants in six different orders, and three that want too much of one.
+    const orders = Array.from({ length: 12 }, (_, i) => {
+      const order = [0, 1, 2].map((k) => ids[(k + i) % 3]);
+      return { orderId: uuidv7(), variants: i % 2 === 0 ? order : order.reverse() };
+    });
+    const greedy = ids.map((variantId) => ({ orderId: uuidv7(), variants: [...ids], greedyFor: variantId }));
+    const results = await Promise.all(
+      [...orders, ...greedy].map(({ orderId, variants, ...rest }) =>
+        s.bus.execute(
+          new ReserveStock(
+            orderId,
+            variants.map((variantId) => ({
+              variantId,
+              quantity: 'greedyFor' in rest && rest.greedyFor === variantId ? 31 : 2,
+              unitPrice,
+            })),
+          ),
+        ),
+      ),
+    );
+    expect(results.slice(0, 12).every((r) => r.status === 'reserved')).toBe(true);
+    expect(results.slice(12).every((r) => r.status === 'rejected')).toBe(true);
+    for (const variantId of ids) expect((await snapshot(variantId)).available).toBe(6);
+
+    await Promise.all(orders.map(({ orderId }) => s.bus.execute(new CommitStock(orderId))));
+    await Promise.all(orders.map(({ orderId }) => s.bus.execute(new CommitStock(orderId))));
+    const catalog = s.app.get(ModuleDataSources).get('catalog')!;
+    const levels = (await catalog.query(`SELECT on_hand, reserved FROM variants WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ])) as { on_hand: number; reserved: number }[];
+    expect(levels).toEqual([0, 1, 2].map(() => ({ on_hand: 6, reserved: 0 })));
+    await s.flush();
+    const committed = s.events(StockCommitted).filter((e) => orders.some((o) => o.orderId === e.payload.orderId));
+    expect(committed).toHaveLength(12);
+    // Each event names the lines sold, in variant-id order.
+    for (const event of committed) {
+      expect(event.payload.lines.map((line) => line.variantId)).toEqual([...ids].sort());
+    }
+  });
+
   it('lets a release that overtakes its reservation win', async () => {
     const product = await createProduct(s.app, { stock: 4 });
     const orderId = uuidv7();

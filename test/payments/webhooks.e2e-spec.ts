@@ -95,6 +95,20 @@ describe('payments webhooks', () => {
     expect(await receipts(body.id)).toBe(1);
   });
 
+  it('records an event about an unknown payment once, with its outcome, however many deliveries race', async () => {
+    const body = capturedEvent(uuidv7(), 'ch_sbx_unknown');
+    const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(body)));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(5).fill(200));
+    expect(responses.filter((r) => r.json().duplicate === false).map((r) => r.json().outcome)).toEqual([
+      'unknown_payment',
+    ]);
+    const rows = (await paymentsDb(s).query(
+      `SELECT outcome, payment_id FROM webhook_receipts WHERE provider = 'sandbox' AND event_id = $1`,
+      [body.id],
+    )) as unknown[];
+    expect(rows).toEqual([{ outcome: 'unknown_payment', payment_id: null }]);
+  });
+
   it('never lets a failure arriving after a success move the payment backwards', async () => {
     const { orderId, paymentId } = await authorized(s);
     await s.bus.execute(new CapturePayment(orderId));

@@ -37,6 +37,7 @@ import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrdersController } from './http/orders.controller';
 import { CheckoutSagaOrmEntity } from './infrastructure/checkout-saga.orm-entity';
 import { CheckoutSagaRepository } from './infrastructure/checkout-saga.repository';
+import { CheckoutStepRepository } from './infrastructure/checkout-step.repository';
 import { OrderLineOrmEntity } from './infrastructure/order-line.orm-entity';
 import { OrderTimelineEntryOrmEntity } from './infrastructure/order-timeline-entry.orm-entity';
 import { OrderTimelineRepository } from './infrastructure/order-timeline.repository';
@@ -66,6 +67,7 @@ const settings = (config: AppConfig) => loadOrdersConfig(config.source);
     },
     OrderRepository,
     CheckoutSagaRepository,
+    CheckoutStepRepository,
     OrderTimelineRepository,
     CheckoutProcess,
     CheckoutDeadlineSweeper,

@@ -15,6 +15,7 @@ import { ReleaseOnOrderCancelledHandler } from './application/record-orders/rele
 import { RedemptionRelease } from './application/release-redemption/redemption-release';
 import { PromotionsController } from './http/promotions.controller';
 import { CustomerOrderRepository } from './infrastructure/customer-order.repository';
+import { PricingInputsRepository } from './infrastructure/pricing-inputs.repository';
 import { PromotionRepository } from './infrastructure/promotion.repository';
 import { RedemptionRepository } from './infrastructure/redemption.repository';
 import { promotionsDescriptor } from './promotions.descriptor';
@@ -42,6 +43,7 @@ const settings = () => ({});
     RedemptionRelease,
     ReleasePromotionRedemptionHandler,
     CustomerOrderRepository,
+    PricingInputsRepository,
     RecordOrderOnOrderPlacedHandler,
     ReleaseOnOrderCancelledHandler,
     CreatePromotionUseCase,

@@ -248,13 +248,27 @@ export class CartRepository {
     );
   }
 
-  /** Records that an order emptied a cart; false when that order was already recorded. */
-  async recordCheckout(tx: Transaction, orderId: string, cartId: string): Promise<boolean> {
-    const rows = (await tx.manager.query(
-      `INSERT INTO cart.cart_checkouts (order_id, cart_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING order_id`,
+  /**
+   * Records that an order empties a cart and, when that order was not recorded before, locks the
+   * cart and reads it with its lines (as `findLocked`): the record and the lock in one statement
+   * (the record first: a repeat of the order waits on it, then locks nothing), the read in a second.
+   * `claimed` is false for a repeat; `cart` is undefined when there is no such cart.
+   */
+  async claimCheckout(
+    tx: Transaction,
+    orderId: string,
+    cartId: string,
+  ): Promise<{ claimed: boolean; cart: Cart | undefined }> {
+    const [row] = (await tx.manager.query(
+      `WITH claimed AS (
+         INSERT INTO cart.cart_checkouts (order_id, cart_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING order_id)
+       SELECT EXISTS (SELECT 1 FROM claimed) AS claimed,
+              (SELECT c.id FROM cart.carts c WHERE c.id = $2 AND EXISTS (SELECT 1 FROM claimed) FOR UPDATE) AS locked`,
       [orderId, cartId],
-    )) as unknown[];
-    return rows.length === 1;
+    )) as { claimed: boolean; locked: string | null }[];
+    if (!row.claimed || row.locked === null) return { claimed: row.claimed, cart: undefined };
+    // A statement of its own, so it sees what a change that held the lock before committed.
+    return { claimed: true, cart: firstCart(await tx.manager.query(FIND_CART_SQL, [cartId])) };
   }
 
   /** Deletes guest carts (open or claimed) untouched since `before`; returns how many. */

@@ -31,28 +31,6 @@ export class ReservationRepository {
     return row && row.status !== 'rejected' && row.had_lines ? 'reserved' : 'rejected';
   }
 
-  /** Records the lines an order holds and starts its expiry clock; returns when it expires (ISO). */
-  async markReserved(
-    tx: Transaction,
-    orderId: string,
-    lines: readonly ReservedLine[],
-    ttlSeconds: number,
-  ): Promise<string> {
-    await queryRows(
-      tx.manager,
-      `INSERT INTO reservation_lines (order_id, variant_id, product_id, quantity)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])`,
-      [orderId, lines.map((l) => l.variantId), lines.map((l) => l.productId), lines.map((l) => l.quantity)],
-    );
-    const [row] = await queryRows<{ expires_at: Date }>(
-      tx.manager,
-      `UPDATE reservations SET status = 'reserved', expires_at = now() + make_interval(secs => $2), updated_at = now()
-        WHERE order_id = $1 RETURNING expires_at`,
-      [orderId, ttlSeconds],
-    );
-    return row.expires_at.toISOString();
-  }
-
   /** Records why an order's reservation was refused. */
   async markRejected(tx: Transaction, orderId: string, problems: readonly LineProblem[]): Promise<void> {
     await queryRows(

@@ -11,12 +11,47 @@ interface StockRow {
   readonly reserved: number;
 }
 
-/** A shortfall found while holding an order's lines. */
-export interface Shortfall {
-  readonly variantId: string;
-  readonly requested: number;
-  readonly available: number;
-}
+/** Held lines: the variants (locked) take the units, the reservation records them and becomes `reserved`. */
+const HOLD_LOCKED = `
+  WITH held AS (
+    UPDATE variants v SET reserved = v.reserved + w.quantity, updated_at = now()
+      FROM unnest($2::uuid[], $3::int[]) AS w (id, quantity)
+     WHERE v.id = w.id AND v.on_hand - v.reserved >= w.quantity
+    RETURNING v.id, v.product_id, v.sku, v.on_hand, v.reserved, w.quantity),
+  recorded AS (
+    INSERT INTO reservation_lines (order_id, variant_id, product_id, quantity)
+    SELECT $1, id, product_id, quantity FROM held),
+  reserved AS (
+    UPDATE reservations SET status = 'reserved', expires_at = now() + make_interval(secs => $4), updated_at = now()
+     WHERE order_id = $1 RETURNING expires_at)
+  SELECT held.*, reserved.expires_at FROM held, reserved ORDER BY held.id`;
+
+/**
+ * A reservation committed: `moved` takes the reservation's lock and moves it from `reserved` only;
+ * its lines' variants are locked in id order (a locking SELECT over a sort locks as it returns
+ * rows), and only rows already locked so are updated. One row per line sold; otherwise one row of
+ * nulls whose `committed` says whether the reservation moved (false: it was not `reserved`).
+ */
+const COMMIT_RESERVED = `
+  WITH moved AS (
+    UPDATE reservations r SET status = 'committed', updated_at = now()
+      FROM (SELECT order_id, status FROM reservations WHERE order_id = $1 FOR UPDATE) old
+     WHERE r.order_id = old.order_id AND old.status = 'reserved'
+    RETURNING r.order_id),
+  lines AS MATERIALIZED (
+    SELECT l.variant_id, l.product_id, l.quantity FROM reservation_lines l JOIN moved ON moved.order_id = l.order_id),
+  locked AS MATERIALIZED (
+    SELECT v.id FROM variants v JOIN lines ON lines.variant_id = v.id ORDER BY v.id FOR UPDATE OF v),
+  sold AS (
+    UPDATE variants v SET on_hand = v.on_hand - l.quantity, reserved = v.reserved - l.quantity, updated_at = now()
+      FROM lines l JOIN locked k ON k.id = l.variant_id
+     WHERE v.id = l.variant_id
+    RETURNING l.variant_id, l.product_id, l.quantity)
+  SELECT sold.variant_id AS "variantId", sold.product_id AS "productId", sold.quantity, true AS committed
+    FROM sold
+  UNION ALL
+  SELECT NULL, NULL, NULL, EXISTS (SELECT 1 FROM moved) WHERE NOT EXISTS (SELECT 1 FROM sold)
+   ORDER BY 1`;
 
 /**
  * Stock levels of catalog's variants. Every change of a stock level is a single
@@ -25,28 +60,6 @@ export interface Shortfall {
  */
 @Injectable()
 export class StockRepository {
-  /** Holds `quantity` units if that many are available right now; undefined otherwise. */
-  async tryReserve(tx: Transaction, line: ReservationLine): Promise<StockChange | undefined> {
-    const [row] = await queryRows<StockRow>(
-      tx.manager,
-      `UPDATE variants SET reserved = reserved + $2, updated_at = now()
-        WHERE id = $1 AND on_hand - reserved >= $2
-        RETURNING product_id, sku, on_hand, reserved`,
-      [line.variantId, line.quantity],
-    );
-    return row && change(line.variantId, line.quantity, row, line.quantity);
-  }
-
-  /** Units of the variant that can be held now (may be negative after a stock cut). */
-  async available(tx: Transaction, variantId: string): Promise<number> {
-    const [row] = await queryRows<{ available: number }>(
-      tx.manager,
-      `SELECT on_hand - reserved AS available FROM variants WHERE id = $1`,
-      [variantId],
-    );
-    return row?.available ?? 0;
-  }
-
   /** Changes a variant's `on_hand` and `reserved` by the given amounts in one statement. */
   async adjust(tx: Transaction, line: ReservedLine, onHandDelta: number, reservedDelta: number): Promise<StockChange> {
     const [row] = await queryRows<StockRow>(
@@ -59,28 +72,44 @@ export class StockRepository {
   }
 
   /**
-   * Holds every line or none: each line is one conditional UPDATE, in the order given (the lock
-   * order of every stock write); on the first shortfall, everything taken is rolled back to a
-   * savepoint. Returns the changes made, or the shortfalls (and no change).
+   * Holds an order's lines whose variants `tx` has locked and found available (VariantRepository.
+   * forSale), records them as the order's reservation and starts its expiry clock, in one statement.
+   * Returns the changes (in variant-id order) and when the reservation expires (ISO). The
+   * `on_hand - reserved` guard stays: should a line find fewer units after all, this throws and the
+   * transaction holds nothing.
    */
-  async holdAll(
+  async holdLocked(
     tx: Transaction,
+    orderId: string,
     lines: readonly ReservationLine[],
-  ): Promise<{ changes: StockChange[]; shortfalls: Shortfall[] }> {
-    await tx.manager.query('SAVEPOINT reserve_lines');
-    const changes: StockChange[] = [];
-    const shortfalls: Shortfall[] = [];
-    for (const line of lines) {
-      const taken = await this.tryReserve(tx, line);
-      if (taken) {
-        changes.push(taken);
-        continue;
-      }
-      const available = Math.max(await this.available(tx, line.variantId), 0);
-      shortfalls.push({ variantId: line.variantId, requested: line.quantity, available });
+    ttlSeconds: number,
+  ): Promise<{ changes: StockChange[]; expiresAt: string }> {
+    const rows = await queryRows<StockRow & { id: string; quantity: number; expires_at: Date }>(
+      tx.manager,
+      HOLD_LOCKED,
+      [orderId, lines.map((l) => l.variantId), lines.map((l) => l.quantity), ttlSeconds],
+    );
+    if (rows.length !== lines.length) {
+      throw new Error(`Order ${orderId}: ${lines.length - rows.length} locked line(s) found fewer units than checked`);
     }
-    if (shortfalls.length > 0) await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
-    return shortfalls.length > 0 ? { changes: [], shortfalls } : { changes, shortfalls };
+    return {
+      changes: rows.map((row) => change(row.id, row.quantity, row, row.quantity)),
+      expiresAt: rows[0].expires_at.toISOString(),
+    };
+  }
+
+  /**
+   * Sells what an order holds if its reservation is `reserved` (it becomes `committed`): the held
+   * units leave `on_hand` and `reserved`, in one statement that locks the variants in id order (the
+   * lock order of every stock write) before changing them. Returns the lines sold, in variant-id
+   * order, or undefined when the reservation was not `reserved` (nothing changed).
+   */
+  async commitReserved(tx: Transaction, orderId: string): Promise<ReservedLine[] | undefined> {
+    const rows = await queryRows<ReservedLine & { committed: boolean }>(tx.manager, COMMIT_RESERVED, [orderId]);
+    if (rows.length === 0 || !rows[0].committed) return undefined;
+    return rows
+      .filter((row) => row.variantId !== null)
+      .map(({ variantId, productId, quantity }) => ({ variantId, productId, quantity }));
   }
 
   /**

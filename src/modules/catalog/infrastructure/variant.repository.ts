@@ -64,13 +64,17 @@ export class VariantRepository {
     return rows.map(toSnapshot);
   }
 
-  /** The variants with these ids as a reservation checks them, in `tx`, by id. */
+  /**
+   * The variants with these ids as a reservation checks them, in `tx`, by id: locked (in id order,
+   * the lock order of every stock write) until `tx` ends, so what is available stays available.
+   */
   async forSale(tx: Transaction, ids: readonly string[]): Promise<Map<string, VariantForSale>> {
     const rows = await queryRows<ForSaleRow>(
       tx.manager,
       `SELECT v.id, v.product_id, v.sku, v.on_hand - v.reserved AS available, p.status = 'active' AS purchasable,
               v.price_amount, v.price_currency
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])`,
+         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])
+        ORDER BY v.id FOR UPDATE OF v`,
       [ids],
     );
     return new Map(

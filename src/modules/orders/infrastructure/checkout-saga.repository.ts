@@ -3,7 +3,7 @@ import { Transaction, UnitOfWork } from '../../../platform/messaging';
 import { CheckoutSaga, CheckoutState } from '../domain/checkout-saga';
 
 /** The columns of a saga: adding a field to `CheckoutSaga` is a compile error here until it is mapped. */
-const COLUMNS = {
+export const SAGA_COLUMNS = {
   orderId: 'order_id',
   state: 'state',
   promotions: 'promotions',
@@ -12,7 +12,7 @@ const COLUMNS = {
   stepDeadline: 'step_deadline',
 } as const satisfies Record<keyof CheckoutSaga, string>;
 
-const LOCK = `SELECT ${Object.values(COLUMNS).join(', ')} FROM checkout_sagas WHERE order_id = $1 FOR UPDATE`;
+const LOCK = `SELECT ${Object.values(SAGA_COLUMNS).join(', ')} FROM checkout_sagas WHERE order_id = $1 FOR UPDATE`;
 
 /** The saga whose reply is overdue the longest, locked; several instances may sweep at once. */
 const LOCK_OVERDUE = `
@@ -25,7 +25,8 @@ const LOCK_OVERDUE = `
 /** Whether any saga's reply is overdue (one index probe, no transaction). */
 const ANY_OVERDUE = `SELECT EXISTS (SELECT 1 FROM checkout_sagas WHERE step_deadline IS NOT NULL AND step_deadline < now()) AS any`;
 
-interface SagaRow {
+/** A saga as a statement returns it (see toSaga). */
+export interface SagaRow {
   readonly order_id: string;
   readonly state: CheckoutState;
   readonly promotions: boolean;
@@ -42,14 +43,6 @@ interface SagaRow {
 export class CheckoutSagaRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Starts an order's checkout. */
-  async start(tx: Transaction, saga: CheckoutSaga): Promise<void> {
-    await tx.manager.query(
-      `INSERT INTO checkout_sagas (${Object.values(COLUMNS).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)`,
-      params(saga),
-    );
-  }
-
   /** An order's saga, locked for the rest of the transaction. */
   async lock(tx: Transaction, orderId: string): Promise<CheckoutSaga | undefined> {
     const [row] = (await tx.manager.query(LOCK, [orderId])) as SagaRow[];
@@ -61,7 +54,7 @@ export class CheckoutSagaRepository {
     await tx.manager.query(
       `UPDATE checkout_sagas SET state = $2, promotions = $3, stock_committed = $4, payment_captured = $5, step_deadline = $6,
          updated_at = now() WHERE order_id = $1`,
-      params(saga),
+      sagaParams(saga),
     );
   }
 
@@ -81,12 +74,13 @@ export class CheckoutSagaRepository {
   }
 }
 
-/** The saga's fields as parameters, in the order of COLUMNS ($1 is the order id). */
-function params(saga: CheckoutSaga): unknown[] {
-  return (Object.keys(COLUMNS) as (keyof CheckoutSaga)[]).map((key) => saga[key]);
+/** The saga's fields as parameters, in the order of SAGA_COLUMNS ($1 is the order id). */
+export function sagaParams(saga: CheckoutSaga): unknown[] {
+  return (Object.keys(SAGA_COLUMNS) as (keyof CheckoutSaga)[]).map((key) => saga[key]);
 }
 
-function toSaga(row: SagaRow): CheckoutSaga {
+/** Maps a saga's row to the domain's CheckoutSaga. */
+export function toSaga(row: SagaRow): CheckoutSaga {
   return {
     orderId: row.order_id,
     state: row.state,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../../platform/ids';
 import { minorUnits, Transaction, UnitOfWork } from '../../../platform/messaging';
+import { CheckoutSaga } from '../domain/checkout-saga';
 import {
   CartAlreadyOrdered,
   NewOrder,
@@ -59,15 +60,26 @@ const LINE_COLUMNS = {
 } as const satisfies Record<keyof OrderLine, string>;
 
 const SELECT = `SELECT ${Object.values(COLUMNS).join(', ')} FROM orders`;
+/** An order's columns qualified with `alias`, for a statement that joins orders to another table. */
+export const orderColumnsOf = (alias: string): string =>
+  Object.values(COLUMNS)
+    .flatMap((columns) => columns.split(', '))
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
 /** The columns of what a line paid (with its catalog categories): adding a field is a compile error until mapped. */
 const PRICED_LINE_COLUMNS = {
   pricing: 'discount, tax, tax_rate_ppm, by_promotion',
   categoryIds: 'category_ids',
 } as const satisfies Record<Exclude<keyof PricedOrderLine, keyof OrderLine>, string>;
 
-const SELECT_LINES = `SELECT order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')} FROM order_lines`;
+/** A line's columns as SELECT_LINES reads them (and as a JSON object of them, row_to_json, maps to a line too). */
+export const ORDER_LINE_COLUMNS = `order_id, line_no, refunded_units, ${[...Object.values(LINE_COLUMNS), ...Object.values(PRICED_LINE_COLUMNS)].join(', ')}`;
+const SELECT_LINES = `SELECT ${ORDER_LINE_COLUMNS} FROM order_lines`;
 
-/** The order and its lines in one statement; the unique index refuses a second live order of a cart. */
+/**
+ * The order, its lines, its checkout saga and the timeline's first entry in one statement; the
+ * unique index refuses a second live order of a cart.
+ */
 const PLACE = `
   WITH placed AS (
     INSERT INTO orders (id, customer_id, cart_id, status, currency, total_amount, item_count, shipping_address,
@@ -75,7 +87,12 @@ const PLACE = `
                         subtotal_amount, discount_amount, tax_amount, tax_included, tax_country, shipping_pricing,
                         promotion_codes, promotions)
     VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7::jsonb, $8, $9, $18, $19, $20,
-            $21, $22, $23, $24, $25, $26::jsonb, $27::text[], $28::jsonb) RETURNING id)
+            $21, $22, $23, $24, $25, $26::jsonb, $27::text[], $28::jsonb) RETURNING id),
+  saga AS (
+    INSERT INTO checkout_sagas (order_id, state, promotions, stock_committed, payment_captured, step_deadline)
+    SELECT id, $34, $35, $36, $37, $38 FROM placed),
+  timeline AS (
+    INSERT INTO order_timeline (order_id, status) SELECT id, 'pending' FROM placed)
   INSERT INTO order_lines (order_id, line_no, ${Object.values(LINE_COLUMNS).join(', ')},
                            discount, tax, tax_rate_ppm, by_promotion, category_ids)
   SELECT placed.id, l.* FROM placed,
@@ -87,7 +104,8 @@ const PLACE = `
 /** The partial unique index that lets a cart have one order that is not cancelled. */
 const LIVE_ORDER_OF_CART = 'orders_live_cart_uq';
 
-interface OrderRow {
+/** An order as a statement returns it (see toOrder). */
+export interface OrderRow {
   readonly id: string;
   readonly customer_id: string;
   readonly cart_id: string;
@@ -117,19 +135,20 @@ interface OrderRow {
   readonly updated_at: Date;
 }
 
-interface LineRow {
+/** A line as a statement returns it; amounts as text, or as numbers when read from JSON (see toLine). */
+export interface LineRow {
   readonly order_id: string;
   readonly product_id: string;
   readonly variant_id: string;
   readonly sku: string;
   readonly title: string;
   readonly quantity: number;
-  readonly unit_price: string;
+  readonly unit_price: string | number;
   readonly currency: string;
   readonly line_no: number;
   readonly refunded_units: number;
-  readonly discount: string;
-  readonly tax: string;
+  readonly discount: string | number;
+  readonly tax: string | number;
   readonly tax_rate_ppm: number;
   readonly by_promotion: OrderPromotionShare[];
   readonly category_ids: string[];
@@ -184,10 +203,11 @@ export class OrderRepository {
   }
 
   /**
-   * Records a pending order with its lines and the breakdown they were priced with; throws
-   * CartAlreadyOrdered if its cart has a live order.
+   * Records a pending order with its lines and the breakdown they were priced with, starts its
+   * checkout (`saga`) and its timeline (`pending`), in one statement; throws CartAlreadyOrdered if
+   * its cart has a live order.
    */
-  async place(tx: Transaction, order: NewOrder, breakdown: OrderBreakdown): Promise<void> {
+  async place(tx: Transaction, order: NewOrder, breakdown: OrderBreakdown, saga: CheckoutSaga): Promise<void> {
     const lines = breakdown.lines;
     const column = <T>(pick: (line: PricedOrderLine) => T): T[] => lines.map(pick);
     try {
@@ -225,6 +245,11 @@ export class OrderRepository {
         column((l) => l.pricing.taxRatePpm),
         column((l) => JSON.stringify(l.pricing.byPromotion)),
         column((l) => JSON.stringify(l.categoryIds)),
+        saga.state,
+        saga.promotions,
+        saga.stockCommitted,
+        saga.paymentCaptured,
+        saga.stepDeadline,
       ]);
     } catch (error) {
       // Another order claimed the cart meanwhile (a second tab, a double click): it waited for it.
@@ -298,7 +323,8 @@ function first(rows: unknown): Order | undefined {
   return row && toOrder(row);
 }
 
-function toOrder(row: OrderRow): Order {
+/** Maps an order's row to the domain's Order. */
+export function toOrder(row: OrderRow): Order {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -330,7 +356,8 @@ function toOrder(row: OrderRow): Order {
   };
 }
 
-function toLine(row: LineRow): RefundableLine {
+/** Maps a line's row (or its JSON object) to a RefundableLine. */
+export function toLine(row: LineRow): RefundableLine {
   const unitPrice = minorUnits(row.unit_price);
   return {
     productId: row.product_id,

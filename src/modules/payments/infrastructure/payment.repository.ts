@@ -57,7 +57,7 @@ const SELECT = `SELECT ${Object.values(COLUMNS).join(', ')} FROM payments`;
 
 const OPEN = `INSERT INTO payments (${OPENED.map((key) => COLUMNS[key]).join(', ')})
   VALUES (${OPENED.map((_, i) => `$${i + 1}`).join(', ')})
-  ON CONFLICT (order_id) DO NOTHING RETURNING id`;
+  ON CONFLICT (order_id) DO NOTHING RETURNING ${Object.values(COLUMNS).join(', ')}`;
 
 interface PaymentRow {
   readonly id: string;
@@ -130,13 +130,17 @@ export class PaymentRepository {
     );
   }
 
-  /** Records a payment unless its order has one already; returns whether this one was recorded. */
-  async open(tx: Transaction, payment: NewPayment): Promise<boolean> {
-    const inserted = (await tx.manager.query(
-      OPEN,
-      OPENED.map((key) => payment[key]),
-    )) as unknown[];
-    return inserted.length > 0;
+  /**
+   * Records a payment unless its order has one already; returns the payment as recorded, or
+   * undefined when the order had one (nothing written).
+   */
+  async open(tx: Transaction, payment: NewPayment): Promise<Payment | undefined> {
+    return first(
+      await tx.manager.query(
+        OPEN,
+        OPENED.map((key) => payment[key]),
+      ),
+    );
   }
 
   /**

@@ -1,36 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/messaging';
 
-/** What became of a provider's event: `received` until it has been applied. */
+/** What a provider's event did. (`received`, "not applied yet", is no longer written: a receipt is recorded with its outcome.) */
 export type WebhookOutcome = 'received' | 'applied' | 'ignored' | 'unknown_payment';
 
 /**
- * The provider events received, one row per (provider, event id): its primary key serializes
- * concurrent deliveries of one event, so only the first has an effect.
+ * The provider events received, one row per (provider, event id), written once with what the event
+ * did, in the transaction that applied it: a delivery whose receipt already exists is a duplicate,
+ * and its transaction is rolled back (see ReceiveWebhookUseCase).
  */
 @Injectable()
 export class WebhookReceiptRepository {
-  /** Records an event as received; false when it had been received before (a duplicate). */
-  async receive(tx: Transaction, provider: string, eventId: string, type: string): Promise<boolean> {
+  /**
+   * Records an event with its outcome and payment in one statement; false when it had been received
+   * before (a duplicate: the caller must undo what it applied). A concurrent delivery of the same
+   * event waits here for the first one's transaction, then finds its receipt.
+   */
+  async record(
+    tx: Transaction,
+    receipt: { provider: string; eventId: string; type: string; outcome: WebhookOutcome; paymentId: string | null },
+  ): Promise<boolean> {
     const fresh = (await tx.manager.query(
-      `INSERT INTO webhook_receipts (provider, event_id, type, outcome) VALUES ($1, $2, $3, 'received')
+      `INSERT INTO webhook_receipts (provider, event_id, type, outcome, payment_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (provider, event_id) DO NOTHING RETURNING event_id`,
-      [provider, eventId, type],
+      [receipt.provider, receipt.eventId, receipt.type, receipt.outcome, receipt.paymentId],
     )) as unknown[];
     return fresh.length > 0;
-  }
-
-  /** Records what the event did, and to which payment. */
-  async settle(
-    tx: Transaction,
-    provider: string,
-    eventId: string,
-    outcome: WebhookOutcome,
-    paymentId: string | null,
-  ): Promise<void> {
-    await tx.manager.query(
-      `UPDATE webhook_receipts SET outcome = $3, payment_id = $4 WHERE provider = $1 AND event_id = $2`,
-      [provider, eventId, outcome, paymentId],
-    );
   }
 }

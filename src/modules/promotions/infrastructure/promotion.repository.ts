@@ -4,7 +4,8 @@ import { StoredPromotion } from '../application/stored-promotion';
 import { Promotion, PromotionBenefit, PromotionScope } from '../domain/promotion';
 import { affected, queryRows } from '../../../platform/database';
 
-interface PromotionRow {
+/** A promotion as a statement returns it (see toStored). */
+export interface PromotionRow {
   readonly id: string;
   readonly code: string | null;
   readonly benefit: PromotionBenefit;
@@ -20,8 +21,10 @@ interface PromotionRow {
   readonly combinable: boolean;
 }
 
-const SELECT = `SELECT id, code, benefit, minimum_subtotal, scope, first_order_only, starts_at, ends_at,
-  max_redemptions, max_per_customer, redeemed, disabled, combinable FROM promotions`;
+/** A promotion's columns, as PromotionRow names them. */
+export const PROMOTION_COLUMNS = `id, code, benefit, minimum_subtotal, scope, first_order_only, starts_at, ends_at,
+  max_redemptions, max_per_customer, redeemed, disabled, combinable`;
+const SELECT = `SELECT ${PROMOTION_COLUMNS} FROM promotions`;
 
 /** Most automatic promotions one pricing considers (the oldest first). */
 export const MAX_AUTOMATIC_PROMOTIONS = 100;
@@ -35,23 +38,6 @@ export class PromotionRepository {
   async find(id: string): Promise<StoredPromotion | undefined> {
     const [row] = await queryRows<PromotionRow>(this.uow.reader, `${SELECT} WHERE id = $1`, [id]);
     return row && toStored(row);
-  }
-
-  /** The promotions these (canonical) codes name, by code; an unknown code is absent. */
-  async byCodes(codes: readonly string[]): Promise<Map<string, StoredPromotion>> {
-    if (codes.length === 0) return new Map();
-    const rows = await queryRows<PromotionRow>(this.uow.reader, `${SELECT} WHERE code = ANY($1::text[])`, [codes]);
-    return new Map(rows.map((row) => [row.code!, toStored(row)]));
-  }
-
-  /** The enabled automatic promotions (no code), oldest first. */
-  async automatic(): Promise<StoredPromotion[]> {
-    const rows = await queryRows<PromotionRow>(
-      this.uow.reader,
-      `${SELECT} WHERE code IS NULL AND NOT disabled ORDER BY id LIMIT $1`,
-      [MAX_AUTOMATIC_PROMOTIONS],
-    );
-    return rows.map(toStored);
   }
 
   /** A page in id order (creation order) after `afterId`; `code` filters by code. */
@@ -129,7 +115,8 @@ export class PromotionRepository {
   }
 }
 
-function toStored(row: PromotionRow): StoredPromotion {
+/** Maps a promotion's row to a StoredPromotion. */
+export function toStored(row: PromotionRow): StoredPromotion {
   return {
     promotion: {
       id: row.id,

@@ -71,17 +71,6 @@ export class RedemptionRepository {
     );
   }
 
-  /** Uses counted per customer, for the promotions given (absent: none). */
-  async countsOf(customerId: string, promotionIds: readonly string[]): Promise<Map<string, number>> {
-    if (promotionIds.length === 0) return new Map();
-    const rows = await queryRows<{ promotion_id: string; redeemed: number }>(
-      this.uow.reader,
-      `SELECT promotion_id, redeemed FROM customer_redemptions WHERE customer_id = $1 AND promotion_id = ANY($2::uuid[])`,
-      [customerId, promotionIds],
-    );
-    return new Map(rows.map((row) => [row.promotion_id, row.redeemed]));
-  }
-
   /**
    * Counts one use by a customer, atomically: one conditional upsert (concurrent orders of one
    * customer queue on the row). False (nothing counted) when `max` (null: unlimited) is reached.

@@ -25,8 +25,8 @@ export class ClearCartHandler implements ICommandHandler<ClearCart> {
       return;
     }
     await this.uow.run(async (tx) => {
-      if (!(await this.carts.recordCheckout(tx, command.orderId, command.cartId))) return;
-      const cart = await this.carts.findLocked(tx, command.cartId);
+      const { claimed, cart } = await this.carts.claimCheckout(tx, command.orderId, command.cartId);
+      if (!claimed) return;
       if (!cart || cart.status !== 'open') {
         this.logger.warn(`ClearCart for order ${command.orderId}: cart ${command.cartId} is missing or retired`);
         return;

@@ -22,14 +22,13 @@ export class CommitStockHandler implements ICommandHandler<CommitStock> {
     if (!isUuid(command.orderId)) throw ProblemException.validation([], 'CommitStock needs an orderId that is a UUID.');
     const orderId = command.orderId.toLowerCase();
     await this.uow.run(async (tx) => {
-      const previous = await this.reservations.transition(tx, orderId, ['reserved'], 'committed', null);
-      if (!previous) {
+      // One statement: the reservation moves from `reserved` to `committed` and its units are sold.
+      const lines = await this.stock.commitReserved(tx, orderId);
+      if (!lines) {
         const outcome = await this.reservations.outcomeOf(tx, orderId);
         if (outcome !== 'reserved') this.logger.warn(`CommitStock for order ${orderId}, which holds no stock; ignored`);
         return;
       }
-      const lines = await this.reservations.lines(tx, orderId);
-      for (const line of lines) await this.stock.adjust(tx, line, -line.quantity, -line.quantity);
       tx.publish(new StockCommitted({ orderId, lines }));
     });
   }

@@ -6,7 +6,6 @@ import { ReserveStock, ReserveStockResult, StockReservationRejected, StockReserv
 import { CATALOG_CONFIG, CatalogConfig } from '../../catalog.config';
 import { isUuid } from '../../../../platform/ids';
 import { checkReservationLines, LineProblem, ReservationLine } from '../../domain/reservation-lines';
-import { StockChange } from '../../domain/stock';
 import { ReservationRepository } from '../../infrastructure/reservation.repository';
 import { StockRepository } from '../../infrastructure/stock.repository';
 import { VariantRepository } from '../../infrastructure/variant.repository';
@@ -17,10 +16,10 @@ const MAX_LINES = 200;
 
 /**
  * Holds every line of an order or none, in one transaction, and only at the unit prices the order
- * charges (a price changed since the customer accepted it rejects the reservation). Each line is
- * one conditional UPDATE (`on_hand - reserved >= n`), taken in variant-id order; if any fails, a
- * savepoint undoes the others. Idempotent by order id: a repeat answers the first outcome and
- * publishes nothing.
+ * charges (a price changed since the customer accepted it rejects the reservation). The variants
+ * are read locked in variant-id order (the lock order of every stock write) and checked; when every
+ * line can be held, one statement holds them all, records the lines and marks the reservation
+ * reserved. Idempotent by order id: a repeat answers the first outcome and publishes nothing.
  */
 @BatchedCommandHandler(ReserveStock)
 export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
@@ -45,14 +44,18 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
         }
         const checked = checkReservationLines(command.lines, this.config.maxLineQuantity);
         const problems = [...checked.problems, ...(await this.lookUp(tx, checked.lines))];
-        const changes = problems.length === 0 ? await this.hold(tx, checked.lines, problems) : [];
         if (problems.length > 0) {
           await this.reservations.markRejected(tx, orderId, problems);
           tx.publish(new StockReservationRejected({ orderId, problems }));
           return { status: 'rejected' as const };
         }
+        const { changes, expiresAt } = await this.stock.holdLocked(
+          tx,
+          orderId,
+          checked.lines,
+          this.config.reservationTtlSeconds,
+        );
         const lines = changes.map((c) => ({ variantId: c.variantId, productId: c.productId, quantity: c.quantity }));
-        const expiresAt = await this.reservations.markReserved(tx, orderId, lines, this.config.reservationTtlSeconds);
         tx.publish(new StockReserved({ orderId, lines, expiresAt }));
         publishStockSignals(tx, changes, this.config.lowStockThreshold);
         return { status: 'reserved' as const };
@@ -60,7 +63,11 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
     );
   }
 
-  /** Problems visible without touching stock: unknown variants, products not for sale, another price, too few units. */
+  /**
+   * Problems found before touching stock: unknown variants, products not for sale, another price,
+   * too few units. The variants are read locked (in id order), so what is available now stays so
+   * until the transaction ends and the units can be held in one statement.
+   */
   private async lookUp(tx: Transaction, lines: readonly ReservationLine[]): Promise<LineProblem[]> {
     const variants = await this.variants.forSale(
       tx,
@@ -80,19 +87,6 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStock> {
       }
       return variant.available < line.quantity ? [{ ...base, reason: 'insufficient_stock' }] : [];
     });
-  }
-
-  /** Takes the units line by line; on the first shortfall nothing is held and the shortfalls join `problems`. */
-  private async hold(
-    tx: Transaction,
-    lines: readonly ReservationLine[],
-    problems: LineProblem[],
-  ): Promise<StockChange[]> {
-    const { changes, shortfalls } = await this.stock.holdAll(tx, lines);
-    for (const { variantId, requested, available } of shortfalls) {
-      problems.push({ variantId, reason: 'insufficient_stock', requested, available });
-    }
-    return changes;
   }
 }
 

@@ -25,9 +25,6 @@ export type StepOrder = Pick<
   | 'promotions'
 >;
 
-/** The steps that need the order's lines (see {@link commandForStep}). */
-export const STEPS_WITH_LINES: readonly CheckoutStep[] = ['redeem_promotion', 'reserve_stock', 'authorize_payment'];
-
 /**
  * The message that carries out one checkout step (or compensation) for an order. `lines` are the
  * order's lines, needed to redeem its promotions (promotions re-evaluates the basket), reserve its

@@ -5,18 +5,18 @@ import { OrderAddressSnapshot, OrderCancelled, OrderConfirmed, OrderTotalsSnapsh
 import { CheckoutInput, CheckoutState, decideCheckout } from '../../domain/checkout-saga';
 import { Order } from '../../domain/order';
 import { partTotal } from '../../domain/order-breakdown';
-import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
-import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
-import { OrderRepository } from '../../infrastructure/order.repository';
+import { CheckoutStepChanges, CheckoutStepRepository } from '../../infrastructure/checkout-step.repository';
+import { RefundableLine } from '../../infrastructure/order.repository';
 import { ORDERS_CONFIG, OrdersConfig } from '../../orders.config';
-import { commandForStep, STEPS_WITH_LINES } from './checkout-step-commands';
+import { commandForStep } from './checkout-step-commands';
 
 const AWAITING_REPLY: readonly CheckoutState[] = ['redeeming_promotion', 'reserving_stock', 'authorizing_payment'];
 
 /**
  * The checkout process manager: moves one order's checkout forward inside the caller's
- * transaction. The saga is locked, the decision (domain/checkout-saga) applied, its steps sent
- * through the outbox and the order's status and timeline updated.
+ * transaction. The saga is locked (and read with its order and lines), the decision
+ * (domain/checkout-saga) applied, its steps sent through the outbox and the saga, the order's
+ * status and its timeline written in one statement.
  */
 @Injectable()
 export class CheckoutProcess {
@@ -24,19 +24,20 @@ export class CheckoutProcess {
 
   constructor(
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
-    private readonly sagas: CheckoutSagaRepository,
-    private readonly orders: OrderRepository,
-    private readonly timeline: OrderTimelineRepository,
+    private readonly steps: CheckoutStepRepository,
   ) {}
 
-  /** Applies what just happened to the order's checkout (a reply, a deadline, a cancellation). */
+  /**
+   * Applies what just happened to the order's checkout (a reply, a deadline, a cancellation): two
+   * statements, the saga locked and read with its order and lines, then everything it changed.
+   */
   async advance(tx: Transaction, orderId: string, input: CheckoutInput): Promise<void> {
-    const saga = await this.sagas.lock(tx, orderId);
-    if (!saga) {
+    const state = await this.steps.lock(tx, orderId);
+    if (!state) {
       this.logger.warn(`${input.kind} for unknown order ${orderId}; ignored`);
       return;
     }
-    const order = (await this.orders.find(orderId, tx))!;
+    const { saga, order, lines } = state;
     const decision = decideCheckout(saga, input);
     // The span of the message being handled says where the checkout stood and where it went (ADR 0119).
     annotateActiveSpan({
@@ -52,17 +53,23 @@ export class CheckoutProcess {
         ? this.deadline()
         : null
       : saga.stepDeadline;
-    await this.sagas.save(tx, { ...decision.saga, orderId, stepDeadline });
 
-    if (decision.milestone) await this.timeline.record(tx, orderId, decision.milestone);
+    const timeline: { status: string; reason?: string }[] = decision.milestone ? [{ status: decision.milestone }] : [];
     const reason = decision.outcome?.kind === 'cancel' ? decision.outcome.reason : (order.cancelReason ?? 'late_reply');
-    const lines = decision.steps.some((step) => STEPS_WITH_LINES.includes(step))
-      ? await this.orders.lines(orderId, tx)
-      : [];
     for (const step of decision.steps) tx.send(commandForStep(step, order, reason, lines));
 
-    if (decision.outcome?.kind === 'confirm') await this.confirm(tx, order);
-    if (decision.outcome?.kind === 'cancel') await this.cancel(tx, order, decision.outcome.reason);
+    let status: CheckoutStepChanges['order'];
+    if (decision.outcome?.kind === 'confirm') {
+      this.confirm(tx, order, lines);
+      status = { status: 'confirmed' };
+      timeline.push({ status: 'confirmed' });
+    }
+    if (decision.outcome?.kind === 'cancel') {
+      this.cancel(tx, order, decision.outcome.reason);
+      status = { status: 'cancelled', cancelReason: decision.outcome.reason };
+      timeline.push({ status: 'cancelled', reason: decision.outcome.reason });
+    }
+    await this.steps.save(tx, { saga: { ...decision.saga, orderId, stepDeadline }, order: status, timeline });
   }
 
   /** A fresh deadline for the step the saga has just entered. */
@@ -70,10 +77,7 @@ export class CheckoutProcess {
     return new Date(Date.now() + this.config.stepTimeoutSeconds * 1000);
   }
 
-  private async confirm(tx: Transaction, order: Order): Promise<void> {
-    await this.orders.update(tx, order.id, { status: 'confirmed' });
-    await this.timeline.record(tx, order.id, 'confirmed');
-    const lines = await this.orders.lines(order.id, tx);
+  private confirm(tx: Transaction, order: Order, lines: readonly RefundableLine[]): void {
     const money = (amount: number) => ({ amount, currency: order.currency });
     tx.publish(
       new OrderConfirmed({
@@ -100,9 +104,7 @@ export class CheckoutProcess {
     );
   }
 
-  private async cancel(tx: Transaction, order: Order, reason: string): Promise<void> {
-    await this.orders.update(tx, order.id, { status: 'cancelled', cancelReason: reason });
-    await this.timeline.record(tx, order.id, 'cancelled', reason);
+  private cancel(tx: Transaction, order: Order, reason: string): void {
     tx.publish(
       new OrderCancelled({
         orderId: order.id,

@@ -13,8 +13,6 @@ import { CheckoutCart, GetCartForCheckout } from '../../../cart';
 import { OrderPlaced } from '../../contracts';
 import { CartAlreadyOrdered, NewOrder, OrderLine, ShippingAddress } from '../../domain/order';
 import { OrderBreakdown } from '../../domain/order-breakdown';
-import { CheckoutSagaRepository } from '../../infrastructure/checkout-saga.repository';
-import { OrderTimelineRepository } from '../../infrastructure/order-timeline.repository';
 import { OrderRepository } from '../../infrastructure/order.repository';
 import { CheckoutProcess } from '../checkout/checkout.process';
 import { PlacedOrder } from '../view-orders/order-view';
@@ -54,8 +52,6 @@ export class PlaceOrderUseCase {
     private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutProcess,
     private readonly orders: OrderRepository,
-    private readonly sagas: CheckoutSagaRepository,
-    private readonly timeline: OrderTimelineRepository,
   ) {}
 
   async execute(input: PlaceOrderInput): Promise<IdempotentResponse<PlacedOrder>> {
@@ -124,23 +120,23 @@ export class PlaceOrderUseCase {
       paymentProvider: input.payment.provider,
       paymentToken: input.payment.token,
     };
-    try {
-      await this.orders.place(tx, order, breakdown);
-    } catch (error) {
-      if (error instanceof CartAlreadyOrdered) throw cartCheckedOut();
-      throw error;
-    }
     // Promotions are counted first, before anything is held, so a rejection holds nothing (ADR 0118).
     const promotions = breakdown.promotions.length > 0;
-    await this.sagas.start(tx, {
+    const saga = {
       orderId,
-      state: promotions ? 'redeeming_promotion' : 'reserving_stock',
+      state: promotions ? ('redeeming_promotion' as const) : ('reserving_stock' as const),
       promotions,
       stockCommitted: false,
       paymentCaptured: false,
       stepDeadline: this.checkout.deadline(),
-    });
-    await this.timeline.record(tx, orderId, 'pending');
+    };
+    try {
+      // The order, its lines, its saga and its first timeline entry: one statement.
+      await this.orders.place(tx, order, breakdown, saga);
+    } catch (error) {
+      if (error instanceof CartAlreadyOrdered) throw cartCheckedOut();
+      throw error;
+    }
     const lines = breakdown.lines.map((l): OrderLine => ({
       productId: l.productId,
       variantId: l.variantId,

@@ -71,7 +71,8 @@ export class OpenPayment {
           }),
         );
       }
-      return (await this.payments.findByOrder(command.orderId, tx))!;
+      // The payment as recorded; when a concurrent delivery recorded one first, that one.
+      return opened ?? (await this.payments.findByOrder(command.orderId, tx))!;
     });
   }
 }

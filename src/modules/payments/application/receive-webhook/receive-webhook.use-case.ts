@@ -5,7 +5,7 @@ import { WebhookVerificationError } from '../../../../platform/webhooks';
 import { PaymentRepository } from '../../infrastructure/payment.repository';
 import { ProviderWebhookEvent } from '../../infrastructure/providers/payment-provider';
 import { PaymentProviders } from '../../infrastructure/providers/payment-providers';
-import { WebhookReceiptRepository } from '../../infrastructure/webhook-receipt.repository';
+import { WebhookOutcome, WebhookReceiptRepository } from '../../infrastructure/webhook-receipt.repository';
 import { ProviderEventApplier } from './apply-provider-event';
 import { assertWellFormedEvent } from './well-formed-event';
 
@@ -23,10 +23,16 @@ export interface WebhookReceipt {
   readonly outcome: 'applied' | 'ignored' | 'unknown_payment' | 'duplicate';
 }
 
+/** Thrown inside the receipt's transaction to roll back what a duplicate delivery applied. */
+class DuplicateDelivery extends Error {}
+
 /**
- * Verifies a provider's webhook over its raw bytes, then records its event id once: the receipt's
- * primary key serializes concurrent deliveries of one event, so only the first has an effect and
- * the others are acknowledged as duplicates.
+ * Verifies a provider's webhook over its raw bytes, then applies it and records its event id once,
+ * in one transaction: lock the payment, apply, insert the receipt with its outcome. Concurrent
+ * deliveries of one event wait for each other on the payment's lock (or, for an unknown payment,
+ * on the receipt's primary key); the later one finds the receipt, rolls back what it applied and is
+ * acknowledged as a duplicate. Three statements in the usual case (the receipt used to be inserted
+ * first and updated with its outcome at the end: four).
  */
 @Injectable()
 export class ReceiveWebhookUseCase {
@@ -49,13 +55,19 @@ export class ReceiveWebhookUseCase {
       if (!(error instanceof WebhookVerificationError)) throw error;
       throw new ProblemException({ status: 400, type: 'invalid-webhook', detail: error.message });
     }
-    return this.uow.run(async (tx) => {
-      if (!(await this.receipts.receive(tx, provider.name, event.id, event.type)))
-        return { received: true, duplicate: true, outcome: 'duplicate' };
-      const payment = await this.payments.lockForProviderEvent(tx, provider.name, event.paymentId, event.reference);
-      const outcome = payment ? await this.applier.apply(tx, payment, event) : 'unknown_payment';
-      await this.receipts.settle(tx, provider.name, event.id, outcome, payment?.id ?? null);
-      return { received: true, duplicate: false, outcome };
-    });
+    try {
+      return await this.uow.run(async (tx) => {
+        const payment = await this.payments.lockForProviderEvent(tx, provider.name, event.paymentId, event.reference);
+        const outcome: WebhookOutcome = payment ? await this.applier.apply(tx, payment, event) : 'unknown_payment';
+        const receipt = { provider: provider.name, eventId: event.id, type: event.type, outcome };
+        if (!(await this.receipts.record(tx, { ...receipt, paymentId: payment?.id ?? null }))) {
+          throw new DuplicateDelivery(event.id);
+        }
+        return { received: true as const, duplicate: false, outcome };
+      });
+    } catch (error) {
+      if (error instanceof DuplicateDelivery) return { received: true, duplicate: true, outcome: 'duplicate' };
+      throw error;
+    }
   }
 }

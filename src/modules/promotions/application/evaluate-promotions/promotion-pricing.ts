@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Evaluation, evaluatePromotions } from '../../domain/evaluation';
 import { Promotion } from '../../domain/promotion';
-import { PromotionRepository } from '../../infrastructure/promotion.repository';
-import { CustomerOrderRepository } from '../../infrastructure/customer-order.repository';
-import { RedemptionRepository } from '../../infrastructure/redemption.repository';
+import { PricingInputsRepository } from '../../infrastructure/pricing-inputs.repository';
 import { StoredPromotion } from '../stored-promotion';
 import { CheckedCart } from './promotion-cart';
 
 /**
  * Loads what an evaluation needs (the promotions the codes name, the automatic ones, the counts so
- * far) and runs the domain's `evaluatePromotions`. Shared by `EvaluatePromotions` (the cart) and
+ * far, in one statement) and runs the domain's `evaluatePromotions`. Shared by `EvaluatePromotions` (the cart) and
  * `RedeemPromotion` (checkout), so both price a cart by the same rules.
  */
 @Injectable()
 export class PromotionPricing {
-  constructor(
-    private readonly promotions: PromotionRepository,
-    private readonly redemptions: RedemptionRepository,
-    private readonly orders: CustomerOrderRepository,
-  ) {}
+  constructor(private readonly inputs: PricingInputsRepository) {}
 
   /**
    * @param automaticOnly when given, only the automatic promotions with these ids are considered (a
@@ -31,21 +25,19 @@ export class PromotionPricing {
     automaticOnly?: ReadonlySet<string>,
     orderId: string | null = null,
   ): Promise<Evaluation> {
-    const [byCode, automatic] = await Promise.all([this.promotions.byCodes(cart.codes), this.promotions.automatic()]);
-    const considered = automatic.filter((s) => !automaticOnly || automaticOnly.has(s.promotion.id));
+    const inputs = await this.inputs.load(
+      cart.codes,
+      cart.customer?.customerId ?? null,
+      cart.previousOrdersUnknown,
+      orderId,
+    );
+    const { byCode, byCustomer } = inputs;
+    const considered = inputs.automatic.filter((s) => !automaticOnly || automaticOnly.has(s.promotion.id));
     const all: StoredPromotion[] = [...byCode.values(), ...considered];
-    const byCustomer = cart.customer
-      ? await this.redemptions.countsOf(
-          cart.customer.customerId,
-          all.map((s) => s.promotion.id),
-        )
-      : new Map<string, number>();
     const total = new Map(all.map((s) => [s.promotion.id, s.redeemed]));
     const customer = cart.customer && {
       customerId: cart.customer.customerId,
-      previousOrders: cart.previousOrdersUnknown
-        ? await this.orders.previousOrders(cart.customer.customerId, orderId)
-        : cart.customer.previousOrders,
+      previousOrders: cart.previousOrdersUnknown ? (inputs.previousOrders ?? 0) : cart.customer.previousOrders,
     };
     return evaluatePromotions({
       now,

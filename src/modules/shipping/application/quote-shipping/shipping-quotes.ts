@@ -45,7 +45,9 @@ export class ShippingQuotes {
   async quote(methodId: string, request: QuoteRequest, acceptedPrice?: Money): Promise<ShippingMethodQuote> {
     const cart = await this.cartContext(request);
     const { methods, zones } = await this.methods.forDestination(cart.country);
-    const chosen = isUuid(methodId) ? await this.methods.find(methodId.toLowerCase()) : undefined;
+    // Usually among the destination's methods; read on its own only when it is not (one statement fewer).
+    const id = isUuid(methodId) ? methodId.toLowerCase() : undefined;
+    const chosen = id === undefined ? undefined : (methods.find((m) => m.id === id) ?? (await this.methods.find(id)));
     // A method of another zone is known (so the refusal says "does not serve the destination").
     const all = chosen && !methods.some((m) => m.id === chosen.id) ? [...methods, chosen] : methods;
     const zoneOfChosen =

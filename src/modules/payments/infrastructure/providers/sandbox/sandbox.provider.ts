@@ -220,7 +220,8 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
   /**
    * Runs an operation once per idempotency key: concurrent calls with one key queue on its row, a
    * repeat gets the stored answer. A transient failure is recorded (the attempt counts) and thrown
-   * after commit, so the caller's retry with the same key is the next attempt.
+   * after commit, so the caller's retry with the same key is the next attempt. The webhook events
+   * an operation emits are written with its answer, in one statement at the end.
    */
   private async idempotent<T>(
     key: string,
@@ -237,13 +238,19 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
       )) as { attempts: number; operation: string; response: T | null }[];
       if (row.operation !== operation) throw new Error(`Idempotency key ${key} was used for ${row.operation}`);
       if (row.response !== null) return row.response;
-      const emit = this.emitter(manager, () => (emitted = true));
-      const outcome = await perform(manager, row.attempts, emit);
+      const events: SandboxWebhookBody[] = [];
+      const outcome = await perform(manager, row.attempts, async (type, charge, reason) => {
+        events.push(webhookBody(type, charge, reason));
+      });
       if (outcome === TRANSIENT) return TRANSIENT;
-      await manager.query(`UPDATE sandbox_requests SET response = $2 WHERE idempotency_key = $1`, [
-        key,
-        JSON.stringify(outcome),
-      ]);
+      await manager.query(
+        `WITH events AS (
+           INSERT INTO sandbox_webhook_events (id, body)
+           SELECT id, body FROM unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS e (id, body, n) ORDER BY n)
+         UPDATE sandbox_requests SET response = $2 WHERE idempotency_key = $1`,
+        [key, JSON.stringify(outcome), events.map((e) => e.id), events.map((e) => JSON.stringify(e))],
+      );
+      emitted = events.length > 0;
       return outcome;
     });
     if (result === TRANSIENT) throw new ProviderUnavailableError(`sandbox: processing error on ${operation}, retry`);
@@ -251,22 +258,10 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
     return result;
   }
 
+  /** Writes each event as it is emitted (outside `idempotent`: disputes and expiries). */
   private emitter(manager: EntityManager, onEmit: () => void = () => undefined): Emit {
     return async (type, charge, reason) => {
-      const body: SandboxWebhookBody = {
-        id: `evt_sbx_${uuidv7().replaceAll('-', '')}`,
-        type,
-        created: Math.floor(Date.now() / 1000),
-        data: {
-          charge: charge.id ?? null,
-          paymentId: charge.merchant_ref,
-          amount: charge.amount ?? 0,
-          capturedAmount: charge.captured_amount ?? 0,
-          amountRefunded: charge.refunded_amount ?? 0,
-          last4: charge.last4 ?? null,
-          reason: reason ?? null,
-        },
-      };
+      const body = webhookBody(type, charge, reason);
       await manager.query(`INSERT INTO sandbox_webhook_events (id, body) VALUES ($1, $2)`, [
         body.id,
         JSON.stringify(body),
@@ -274,6 +269,24 @@ export class SandboxProvider implements PaymentProvider, OnApplicationBootstrap,
       onEmit();
     };
   }
+}
+
+/** The webhook event the sandbox logs about a charge. */
+function webhookBody(type: string, charge: Parameters<Emit>[1], reason?: string): SandboxWebhookBody {
+  return {
+    id: `evt_sbx_${uuidv7().replaceAll('-', '')}`,
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      charge: charge.id ?? null,
+      paymentId: charge.merchant_ref,
+      amount: charge.amount ?? 0,
+      capturedAmount: charge.captured_amount ?? 0,
+      amountRefunded: charge.refunded_amount ?? 0,
+      last4: charge.last4 ?? null,
+      reason: reason ?? null,
+    },
+  };
 }
 
 /** node-postgres reads `bigint` as a string: the amounts become exact numbers before any arithmetic. */

@@ -21,6 +21,12 @@ export interface DatabaseConfig {
    * (or a benchmark's processes) apart. 1–40 characters: letters, digits, `.`, `_`, `-`.
    */
   readonly applicationName: string;
+  /**
+   * `DATABASE_PREPARED_STATEMENTS` (default true): statements with parameters are sent as named
+   * prepared statements, parsed and planned once per connection. False behind a pooler in
+   * transaction mode (PgBouncer), which cannot keep them.
+   */
+  readonly preparedStatements: boolean;
   readonly embedded: { readonly dir: string; readonly port: number };
 }
 
@@ -170,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rolePassword: readString(env, 'DATABASE_ROLE_PASSWORD'),
       migrationsRun: readBool(env, 'MIGRATIONS_RUN', true),
       applicationName: readApplicationName(env),
+      preparedStatements: readBool(env, 'DATABASE_PREPARED_STATEMENTS', true),
       embedded: {
         dir: resolve(readString(env, 'EMBEDDED_PG_DIR', '.data/postgres')),
         port: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),

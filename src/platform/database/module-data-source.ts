@@ -3,6 +3,7 @@ import { DatabaseConfig } from '../config';
 import { DatabaseTarget } from './database-target';
 import { loadMigrations } from './migration-loader';
 import { bootstrapModuleSchema } from './module-schema.bootstrap';
+import { PreparingClient } from './preparing-client';
 
 /** What a business module tells the platform about its persistence. */
 export interface ModuleDatabaseDefinition {
@@ -17,7 +18,8 @@ export const MIGRATIONS_TABLE = 'migrations';
 export function moduleDataSourceOptions(
   definition: ModuleDatabaseDefinition,
   url: string,
-  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun'> & Partial<Pick<DatabaseConfig, 'applicationName'>>,
+  config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun'> &
+    Partial<Pick<DatabaseConfig, 'applicationName' | 'preparedStatements'>>,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -31,7 +33,10 @@ export function moduleDataSourceOptions(
     synchronize: false,
     applicationName: `${config.applicationName ?? 'arcade'}:${definition.module}`,
     poolSize: config.poolSize,
-    extra: { options: `-c search_path=${definition.module}` },
+    extra: {
+      options: `-c search_path=${definition.module}`,
+      ...(config.preparedStatements ? { Client: PreparingClient } : {}),
+    },
   };
 }
 
@@ -63,7 +68,7 @@ export async function openModuleDataSource(
   definition: ModuleDatabaseDefinition,
   target: DatabaseTarget,
   config: Pick<DatabaseConfig, 'poolSize' | 'migrationsRun' | 'rolePassword'> &
-    Partial<Pick<DatabaseConfig, 'applicationName'>>,
+    Partial<Pick<DatabaseConfig, 'applicationName' | 'preparedStatements'>>,
 ): Promise<DataSource> {
   const connection = await bootstrapModuleSchema(
     target.urlFor(definition.module),

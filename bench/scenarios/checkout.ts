@@ -1,9 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { BenchContext } from '../support/context';
-import { closedLoop, Figures, interleaved, load, medianOf, openLoop } from '../support/load';
+import { closedLoop, Figures, interleaved, medianOf, openLoop } from '../support/load';
 import { BenchProcess, startNats } from '../support/processes';
 import { ResultRow } from '../support/report';
 import {
+  bareCheckoutLoad,
   createProduct,
   createShippingMethod,
   OrderWatcher,
@@ -64,17 +64,7 @@ export async function checkoutScenario(ctx: BenchContext): Promise<ResultRow[]> 
       if (status !== 'confirmed') throw new Error(`order ${status}`);
     };
   };
-  const bareCheckout = () =>
-    load({
-      url: bare.url,
-      connections: BUYERS,
-      seconds: ctx.seconds,
-      request: () => ({
-        method: 'POST',
-        path: '/checkout',
-        body: JSON.stringify({ variantId, quantity: 1, customerId: uuidv7() }),
-      }),
-    });
+  const bareCheckout = () => bareCheckoutLoad(bare.url, variantId, BUYERS, ctx.seconds);
   try {
     await closedLoop(4, 2, checkout(await prepareCarts(ctx, app.url, variantId, 1, 100))); // warm-up
     const withoutMethod = async () =>

@@ -1,7 +1,6 @@
-import { v7 as uuidv7 } from 'uuid';
 import { BenchContext } from '../support/context';
 import { storeSyntheticFraudModel } from '../support/fraud-model';
-import { closedLoop, Figures, load, medianOf, openLoop } from '../support/load';
+import { closedLoop, Figures, medianOf, openLoop } from '../support/load';
 import { backendsCpu, backendsCpuBetween } from '../support/postgres-cpu';
 import { processCpuMs } from '../support/process-cpu';
 import { BenchProcess } from '../support/processes';
@@ -14,6 +13,7 @@ import {
 } from '../support/statement-counts';
 import {
   adminCall,
+  bareCheckoutLoad,
   applyPromotionCode,
   createProduct,
   createShippingMethod,
@@ -123,17 +123,7 @@ export async function fullSagaScenario(ctx: BenchContext): Promise<ResultRow[]> 
         transactionsPerOrder: counts.transactions / orders,
       };
     };
-    const bareCheckout = () =>
-      load({
-        url: bare.url,
-        connections: BUYERS,
-        seconds: ctx.seconds,
-        request: () => ({
-          method: 'POST',
-          path: '/checkout',
-          body: JSON.stringify({ variantId, quantity: 1, customerId: uuidv7() }),
-        }),
-      });
+    const bareCheckout = () => bareCheckoutLoad(bare.url, variantId, BUYERS, ctx.seconds);
 
     for (const side of [batched, unbatched]) await closedLoop(4, 2, checkout(side, await carts(side, 100))); // warm-up
     const runs: { batched: Measured[]; unbatched: Measured[]; bare: Figures[] } = {

@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { BenchContext } from './context';
+import { Figures, load } from './load';
 
 const ADDRESS = { name: 'Bench Buyer', line1: '1 Load Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
@@ -187,4 +189,21 @@ export class OrderWatcher {
     clearInterval(this.timer);
     this.timer = undefined;
   }
+}
+
+/**
+ * The bare one-transaction checkout (bench/baselines/bare-server.ts) under a closed loop of
+ * `buyers` connections for `seconds`: one unit of `variantId` per order, a new customer each.
+ */
+export function bareCheckoutLoad(url: string, variantId: string, buyers: number, seconds: number): Promise<Figures> {
+  return load({
+    url,
+    connections: buyers,
+    seconds,
+    request: () => ({
+      method: 'POST',
+      path: '/checkout',
+      body: JSON.stringify({ variantId, quantity: 1, customerId: uuidv7() }),
+    }),
+  });
 }

@@ -61,7 +61,8 @@ export class RecordBatchProbeEvent implements IntegrationEventHandler<BatchProbe
 export class RecordBatchProbeHandler implements ICommandHandler<RecordBatchProbe> {
   constructor(private readonly runner: TransactionRunner) {}
 
-  execute(command: RecordBatchProbe): Promise<{ label: string; txid: string }> {
+  async execute(command: RecordBatchProbe): Promise<{ label: string; txid: string }> {
+    if (command.label.startsWith('caught-')) await this.failAndCatch(command.label);
     return this.runner.run('catalog', async (tx) => {
       const [{ txid }] = (await tx.manager.query(
         `INSERT INTO catalog.batch_probe_effects (kind, label, txid) VALUES ('command', $1, txid_current()::text)
@@ -72,6 +73,23 @@ export class RecordBatchProbeHandler implements ICommandHandler<RecordBatchProbe
       await misbehave(command.label, tx);
       return { label: command.label, txid };
     });
+  }
+
+  /**
+   * A unit of work that writes, then fails with a business problem the handler catches and goes on
+   * from: its row must be undone, as it is when the unit has a transaction of its own.
+   */
+  private async failAndCatch(label: string): Promise<void> {
+    await this.runner
+      .run('catalog', async (tx) => {
+        await tx.manager.query(
+          `INSERT INTO catalog.batch_probe_effects (kind, label, txid) VALUES ('undone', $1, txid_current()::text)`,
+          [label],
+        );
+        tx.afterCommit(() => batchProbe.committed.push({ label: `undone-${label}`, visible: false }));
+        throw ProblemException.conflict('probe-refused', 'This unit of work is refused after writing.');
+      })
+      .catch(() => undefined);
   }
 }
 

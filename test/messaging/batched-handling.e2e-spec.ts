@@ -144,6 +144,32 @@ describe('batched handling', () => {
     expect(batchProbe.committed.every((c) => c.visible)).toBe(true);
   });
 
+  it('undoes a unit of work that failed inside a batched command even when the handler caught it, as it does alone', async () => {
+    const undone = async (labels: string[]) =>
+      (
+        await sql.query<{ label: string }>(
+          `SELECT label FROM catalog.batch_probe_effects WHERE kind = 'undone' AND label = ANY($1)`,
+          [labels],
+        )
+      ).rows;
+    // Alone (the handler idle): the failed unit rolled back on its own, the command went on.
+    await bus.execute(new RecordBatchProbe('caught-alone'));
+    expect(await undone(['caught-alone'])).toEqual([]);
+
+    // In a batch: the same handler, queued behind one that holds the handler.
+    const release = holdBatch();
+    const held = bus.execute(new RecordBatchProbe('hold'));
+    const labels = ['caught-before', 'caught-in-batch', 'caught-after'];
+    const answers = labels.map((label) => bus.execute(new RecordBatchProbe(label)));
+    release();
+    await held;
+    expect((await Promise.all(answers)).map((answer) => answer.label)).toEqual(labels);
+
+    expect((await effects('command', labels)).map((row) => row.label)).toEqual([...labels].sort());
+    expect(await undone(labels)).toEqual([]);
+    expect(batchProbe.committed.filter((c) => c.label.startsWith('undone-'))).toEqual([]);
+  });
+
   it('refuses to seem to commit a transaction whose statement failed, batched or not', async () => {
     const runner = t.app.get(TransactionRunner);
     await expect(

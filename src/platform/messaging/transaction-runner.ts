@@ -15,6 +15,12 @@ import { OutboxHandOff } from './outbox/outbox-hand-off';
 import { insertIntoOutbox } from './outbox/outbox.sql';
 import { Transaction } from './transaction';
 
+/** A message of a batch being handled: the batch's transaction, and the first unit of work of it that failed. */
+interface JoinedStep {
+  readonly tx: Transaction;
+  failed?: { readonly error: unknown };
+}
+
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
@@ -26,7 +32,7 @@ export class TransactionRunner {
   /** The modules whose transaction the current async context runs inside. */
   private readonly inside = new AsyncLocalStorage<ReadonlySet<string>>();
   /** The batch transaction that units of work of its module join in the current async context (runBatch). */
-  private readonly joined = new AsyncLocalStorage<Transaction>();
+  private readonly joined = new AsyncLocalStorage<JoinedStep>();
   private readonly warned = new Set<string>();
   private readonly logger = new Logger('TransactionRunner');
 
@@ -56,7 +62,7 @@ export class TransactionRunner {
    */
   reader(module: string): EntityManager {
     // A batched handler reads on its batch's connection (which also sees what the batch wrote so far).
-    const batch = this.joined.getStore();
+    const batch = this.joined.getStore()?.tx;
     if (batch?.module === module) return batch.manager;
     if (this.inside.getStore()?.has(module)) {
       const problem = `A read on a second ${module} connection inside a ${module} transaction: pass the transaction (tx.manager) instead`;
@@ -77,8 +83,8 @@ export class TransactionRunner {
    * the batch's transaction instead, which commits when the whole batch does.
    */
   async run<T>(module: string, work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
-    const batch = this.joined.getStore();
-    if (batch?.module === module) return this.runJoined(batch, work, isolation);
+    const step = this.joined.getStore();
+    if (step?.tx.module === module) return this.runJoined(step, work, isolation);
     const dataSource = this.dataSourceOf(module);
     let written: MessageEnvelope[] = [];
     let afterCommit: (() => void)[] = [];
@@ -115,18 +121,23 @@ export class TransactionRunner {
    * `module` it starts ({@link run}) joins this transaction, and what they publish goes out in the
    * batch's single outbox insert. A step that throws, or that leaves the transaction aborted (a
    * failed statement the handler caught), fails the whole batch with a {@link BatchItemFailure}
-   * naming the message; nothing of the batch is committed then, and the caller splits it.
+   * naming the message; nothing of the batch is committed then, and the caller splits it. So does a
+   * step whose joined unit of work threw, even if the handler caught that and went on: the unit
+   * has no transaction of its own to roll back, so its statements would otherwise commit with the
+   * batch; alone, the message gets exactly the behaviour it has without batching.
    */
   runBatch<T>(module: string, work: (tx: Transaction, step: BatchStep) => Promise<T>): Promise<T> {
     return this.run(module, (tx) =>
       work(tx, async (index, context, handle) => {
         let result: unknown;
+        const joined: JoinedStep = { tx };
         try {
           // In the message's own context (its trace, its request context), then inside the batch.
-          result = await context(() => this.joined.run(tx, handle));
+          result = await context(() => this.joined.run(joined, handle));
         } catch (cause) {
           throw new BatchItemFailure(index, cause);
         }
+        if (joined.failed) throw new BatchItemFailure(index, joined.failed.error);
         if (await transactionAborted(tx.manager)) {
           throw new BatchItemFailure(index, new TransactionAbortedError(module));
         }
@@ -135,13 +146,20 @@ export class TransactionRunner {
     );
   }
 
-  private async runJoined<T>(batch: Transaction, work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel) {
-    if (isolation) throw new NotBatchableError(`a unit of work asks for ${isolation}, which a batch cannot give it`);
-    const tx = new Transaction(batch.manager, batch.module);
-    const inside = new Set(this.inside.getStore() ?? []).add(batch.module);
-    const result = await this.inside.run(inside, () => work(tx));
-    batch.absorb(tx);
-    return result;
+  private async runJoined<T>(step: JoinedStep, work: (tx: Transaction) => Promise<T>, isolation?: IsolationLevel) {
+    const batch = step.tx;
+    try {
+      if (isolation) throw new NotBatchableError(`a unit of work asks for ${isolation}, which a batch cannot give it`);
+      const tx = new Transaction(batch.manager, batch.module);
+      const inside = new Set(this.inside.getStore() ?? []).add(batch.module);
+      const result = await this.inside.run(inside, () => work(tx));
+      batch.absorb(tx);
+      return result;
+    } catch (error) {
+      // What it wrote stays in the batch's transaction: the step fails even if the handler catches this (runBatch).
+      step.failed ??= { error };
+      throw error;
+    }
   }
 
   private runAfterCommit(module: string, callbacks: readonly (() => void)[]): void {

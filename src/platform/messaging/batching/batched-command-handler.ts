@@ -20,7 +20,8 @@ export interface BatchedCommandHandlerMetadata {
  * - it never asks for an isolation level (such a command is then always handled alone) and never
  *   waits for another message to the same handler.
  * A failure of one command never fails the others: the batch is split and the failing command
- * handled alone, exactly as without this decorator.
+ * handled alone, exactly as without this decorator. That includes a `uow.run` of the handler that
+ * threw and whose error the handler caught: joined, it could not roll back on its own.
  */
 export function BatchedCommandHandler(command: Type<Command<unknown>>): ClassDecorator {
   return (target) => {

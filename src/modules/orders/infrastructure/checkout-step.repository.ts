@@ -16,6 +16,10 @@ import {
 /**
  * The saga locked, with its order and the order's lines, in one round trip. The saga's columns are
  * prefixed `saga_` (the order has a `promotions` column of its own); the lines come as one JSON array.
+ * The order is share-locked too: when the saga's lock had to be waited for, READ COMMITTED reads a
+ * locked row again at its newest version, but an unlocked row of the same statement as the statement
+ * began — the order as it stood before the transaction waited for (a cancellation's reason) committed.
+ * Every writer of an order locks its saga first, so this waits for no one the saga lock did not.
  */
 const LOCK = `
   SELECT ${Object.values(SAGA_COLUMNS)
@@ -26,7 +30,7 @@ const LOCK = `
             FROM (SELECT ${ORDER_LINE_COLUMNS} FROM order_lines WHERE order_id = s.order_id) l) AS lines
     FROM checkout_sagas s JOIN orders o ON o.id = s.order_id
    WHERE s.order_id = $1
-     FOR UPDATE OF s`;
+     FOR UPDATE OF s FOR SHARE OF o`;
 
 /**
  * Where the saga went, the order's new status (if any) and its timeline entries, in one statement

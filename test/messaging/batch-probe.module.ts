@@ -32,6 +32,8 @@ export const batchProbe = {
   /** Labels whose after-commit callback ran, with whether the row was visible to another connection then. */
   committed: [] as { label: string; visible: boolean }[],
   databaseUrl: '',
+  /** The visibility checks the after-commit callbacks started: awaited before the database goes. */
+  checks: new Set<Promise<void>>(),
 };
 
 /** Label rules shared by both handlers: `hold` waits, `poison` throws, `swallow` catches a failed statement. */
@@ -69,7 +71,7 @@ export class RecordBatchProbeHandler implements ICommandHandler<RecordBatchProbe
          RETURNING txid`,
         [command.label],
       )) as { txid: string }[];
-      tx.afterCommit(() => void visibleElsewhere(command.label));
+      tx.afterCommit(() => void batchProbe.checks.add(visibleElsewhere(command.label)));
       await misbehave(command.label, tx);
       return { label: command.label, txid };
     });

@@ -41,6 +41,7 @@ describe('batched handling', () => {
     await sql.connect();
   });
   afterAll(async () => {
+    await Promise.all(batchProbe.checks);
     await sql.end();
     await t.close();
   });

@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { DataSource } from 'typeorm';
 import { SandboxCarrierProvider } from '../../src/modules/shipping/infrastructure/providers/sandbox-carrier.provider';
 import { ModuleDataSources } from '../../src/platform/database';
+import { boundedAnswers } from '../support/bounded-answers';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** SHIPPING_SANDBOX_WEBHOOK_CONCURRENCY in this suite. */
@@ -87,33 +88,14 @@ describe('the sandbox carrier sending its tracking webhooks', () => {
 
   it('drains a backlog of several pages in one pass, never more than SHIPPING_SANDBOX_WEBHOOK_CONCURRENCY POSTs at once', async () => {
     const ids = await logEvents('SBXBACKLOG', 1200);
-    let inFlight = 0;
-    let most = 0;
-    const held: (() => void)[] = [];
-    let fallback: NodeJS.Timeout | undefined;
-    const releaseAll = () => {
-      clearTimeout(fallback);
-      fallback = undefined;
-      for (const release of held.splice(0)) release();
-    };
-    // Each POST is answered only once BOUND are open at the same time (or, at the end of a page
-    // where fewer remain, a moment later): a sender that posted one at a time would never reach it.
-    respond = (_event, response) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      held.push(() => {
-        inFlight--;
-        response.writeHead(200).end();
-      });
-      if (inFlight >= BOUND) releaseAll();
-      else fallback ??= setTimeout(releaseAll, 50);
-    };
+    const answers = boundedAnswers(BOUND);
+    respond = (_event, response) => answers.answer(response);
 
     await carrier.deliverPending();
 
     expect(new Set(received).size).toBe(1200);
     expect(received.sort()).toEqual(ids.sort());
-    expect(most).toBe(BOUND);
+    expect(answers.most()).toBe(BOUND);
     expect(await pendingCount()).toBe(0);
   });
 
